@@ -1,0 +1,37 @@
+/*
+ * arena.h - one arena per compilation.
+ *
+ * Every AST node, catalog entry, IR object and interned string lives in the
+ * compilation's arena and dies with it, so no error path needs cleanup code.
+ * With ISMC_ARENA_DEBUG each allocation is its own malloc block, so the
+ * sanitizers and valgrind see overflows between neighbours.
+ */
+#ifndef ISMC_ARENA_H
+#define ISMC_ARENA_H
+
+#include <stddef.h>
+
+struct ismc_arena_block;
+
+struct ismc_arena {
+	struct ismc_arena_block *head;	/* newest block first */
+	size_t			 used;	/* bytes handed out, for benchmarks */
+};
+
+void	 ismc_arena_init(struct ismc_arena *);
+void	 ismc_arena_destroy(struct ismc_arena *);
+/* Zeroed, aligned for any object; never returns NULL (aborts on OOM). */
+void	*ismc_arena_alloc(struct ismc_arena *, size_t);
+/* As above for n objects of size sz; aborts if n * sz overflows. */
+void	*ismc_arena_array(struct ismc_arena *, size_t n, size_t sz);
+/* Copies len bytes and appends a NUL. */
+char	*ismc_arena_strndup(struct ismc_arena *, const char *, size_t len);
+char	*ismc_arena_strdup(struct ismc_arena *, const char *);
+char	*ismc_arena_printf(struct ismc_arena *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#define ISMC_NEW(a, type)	((type *)ismc_arena_alloc((a), sizeof(type)))
+#define ISMC_NEW_ARRAY(a, type, n) \
+	((type *)ismc_arena_array((a), (n), sizeof(type)))
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * catalog.h - framework catalogs, loaded from YAML.
+ *
+ * A catalog is a tree of nodes in document order: groups (themes, chapters,
+ * articles) and requirements (the leaves that are assessed: Annex A
+ * controls, DORA paragraphs or points, SOC 2 criteria). The file format is
+ * described in doc/catalog-format.md.
+ */
+#ifndef ISMC_CATALOG_H
+#define ISMC_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "source.h"
+#include "symtab.h"
+
+struct ismc_compilation;
+
+struct ismc_req {
+	const char		*id;		/* interned, e.g. "A.5.15", "5.2.a" */
+	const char		*title;		/* short title; may be NULL */
+	const char		*ref;		/* official citation, e.g.
+						 * "Art. 5(2)(a)"; may be NULL */
+	const char		*level;		/* interned level name, e.g. "theme" */
+	struct ismc_req		*parent;	/* NULL for a root */
+	const struct ismc_catalog *catalog;
+	size_t			 index;		/* position in catalog->nodes */
+	size_t			 req_index;	/* position among requirements,
+						 * or SIZE_MAX for a group */
+	bool			 is_group;	/* has children or kind: group */
+	struct ismc_span	 span;		/* where the YAML defines it */
+};
+
+struct ismc_catalog {
+	const char		*id;		/* interned, e.g. "iso27001-2022" */
+	const char		*title;
+	const char		*version;
+	const char		*publisher;
+	const char		*source;	/* where the content comes from */
+	const char		*licence;
+	const char		*kind;		/* "controls" or "requirements" */
+	const char		**aliases;	/* interned, e.g. "iso27001" */
+	size_t			 naliases;
+	const char		**levels;	/* hierarchy level names, top down */
+	size_t			 nlevels;
+	struct ismc_req		**nodes;	/* document order */
+	size_t			 nnodes;
+	struct ismc_req		**reqs;		/* requirements only, in order */
+	size_t			 nreqs;
+	struct ismc_symtab	 by_id;		/* interned id -> struct ismc_req */
+	uint32_t		 file;		/* source id of the YAML */
+};
+
+/*
+ * Finds catalog `name` (an id or alias; "iso27001" finds
+ * "iso27001-2022.yaml" through its aliases) on the compilation's search
+ * path and loads it. Returns NULL, after reporting at `use` (where the spec
+ * names it), when it cannot be found or is malformed.
+ */
+struct ismc_catalog *ismc_catalog_find(struct ismc_compilation *,
+	    const char *name, struct ismc_span use);
+/* Loads the catalog in `path`; NULL after reporting on any error. */
+struct ismc_catalog *ismc_catalog_load(struct ismc_compilation *,
+	    const char *path);
+/* The requirement or group with this id, or NULL. */
+struct ismc_req *ismc_catalog_lookup(const struct ismc_catalog *,
+	    const char *interned_id);
+/* Releases the catalog's heap-owned tables (the rest is arena-owned). */
+void	ismc_catalog_free(struct ismc_catalog *);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * compilation.h - everything one run of the compiler owns.
+ *
+ * The arena, the string table, the source files and the diagnostics engine
+ * share one lifetime; ismc_compilation_destroy releases all of it.
+ */
+#ifndef ISMC_COMPILATION_H
+#define ISMC_COMPILATION_H
+
+#include <stdio.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "source.h"
+#include "strtab.h"
+
+struct ismc_compilation {
+	struct ismc_arena	 arena;
+	struct ismc_strtab	 strtab;
+	struct ismc_sources	 sources;
+	struct ismc_diag	 diag;
+	const char		**search_path;	/* catalog directories, in order */
+	size_t			  nsearch;
+};
+
+void	ismc_compilation_init(struct ismc_compilation *, FILE *diag_out);
+void	ismc_compilation_destroy(struct ismc_compilation *);
+/* Appends a catalog directory (copied into the arena). */
+void	ismc_compilation_add_search_dir(struct ismc_compilation *, const char *);
+
+#endif

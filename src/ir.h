@@ -1,0 +1,258 @@
+/*
+ * ir.h - the resolved intermediate representation.
+ *
+ * Semantic analysis turns the syntax tree and the catalogs into this: every
+ * reference is a pointer, every score computed, every list in its final,
+ * deterministic order. Backends read it and nothing else. Everything here
+ * is arena-owned by the compilation.
+ */
+#ifndef ISMC_IR_H
+#define ISMC_IR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ast.h"
+#include "source.h"
+
+struct ismc_catalog;
+struct ismc_req;
+
+enum ismc_status {			/* ORDER ISMC_STATUS */
+	ISMC_STATUS_UNSET,
+	ISMC_STATUS_NOT_IMPLEMENTED,
+	ISMC_STATUS_PLANNED,
+	ISMC_STATUS_PARTIAL,
+	ISMC_STATUS_IMPLEMENTED,
+};
+
+enum ismc_applicability {
+	ISMC_UNDECIDED,
+	ISMC_APPLICABLE,
+	ISMC_EXCLUDED,
+};
+
+enum ismc_treatment {			/* ORDER ISMC_TREATMENT */
+	ISMC_TREAT_NONE,
+	ISMC_TREAT_MITIGATE,
+	ISMC_TREAT_ACCEPT,
+	ISMC_TREAT_AVOID,
+	ISMC_TREAT_TRANSFER,
+};
+
+/* Reasons for including a control in the SoA (bit set). */
+enum ismc_reason {			/* ORDER ISMC_REASON */
+	ISMC_REASON_RISK = 1 << 0,
+	ISMC_REASON_LEGAL = 1 << 1,
+	ISMC_REASON_CONTRACTUAL = 1 << 2,
+	ISMC_REASON_BUSINESS = 1 << 3,
+};
+#define ISMC_NREASONS	4
+
+enum ismc_ref_kind {			/* ORDER ISMC_REF */
+	ISMC_REF_POLICY,
+	ISMC_REF_PROCEDURE,
+	ISMC_REF_EVIDENCE,
+	ISMC_REF_RECORD,
+};
+
+struct ismc_ir_docref {
+	enum ismc_ref_kind	 kind;
+	const char		*text;
+};
+
+struct ismc_ir_role {
+	const char		*id;
+	const char		*title;
+	const char		*person;	/* may be NULL */
+	const char		*description;
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_asset {
+	const char		*id;
+	const char		*title;
+	const char		*type;		/* information, software, ... */
+	const char		*classification;
+	const char		*description;
+	const struct ismc_ir_role *owner;
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_threat {
+	const char		*id;
+	const char		*title;
+	const char		*description;
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_level {
+	int			 value;		/* 1..n */
+	const char		*id;		/* interned: "high" */
+	const char		*label;		/* "High" */
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_scale {
+	const char		*name;		/* "likelihood" or "impact" */
+	struct ismc_ir_level	*levels;	/* ascending by value */
+	size_t			 nlevels;
+	int			 min, max;
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_band {
+	const char		*id;		/* "low" */
+	const char		*label;		/* "Low" */
+	int			 lo, hi;	/* inclusive score range */
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_location {
+	const char		*id;
+	const char		*text;
+};
+
+struct ismc_ir_isms {
+	const char		*title;		/* label of the isms block */
+	const char		*organisation;
+	const char		*industry;
+	int64_t			 employees;	/* -1 when not given */
+	const char		*version;
+	bool			 has_date;
+	struct ismc_date	 date;
+	const char		*scope;
+	struct ismc_ir_location	*locations;
+	size_t			 nlocations;
+	const char		**in_scope;
+	size_t			 nin_scope;
+	const char		**out_of_scope;
+	size_t			 nout_of_scope;
+};
+
+struct ismc_ir_risk;
+struct ismc_ir_measure;
+
+/* One framework requirement as the organisation treats it: a SoA row. */
+struct ismc_ir_control {
+	const struct ismc_req	*req;
+	enum ismc_applicability	 applicability;
+	const char		*justification;	/* for an exclusion */
+	unsigned		 reasons;	/* enum ismc_reason bits */
+	enum ismc_status	 status;	/* declared, or derived from measures */
+	bool			 status_derived;
+	const struct ismc_ir_role *owner;
+	const char		*note;
+	struct ismc_ir_docref	*refs;
+	size_t			 nrefs;
+	const struct ismc_ir_risk **risks;	/* risks it treats, by id */
+	size_t			 nrisks;
+	const struct ismc_ir_measure **measures; /* measures covering it */
+	size_t			 nmeasures;
+	bool			 declared;	/* has a `control` item */
+	struct ismc_span	 span;		/* the `control` item */
+};
+
+/* A framework the spec uses, with one SoA row per requirement. */
+struct ismc_ir_framework {
+	const struct ismc_catalog *catalog;
+	struct ismc_ir_control	*controls;	/* catalog requirement order */
+	size_t			 ncontrols;
+	struct ismc_span	 span;		/* the `framework` item */
+};
+
+/* The organisation's own control, implementing framework controls. */
+struct ismc_ir_measure {
+	const char		*id;
+	const char		*title;
+	const char		*description;
+	enum ismc_status	 status;
+	unsigned		 reasons;
+	const struct ismc_ir_role *owner;
+	struct ismc_ir_docref	*refs;
+	size_t			 nrefs;
+	struct ismc_ir_control	**covers;
+	size_t			 ncovers;
+	const struct ismc_ir_risk **risks;
+	size_t			 nrisks;
+	struct ismc_span	 span;
+};
+
+/* What treats a risk: a framework control or a measure. */
+struct ismc_ir_treat {
+	struct ismc_ir_control	*control;	/* exactly one of these */
+	struct ismc_ir_measure	*measure;
+	struct ismc_span	 span;		/* the reference in the spec */
+};
+
+struct ismc_ir_risk {
+	const char		*id;
+	const char		*title;
+	const char		*description;
+	const struct ismc_ir_threat **threats;
+	size_t			 nthreats;
+	const struct ismc_ir_asset **assets;
+	size_t			 nassets;
+	const struct ismc_ir_level *likelihood;
+	const struct ismc_ir_level *impact;
+	int			 score;		/* likelihood x impact */
+	const struct ismc_ir_band *band;	/* may be NULL: no bands */
+	const struct ismc_ir_role *owner;
+	enum ismc_treatment	 treatment;
+	struct ismc_ir_treat	*treated_by;
+	size_t			 ntreated_by;
+	const struct ismc_ir_level *res_likelihood;	/* NULL: as inherent */
+	const struct ismc_ir_level *res_impact;
+	int			 res_score;
+	const struct ismc_ir_band *res_band;
+	bool			 has_residual;
+	bool			 above_acceptance;
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_totals {
+	int64_t			 inherent;	/* sum of inherent scores */
+	int64_t			 residual;	/* sum of residual scores */
+	double			 reduction_pct;	/* 100 * (1 - residual/inherent) */
+	size_t			 above_acceptance;
+	size_t			 res_above_acceptance;
+};
+
+struct ismc_ir {
+	struct ismc_ir_isms	 isms;
+	struct ismc_ir_role	**roles;	/* all sorted by id */
+	size_t			 nroles;
+	struct ismc_ir_asset	**assets;
+	size_t			 nassets;
+	struct ismc_ir_threat	**threats;
+	size_t			 nthreats;
+	struct ismc_ir_scale	 likelihood;
+	struct ismc_ir_scale	 impact;
+	struct ismc_ir_band	*bands;		/* ascending */
+	size_t			 nbands;
+	bool			 has_acceptance;
+	int			 acceptance_max;	/* highest accepted score */
+	struct ismc_ir_framework *frameworks;	/* in the order used */
+	size_t			 nframeworks;
+	struct ismc_ir_measure	**measures;
+	size_t			 nmeasures;
+	struct ismc_ir_risk	**risks;
+	size_t			 nrisks;
+	struct ismc_ir_totals	 totals;
+};
+
+const char *ismc_status_name(enum ismc_status);		/* "implemented" */
+const char *ismc_treatment_name(enum ismc_treatment);	/* "mitigate" */
+const char *ismc_reason_name(enum ismc_reason);		/* "legal" */
+const char *ismc_ref_kind_name(enum ismc_ref_kind);	/* "policy" */
+const char *ismc_applicability_name(enum ismc_applicability);
+/* The band holding score, or NULL. */
+const struct ismc_ir_band *ismc_ir_band_for(const struct ismc_ir *, int score);
+/* Natural order for identifiers: "A.5.9" < "A.5.10", "R-2" < "R-10". */
+int	ismc_natcmp(const char *, const char *);
+/* Writes a stable text dump (for --dump-ir and tests). */
+void	ismc_ir_dump(FILE *, const struct ismc_ir *);
+
+#endif
