@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "xalloc.h"
 
 void
@@ -23,6 +24,11 @@ ismc_compilation_init(struct ismc_compilation *c, FILE *diag_out)
 void
 ismc_compilation_destroy(struct ismc_compilation *c)
 {
+	size_t i;
+
+	for (i = 0; i < c->ncatalogs; i++)
+		ismc_catalog_free(c->catalogs[i]);
+	free(c->catalogs);
 	free(c->search_path);
 	ismc_sources_destroy(&c->sources);
 	ismc_strtab_destroy(&c->strtab);

@@ -14,6 +14,8 @@
 #include "source.h"
 #include "strtab.h"
 
+struct ismc_catalog;
+
 struct ismc_compilation {
 	struct ismc_arena	 arena;
 	struct ismc_strtab	 strtab;
@@ -21,6 +23,9 @@ struct ismc_compilation {
 	struct ismc_diag	 diag;
 	const char		**search_path;	/* catalog directories, in order */
 	size_t			  nsearch;
+	struct ismc_catalog	**catalogs;	/* loaded once each; freed at
+						 * destroy (heap array) */
+	size_t			  ncatalogs;
 };
 
 void	ismc_compilation_init(struct ismc_compilation *, FILE *diag_out);

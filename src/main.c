@@ -1,1 +1,199 @@
-int main(void){return 0;}
+/*
+ * main.c - the ismc command line: options in, exit status out.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver.h"
+#include "xalloc.h"
+
+static const char usage_text[] =
+"usage: ismc check [options] SPEC...\n"
+"       ismc build [options] SPEC... -o DIR\n"
+"       ismc --help | --version\n"
+"\n"
+"Compiles ISMS specifications (*.isms) and reports problems; 'build' also\n"
+"writes the Statement of Applicability and the risk register to DIR.\n"
+"\n"
+"Options:\n"
+"  -o DIR                  output directory for 'build' (created if missing)\n"
+"  -I DIR                  look for framework catalogs in DIR first\n"
+"  --catalog FILE          load and check one catalog file\n"
+"  -Werror                 treat warnings as errors\n"
+"  -w                      do not report warnings\n"
+"  --max-errors=N          stop after N errors (default 50, 0 = no limit)\n"
+"  --diagnostics=plain     no source line or caret under messages\n"
+"  --color=auto|always|never\n"
+"                          colour diagnostics (auto: on a terminal unless\n"
+"                          NO_COLOR is set)\n"
+"  --dump-tokens           print the token stream of each file\n"
+"  --dump-ast              print the syntax tree of each file\n"
+"  --dump-ir               print the resolved IR\n"
+"  -h, --help              show this help\n"
+"  --version               show the version\n"
+"\n"
+"Outputs of 'build': soa-<framework>.{csv,md,json}, risks.{csv,md,json}.\n"
+"Environment: ISMC_PATH (catalog directories, colon-separated), NO_COLOR.\n"
+"Exit status: 0 success, 1 errors in the input, 2 usage or I/O errors.\n"
+"See ismc(1) and doc/language.md.\n";
+
+static int usage_error(const char *, const char *)
+    __attribute__((format(printf, 1, 2)));
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("ismc: error: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'ismc --help' for more information.\n", stderr);
+	return 2;
+}
+
+static const char **
+push(const char **list, size_t *n, const char *s)
+{
+	list = ismc_xreallocarray(list, *n + 1, sizeof *list);
+	list[(*n)++] = s;
+	return list;
+}
+
+/* Value of "--name=value" or "--name value"; advances *i for the latter. */
+static const char *
+option_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t len = strlen(name);
+	const char *a = argv[*i];
+
+	if (strncmp(a, name, len) != 0)
+		return NULL;
+	if (a[len] == '=')
+		return a + len + 1;
+	if (a[len] == '\0' && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static int
+parse_max_errors(struct ismc_options *o, const char *v)
+{
+	char *end;
+	unsigned long n = strtoul(v, &end, 10);
+
+	if (*v == '\0' || *end != '\0' || n > 1000000)
+		return usage_error("invalid --max-errors value '%s'", v);
+	o->max_errors = (unsigned)n;
+	return 0;
+}
+
+static int
+parse_option(struct ismc_options *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i], *v;
+
+	if (strcmp(a, "-Werror") == 0)
+		o->werror = true;
+	else if (strcmp(a, "-w") == 0)
+		o->no_warnings = true;
+	else if (strcmp(a, "--dump-tokens") == 0)
+		o->dump_tokens = true;
+	else if (strcmp(a, "--dump-ast") == 0)
+		o->dump_ast = true;
+	else if (strcmp(a, "--dump-ir") == 0)
+		o->dump_ir = true;
+	else if (strncmp(a, "-o", 2) == 0 && a[2] != '\0')
+		o->outdir = a + 2;
+	else if (strcmp(a, "-o") == 0 && *i + 1 < argc)
+		o->outdir = argv[++*i];
+	else if (strncmp(a, "-I", 2) == 0 && a[2] != '\0')
+		o->include_dirs = push(o->include_dirs, &o->ninclude_dirs, a + 2);
+	else if (strcmp(a, "-I") == 0 && *i + 1 < argc)
+		o->include_dirs = push(o->include_dirs, &o->ninclude_dirs,
+		    argv[++*i]);
+	else if ((v = option_value(argc, argv, i, "--catalog")) != NULL)
+		o->catalogs = push(o->catalogs, &o->ncatalogs, v);
+	else if ((v = option_value(argc, argv, i, "--max-errors")) != NULL ||
+	    (v = option_value(argc, argv, i, "-fmax-errors")) != NULL)
+		return parse_max_errors(o, v);
+	else if ((v = option_value(argc, argv, i, "--diagnostics")) != NULL) {
+		if (strcmp(v, "plain") == 0)
+			o->plain = true;
+		else if (strcmp(v, "fancy") == 0)
+			o->plain = false;
+		else
+			return usage_error("unknown --diagnostics style '%s' "
+			    "(use plain or fancy)", v);
+	} else if ((v = option_value(argc, argv, i, "--color")) != NULL) {
+		if (strcmp(v, "auto") == 0)
+			o->color = ISMC_COLOR_AUTO;
+		else if (strcmp(v, "always") == 0)
+			o->color = ISMC_COLOR_ALWAYS;
+		else if (strcmp(v, "never") == 0)
+			o->color = ISMC_COLOR_NEVER;
+		else
+			return usage_error("unknown --color mode '%s' (use "
+			    "auto, always or never)", v);
+	} else
+		return usage_error("unknown or incomplete option '%s'", a);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct ismc_options o;
+	int i, status;
+
+	ismc_options_init(&o);
+	if (argc < 2)
+		return usage_error("%s", "no command given (check or build)");
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("ismc %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "check") == 0)
+		o.command = ISMC_CMD_CHECK;
+	else if (strcmp(argv[1], "build") == 0)
+		o.command = ISMC_CMD_BUILD;
+	else
+		return usage_error("unknown command '%s' (use check or build)",
+		    argv[1]);
+	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--help") == 0) {
+			fputs(usage_text, stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--") == 0) {
+			while (++i < argc)
+				o.specs = push(o.specs, &o.nspecs, argv[i]);
+			break;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			if ((status = parse_option(&o, argc, argv, &i)) != 0)
+				goto out;
+			continue;
+		}
+		o.specs = push(o.specs, &o.nspecs, argv[i]);
+	}
+	status = 2;
+	if (o.nspecs == 0 && o.ncatalogs == 0)
+		usage_error("%s", "no spec files given");
+	else if (o.command == ISMC_CMD_BUILD && o.outdir == NULL)
+		usage_error("%s", "'build' needs an output directory (-o DIR)");
+	else if (o.command == ISMC_CMD_BUILD && o.nspecs == 0)
+		usage_error("%s", "'build' needs at least one spec file");
+	else
+		status = ismc_driver_run(&o);
+out:
+	free(o.specs);
+	free(o.catalogs);
+	free(o.include_dirs);
+	return status;
+}

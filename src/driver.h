@@ -1,0 +1,53 @@
+/*
+ * driver.h - runs one compilation from the command line's wishes to an
+ * exit status.
+ */
+#ifndef ISMC_DRIVER_H
+#define ISMC_DRIVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum ismc_command {
+	ISMC_CMD_CHECK,
+	ISMC_CMD_BUILD,
+};
+
+enum ismc_color {
+	ISMC_COLOR_AUTO,
+	ISMC_COLOR_ALWAYS,
+	ISMC_COLOR_NEVER,
+};
+
+/* Exit statuses (documented in README and ismc(1)). */
+#define ISMC_EXIT_OK		0
+#define ISMC_EXIT_INPUT		1	/* errors in the specs or catalogs */
+#define ISMC_EXIT_USAGE		2	/* bad usage, or I/O trouble */
+
+struct ismc_options {
+	enum ismc_command	 command;
+	const char		**specs;	/* borrowed from argv */
+	size_t			 nspecs;
+	const char		**catalogs;	/* --catalog FILE: check these */
+	size_t			 ncatalogs;
+	const char		**include_dirs;	/* -I, in order */
+	size_t			 ninclude_dirs;
+	const char		*outdir;	/* -o */
+	bool			 werror;
+	bool			 no_warnings;
+	bool			 plain;		/* --diagnostics=plain */
+	enum ismc_color		 color;
+	unsigned		 max_errors;
+	bool			 dump_tokens;
+	bool			 dump_ast;
+	bool			 dump_ir;
+	FILE			*out;		/* dumps; stdout */
+	FILE			*err;		/* diagnostics; stderr */
+};
+
+void	ismc_options_init(struct ismc_options *);
+/* Runs the compilation the options describe; returns an exit status. */
+int	ismc_driver_run(const struct ismc_options *);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * frontend.c - spec files and includes.
+ *
+ * Each file is read once, however often it is included, so a diamond of
+ * includes is fine; a file that includes itself, directly or through
+ * others, is an error at the include that closes the cycle.
+ */
+#include <config.h>
+
+#include "frontend.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "compilation.h"
+#include "parse.h"
+#include "xalloc.h"
+
+struct loader {
+	struct ismc_compilation	*comp;
+	struct ismc_program	*prog;
+	size_t			 cap;
+	uint32_t		 stack[ISMC_MAX_INCLUDE_DEPTH + 1];
+	size_t			 depth;
+	const char		*key_include;
+};
+
+static void load_file(struct loader *, const char *path, struct ismc_span from);
+
+static void
+add_file(struct loader *l, uint32_t file, struct ismc_item *items)
+{
+	struct ismc_program *p = l->prog;
+
+	if (p->nfiles == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 8;
+		struct ismc_spec_file *n = ISMC_NEW_ARRAY(&l->comp->arena,
+		    struct ismc_spec_file, ncap);
+
+		if (p->nfiles)
+			memcpy(n, p->files, p->nfiles * sizeof *n);
+		p->files = n;
+		l->cap = ncap;
+	}
+	p->files[p->nfiles].file = file;
+	p->files[p->nfiles].items = items;
+	p->nfiles++;
+}
+
+/* "dir/of/including.isms" + "x.isms" -> "dir/of/x.isms". */
+static const char *
+resolve_relative(struct ismc_arena *a, const char *from, const char *path)
+{
+	const char *slash;
+
+	if (path[0] == '/' || (slash = strrchr(from, '/')) == NULL)
+		return path;
+	return ismc_arena_printf(a, "%.*s/%s", (int)(slash - from), from, path);
+}
+
+static bool
+on_stack(const struct loader *l, const struct stat *st, size_t *at)
+{
+	size_t i;
+
+	for (i = 0; i < l->depth; i++) {
+		const struct ismc_source *s =
+		    ismc_sources_get(&l->comp->sources, l->stack[i]);
+
+		if (s->dev == st->st_dev && s->ino == st->st_ino) {
+			*at = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+report_cycle(struct loader *l, struct ismc_span from, size_t at)
+{
+	struct ismc_diag *d = &l->comp->diag;
+	const struct ismc_source *s = ismc_sources_get(&l->comp->sources,
+	    l->stack[at]);
+
+	if (at + 1 == l->depth)
+		ismc_diag_error(d, from, "'%s' includes itself", s->path);
+	else
+		ismc_diag_error(d, from, "include cycle: '%s' is already "
+		    "being included", s->path);
+}
+
+static void
+follow_includes(struct loader *l, uint32_t file, struct ismc_item *items)
+{
+	struct ismc_diag *d = &l->comp->diag;
+	const struct ismc_source *src = ismc_sources_get(&l->comp->sources, file);
+	struct ismc_item *it;
+
+	for (it = items; it != NULL; it = it->next) {
+		if (it->key != l->key_include)
+			continue;
+		if (it->nargs != 1 || it->args->kind != ISMC_V_STRING ||
+		    it->has_body) {
+			ismc_diag_error(d, it->span, "'include' takes one "
+			    "quoted file name");
+			continue;
+		}
+		if (l->depth >= ISMC_MAX_INCLUDE_DEPTH) {
+			ismc_diag_error(d, it->args->span, "includes nested "
+			    "too deeply (limit %d)", ISMC_MAX_INCLUDE_DEPTH);
+			return;
+		}
+		load_file(l, resolve_relative(&l->comp->arena, src->path,
+		    it->args->text), it->args->span);
+		if (ismc_diag_stopped(d))
+			return;
+	}
+}
+
+static void
+load_file(struct loader *l, const char *path, struct ismc_span from)
+{
+	struct ismc_compilation *c = l->comp;
+	struct ismc_item *items = NULL;
+	struct stat st;
+	uint32_t file;
+	size_t at;
+
+	if (stat(path, &st) == 0) {
+		if (on_stack(l, &st, &at)) {
+			report_cycle(l, from, at);
+			return;
+		}
+		if (ismc_sources_find_identity(&c->sources, st.st_dev,
+		    st.st_ino) != ISMC_NO_FILE)
+			return;		/* already read: include once */
+	}
+	file = ismc_sources_load(&c->sources, path);
+	if (file == ISMC_NO_FILE) {
+		ismc_diag_error(&c->diag, from, "cannot read '%s': %s", path,
+		    strerror(errno));
+		if (from.file == ISMC_NO_FILE)
+			l->prog->io_failed = true;
+		return;
+	}
+	ismc_parse_source(c, file, &items);
+	add_file(l, file, items);
+	l->stack[l->depth++] = file;
+	follow_includes(l, file, items);
+	l->depth--;
+}
+
+void
+ismc_frontend_load(struct ismc_compilation *c, const char *const *paths,
+    size_t npaths, struct ismc_program *prog)
+{
+	struct loader l;
+	size_t i;
+
+	memset(prog, 0, sizeof *prog);
+	memset(&l, 0, sizeof l);
+	l.comp = c;
+	l.prog = prog;
+	l.key_include = ismc_strtab_cstr(&c->strtab, "include");
+	for (i = 0; i < npaths && !ismc_diag_stopped(&c->diag); i++)
+		load_file(&l, paths[i], ISMC_NO_SPAN);
+}

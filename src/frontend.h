@@ -1,0 +1,37 @@
+/*
+ * frontend.h - loads the spec files named on the command line and every
+ * file they include, parsing each into a syntax tree.
+ */
+#ifndef ISMC_FRONTEND_H
+#define ISMC_FRONTEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct ismc_compilation;
+struct ismc_item;
+
+struct ismc_spec_file {
+	uint32_t		 file;		/* source id */
+	struct ismc_item	*items;		/* top-level items */
+};
+
+struct ismc_program {
+	struct ismc_spec_file	*files;		/* arena-owned, load order */
+	size_t			 nfiles;
+	bool			 io_failed;	/* a command-line file was unreadable */
+};
+
+/* Include nesting deeper than this is an error (see doc/limits.md). */
+#define ISMC_MAX_INCLUDE_DEPTH	64
+
+/*
+ * Loads and parses `paths` and their includes. Problems are reported
+ * through the compilation's diagnostics; a file named on the command line
+ * that cannot be read also sets io_failed (exit status 2).
+ */
+void	ismc_frontend_load(struct ismc_compilation *, const char *const *paths,
+	    size_t npaths, struct ismc_program *);
+
+#endif

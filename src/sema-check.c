@@ -1,0 +1,356 @@
+/*
+ * sema-check.c - what follows from the declarations (scores, derived
+ * statuses, back-references), the compliance checks, and the final,
+ * deterministic order of everything in the IR.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "catalog.h"
+#include "compilation.h"
+#include "diag.h"
+#include "sema-int.h"
+
+/* ---- derived facts ------------------------------------------------------ */
+
+static void
+score_risk(struct sema *s, struct ismc_ir_risk *r)
+{
+	const struct ismc_ir_level *l, *i;
+
+	if (r->likelihood == NULL || r->impact == NULL)
+		return;
+	r->score = r->likelihood->value * r->impact->value;
+	r->band = ismc_ir_band_for(s->ir, r->score);
+	l = r->res_likelihood ? r->res_likelihood : r->likelihood;
+	i = r->res_impact ? r->res_impact : r->impact;
+	r->res_score = l->value * i->value;
+	r->res_band = ismc_ir_band_for(s->ir, r->res_score);
+	r->above_acceptance = s->ir->has_acceptance &&
+	    r->score > s->ir->acceptance_max;
+}
+
+/*
+ * A control that treats a risk or is implemented by a measure is in the
+ * SoA even when the spec never says `applicable`; a control with no status
+ * of its own takes the best status among the measures covering it.
+ */
+static void
+link_control_risk(struct sema *s, struct ismc_ir_control *c,
+    const struct ismc_ir_risk *r)
+{
+	if (c->nrisks > 0 && c->risks[c->nrisks - 1] == r)
+		return;		/* named twice by one risk */
+	c->risks = (const struct ismc_ir_risk **)sema_ptr_push(s,
+	    (void **)c->risks, &c->nrisks, (void *)r);
+	c->reasons |= ISMC_REASON_RISK;
+	if (c->applicability == ISMC_UNDECIDED)
+		c->applicability = ISMC_APPLICABLE;
+}
+
+static void
+link_measure_risk(struct sema *s, struct ismc_ir_measure *m,
+    const struct ismc_ir_risk *r)
+{
+	size_t i;
+
+	if (m->nrisks > 0 && m->risks[m->nrisks - 1] == r)
+		return;
+	m->risks = (const struct ismc_ir_risk **)sema_ptr_push(s,
+	    (void **)m->risks, &m->nrisks, (void *)r);
+	m->reasons |= ISMC_REASON_RISK;
+	for (i = 0; i < m->ncovers; i++)
+		link_control_risk(s, m->covers[i], r);
+}
+
+static void
+link_measure(struct sema *s, struct ismc_ir_measure *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->ncovers; i++) {
+		struct ismc_ir_control *c = m->covers[i];
+
+		if (c->nmeasures > 0 && c->measures[c->nmeasures - 1] == m)
+			continue;
+		c->measures = (const struct ismc_ir_measure **)sema_ptr_push(s,
+		    (void **)c->measures, &c->nmeasures, m);
+		c->reasons |= m->reasons;
+		if (c->applicability == ISMC_UNDECIDED)
+			c->applicability = ISMC_APPLICABLE;
+		if (!c->declared || c->status == ISMC_STATUS_UNSET) {
+			if (c->status == ISMC_STATUS_UNSET ||
+			    c->status_derived) {
+				if (m->status > c->status)
+					c->status = m->status;
+				c->status_derived = true;
+			}
+		}
+	}
+}
+
+static int
+risk_cmp(const void *a, const void *b)
+{
+	return ismc_natcmp((*(struct ismc_ir_risk *const *)a)->id,
+	    (*(struct ismc_ir_risk *const *)b)->id);
+}
+
+static int
+measure_cmp(const void *a, const void *b)
+{
+	return ismc_natcmp((*(struct ismc_ir_measure *const *)a)->id,
+	    (*(struct ismc_ir_measure *const *)b)->id);
+}
+
+static void **
+decl_objs(struct sema *s, const struct sema_decls *d,
+    int (*cmp)(const void *, const void *))
+{
+	void **v = ISMC_NEW_ARRAY(s->arena, void *, d->n ? d->n : 1);
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		v[i] = d->v[i]->obj;
+	if (cmp != NULL && d->n > 1)
+		qsort(v, d->n, sizeof *v, cmp);
+	return v;
+}
+
+#define ID_CMP(name, type)						\
+static int								\
+name(const void *a, const void *b)					\
+{									\
+	return ismc_natcmp((*(type *const *)a)->id,			\
+	    (*(type *const *)b)->id);					\
+}
+ID_CMP(role_cmp, struct ismc_ir_role)
+ID_CMP(asset_cmp, struct ismc_ir_asset)
+ID_CMP(threat_cmp, struct ismc_ir_threat)
+
+void
+sema_derive(struct sema *s)
+{
+	struct ismc_ir *ir = s->ir;
+	size_t i, j;
+
+	/* Sorting first makes every back-reference list come out sorted. */
+	ir->roles = (struct ismc_ir_role **)decl_objs(s, &s->role_d, role_cmp);
+	ir->nroles = s->role_d.n;
+	ir->assets = (struct ismc_ir_asset **)decl_objs(s, &s->asset_d,
+	    asset_cmp);
+	ir->nassets = s->asset_d.n;
+	ir->threats = (struct ismc_ir_threat **)decl_objs(s, &s->threat_d,
+	    threat_cmp);
+	ir->nthreats = s->threat_d.n;
+	ir->measures = (struct ismc_ir_measure **)decl_objs(s, &s->measure_d,
+	    measure_cmp);
+	ir->nmeasures = s->measure_d.n;
+	ir->risks = (struct ismc_ir_risk **)decl_objs(s, &s->risk_d, risk_cmp);
+	ir->nrisks = s->risk_d.n;
+
+	for (i = 0; i < ir->nmeasures; i++)
+		link_measure(s, ir->measures[i]);
+	for (i = 0; i < ir->nrisks; i++) {
+		struct ismc_ir_risk *r = ir->risks[i];
+
+		score_risk(s, r);
+		for (j = 0; j < r->ntreated_by; j++) {
+			if (r->treated_by[j].control != NULL)
+				link_control_risk(s, r->treated_by[j].control,
+				    r);
+			else
+				link_measure_risk(s, r->treated_by[j].measure,
+				    r);
+		}
+	}
+}
+
+/* ---- checks ------------------------------------------------------------- */
+
+static void
+check_exclusions(struct sema *s)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < s->ir->nrisks; i++) {
+		const struct ismc_ir_risk *r = s->ir->risks[i];
+
+		for (j = 0; j < r->ntreated_by; j++) {
+			const struct ismc_ir_treat *t = &r->treated_by[j];
+
+			if (t->control == NULL ||
+			    t->control->applicability != ISMC_EXCLUDED)
+				continue;
+			ismc_diag_error(s->diag, t->span, "risk '%s' is "
+			    "treated by '%s', which the Statement of "
+			    "Applicability excludes", r->id,
+			    t->control->req->id);
+			ismc_diag_note(s->diag, t->control->span, "'%s' is "
+			    "excluded here", t->control->req->id);
+		}
+	}
+	for (i = 0; i < s->ir->nmeasures; i++) {
+		const struct ismc_ir_measure *m = s->ir->measures[i];
+
+		for (k = 0; k < m->ncovers; k++) {
+			if (m->covers[k]->applicability != ISMC_EXCLUDED)
+				continue;
+			ismc_diag_error(s->diag, m->span, "measure '%s' covers "
+			    "'%s', which the Statement of Applicability "
+			    "excludes", m->id, m->covers[k]->req->id);
+			ismc_diag_note(s->diag, m->covers[k]->span, "'%s' is "
+			    "excluded here", m->covers[k]->req->id);
+		}
+	}
+}
+
+static const char *
+shortfall(enum ismc_status st)
+{
+	switch (st) {
+	case ISMC_STATUS_PARTIAL:
+		return "is only partially implemented";
+	case ISMC_STATUS_PLANNED:
+		return "is only planned";
+	case ISMC_STATUS_NOT_IMPLEMENTED:
+		return "is not implemented";
+	case ISMC_STATUS_UNSET:
+		return "has no implementation status";
+	case ISMC_STATUS_IMPLEMENTED:
+		break;
+	}
+	return NULL;
+}
+
+static void
+check_mitigation(struct sema *s, const struct ismc_ir_risk *r)
+{
+	size_t j;
+
+	if (r->treatment != ISMC_TREAT_MITIGATE)
+		return;
+	if (r->ntreated_by == 0) {
+		ismc_diag_warning(s->diag, r->span, "risk '%s' is to be "
+		    "mitigated but names no controls", r->id);
+		return;
+	}
+	for (j = 0; j < r->ntreated_by; j++) {
+		const struct ismc_ir_treat *t = &r->treated_by[j];
+		enum ismc_status st = t->control ? t->control->status :
+		    t->measure->status;
+		const char *id = t->control ? t->control->req->id :
+		    t->measure->id;
+
+		if (st == ISMC_STATUS_IMPLEMENTED)
+			continue;
+		if (t->control != NULL &&
+		    t->control->applicability == ISMC_EXCLUDED)
+			continue;	/* already an error */
+		ismc_diag_warning(s->diag, t->span, "risk '%s' is mitigated "
+		    "by '%s', which %s", r->id, id, shortfall(st));
+	}
+}
+
+static void
+check_risk(struct sema *s, const struct ismc_ir_risk *r)
+{
+	struct ismc_span at = r->span;
+
+	if (r->likelihood == NULL || r->impact == NULL)
+		return;
+	if (r->res_score > r->score)
+		ismc_diag_error(s->diag, at, "residual score of risk '%s' "
+		    "(%d) is higher than its inherent score (%d)", r->id,
+		    r->res_score, r->score);
+	if (r->above_acceptance && r->treatment == ISMC_TREAT_NONE)
+		ismc_diag_warning(s->diag, at, "risk '%s' scores %d, above the "
+		    "acceptance criterion (%d), but has no treatment", r->id,
+		    r->score, s->ir->acceptance_max);
+	else if (r->above_acceptance && r->treatment == ISMC_TREAT_ACCEPT)
+		ismc_diag_warning(s->diag, at, "risk '%s' scores %d, above the "
+		    "acceptance criterion (%d), but is accepted", r->id,
+		    r->score, s->ir->acceptance_max);
+	check_mitigation(s, r);
+}
+
+static void
+check_undecided(struct sema *s, const struct ismc_ir_framework *fw)
+{
+	struct ismc_buf b;
+	size_t i, n = 0;
+
+	ismc_buf_init(&b);
+	for (i = 0; i < fw->ncontrols; i++) {
+		if (fw->controls[i].applicability != ISMC_UNDECIDED)
+			continue;
+		if (n < 5)
+			ismc_buf_printf(&b, "%s%s", n ? ", " : "",
+			    fw->controls[i].req->id);
+		n++;
+	}
+	if (n > 5)
+		ismc_buf_printf(&b, " and %zu more", n - 5);
+	if (n > 0)
+		ismc_diag_warning(s->diag, fw->span, "%zu control%s of %s %s "
+		    "no applicability decision: %s", n, n == 1 ? "" : "s",
+		    fw->catalog->id, n == 1 ? "has" : "have", ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+}
+
+static void
+check_controls(struct sema *s, const struct ismc_ir_framework *fw)
+{
+	size_t i;
+
+	for (i = 0; i < fw->ncontrols; i++) {
+		const struct ismc_ir_control *c = &fw->controls[i];
+
+		if (c->declared && c->applicability == ISMC_APPLICABLE &&
+		    c->status == ISMC_STATUS_UNSET)
+			ismc_diag_warning(s->diag, c->span, "applicable "
+			    "control '%s' has no implementation status",
+			    c->req->id);
+	}
+}
+
+void
+sema_check(struct sema *s)
+{
+	size_t i;
+
+	check_exclusions(s);
+	for (i = 0; i < s->ir->nrisks; i++)
+		check_risk(s, s->ir->risks[i]);
+	for (i = 0; i < s->nfw; i++) {
+		check_controls(s, &s->fw[i]);
+		check_undecided(s, &s->fw[i]);
+	}
+}
+
+/* ---- totals ------------------------------------------------------------- */
+
+void
+sema_finish(struct sema *s)
+{
+	struct ismc_ir_totals *t = &s->ir->totals;
+	size_t i;
+
+	for (i = 0; i < s->ir->nrisks; i++) {
+		const struct ismc_ir_risk *r = s->ir->risks[i];
+
+		t->inherent += r->score;
+		t->residual += r->res_score;
+		if (r->above_acceptance)
+			t->above_acceptance++;
+		if (s->ir->has_acceptance && r->res_score > s->ir->acceptance_max)
+			t->res_above_acceptance++;
+	}
+	t->reduction_pct = t->inherent > 0 ?
+	    100.0 * (double)(t->inherent - t->residual) / (double)t->inherent :
+	    0.0;
+}

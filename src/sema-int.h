@@ -1,0 +1,147 @@
+/*
+ * sema-int.h - state shared by the semantic analyser's files.
+ *
+ *	sema.c		entry point, declaration pass, top-level dispatch
+ *	sema-attr.c	attribute tables, argument checks, name resolution
+ *	sema-decl.c	isms, roles, assets, threats, scales, scoring, frameworks
+ *	sema-risk.c	controls (SoA entries), measures and risks
+ *	sema-check.c	derived facts, compliance checks, final ordering
+ */
+#ifndef ISMC_SEMA_INT_H
+#define ISMC_SEMA_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ast.h"
+#include "ir.h"
+#include "symtab.h"
+
+struct ismc_compilation;
+struct ismc_catalog;
+
+/* A top-level item waiting for the definition pass, with what it declares. */
+struct sema_decl {
+	const struct ismc_item	*item;
+	void			*obj;
+};
+
+struct sema_decls {
+	struct sema_decl	**v;	/* heap-owned array of arena decls */
+	size_t			 n;
+	size_t			 cap;
+};
+
+struct sema_keys {			/* interned spellings we compare against */
+	const char	*include, *framework, *isms, *role, *asset, *threat;
+	const char	*scale, *scoring, *control, *measure, *risk;
+	const char	*likelihood, *impact;
+};
+
+struct sema {
+	struct ismc_compilation	*comp;
+	struct ismc_diag	*diag;
+	struct ismc_arena	*arena;
+	struct ismc_ir		*ir;
+	struct sema_keys	 k;
+
+	struct ismc_symtab	 roles, assets, threats, measures, risks;
+	struct ismc_symtab	 frameworks;	/* id/alias -> ismc_ir_framework */
+	struct sema_decls	 role_d, asset_d, threat_d, measure_d, risk_d;
+	struct sema_decls	 control_d, scale_d;
+	const struct ismc_item	*isms_item;
+	const struct ismc_item	*scoring_item;
+	const struct ismc_item	*scale_item[2];	/* likelihood, impact */
+	struct ismc_ir_framework *fw;		/* grows during pass 1 */
+	size_t			 nfw, fwcap;
+	/* Per framework, per requirement: the `control` item declaring it. */
+	const struct ismc_item	***control_item;
+	bool			 reported_no_scale[2];
+};
+
+/* ---- sema-attr.c: attribute tables ----------------------------------- */
+
+typedef void sema_attr_fn(struct sema *, void *obj, const struct ismc_item *);
+
+struct sema_attr {
+	const char	*name;
+	sema_attr_fn	*fn;
+	bool		 repeatable;
+	bool		 block;		/* takes a `{ ... }` block */
+};
+
+/*
+ * Applies `attrs` to each item in the body of `owner`: unknown keys get a
+ * suggestion, repeated single-valued keys an error with a note, and each
+ * known key its handler. `what` names the owner in messages ("risk 'R-1'").
+ */
+void	sema_apply_attrs(struct sema *, const struct ismc_item *owner,
+	    const struct sema_attr *attrs, size_t nattrs, void *obj,
+	    const char *what);
+
+/* Argument checks; each reports at the item and returns NULL/false/-1. */
+const char *sema_arg_string(struct sema *, const struct ismc_item *);
+bool	 sema_arg_none(struct sema *, const struct ismc_item *);
+bool	 sema_arg_int(struct sema *, const struct ismc_item *, int64_t min,
+	    int64_t max, int64_t *out);
+bool	 sema_arg_date(struct sema *, const struct ismc_item *,
+	    struct ismc_date *);
+const struct ismc_value *sema_arg_ident(struct sema *,
+	    const struct ismc_item *);
+/* One identifier naming one of names[]; returns its index or -1. */
+int	 sema_arg_enum(struct sema *, const struct ismc_item *,
+	    const char *const *names, size_t n, const char *what);
+/* As above for a single value. */
+int	 sema_value_enum(struct sema *, const struct ismc_value *,
+	    const char *const *names, size_t n, const char *what);
+/* Checks that every argument is a string; returns the count or -1. */
+bool	 sema_args_strings(struct sema *, const struct ismc_item *);
+/* Reports "'key' takes at least one argument" when there are none. */
+bool	 sema_args_some(struct sema *, const struct ismc_item *);
+
+/* Looks `v` up in `tab` (a role, asset, ...); reports "unknown KIND". */
+void	*sema_resolve(struct sema *, const struct ismc_symtab *,
+	    const struct ismc_value *, const char *kind);
+/*
+ * Declares id -> obj (tab maps ids to struct sema_decl) and queues the item
+ * for the definition pass; a duplicate is reported at `item` with a note at
+ * the first definition, and false returned.
+ */
+bool	 sema_declare(struct sema *, struct ismc_symtab *, struct sema_decls *,
+	    const char *id, const struct ismc_item *item, void *obj,
+	    const char *kind);
+void	 sema_decls_push(struct sema *, struct sema_decls *,
+	    const struct ismc_item *, void *);
+/* The identifier and optional title of `KIND ID "Title"`. */
+bool	 sema_id_title(struct sema *, const struct ismc_item *,
+	    const char **id, const char **title);
+/* Arena copy of a growing pointer list. */
+void	**sema_ptr_push(struct sema *, void **list, size_t *n, void *p);
+
+/* ---- sema-decl.c ------------------------------------------------------ */
+void	sema_use_framework(struct sema *, const struct ismc_item *);
+void	sema_index_frameworks(struct sema *);
+void	sema_define_isms(struct sema *);
+void	sema_define_roles(struct sema *);
+void	sema_define_assets(struct sema *);
+void	sema_define_threats(struct sema *);
+void	sema_define_scales(struct sema *);
+void	sema_define_scoring(struct sema *);
+
+/* ---- sema-risk.c ------------------------------------------------------ */
+/* Resolves a control reference (IDENT or QREF); measures too when
+ * `measure` is non-NULL. Exactly one of the results is set on success. */
+bool	sema_resolve_control(struct sema *, const struct ismc_value *,
+	    struct ismc_ir_control **control, struct ismc_ir_measure **measure);
+void	sema_define_controls(struct sema *);
+void	sema_define_measures(struct sema *);
+void	sema_define_risks(struct sema *);
+const struct ismc_ir_level *sema_resolve_level(struct sema *,
+	    const struct ismc_value *, int which);
+
+/* ---- sema-check.c ----------------------------------------------------- */
+void	sema_derive(struct sema *);
+void	sema_check(struct sema *);
+void	sema_finish(struct sema *);
+
+#endif

@@ -1,0 +1,653 @@
+/*
+ * sema-risk.c - the Statement of Applicability entries (`control`), the
+ * organisation's own controls (`measure`) and the risks they treat.
+ */
+#include <config.h>
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "compilation.h"
+#include "diag.h"
+#include "sema-int.h"
+#include "suggest.h"
+
+static const char *const status_names[] = {	/* ORDER ISMC_STATUS */
+	"", "not-implemented", "planned", "partial", "implemented",
+};
+
+static const char *const reason_names[] = {	/* ORDER ISMC_REASON */
+	"risk", "legal", "contractual", "business",
+};
+
+static const char *const treatment_names[] = {	/* ORDER ISMC_TREATMENT */
+	"", "mitigate", "accept", "avoid", "transfer",
+};
+
+/* ---- control references ------------------------------------------------- */
+
+static struct ismc_ir_control *
+control_in(struct ismc_ir_framework *fw, const char *id, bool *is_group)
+{
+	struct ismc_req *r = ismc_catalog_lookup(fw->catalog, id);
+
+	*is_group = false;
+	if (r == NULL)
+		return NULL;
+	if (r->is_group) {
+		*is_group = true;
+		return NULL;
+	}
+	return &fw->controls[r->req_index];
+}
+
+static void
+unknown_control(struct sema *s, const struct ismc_value *v,
+    struct ismc_ir_framework *only, bool with_measures)
+{
+	struct ismc_suggest sg;
+	size_t i, j;
+
+	ismc_suggest_init(&sg, v->text);
+	for (i = 0; i < s->nfw; i++) {
+		if (only != NULL && only != &s->fw[i])
+			continue;
+		for (j = 0; j < s->fw[i].ncontrols; j++)
+			ismc_suggest_offer(&sg, s->fw[i].controls[j].req->id);
+	}
+	if (with_measures)
+		for (i = 0; i < s->measures.count; i++)
+			ismc_suggest_offer(&sg, s->measures.keys[i]);
+	if (ismc_suggest_result(&sg) != NULL)
+		ismc_diag_error(s->diag, v->span, "unknown control '%s'; did "
+		    "you mean '%s'?", v->text, ismc_suggest_result(&sg));
+	else if (s->nfw == 0)
+		ismc_diag_error(s->diag, v->span, "unknown control '%s' (the "
+		    "spec uses no framework; add e.g. 'framework iso27001')",
+		    v->text);
+	else
+		ismc_diag_error(s->diag, v->span, "unknown control '%s'",
+		    v->text);
+}
+
+static bool
+resolve_qref(struct sema *s, const struct ismc_value *v,
+    struct ismc_ir_control **control)
+{
+	struct ismc_ir_framework *fw = ismc_symtab_get(&s->frameworks, v->ns);
+	bool group;
+
+	if (fw == NULL) {
+		ismc_diag_error(s->diag, v->span, "framework '%s' is not in "
+		    "use; add 'framework %s'", v->ns, v->ns);
+		return false;
+	}
+	if ((*control = control_in(fw, v->text, &group)) != NULL)
+		return true;
+	if (group)
+		ismc_diag_error(s->diag, v->span, "'%s:%s' is a heading of "
+		    "%s, not a control", v->ns, v->text, fw->catalog->id);
+	else
+		unknown_control(s, v, fw, false);
+	return false;
+}
+
+bool
+sema_resolve_control(struct sema *s, const struct ismc_value *v,
+    struct ismc_ir_control **control, struct ismc_ir_measure **measure)
+{
+	struct ismc_ir_control *found = NULL, *c;
+	struct sema_decl *d;
+	bool group = false, g;
+	size_t i;
+
+	*control = NULL;
+	if (measure != NULL)
+		*measure = NULL;
+	if (v->kind == ISMC_V_QREF)
+		return resolve_qref(s, v, control);
+	if (v->kind != ISMC_V_IDENT) {
+		ismc_diag_error(s->diag, v->span, "expected a control "
+		    "identifier, not %s", ismc_value_kind_name(v->kind));
+		return false;
+	}
+	if (measure != NULL && (d = ismc_symtab_get(&s->measures, v->text))) {
+		*measure = d->obj;
+		return true;
+	}
+	for (i = 0; i < s->nfw; i++) {
+		if ((c = control_in(&s->fw[i], v->text, &g)) == NULL) {
+			group |= g;
+			continue;
+		}
+		if (found != NULL) {
+			ismc_diag_error(s->diag, v->span, "control '%s' is "
+			    "ambiguous: both %s and %s define it; write "
+			    "'%s:%s'", v->text, found->req->catalog->id,
+			    c->req->catalog->id, c->req->catalog->id, v->text);
+			return false;
+		}
+		found = c;
+	}
+	if (found != NULL) {
+		*control = found;
+		return true;
+	}
+	if (group)
+		ismc_diag_error(s->diag, v->span, "'%s' is a heading, not a "
+		    "control", v->text);
+	else
+		unknown_control(s, v, NULL, measure != NULL);
+	return false;
+}
+
+/* ---- references to documents -------------------------------------------- */
+
+static void
+add_docref(struct sema *s, struct ismc_ir_docref **refs, size_t *n,
+    const struct ismc_item *it, enum ismc_ref_kind kind)
+{
+	const struct ismc_value *v;
+	struct ismc_ir_docref *nr;
+	size_t k = 0;
+
+	if (!sema_args_strings(s, it))
+		return;
+	nr = ISMC_NEW_ARRAY(s->arena, struct ismc_ir_docref, *n + it->nargs);
+	if (*n)
+		memcpy(nr, *refs, *n * sizeof *nr);
+	for (v = it->args; v != NULL; v = v->next, k++) {
+		nr[*n + k].kind = kind;
+		nr[*n + k].text = v->text;
+	}
+	*refs = nr;
+	*n += it->nargs;
+}
+
+static unsigned
+parse_reasons(struct sema *s, const struct ismc_item *it)
+{
+	const struct ismc_value *v;
+	unsigned bits = 0;
+	int k;
+
+	if (!sema_args_some(s, it))
+		return 0;
+	for (v = it->args; v != NULL; v = v->next) {
+		k = sema_value_enum(s, v, reason_names, ISMC_NREASONS,
+		    "inclusion reason");
+		if (k >= 0)
+			bits |= 1u << k;
+	}
+	return bits;
+}
+
+static const struct ismc_ir_role *
+parse_owner(struct sema *s, const struct ismc_item *it)
+{
+	if (sema_arg_ident(s, it) == NULL)
+		return NULL;
+	return sema_resolve(s, &s->roles, it->args, "role");
+}
+
+static int
+parse_status(struct sema *s, const struct ismc_item *it)
+{
+	int k = sema_arg_enum(s, it, status_names + 1,
+	    sizeof status_names / sizeof status_names[0] - 1,
+	    "implementation status");
+
+	return k < 0 ? ISMC_STATUS_UNSET : k + 1;
+}
+
+/* ---- control: one SoA entry --------------------------------------------- */
+
+static void
+control_applicable(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_control *c = o;
+
+	if (!sema_arg_none(s, it))
+		return;
+	if (c->applicability == ISMC_EXCLUDED) {
+		ismc_diag_error(s->diag, it->key_span, "control '%s' is both "
+		    "applicable and excluded", c->req->id);
+		return;
+	}
+	c->applicability = ISMC_APPLICABLE;
+}
+
+static void
+control_excluded(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_control *c = o;
+	const char *why;
+	size_t i;
+
+	if (c->applicability == ISMC_APPLICABLE) {
+		ismc_diag_error(s->diag, it->key_span, "control '%s' is both "
+		    "applicable and excluded", c->req->id);
+		return;
+	}
+	c->applicability = ISMC_EXCLUDED;
+	if (it->nargs == 0) {
+		ismc_diag_error(s->diag, it->key_span, "excluded control '%s' "
+		    "has no justification; write excluded \"why it does not "
+		    "apply\"", c->req->id);
+		return;
+	}
+	if ((why = sema_arg_string(s, it)) == NULL)
+		return;
+	for (i = 0; why[i] == ' ' || why[i] == '\t' || why[i] == '\n'; i++)
+		continue;
+	if (why[i] == '\0') {
+		ismc_diag_error(s->diag, it->args->span, "excluded control "
+		    "'%s' has an empty justification", c->req->id);
+		return;
+	}
+	c->justification = why;
+}
+
+static void
+control_reasons(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_control *)o)->reasons |= parse_reasons(s, it);
+}
+
+static void
+control_status(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_control *)o)->status = parse_status(s, it);
+}
+
+static void
+control_owner(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_control *)o)->owner = parse_owner(s, it);
+}
+
+static void
+control_note(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_control *)o)->note = sema_arg_string(s, it);
+}
+
+#define DOCREF_HANDLER(fn, type, kind)					\
+static void								\
+fn(struct sema *s, void *o, const struct ismc_item *it)		\
+{									\
+	type *x = o;							\
+	add_docref(s, &x->refs, &x->nrefs, it, kind);			\
+}
+
+DOCREF_HANDLER(control_policy, struct ismc_ir_control, ISMC_REF_POLICY)
+DOCREF_HANDLER(control_procedure, struct ismc_ir_control, ISMC_REF_PROCEDURE)
+DOCREF_HANDLER(control_evidence, struct ismc_ir_control, ISMC_REF_EVIDENCE)
+DOCREF_HANDLER(control_record, struct ismc_ir_control, ISMC_REF_RECORD)
+DOCREF_HANDLER(measure_policy, struct ismc_ir_measure, ISMC_REF_POLICY)
+DOCREF_HANDLER(measure_procedure, struct ismc_ir_measure, ISMC_REF_PROCEDURE)
+DOCREF_HANDLER(measure_evidence, struct ismc_ir_measure, ISMC_REF_EVIDENCE)
+DOCREF_HANDLER(measure_record, struct ismc_ir_measure, ISMC_REF_RECORD)
+
+static const struct sema_attr control_attrs[] = {
+	{ .name = "applicable", .fn = control_applicable },
+	{ .name = "excluded", .fn = control_excluded },
+	{ .name = "reasons", .fn = control_reasons, .repeatable = true },
+	{ .name = "status", .fn = control_status },
+	{ .name = "owner", .fn = control_owner },
+	{ .name = "note", .fn = control_note },
+	{ .name = "policy", .fn = control_policy, .repeatable = true },
+	{ .name = "procedure", .fn = control_procedure, .repeatable = true },
+	{ .name = "evidence", .fn = control_evidence, .repeatable = true },
+	{ .name = "record", .fn = control_record, .repeatable = true },
+};
+
+static void
+define_control(struct sema *s, const struct ismc_item *it)
+{
+	struct ismc_ir_control *c;
+	const struct ismc_item **slot;
+	size_t fi;
+
+	if (it->nargs != 1) {
+		ismc_diag_error(s->diag, it->nargs ? it->args->next->span :
+		    it->span, "'control' takes one control identifier, as in "
+		    "'control A.5.15 { ... }'");
+		return;
+	}
+	if (!sema_resolve_control(s, it->args, &c, NULL))
+		return;
+	for (fi = 0; c < s->fw[fi].controls ||
+	    c >= s->fw[fi].controls + s->fw[fi].ncontrols; fi++)
+		continue;
+	slot = &s->control_item[fi][c - s->fw[fi].controls];
+	if (*slot != NULL) {
+		ismc_diag_error(s->diag, it->args->span, "duplicate entry for "
+		    "control '%s'", c->req->id);
+		ismc_diag_note(s->diag, (*slot)->args->span, "first entry "
+		    "for '%s' is here", c->req->id);
+		return;
+	}
+	*slot = it;
+	c->declared = true;
+	c->span = it->span;
+	if (!it->has_body) {
+		ismc_diag_error(s->diag, it->span, "control '%s' needs a block "
+		    "with its decision, e.g. '{ applicable; status "
+		    "implemented }'", c->req->id);
+		return;
+	}
+	sema_apply_attrs(s, it, control_attrs,
+	    sizeof control_attrs / sizeof control_attrs[0], c,
+	    ismc_arena_printf(s->arena, "control '%s'", c->req->id));
+}
+
+void
+sema_define_controls(struct sema *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->control_d.n && !ismc_diag_stopped(s->diag); i++)
+		define_control(s, s->control_d.v[i]->item);
+}
+
+/* ---- measure: the organisation's own control ---------------------------- */
+
+static void
+measure_covers(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_measure *m = o;
+	const struct ismc_value *v;
+	struct ismc_ir_control *c;
+
+	if (!sema_args_some(s, it))
+		return;
+	for (v = it->args; v != NULL; v = v->next)
+		if (sema_resolve_control(s, v, &c, NULL))
+			m->covers = (struct ismc_ir_control **)sema_ptr_push(s,
+			    (void **)m->covers, &m->ncovers, c);
+}
+
+static void
+measure_status(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_measure *)o)->status = parse_status(s, it);
+}
+
+static void
+measure_owner(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_measure *)o)->owner = parse_owner(s, it);
+}
+
+static void
+measure_reasons(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_measure *)o)->reasons |= parse_reasons(s, it);
+}
+
+static void
+measure_description(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_measure *)o)->description = sema_arg_string(s, it);
+}
+
+static const struct sema_attr measure_attrs[] = {
+	{ .name = "covers", .fn = measure_covers, .repeatable = true },
+	{ .name = "status", .fn = measure_status },
+	{ .name = "owner", .fn = measure_owner },
+	{ .name = "reasons", .fn = measure_reasons, .repeatable = true },
+	{ .name = "description", .fn = measure_description },
+	{ .name = "policy", .fn = measure_policy, .repeatable = true },
+	{ .name = "procedure", .fn = measure_procedure, .repeatable = true },
+	{ .name = "evidence", .fn = measure_evidence, .repeatable = true },
+	{ .name = "record", .fn = measure_record, .repeatable = true },
+};
+
+void
+sema_define_measures(struct sema *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->measure_d.n && !ismc_diag_stopped(s->diag); i++) {
+		struct ismc_ir_measure *m = s->measure_d.v[i]->obj;
+		const struct ismc_item *it = s->measure_d.v[i]->item;
+
+		sema_apply_attrs(s, it, measure_attrs,
+		    sizeof measure_attrs / sizeof measure_attrs[0], m,
+		    ismc_arena_printf(s->arena, "measure '%s'", m->id));
+		if (m->ncovers == 0)
+			ismc_diag_error(s->diag, it->args->span, "measure "
+			    "'%s' covers no control; add 'covers A.x.y'",
+			    m->id);
+	}
+}
+
+/* ---- risks -------------------------------------------------------------- */
+
+const struct ismc_ir_level *
+sema_resolve_level(struct sema *s, const struct ismc_value *v, int which)
+{
+	const struct ismc_ir_scale *sc = which == 0 ? &s->ir->likelihood :
+	    &s->ir->impact;
+	const char *name = which == 0 ? "likelihood" : "impact";
+	struct ismc_suggest sg;
+	size_t i;
+
+	if (sc->nlevels == 0) {
+		if (!s->reported_no_scale[which])
+			ismc_diag_error(s->diag, v->span, "no '%s' scale is "
+			    "defined; add 'scale %s { level 1 low \"Low\" "
+			    "... }'", name, name);
+		s->reported_no_scale[which] = true;
+		return NULL;
+	}
+	if (v->kind == ISMC_V_NUMBER && v->is_int) {
+		if (v->ival >= sc->min && v->ival <= sc->max)
+			return &sc->levels[v->ival - sc->min];
+		ismc_diag_error(s->diag, v->span, "%s %s is outside the scale "
+		    "%d..%d", name, v->text, sc->min, sc->max);
+		return NULL;
+	}
+	if (v->kind != ISMC_V_IDENT) {
+		ismc_diag_error(s->diag, v->span, "expected a %s level, not "
+		    "%s", name, ismc_value_kind_name(v->kind));
+		return NULL;
+	}
+	ismc_suggest_init(&sg, v->text);
+	for (i = 0; i < sc->nlevels; i++) {
+		if (sc->levels[i].id == v->text)
+			return &sc->levels[i];
+		ismc_suggest_offer(&sg, sc->levels[i].id);
+	}
+	if (ismc_suggest_result(&sg) != NULL)
+		ismc_diag_error(s->diag, v->span, "unknown %s level '%s'; did "
+		    "you mean '%s'?", name, v->text, ismc_suggest_result(&sg));
+	else
+		ismc_diag_error(s->diag, v->span, "unknown %s level '%s'",
+		    name, v->text);
+	return NULL;
+}
+
+static const struct ismc_ir_level *
+level_arg(struct sema *s, const struct ismc_item *it, int which)
+{
+	if (it->nargs != 1) {
+		ismc_diag_error(s->diag, it->span, "'%s' takes one level",
+		    it->key);
+		return NULL;
+	}
+	return sema_resolve_level(s, it->args, which);
+}
+
+static void
+risk_likelihood(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_risk *)o)->likelihood = level_arg(s, it, 0);
+}
+
+static void
+risk_impact(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_risk *)o)->impact = level_arg(s, it, 1);
+}
+
+static void
+residual_likelihood(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_risk *)o)->res_likelihood = level_arg(s, it, 0);
+}
+
+static void
+residual_impact(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_risk *)o)->res_impact = level_arg(s, it, 1);
+}
+
+static const struct sema_attr residual_attrs[] = {
+	{ .name = "likelihood", .fn = residual_likelihood },
+	{ .name = "impact", .fn = residual_impact },
+};
+
+static void
+risk_residual(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_risk *r = o;
+
+	if (!sema_arg_none(s, it))
+		return;
+	r->has_residual = true;
+	sema_apply_attrs(s, it, residual_attrs, 2, r, ismc_arena_printf(
+	    s->arena, "the residual risk of '%s'", r->id));
+}
+
+static void
+risk_description(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_risk *)o)->description = sema_arg_string(s, it);
+}
+
+static void
+risk_owner(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_risk *)o)->owner = parse_owner(s, it);
+}
+
+static void
+risk_treatment(struct sema *s, void *o, const struct ismc_item *it)
+{
+	int k = sema_arg_enum(s, it, treatment_names + 1,
+	    sizeof treatment_names / sizeof treatment_names[0] - 1,
+	    "treatment");
+
+	if (k >= 0)
+		((struct ismc_ir_risk *)o)->treatment = k + 1;
+}
+
+static void
+risk_threats(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_risk *r = o;
+	const struct ismc_value *v;
+	void *t;
+
+	if (!sema_args_some(s, it))
+		return;
+	for (v = it->args; v != NULL; v = v->next)
+		if ((t = sema_resolve(s, &s->threats, v, "threat")) != NULL)
+			r->threats = (const struct ismc_ir_threat **)
+			    sema_ptr_push(s, (void **)r->threats, &r->nthreats,
+			    t);
+}
+
+static void
+risk_assets(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_risk *r = o;
+	const struct ismc_value *v;
+	void *a;
+
+	if (!sema_args_some(s, it))
+		return;
+	for (v = it->args; v != NULL; v = v->next)
+		if ((a = sema_resolve(s, &s->assets, v, "asset")) != NULL)
+			r->assets = (const struct ismc_ir_asset **)
+			    sema_ptr_push(s, (void **)r->assets, &r->nassets,
+			    a);
+}
+
+static void
+risk_controls(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_risk *r = o;
+	const struct ismc_value *v;
+	struct ismc_ir_treat *t;
+	size_t n = 0;
+
+	if (!sema_args_some(s, it))
+		return;
+	t = ISMC_NEW_ARRAY(s->arena, struct ismc_ir_treat,
+	    r->ntreated_by + it->nargs);
+	if (r->ntreated_by)
+		memcpy(t, r->treated_by, r->ntreated_by * sizeof *t);
+	for (v = it->args; v != NULL; v = v->next) {
+		struct ismc_ir_treat *x = &t[r->ntreated_by + n];
+
+		if (sema_resolve_control(s, v, &x->control, &x->measure)) {
+			x->span = v->span;
+			n++;
+		}
+	}
+	r->treated_by = t;
+	r->ntreated_by += n;
+}
+
+static const struct sema_attr risk_attrs[] = {
+	{ .name = "description", .fn = risk_description },
+	{ .name = "threat", .fn = risk_threats, .repeatable = true },
+	{ .name = "threats", .fn = risk_threats, .repeatable = true },
+	{ .name = "assets", .fn = risk_assets, .repeatable = true },
+	{ .name = "asset", .fn = risk_assets, .repeatable = true },
+	{ .name = "likelihood", .fn = risk_likelihood },
+	{ .name = "impact", .fn = risk_impact },
+	{ .name = "owner", .fn = risk_owner },
+	{ .name = "treatment", .fn = risk_treatment },
+	{ .name = "controls", .fn = risk_controls, .repeatable = true },
+	{ .name = "residual", .fn = risk_residual, .block = true },
+};
+
+static bool
+has_key(const struct ismc_item *owner, const char *key)
+{
+	const struct ismc_item *it;
+
+	for (it = owner->body; it != NULL; it = it->next)
+		if (strcmp(it->key, key) == 0)
+			return true;
+	return false;
+}
+
+void
+sema_define_risks(struct sema *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->risk_d.n && !ismc_diag_stopped(s->diag); i++) {
+		struct ismc_ir_risk *r = s->risk_d.v[i]->obj;
+		const struct ismc_item *it = s->risk_d.v[i]->item;
+
+		sema_apply_attrs(s, it, risk_attrs,
+		    sizeof risk_attrs / sizeof risk_attrs[0], r,
+		    ismc_arena_printf(s->arena, "risk '%s'", r->id));
+		if (r->likelihood == NULL && !has_key(it, "likelihood") &&
+		    !ismc_diag_stopped(s->diag))
+			ismc_diag_error(s->diag, it->args->span, "risk '%s' "
+			    "has no likelihood", r->id);
+		if (r->impact == NULL && !has_key(it, "impact") &&
+		    !ismc_diag_stopped(s->diag))
+			ismc_diag_error(s->diag, it->args->span, "risk '%s' "
+			    "has no impact", r->id);
+	}
+}

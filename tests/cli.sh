@@ -1,0 +1,79 @@
+#!/bin/sh
+# The command line: exit statuses, options, -Werror/-w, and builds that
+# fail leaving the output directory exactly as it was.
+. "${ISMC_SRCDIR:?}/tests/lib.sh"
+
+# expect_status NAME WANT CMD...: runs CMD, checks its exit status.
+expect_status() {
+	name=$1
+	want=$2
+	shift 2
+	status=0
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null || status=$?
+	if [ "$status" -eq "$want" ]; then
+		pass
+	else
+		fail "$name: exit status $status, expected $want"
+		cat "$tmp/err"
+	fi
+}
+
+# expect_err NAME TEXT: the last command's stderr holds TEXT.
+expect_err() {
+	if grep -qF -- "$2" "$tmp/err"; then
+		pass
+	else
+		fail "$1: stderr lacks '$2'"
+		cat "$tmp/err"
+	fi
+}
+
+example=examples/safetrust/safetrust.isms
+
+expect_status "no arguments" 2 "$ISMC"
+expect_err "no arguments" "ismc: error: no command given"
+expect_status "unknown command" 2 "$ISMC" frobnicate
+expect_status "unknown option" 2 "$ISMC" check --frob "$example"
+expect_err "unknown option" "unknown or incomplete option '--frob'"
+expect_status "build without -o" 2 "$ISMC" build "$example"
+expect_status "missing spec" 2 "$ISMC" check "$tmp/nope.isms"
+expect_err "missing spec" "ismc: error: cannot read '$tmp/nope.isms': No such file or directory"
+expect_status "directory as spec" 2 "$ISMC" check tests
+expect_err "directory as spec" "Is a directory"
+expect_status "--help" 0 "$ISMC" --help
+grep -q "usage: ismc check" "$tmp/out" && pass || fail "--help text"
+expect_status "--version" 0 "$ISMC" --version
+grep -q "^ismc [0-9]" "$tmp/out" && pass || fail "--version text"
+expect_status "example checks clean" 0 "$ISMC" check "$example"
+[ -s "$tmp/err" ] && fail "example: unexpected diagnostics" || pass
+
+# -Werror turns a warning into an error (exit 1); -w hides it (exit 0).
+cat >"$tmp/warn.isms" <<'SPEC'
+framework iso27001
+scale likelihood { level 1 low; level 2 high }
+scale impact { level 1 low; level 2 high }
+scoring { band low 1..2; band high 3..4; acceptance max 2 }
+risk R-1 "Unhandled" { likelihood high; impact high }
+SPEC
+expect_status "warning alone" 0 "$ISMC" check "$tmp/warn.isms"
+expect_err "warning alone" "warning: risk 'R-1' scores 4, above the acceptance criterion (2), but has no treatment"
+expect_status "-Werror" 1 "$ISMC" check -Werror "$tmp/warn.isms"
+expect_err "-Werror" "error: risk 'R-1' scores 4, above the acceptance criterion (2), but has no treatment [-Werror]"
+expect_status "-w" 0 "$ISMC" check -w "$tmp/warn.isms"
+[ -s "$tmp/err" ] && fail "-w still printed: $(cat "$tmp/err")" || pass
+
+# A failed build leaves the previous outputs untouched and no temporaries.
+expect_status "first build" 0 "$ISMC" build "$example" -o "$tmp/out1"
+cp -r "$tmp/out1" "$tmp/before"
+printf 'risk R-999 "Broken" { likelihood nope }\n' >"$tmp/broken.isms"
+expect_status "broken build" 1 "$ISMC" build "$example" "$tmp/broken.isms" \
+    -o "$tmp/out1"
+if diff -r "$tmp/before" "$tmp/out1" >/dev/null; then pass; else
+	fail "failed build changed the output directory"; fi
+ls -A "$tmp/out1" | grep -q '^\.ismc-tmp' &&
+    fail "temporary files left behind" || pass
+
+# An unwritable output location is an I/O error: status 2.
+expect_status "output under a file" 2 "$ISMC" build "$example" \
+    -o "$tmp/warn.isms/sub"
+finish
