@@ -3,6 +3,7 @@
  */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,14 +41,18 @@ static const char usage_text[] =
 "Exit status: 0 success, 1 errors in the input, 2 usage or I/O errors.\n"
 "See ismc(1) and doc/language.md.\n";
 
-static int usage_error(const char *, const char *)
+static int usage_error(const char *, ...)
     __attribute__((format(printf, 1, 2)));
 
 static int
-usage_error(const char *fmt, const char *arg)
+usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
+	va_start(ap, fmt);
 	fputs("ismc: error: ", stderr);
-	fprintf(stderr, fmt, arg);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\nTry 'ismc --help' for more information.\n", stderr);
 	return 2;
 }

@@ -1,0 +1,120 @@
+/*
+ * emit-md.c - a report table as GitHub-flavoured Markdown.
+ *
+ * Spec text is user input, so it is escaped to render literally: no
+ * table cell can be split by a '|', no line break can end a table row,
+ * and no '<' can smuggle HTML into a rendered page. List cells are joined
+ * with ", ".
+ */
+#include <config.h>
+
+#include "emit.h"
+
+#include <string.h>
+
+#include "buf.h"
+#include "report.h"
+
+/* Appends s (len bytes) escaped for inline GFM text. */
+static void
+text(struct ismc_buf *out, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '\\':
+		case '|':	/* GFM splits rows on unescaped pipes */
+		case '<':	/* raw HTML */
+		case '`':	/* code spans */
+		case '*':	/* emphasis */
+		case '[':	/* links */
+			ismc_buf_addc(out, '\\');
+			ismc_buf_addc(out, s[i]);
+			break;
+		case '\r':
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+			ismc_buf_adds(out, "<br>");
+			break;
+		case '\n':
+			ismc_buf_adds(out, "<br>");
+			break;
+		default:
+			ismc_buf_addc(out, s[i]);
+			break;
+		}
+	}
+}
+
+static void
+cell(struct ismc_buf *out, struct ismc_buf *tmp, const struct ismc_cell *c)
+{
+	ismc_buf_reset(tmp);
+	ismc_cell_format(c, ", ", tmp);
+	text(out, ismc_buf_cstr(tmp), tmp->len);
+}
+
+/* A bullet list of the non-null fields; null means "does not apply". */
+static void
+fields(struct ismc_buf *out, struct ismc_buf *tmp,
+    const struct ismc_report_field *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (f[i].value.kind == ISMC_CELL_NULL)
+			continue;
+		ismc_buf_adds(out, "- ");
+		text(out, f[i].label, strlen(f[i].label));
+		ismc_buf_adds(out, ": ");
+		cell(out, tmp, &f[i].value);
+		ismc_buf_addc(out, '\n');
+	}
+}
+
+static void
+table(struct ismc_buf *out, struct ismc_buf *tmp, const struct ismc_report *r)
+{
+	size_t i, j;
+
+	for (j = 0; j < r->ncolumns; j++) {
+		ismc_buf_adds(out, "| ");
+		text(out, r->columns[j].title, strlen(r->columns[j].title));
+		ismc_buf_addc(out, ' ');
+	}
+	ismc_buf_adds(out, "|\n");
+	for (j = 0; j < r->ncolumns; j++)
+		ismc_buf_adds(out, "| --- ");
+	ismc_buf_adds(out, "|\n");
+	for (i = 0; i < r->nrows; i++) {
+		for (j = 0; j < r->ncolumns; j++) {
+			ismc_buf_adds(out, "| ");
+			cell(out, tmp, &r->rows[i][j]);
+			ismc_buf_addc(out, ' ');
+		}
+		ismc_buf_adds(out, "|\n");
+	}
+}
+
+void
+ismc_emit_md(const struct ismc_report *r, struct ismc_buf *out)
+{
+	struct ismc_buf tmp;
+	size_t n;
+
+	ismc_buf_init(&tmp);
+	ismc_buf_adds(out, "# ");
+	text(out, r->title, strlen(r->title));
+	ismc_buf_adds(out, "\n\n");
+	n = out->len;
+	fields(out, &tmp, r->meta, r->nmeta);
+	if (out->len > n)
+		ismc_buf_addc(out, '\n');
+	table(out, &tmp, r);
+	if (r->nsummary > 0) {
+		ismc_buf_adds(out, "\n## Summary\n\n");
+		fields(out, &tmp, r->summary, r->nsummary);
+	}
+	ismc_buf_free(&tmp);
+}

@@ -1,0 +1,38 @@
+/*
+ * emit.h - serialisers from a report table to bytes.
+ *
+ * Each serialiser appends one whole file to a buffer and cannot fail
+ * (memory exhaustion exits); writing the buffer out is outdir.h's job. Output
+ * depends only on the report, byte for byte.
+ */
+#ifndef ISMC_EMIT_H
+#define ISMC_EMIT_H
+
+#include <stdbool.h>
+
+struct ismc_arena;
+struct ismc_buf;
+struct ismc_diag;
+struct ismc_ir;
+struct ismc_outdir;
+struct ismc_report;
+
+/*
+ * Builds every registered report (report.c) and stages each in every
+ * format into `od`: soa-<catalog id>.{csv,md,json} per framework and
+ * risks.{csv,md,json}. Reports are allocated in `a`. Returns false after
+ * reporting through the outdir's engine when an output could not be
+ * staged; the caller then aborts `od`, and otherwise commits it.
+ */
+bool	ismc_emit_reports(const struct ismc_ir *, struct ismc_arena *a,
+	    struct ismc_outdir *od, struct ismc_diag *);
+
+/* RFC 4180: CRLF line ends, a header row of column titles, then one
+ * record per row. The table only: no metadata, no summary. */
+void	ismc_emit_csv(const struct ismc_report *, struct ismc_buf *);
+/* Title heading, metadata list, GFM table, summary list. */
+void	ismc_emit_md(const struct ismc_report *, struct ismc_buf *);
+/* One JSON object, 2-space indentation, members in a fixed order. */
+void	ismc_emit_json(const struct ismc_report *, struct ismc_buf *);
+
+#endif

@@ -1,0 +1,331 @@
+/*
+ * report.c - the report table model, and the registry that turns the IR
+ * into output files.
+ *
+ * Tables grow by doubling inside the arena: the old arrays stay allocated
+ * until the compilation ends, which at most doubles their footprint and
+ * keeps building linear in the number of rows.
+ */
+#include <config.h>
+
+#include "report.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "catalog.h"
+#include "diag.h"
+#include "emit.h"
+#include "ir.h"
+#include "outdir.h"
+#include "xalloc.h"
+
+#define GENERATOR	"ismc " PACKAGE_VERSION
+#define MAX_PREC	17	/* beyond this a double has no digits left */
+
+struct ismc_cell
+ismc_cell_null(void)
+{
+	struct ismc_cell c;
+
+	memset(&c, 0, sizeof c);
+	c.kind = ISMC_CELL_NULL;
+	return c;
+}
+
+struct ismc_cell
+ismc_cell_str(const char *s)
+{
+	struct ismc_cell c = ismc_cell_null();
+
+	if (s != NULL) {
+		c.kind = ISMC_CELL_STRING;
+		c.u.s = s;
+	}
+	return c;
+}
+
+struct ismc_cell
+ismc_cell_int(int64_t i)
+{
+	struct ismc_cell c = ismc_cell_null();
+
+	c.kind = ISMC_CELL_INT;
+	c.u.i = i;
+	return c;
+}
+
+/* NaN and infinity have no spelling in JSON, nor any meaning in a report. */
+struct ismc_cell
+ismc_cell_dec(double v, int prec)
+{
+	struct ismc_cell c = ismc_cell_null();
+
+	if (!isfinite(v))
+		return c;
+	c.kind = ISMC_CELL_DECIMAL;
+	c.u.dec.value = v;
+	c.u.dec.prec = prec < 0 ? 0 : prec > MAX_PREC ? MAX_PREC : prec;
+	return c;
+}
+
+struct ismc_cell
+ismc_cell_bool(bool b)
+{
+	struct ismc_cell c = ismc_cell_null();
+
+	c.kind = ISMC_CELL_BOOL;
+	c.u.b = b;
+	return c;
+}
+
+struct ismc_cell
+ismc_cell_list(const char *const *items, size_t n)
+{
+	struct ismc_cell c = ismc_cell_null();
+
+	c.kind = ISMC_CELL_LIST;
+	c.u.list.items = items;
+	c.u.list.n = n;
+	return c;
+}
+
+/* Returns an array with room for element n, copying the n before it. */
+static void *
+grow(struct ismc_arena *a, void *old, size_t n, size_t *cap, size_t sz)
+{
+	void *p;
+	size_t ncap;
+
+	if (n < *cap)
+		return old;
+	if (*cap > SIZE_MAX / 2)
+		ismc_out_of_memory();
+	ncap = *cap != 0 ? *cap * 2 : 16;
+	p = ismc_arena_array(a, ncap, sz);
+	if (n > 0)
+		memcpy(p, old, n * sz);
+	*cap = ncap;
+	return p;
+}
+
+struct ismc_report *
+ismc_report_new(struct ismc_arena *a, const char *id, const char *title,
+    const struct ismc_report_column *columns, size_t ncols)
+{
+	struct ismc_report *r;
+
+	r = ISMC_NEW(a, struct ismc_report);
+	r->arena = a;
+	r->id = id;
+	r->title = title;
+	r->columns = columns;
+	r->ncolumns = ncols;
+	return r;
+}
+
+struct ismc_cell *
+ismc_report_add_row(struct ismc_report *r)
+{
+	struct ismc_cell *cells;
+
+	r->rows = grow(r->arena, r->rows, r->nrows, &r->rows_cap,
+	    sizeof *r->rows);
+	/* Zeroed memory is a row of ISMC_CELL_NULL. */
+	cells = ISMC_NEW_ARRAY(r->arena, struct ismc_cell,
+	    r->ncolumns != 0 ? r->ncolumns : 1);
+	r->rows[r->nrows++] = cells;
+	return cells;
+}
+
+static void
+add_field(struct ismc_report *r, struct ismc_report_field **v, size_t *n,
+    size_t *cap, const char *key, const char *label, struct ismc_cell value)
+{
+	struct ismc_report_field *f;
+
+	*v = grow(r->arena, *v, *n, cap, sizeof **v);
+	f = &(*v)[(*n)++];
+	f->key = key;
+	f->label = label;
+	f->value = value;
+}
+
+void
+ismc_report_add_meta(struct ismc_report *r, const char *key,
+    const char *label, struct ismc_cell value)
+{
+	add_field(r, &r->meta, &r->nmeta, &r->meta_cap, key, label, value);
+}
+
+void
+ismc_report_add_summary(struct ismc_report *r, const char *key,
+    const char *label, struct ismc_cell value)
+{
+	add_field(r, &r->summary, &r->nsummary, &r->summary_cap, key, label,
+	    value);
+}
+
+void
+ismc_report_add_spec_meta(struct ismc_report *r, const struct ismc_ir *ir)
+{
+	const struct ismc_ir_isms *m = &ir->isms;
+	const char *date = NULL;
+
+	if (m->has_date)
+		date = ismc_arena_printf(r->arena, "%04d-%02d-%02d",
+		    m->date.year, m->date.month, m->date.day);
+	ismc_report_add_meta(r, "organisation", "Organisation",
+	    ismc_cell_str(m->organisation));
+	ismc_report_add_meta(r, "version", "Spec version",
+	    ismc_cell_str(m->version));
+	ismc_report_add_meta(r, "date", "Spec date", ismc_cell_str(date));
+}
+
+void
+ismc_report_add_generator(struct ismc_report *r)
+{
+	ismc_report_add_meta(r, "generator", "Generator",
+	    ismc_cell_str(GENERATOR));
+}
+
+void
+ismc_format_decimal(struct ismc_buf *b, double v, int prec)
+{
+	size_t start = b->len, i;
+
+	ismc_buf_printf(b, "%.*f", prec, v);
+	/* A tiny negative value rounds to "-0.0", which reads as a sign
+	 * error in a report; print zero as zero. */
+	if (b->data[start] != '-')
+		return;
+	for (i = start + 1; i < b->len; i++)
+		if (b->data[i] != '0' && b->data[i] != '.')
+			return;
+	memmove(b->data + start, b->data + start + 1, b->len - start);
+	b->len--;
+}
+
+void
+ismc_cell_format(const struct ismc_cell *c, const char *list_sep,
+    struct ismc_buf *out)
+{
+	size_t i;
+
+	switch (c->kind) {
+	case ISMC_CELL_NULL:
+		break;
+	case ISMC_CELL_STRING:
+		ismc_buf_adds(out, c->u.s);
+		break;
+	case ISMC_CELL_INT:
+		ismc_buf_printf(out, "%lld", (long long)c->u.i);
+		break;
+	case ISMC_CELL_DECIMAL:
+		ismc_format_decimal(out, c->u.dec.value, c->u.dec.prec);
+		break;
+	case ISMC_CELL_BOOL:
+		ismc_buf_adds(out, c->u.b ? "yes" : "no");
+		break;
+	case ISMC_CELL_LIST:
+		for (i = 0; i < c->u.list.n; i++) {
+			if (i > 0)
+				ismc_buf_adds(out, list_sep);
+			ismc_buf_adds(out, c->u.list.items[i]);
+		}
+		break;
+	}
+}
+
+/* ---- registry ---------------------------------------------------------- */
+
+struct report_def {
+	const char	*name;		/* file stem */
+	bool		 per_framework;	/* one per framework */
+	/* The framework is NULL unless per_framework. */
+	struct ismc_report *(*build)(const struct ismc_ir *,
+	    const struct ismc_ir_framework *, struct ismc_arena *);
+};
+
+struct format_def {
+	const char	*ext;
+	void		(*emit)(const struct ismc_report *,
+		    struct ismc_buf *);
+};
+
+static struct ismc_report *
+build_risks(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
+    struct ismc_arena *a)
+{
+	(void)fw;
+	return ismc_report_risks(ir, a);
+}
+
+/* Adding a report (gap analysis, traceability) means adding a row. */
+static const struct report_def report_table[] = {
+	{ .name = "soa", .per_framework = true, .build = ismc_report_soa },
+	{ .name = "risks", .per_framework = false, .build = build_risks },
+};
+
+static const struct format_def format_table[] = {
+	{ .ext = "csv", .emit = ismc_emit_csv },
+	{ .ext = "md", .emit = ismc_emit_md },
+	{ .ext = "json", .emit = ismc_emit_json },
+};
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Stages report r as <stem>.<ext> in every format; false on the first
+ * failure (the outdir has reported it). */
+static bool
+stage(struct ismc_outdir *od, struct ismc_arena *a, const char *stem,
+    const struct ismc_report *r)
+{
+	struct ismc_buf b;
+	const char *name;
+	size_t i;
+	bool ok;
+
+	for (i = 0; i < NELEM(format_table); i++) {
+		ismc_buf_init(&b);
+		format_table[i].emit(r, &b);
+		name = ismc_arena_printf(a, "%s.%s", stem, format_table[i].ext);
+		ok = ismc_outdir_add(od, name, &b);
+		ismc_buf_free(&b);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+bool
+ismc_emit_reports(const struct ismc_ir *ir, struct ismc_arena *a,
+    struct ismc_outdir *od, struct ismc_diag *d)
+{
+	const struct report_def *def;
+	const struct ismc_ir_framework *fw;
+	const char *stem;
+	size_t i, j;
+
+	(void)d;	/* I/O errors go through the outdir's engine */
+	for (i = 0; i < NELEM(report_table); i++) {
+		def = &report_table[i];
+		if (!def->per_framework) {
+			if (!stage(od, a, def->name, def->build(ir, NULL, a)))
+				return false;
+			continue;
+		}
+		for (j = 0; j < ir->nframeworks; j++) {
+			fw = &ir->frameworks[j];
+			stem = ismc_arena_printf(a, "%s-%s", def->name,
+			    fw->catalog->id);
+			if (!stage(od, a, stem, def->build(ir, fw, a)))
+				return false;
+		}
+	}
+	return true;
+}

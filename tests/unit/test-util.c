@@ -1,0 +1,283 @@
+/*
+ * test-util.c - the compiler's foundations: arena, interning, symbol
+ * tables, natural order, suggestions, source line maps and the rendering
+ * of diagnostics.
+ */
+#include <config.h>
+
+#include <criterion/criterion.h>
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "ir.h"
+#include "source.h"
+#include "strtab.h"
+#include "suggest.h"
+#include "symtab.h"
+
+Test(arena, allocations_are_zeroed_aligned_and_distinct)
+{
+	struct ismc_arena a;
+	unsigned char *p[100];
+	size_t i, j;
+
+	ismc_arena_init(&a);
+	for (i = 0; i < 100; i++) {
+		p[i] = ismc_arena_alloc(&a, i + 1);
+		cr_assert_eq((uintptr_t)p[i] % alignof(max_align_t), 0);
+		for (j = 0; j <= i; j++)
+			cr_assert_eq(p[i][j], 0);
+		memset(p[i], 0xab, i + 1);
+	}
+	/* Writing each block must not have touched another. */
+	for (i = 0; i < 100; i++)
+		for (j = 0; j <= i; j++)
+			cr_assert_eq(p[i][j], 0xab);
+	cr_assert_eq(a.used, 5050);
+	ismc_arena_destroy(&a);
+}
+
+Test(arena, large_blocks_and_strings)
+{
+	struct ismc_arena a;
+	char *big, *s;
+
+	ismc_arena_init(&a);
+	big = ismc_arena_alloc(&a, 1 << 20);
+	big[(1 << 20) - 1] = 'x';
+	s = ismc_arena_printf(&a, "%s-%03d", "R", 7);
+	cr_assert_str_eq(s, "R-007");
+	cr_assert_str_eq(ismc_arena_strndup(&a, "abcdef", 3), "abc");
+	ismc_arena_destroy(&a);
+}
+
+Test(strtab, equal_spellings_share_one_pointer)
+{
+	struct ismc_arena a;
+	struct ismc_strtab t;
+	const char *x, *y, *z;
+	char name[32];
+	int i;
+
+	ismc_arena_init(&a);
+	ismc_strtab_init(&t, &a);
+	x = ismc_strtab_intern(&t, "A.5.15xyz", 6);
+	y = ismc_strtab_cstr(&t, "A.5.15");
+	z = ismc_strtab_cstr(&t, "A.5.1");
+	cr_assert_eq(x, y);
+	cr_assert_neq(x, z);
+	cr_assert_str_eq(x, "A.5.15");
+	/* Growth keeps every earlier string findable. */
+	for (i = 0; i < 5000; i++) {
+		snprintf(name, sizeof name, "id-%d", i);
+		ismc_strtab_cstr(&t, name);
+	}
+	cr_assert_eq(ismc_strtab_cstr(&t, "A.5.15"), x);
+	cr_assert_eq(t.count, 5002);
+	ismc_strtab_destroy(&t);
+	ismc_arena_destroy(&a);
+}
+
+Test(symtab, keeps_insertion_order_and_refuses_duplicates)
+{
+	struct ismc_arena a;
+	struct ismc_strtab t;
+	struct ismc_symtab s;
+	char name[32];
+	int vals[3000], i;
+
+	ismc_arena_init(&a);
+	ismc_strtab_init(&t, &a);
+	ismc_symtab_init(&s);
+	for (i = 0; i < 3000; i++) {
+		snprintf(name, sizeof name, "k%d", 2999 - i);
+		vals[i] = i;
+		cr_assert_null(ismc_symtab_put(&s, ismc_strtab_cstr(&t, name),
+		    &vals[i]));
+	}
+	cr_assert_eq(ismc_symtab_put(&s, ismc_strtab_cstr(&t, "k5"), &vals[0]),
+	    &vals[2994]);
+	cr_assert_eq(s.count, 3000);
+	cr_assert_str_eq(s.keys[0], "k2999");
+	cr_assert_str_eq(s.keys[2999], "k0");
+	cr_assert_eq(ismc_symtab_get(&s, ismc_strtab_cstr(&t, "k0")),
+	    &vals[2999]);
+	cr_assert_null(ismc_symtab_get(&s, ismc_strtab_cstr(&t, "nope")));
+	ismc_symtab_destroy(&s);
+	ismc_strtab_destroy(&t);
+	ismc_arena_destroy(&a);
+}
+
+Test(natcmp, numbers_sort_by_value)
+{
+	cr_assert_lt(ismc_natcmp("A.5.9", "A.5.10"), 0);
+	cr_assert_lt(ismc_natcmp("A.5.37", "A.6.1"), 0);
+	cr_assert_lt(ismc_natcmp("R-2", "R-10"), 0);
+	cr_assert_gt(ismc_natcmp("R-010", "R-9"), 0);
+	cr_assert_eq(ismc_natcmp("R-001", "R-001"), 0);
+	cr_assert_neq(ismc_natcmp("R-01", "R-1"), 0);
+	cr_assert_lt(ismc_natcmp("A.5", "A.5.1"), 0);
+	cr_assert_lt(ismc_natcmp("CC1.1", "CC10.1"), 0);
+}
+
+Test(suggest, prefers_the_swapped_control)
+{
+	static const char *const ids[] = { "A.5.1", "A.5.5", "A.5.15",
+	    "A.5.51x" };
+	struct ismc_suggest s;
+	size_t i;
+
+	ismc_suggest_init(&s, "A.5.51");
+	for (i = 0; i < 4; i++)
+		ismc_suggest_offer(&s, ids[i]);
+	cr_assert_str_eq(ismc_suggest_result(&s), "A.5.15");
+	ismc_suggest_init(&s, "likelyhood");
+	ismc_suggest_offer(&s, "impact");
+	ismc_suggest_offer(&s, "likelihood");
+	cr_assert_str_eq(ismc_suggest_result(&s), "likelihood");
+	ismc_suggest_init(&s, "zzz");
+	ismc_suggest_offer(&s, "risk");
+	cr_assert_null(ismc_suggest_result(&s));
+	cr_assert_eq(ismc_edit_distance("kitten", "sitting", 5), 3);
+	cr_assert_eq(ismc_edit_distance("ab", "ba", 5), 1);
+}
+
+Test(source, line_and_column_at_the_edges)
+{
+	struct ismc_sources s;
+	unsigned line, col;
+	const char *text;
+	size_t len;
+	uint32_t f;
+
+	ismc_sources_init(&s);
+	f = ismc_sources_add(&s, "x.isms", "ab\r\ncd\n\nlast", 13);
+	ismc_sources_linecol(&s, f, 0, &line, &col);
+	cr_assert(line == 1 && col == 1);
+	ismc_sources_linecol(&s, f, 4, &line, &col);
+	cr_assert(line == 2 && col == 1);
+	ismc_sources_linecol(&s, f, 8, &line, &col);
+	cr_assert(line == 3 && col == 1);
+	ismc_sources_linecol(&s, f, 13, &line, &col);	/* end of file */
+	cr_assert(line == 4 && col == 5);
+	text = ismc_sources_line(&s, f, 1, &len);
+	cr_assert_eq(len, 2);		/* the CR is not part of the line */
+	cr_assert(strncmp(text, "ab", 2) == 0);
+	text = ismc_sources_line(&s, f, 9, &len);
+	cr_assert(len == 4 && strncmp(text, "last", 4) == 0);
+	ismc_sources_destroy(&s);
+}
+
+static char *
+render(bool plain, bool werror, bool nowarn)
+{
+	struct ismc_sources s;
+	struct ismc_diag d;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	uint32_t id;
+
+	ismc_sources_init(&s);
+	id = ismc_sources_add(&s, "spec.isms", "risk R-1 {\n\tlikelihood hihg\n}\n",
+	    30);
+	ismc_diag_init(&d, &s, f);
+	d.plain = plain;
+	d.werror = werror;
+	d.no_warnings = nowarn;
+	ismc_diag_error(&d, (struct ismc_span){ id, 23, 27 },
+	    "unknown likelihood level '%s'", "hihg");
+	ismc_diag_note(&d, (struct ismc_span){ id, 5, 8 }, "in risk '%s'",
+	    "R-1");
+	ismc_diag_warning(&d, (struct ismc_span){ id, 0, 4 }, "a warning");
+	ismc_diag_note(&d, ISMC_NO_SPAN, "a note on the warning");
+	ismc_diag_summary(&d);
+	fclose(f);
+	ismc_sources_destroy(&s);
+	return out;
+}
+
+Test(diag, gcc_style_with_caret_under_the_span)
+{
+	char *out = render(false, false, false);
+
+	cr_assert_str_eq(out,
+	    "spec.isms:2:13: error: unknown likelihood level 'hihg'\n"
+	    "    2 | \tlikelihood hihg\n"
+	    "      | \t           ^~~~\n"
+	    "spec.isms:1:6: note: in risk 'R-1'\n"
+	    "    1 | risk R-1 {\n"
+	    "      |      ^~~\n"
+	    "spec.isms:1:1: warning: a warning\n"
+	    "    1 | risk R-1 {\n"
+	    "      | ^~~~\n"
+	    "ismc: note: a note on the warning\n"
+	    "1 error and 1 warning generated.\n");
+	free(out);
+}
+
+Test(diag, werror_promotes_and_w_silences_with_notes)
+{
+	char *out = render(true, true, false);
+
+	cr_assert_str_eq(out,
+	    "spec.isms:2:13: error: unknown likelihood level 'hihg'\n"
+	    "spec.isms:1:6: note: in risk 'R-1'\n"
+	    "spec.isms:1:1: error: a warning [-Werror]\n"
+	    "ismc: note: a note on the warning\n"
+	    "2 errors generated.\n");
+	free(out);
+	out = render(true, false, true);
+	cr_assert_str_eq(out,
+	    "spec.isms:2:13: error: unknown likelihood level 'hihg'\n"
+	    "spec.isms:1:6: note: in risk 'R-1'\n"
+	    "1 error generated.\n");
+	free(out);
+}
+
+Test(diag, error_cap_stops_reporting)
+{
+	struct ismc_sources s;
+	struct ismc_diag d;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	int i;
+
+	ismc_sources_init(&s);
+	ismc_diag_init(&d, &s, f);
+	d.max_errors = 3;
+	for (i = 0; i < 10; i++)
+		ismc_diag_error(&d, ISMC_NO_SPAN, "e%d", i);
+	fclose(f);
+	cr_assert_eq(d.errors, 3);
+	cr_assert(ismc_diag_stopped(&d));
+	cr_assert_str_eq(out, "ismc: error: e0\nismc: error: e1\n"
+	    "ismc: error: e2\nismc: fatal error: too many errors emitted, "
+	    "stopping now [-fmax-errors=3]\n");
+	free(out);
+	ismc_sources_destroy(&s);
+}
+
+Test(buf, grows_and_formats)
+{
+	struct ismc_buf b;
+	int i;
+
+	ismc_buf_init(&b);
+	cr_assert_str_eq(ismc_buf_cstr(&b), "");
+	for (i = 0; i < 1000; i++)
+		ismc_buf_printf(&b, "%d,", i % 10);
+	cr_assert_eq(b.len, 2000);
+	cr_assert(strncmp(b.data, "0,1,2,", 6) == 0);
+	ismc_buf_reset(&b);
+	ismc_buf_adds(&b, "x");
+	cr_assert_str_eq(ismc_buf_cstr(&b), "x");
+	ismc_buf_free(&b);
+}
