@@ -1,0 +1,330 @@
+#!/usr/bin/env python3
+"""Consistency checker for ismc framework catalogs and mapping sets.
+
+Written for ismc. Reads frameworks/*.yaml and frameworks/mappings/*.yaml
+(nothing else) and checks what the C loader will check, plus data-quality rules:
+
+  * YAML: no duplicate keys, no anchors/aliases, only the documented keys;
+  * catalogs: unique ids, parents defined earlier, levels declared, titles <= 100 chars;
+  * mappings: source/target catalogs exist, every row id exists in its catalog,
+    rel and strength valid, no-counterpart rows have source null;
+    exact duplicate rows are counted (reported, not an error: the loader reports them);
+  * ismc's own crosswalks (provenance ismc): every requirement leaf of the target has
+    at least one row, every row targets a leaf, no-counterpart is the only row of its leaf.
+
+Then it prints coverage figures: for a specification that implements all 93 Annex A
+controls, which share of the target's requirement leaves is reached fully
+(an equal or superset row: the strict policy), only partially, or not at all.
+
+If frameworks/iso27001-2022.yaml does not exist yet, the 93 Annex A ids
+(A.5.1-A.5.37, A.6.1-A.6.8, A.7.1-A.7.14, A.8.1-A.8.34) are used instead.
+
+Usage: python3 scripts/catalogs/check.py [--quiet]
+Exit status 1 if any error was found.
+"""
+import collections
+import glob
+import os
+import sys
+
+try:
+    import yaml
+except ImportError:  # pragma: no cover
+    sys.exit("check.py needs PyYAML (python3 -m pip install pyyaml)")
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+FW = os.path.join(ROOT, "frameworks")
+QUIET = "--quiet" in sys.argv
+
+CATALOG_KEYS = {"id", "aliases", "title", "version", "publisher", "source", "licence", "kind", "levels"}
+NODE_KEYS = {"id", "title", "level", "parent", "ref", "kind"}
+MAPPING_KEYS = {"id", "source", "target", "title", "provenance", "origin", "method"}
+ROW_KEYS = {"source", "rel", "target", "strength", "rationale"}
+RELS = {"equal", "subset", "superset", "intersects", "not-related", "no-counterpart"}
+FULL = {"equal", "superset"}
+
+errors = []
+
+
+def err(msg):
+    errors.append(msg)
+    print("ERROR:", msg)
+
+
+class StrictLoader(yaml.SafeLoader):
+    pass
+
+
+def _no_alias(self, node):
+    raise yaml.constructor.ConstructorError(None, None, "aliases are not allowed", node.start_mark)
+
+
+def _mapping(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def load(path):
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    for event in yaml.parse(text, Loader=StrictLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise SystemExit(f"{path}: anchors/aliases are not allowed")
+    return yaml.load(text, Loader=StrictLoader)
+
+
+def rel(path):
+    return os.path.relpath(path, ROOT)
+
+
+class Catalog:
+    def __init__(self, path, data):
+        self.path = path
+        c = data["catalog"]
+        self.id = c["id"]
+        self.aliases = c.get("aliases") or []
+        self.nodes = data["nodes"]
+        self.ids = [n["id"] for n in self.nodes]
+        parents = {n.get("parent") for n in self.nodes}
+        self.leaves = [n["id"] for n in self.nodes if n["id"] not in parents and n.get("kind") != "group"]
+        self.by_id = {n["id"]: n for n in self.nodes}
+
+    def top(self, ident):
+        n = self.by_id[ident]
+        while n.get("parent") is not None:
+            n = self.by_id[n["parent"]]
+        return n["id"]
+
+
+def check_catalog(path, data):
+    name = rel(path)
+    if set(data) != {"format", "catalog", "nodes"}:
+        err(f"{name}: top-level keys {sorted(data)}")
+    if data.get("format") != "ismc-catalog/1":
+        err(f"{name}: format {data.get('format')!r}")
+    c = data["catalog"]
+    extra = set(c) - CATALOG_KEYS
+    if extra:
+        err(f"{name}: unknown catalog keys {sorted(extra)}")
+    for key in ("id", "title", "kind", "levels"):
+        if key not in c:
+            err(f"{name}: catalog.{key} missing")
+    levels = c.get("levels") or []
+    seen = set()
+    for n in data["nodes"]:
+        extra = set(n) - NODE_KEYS
+        if extra:
+            err(f"{name}: node {n.get('id')}: unknown keys {sorted(extra)}")
+        for key in ("id", "title", "level"):
+            if not isinstance(n.get(key), str) or not n.get(key):
+                err(f"{name}: node {n.get('id')}: {key} missing or not a string")
+        if n["id"] in seen:
+            err(f"{name}: duplicate id {n['id']}")
+        if n.get("parent") is not None and n["parent"] not in seen:
+            err(f"{name}: {n['id']}: parent {n['parent']} not an earlier node")
+        if n.get("level") not in levels:
+            err(f"{name}: {n['id']}: level {n.get('level')} not in {levels}")
+        if len(n.get("title", "")) > 100:
+            err(f"{name}: {n['id']}: title longer than 100 characters")
+        seen.add(n["id"])
+    return Catalog(path, data)
+
+
+def builtin_iso():
+    nodes = []
+    for theme, count in (("A.5", 37), ("A.6", 8), ("A.7", 14), ("A.8", 34)):
+        nodes.append({"id": theme, "title": theme, "level": "theme"})
+        for i in range(1, count + 1):
+            nodes.append({"id": f"{theme}.{i}", "title": "", "level": "control", "parent": theme})
+    return Catalog("(built-in Annex A id list)", {"catalog": {"id": "iso27001-2022", "aliases": ["iso27001"]},
+                                                  "nodes": nodes})
+
+
+def check_mapping(path, data, catalogs):
+    name = rel(path)
+    if set(data) != {"format", "mapping", "rows"}:
+        err(f"{name}: top-level keys {sorted(data)}")
+    if data.get("format") != "ismc-mapping/1":
+        err(f"{name}: format {data.get('format')!r}")
+    m = data["mapping"]
+    extra = set(m) - MAPPING_KEYS
+    if extra:
+        err(f"{name}: unknown mapping keys {sorted(extra)}")
+    src = catalogs.get(m.get("source"))
+    tgt = catalogs.get(m.get("target"))
+    if src is None or tgt is None:
+        err(f"{name}: catalog {m.get('source')} or {m.get('target')} not found")
+        return None
+    expect = f"{m['source']}--{m['target']}.yaml"
+    if os.path.basename(path) != expect:
+        err(f"{name}: file name should be {expect}")
+    rows = data["rows"] or []
+    src_ids, tgt_ids = set(src.ids), set(tgt.ids)
+    for i, r in enumerate(rows):
+        extra = set(r) - ROW_KEYS
+        if extra:
+            err(f"{name}: row {i}: unknown keys {sorted(extra)}")
+        if r.get("rel") not in RELS:
+            err(f"{name}: row {i}: rel {r.get('rel')!r}")
+        if r.get("rel") == "no-counterpart":
+            if r.get("source") is not None:
+                err(f"{name}: row {i}: no-counterpart with a source")
+        elif r.get("source") not in src_ids:
+            err(f"{name}: row {i}: source {r.get('source')!r} not in {src.id}")
+        if r.get("target") not in tgt_ids:
+            err(f"{name}: row {i}: target {r.get('target')!r} not in {tgt.id}")
+        st = r.get("strength")
+        if st is not None and not (isinstance(st, int) and not isinstance(st, bool) and 1 <= st <= 10):
+            err(f"{name}: row {i}: strength {st!r}")
+        for key in ("source", "target"):
+            if r.get(key) is not None and not isinstance(r.get(key), str):
+                err(f"{name}: row {i}: {key} {r.get(key)!r} is not a string (quote it)")
+    dups = collections.Counter((r.get("source"), r.get("rel"), r.get("target")) for r in rows)
+    ndup = sum(v - 1 for v in dups.values() if v > 1)
+    own = m.get("provenance") == "ismc"
+    if own:
+        leafset = set(tgt.leaves)
+        covered = {r["target"] for r in rows}
+        missing = [l for l in tgt.leaves if l not in covered]
+        if missing:
+            err(f"{name}: requirement leaves without any row: {missing}")
+        for r in rows:
+            if r["target"] not in leafset:
+                err(f"{name}: row targets non-leaf {r['target']}")
+            if r.get("rel") not in ("no-counterpart", "not-related") and r.get("strength") is None:
+                err(f"{name}: own row {r['source']}->{r['target']} lacks strength")
+            if not r.get("rationale"):
+                err(f"{name}: own row {r.get('source')}->{r['target']} lacks rationale")
+        per = collections.defaultdict(list)
+        for r in rows:
+            per[r["target"]].append(r["rel"])
+        for t, rels in per.items():
+            if "no-counterpart" in rels and len(rels) > 1:
+                err(f"{name}: {t}: no-counterpart together with other rows")
+    return dict(name=name, m=m, rows=rows, src=src, tgt=tgt, ndup=ndup, own=own)
+
+
+def coverage(info):
+    """Coverage of the target's leaves for a spec implementing every source node."""
+    tgt, rows = info["tgt"], info["rows"]
+    # a row on a group node reaches the leaves below it (imported sets map some groups)
+    children = collections.defaultdict(list)
+    for n in tgt.nodes:
+        if n.get("parent") is not None:
+            children[n["parent"]].append(n["id"])
+
+    def leaves_under(i):
+        if i not in children:
+            return [i]
+        out = []
+        for c in children[i]:
+            out.extend(leaves_under(c))
+        return out
+
+    best = {}
+    maxst = collections.defaultdict(int)
+    rank = {"equal": 3, "superset": 3, "subset": 2, "intersects": 2, "not-related": 0, "no-counterpart": 0}
+    for r in rows:
+        for leaf in leaves_under(r["target"]):
+            best[leaf] = max(best.get(leaf, 0), rank[r["rel"]])
+            if r["rel"] not in ("no-counterpart", "not-related"):
+                maxst[leaf] = max(maxst[leaf], r.get("strength") or 0)
+    n = len(tgt.leaves)
+    full = [l for l in tgt.leaves if best.get(l) == 3]
+    part = [l for l in tgt.leaves if best.get(l) == 2]
+    none = [l for l in tgt.leaves if best.get(l, 0) == 0]
+    return n, full, part, none, maxst
+
+
+def pct(a, b):
+    return f"{a}/{b} = {100.0 * a / b:.1f} %" if b else "n/a"
+
+
+def main():
+    catalogs = {}
+    cat_list = []
+    for path in sorted(glob.glob(os.path.join(FW, "*.yaml"))):
+        try:
+            data = load(path)
+        except Exception as exc:  # noqa: BLE001
+            err(f"{rel(path)}: {exc}")
+            continue
+        c = check_catalog(path, data)
+        cat_list.append(c)
+        for key in [c.id] + list(c.aliases):
+            if key in catalogs:
+                err(f"{rel(path)}: catalog id/alias {key} already used")
+            catalogs[key] = c
+    if "iso27001-2022" not in catalogs:
+        iso = builtin_iso()
+        catalogs["iso27001-2022"] = iso
+        print("note: frameworks/iso27001-2022.yaml not found; using the built-in Annex A id list (93 controls)")
+    infos = []
+    for path in sorted(glob.glob(os.path.join(FW, "mappings", "*.yaml"))):
+        try:
+            data = load(path)
+        except Exception as exc:  # noqa: BLE001
+            err(f"{rel(path)}: {exc}")
+            continue
+        info = check_mapping(path, data, catalogs)
+        if info:
+            infos.append(info)
+
+    print("\n== catalogs ==")
+    for c in cat_list:
+        levels = collections.Counter(n["level"] for n in c.nodes)
+        print(f"{rel(c.path)}: id {c.id}, {len(c.nodes)} nodes, {len(c.leaves)} requirement leaves; "
+              + ", ".join(f"{k} {v}" for k, v in levels.items()))
+
+    print("\n== mapping sets ==")
+    for info in infos:
+        rows = info["rows"]
+        rels = collections.Counter(r["rel"] for r in rows)
+        print(f"{info['name']}: {len(rows)} rows ({', '.join(f'{k} {v}' for k, v in sorted(rels.items()))}); "
+              f"{len({r['source'] for r in rows if r['source']})} source controls; "
+              f"{len({r['target'] for r in rows})} target nodes; exact duplicate rows: {info['ndup']}")
+
+    print("\n== coverage from a full Annex A implementation (all 93 controls) ==")
+    for info in infos:
+        n, full, part, none, maxst = coverage(info)
+        print(f"{info['name']} ({info['tgt'].id}, {n} leaves):")
+        print(f"  full  (an equal/superset row, strict policy): {pct(len(full), n)}")
+        print(f"  partial only (subset/intersects):             {pct(len(part), n)}")
+        print(f"  reached at all (full or partial):             {pct(len(full) + len(part), n)}")
+        print(f"  not reached (no row, or no-counterpart):      {pct(len(none), n)}")
+        if info["own"]:
+            score = sum(10 if l in full else maxst.get(l, 0) for l in info["tgt"].leaves)
+            print(f"  strength-weighted (full = 10, else strongest row) / 10: {score / (10.0 * n) * 100:.1f} %")
+            for th in (7, 6, 5):
+                k = sum(1 for l in info["tgt"].leaves if maxst.get(l, 0) >= th)
+                print(f"  strongest row has strength >= {th}:             {pct(k, n)}")
+            by_top = collections.defaultdict(lambda: [0, 0, 0])
+            for l in info["tgt"].leaves:
+                t = info["tgt"].top(l)
+                by_top[t][0] += 1
+                by_top[t][1] += l in full
+                by_top[t][2] += l in full or l in part
+            print("  per top-level group (leaves / full / reached):")
+            for t, (a, b, c) in by_top.items():
+                print(f"    {t:6} {a:4} {b:4} {c:4}")
+            if not QUIET:
+                print("  full: " + ", ".join(full))
+                print("  not reached: " + ", ".join(none))
+
+    print()
+    if errors:
+        print(f"{len(errors)} error(s)")
+        sys.exit(1)
+    print("OK")
+
+
+if __name__ == "__main__":
+    main()
