@@ -55,18 +55,41 @@ struct ismc_catalog {
 
 /*
  * Finds catalog `name` (an id or alias; "iso27001" finds
- * "iso27001-2022.yaml" through its aliases) on the compilation's search
- * path and loads it. Returns NULL, after reporting at `use` (where the spec
- * names it), when it cannot be found or is malformed.
+ * "iso27001-2022.yaml" through its aliases) and loads it. A catalog already
+ * loaded in this compilation (comp->catalogs) is returned again. Otherwise
+ * the directories of comp->search_path are tried in order (the driver
+ * fills it: -I options, then ISMC_PATH, then the source tree's and the
+ * installed frameworks directories); in each, "<name>.yaml" is taken
+ * first, then any *.yaml catalog, in byte order of file names, whose id or
+ * alias is `name`. Files that are not catalogs are skipped silently.
+ * Returns NULL, after reporting at `use` (where the spec names it), when
+ * it cannot be found or is malformed.
  */
 struct ismc_catalog *ismc_catalog_find(struct ismc_compilation *,
 	    const char *name, struct ismc_span use);
-/* Loads the catalog in `path`; NULL after reporting on any error. */
+/*
+ * Loads the catalog in `path`; NULL after reporting on any error. Each file
+ * (by device and inode) is loaded once per compilation and then kept in
+ * comp->catalogs, which ismc_compilation_destroy frees.
+ */
 struct ismc_catalog *ismc_catalog_load(struct ismc_compilation *,
 	    const char *path);
+/*
+ * Loads a catalog from source `file`, already loaded or added (e.g. with
+ * ismc_sources_add, for tests and fuzzing). Registered in comp->catalogs
+ * like any other; NULL after reporting on any error.
+ */
+struct ismc_catalog *ismc_catalog_load_file(struct ismc_compilation *,
+	    uint32_t file);
 /* The requirement or group with this id, or NULL. */
 struct ismc_req *ismc_catalog_lookup(const struct ismc_catalog *,
 	    const char *interned_id);
+/*
+ * Whether s[0..len) may be a catalog id or alias: letters, digits, '.',
+ * '-' and '_', starting with a letter or digit. Such names are safe as
+ * file names and as the prefix of a qualified reference.
+ */
+bool	ismc_catalog_valid_name(const char *s, size_t len);
 /* Releases the catalog's heap-owned tables (the rest is arena-owned). */
 void	ismc_catalog_free(struct ismc_catalog *);
 

@@ -219,3 +219,51 @@ ismc_ir_dump(FILE *f, const struct ismc_ir *ir)
 	    " reduction=%.1f%%\n", ir->totals.inherent, ir->totals.residual,
 	    ir->totals.reduction_pct);
 }
+
+const char *
+ismc_cmp_name(enum ismc_cmp c)
+{
+	switch (c) {			/* ORDER ISMC_CMP */
+	case ISMC_CMP_LT:
+		return "<";
+	case ISMC_CMP_LE:
+		return "<=";
+	case ISMC_CMP_GT:
+		return ">";
+	case ISMC_CMP_GE:
+		return ">=";
+	case ISMC_CMP_EQ:
+		return "=";
+	}
+	return "?";
+}
+
+const char *
+ismc_finding_kind_name(enum ismc_finding_kind k)
+{
+	switch (k) {			/* ORDER ISMC_FINDING */
+	case ISMC_FINDING_MAJOR:
+		return "major";
+	case ISMC_FINDING_MINOR:
+		return "minor";
+	case ISMC_FINDING_OFI:
+		return "improvement";
+	case ISMC_FINDING_OBSERVATION:
+		return "observation";
+	}
+	return "?";
+}
+
+const char *
+ismc_action_status_name(enum ismc_action_status s)
+{
+	switch (s) {			/* ORDER ISMC_ACTION */
+	case ISMC_ACTION_OPEN:
+		return "open";
+	case ISMC_ACTION_IN_PROGRESS:
+		return "in-progress";
+	case ISMC_ACTION_DONE:
+		return "done";
+	}
+	return "?";
+}

@@ -18,6 +18,8 @@
 #include "source.h"
 
 struct ismc_catalog;
+struct ismc_gap;
+struct ismc_mapping_set;
 struct ismc_req;
 
 enum ismc_status {			/* ORDER ISMC_STATUS */
@@ -212,6 +214,105 @@ struct ismc_ir_risk {
 	struct ismc_span	 span;
 };
 
+/* ---- Check and Act: KPIs, audits, evidence (issue 4) ------------------ */
+
+enum ismc_cmp {				/* ORDER ISMC_CMP */
+	ISMC_CMP_LT,			/* result <  target */
+	ISMC_CMP_LE,
+	ISMC_CMP_GT,
+	ISMC_CMP_GE,
+	ISMC_CMP_EQ,
+};
+
+struct ismc_ir_kpi {
+	const char		*id;
+	const char		*title;
+	const char		*description;
+	const struct ismc_ir_role *owner;
+	const char		*unit;		/* "%", "days", "count", ... */
+	const char		*period;	/* "quarter", "month", ... */
+	enum ismc_cmp		 cmp;
+	double			 target;
+	bool			 has_result;
+	double			 result;
+	bool			 met;		/* computed: result cmp target */
+	const struct ismc_ir_control **controls;	/* what it measures */
+	size_t			 ncontrols;
+	struct ismc_span	 span;
+};
+
+enum ismc_finding_kind {		/* ORDER ISMC_FINDING */
+	ISMC_FINDING_MAJOR,		/* major nonconformity */
+	ISMC_FINDING_MINOR,		/* minor nonconformity */
+	ISMC_FINDING_OFI,		/* opportunity for improvement */
+	ISMC_FINDING_OBSERVATION,
+};
+
+enum ismc_action_status {		/* ORDER ISMC_ACTION */
+	ISMC_ACTION_OPEN,
+	ISMC_ACTION_IN_PROGRESS,
+	ISMC_ACTION_DONE,
+};
+
+struct ismc_ir_action {			/* a corrective action */
+	const char		*id;
+	const char		*title;
+	const struct ismc_ir_role *owner;
+	bool			 has_due;
+	struct ismc_date	 due;
+	enum ismc_action_status	 status;
+	bool			 has_closed;
+	struct ismc_date	 closed;
+	bool			 overdue;	/* computed against the as-of date */
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_audit;
+
+struct ismc_ir_finding {
+	const char		*id;
+	const char		*title;
+	enum ismc_finding_kind	 kind;
+	const struct ismc_ir_audit *audit;
+	const struct ismc_ir_control **controls;
+	size_t			 ncontrols;
+	const char		**clauses;	/* ISO clauses, e.g. "9.2" */
+	size_t			 nclauses;
+	struct ismc_ir_action	**actions;
+	size_t			 nactions;
+	bool			 closed;	/* computed: all actions done */
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_audit {
+	const char		*id;
+	const char		*title;
+	bool			 external;
+	const char		*auditor;
+	const char		*scope;
+	bool			 has_date;
+	struct ismc_date	 date;		/* first day */
+	bool			 has_end;
+	struct ismc_date	 end;
+	struct ismc_ir_finding	**findings;
+	size_t			 nfindings;
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_evidence {
+	const char		*id;
+	const char		*title;
+	const struct ismc_ir_role *owner;
+	bool			 has_collected;
+	struct ismc_date	 collected;
+	int			 valid_days;	/* 0: does not expire */
+	bool			 stale;		/* computed against as-of */
+	struct ismc_date	 expires;
+	const struct ismc_ir_control **controls;
+	size_t			 ncontrols;
+	struct ismc_span	 span;
+};
+
 struct ismc_ir_totals {
 	int64_t			 inherent;	/* sum of inherent scores */
 	int64_t			 residual;	/* sum of residual scores */
@@ -241,6 +342,23 @@ struct ismc_ir {
 	struct ismc_ir_risk	**risks;
 	size_t			 nrisks;
 	struct ismc_ir_totals	 totals;
+
+	struct ismc_ir_kpi	**kpis;		/* sorted by id */
+	size_t			 nkpis;
+	struct ismc_ir_audit	**audits;	/* sorted by date, then id */
+	size_t			 naudits;
+	struct ismc_ir_finding	**findings;	/* all audits', sorted by id */
+	size_t			 nfindings;
+	struct ismc_ir_evidence	**evidence;	/* sorted by id */
+	size_t			 nevidence;
+	bool			 has_as_of;	/* --as-of, else the spec date */
+	struct ismc_date	 as_of;
+
+	/* Crosswalks and gap analysis (issue 3). */
+	struct ismc_mapping_set	**mapping_sets;	/* shipped, loaded and the
+						 * spec's own, in load order */
+	size_t			 nmapping_sets;
+	struct ismc_gap		*gap;		/* NULL until analysed */
 };
 
 const char *ismc_status_name(enum ismc_status);		/* "implemented" */
@@ -248,6 +366,9 @@ const char *ismc_treatment_name(enum ismc_treatment);	/* "mitigate" */
 const char *ismc_reason_name(enum ismc_reason);		/* "legal" */
 const char *ismc_ref_kind_name(enum ismc_ref_kind);	/* "policy" */
 const char *ismc_applicability_name(enum ismc_applicability);
+const char *ismc_cmp_name(enum ismc_cmp);			/* "<=" */
+const char *ismc_finding_kind_name(enum ismc_finding_kind);	/* "minor" */
+const char *ismc_action_status_name(enum ismc_action_status);	/* "done" */
 /* The band holding score, or NULL. */
 const struct ismc_ir_band *ismc_ir_band_for(const struct ismc_ir *, int score);
 /* Natural order for identifiers: "A.5.9" < "A.5.10", "R-2" < "R-10". */

@@ -6,6 +6,7 @@
 #include "suggest.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <string.h>
 
 
@@ -76,6 +77,35 @@ ismc_suggest_init(struct ismc_suggest *s, const char *want)
 	s->best_dist = s->limit + 1;
 }
 
+/* Same letters in another order: the typo is a swap, the likeliest kind. */
+static bool
+same_letters(const char *a, const char *b)
+{
+	size_t count[256] = { 0 };
+
+	for (; *a != '\0'; a++)
+		count[(unsigned char)*a]++;
+	for (; *b != '\0'; b++)
+		if (count[(unsigned char)*b]-- == 0)
+			return false;
+	return true;
+}
+
+/* Is `cand` a better suggestion than the current best at equal distance? */
+static bool
+better_tie(const struct ismc_suggest *s, const char *cand)
+{
+	size_t lw = strlen(s->want);
+	bool cand_len = strlen(cand) == lw, best_len = strlen(s->best) == lw;
+
+	/* Prefer the same length ("A.5.51" is more likely a swapped "A.5.15"
+	 * than a stretched "A.5.1"), then the same letters. */
+	if (cand_len != best_len)
+		return cand_len;
+	return cand_len && same_letters(s->want, cand) &&
+	    !same_letters(s->want, s->best);
+}
+
 void
 ismc_suggest_offer(struct ismc_suggest *s, const char *candidate)
 {
@@ -84,11 +114,8 @@ ismc_suggest_offer(struct ismc_suggest *s, const char *candidate)
 	if (candidate == NULL || strcmp(candidate, s->want) == 0)
 		return;
 	d = ismc_edit_distance(s->want, candidate, s->limit);
-	/* On a tie prefer the candidate of the same length: "A.5.51" is
-	 * more likely a swapped "A.5.15" than a stretched "A.5.1". */
 	if (d < s->best_dist || (d == s->best_dist && s->best != NULL &&
-	    strlen(candidate) == strlen(s->want) &&
-	    strlen(s->best) != strlen(s->want))) {
+	    better_tie(s, candidate))) {
 		s->best = candidate;
 		s->best_dist = d;
 	}

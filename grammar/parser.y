@@ -1,0 +1,358 @@
+/*
+ * parser.y - the spec grammar.
+ *
+ * The grammar is generic: a file is a list of items, each a key followed
+ * by arguments and an optional block of nested items. The parser knows no
+ * keywords and its actions only build arena-owned nodes; meaning belongs to
+ * the semantic analyser. Terminators (';') are mostly inserted by the
+ * scanner at line ends, as in Go.
+ */
+%require "3.8"
+
+%define api.pure full
+%define api.prefix {ismc_yy}
+%define api.token.prefix {TOK_}
+%define api.header.include {"grammar/parser.h"}
+%define api.location.type {struct ismc_span}
+%define parse.error custom
+%define parse.lac full
+%define parse.trace
+%locations
+%expect 0
+
+%param {yyscan_t scanner}
+%parse-param {struct ismc_parser_state *ps}
+
+%code top {
+#include <config.h>
+}
+
+%code requires {
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ast.h"
+#include "lexctx.h"
+#include "source.h"
+
+/* flex's scanner handle; declared here so no flex header is needed. */
+#ifndef YY_TYPEDEF_YY_SCANNER_T
+#define YY_TYPEDEF_YY_SCANNER_T
+typedef void *yyscan_t;
+#endif
+}
+
+%code provides {
+int	ismc_yylex(ISMC_YYSTYPE *, ISMC_YYLTYPE *, yyscan_t);
+int	ismc_yyparse(yyscan_t, struct ismc_parser_state *);
+}
+
+%code {
+#include <stdio.h>
+#include <string.h>
+
+#include "compilation.h"
+#include "diag.h"
+
+/*
+ * A rule spans its first child's start to its last child's end; an empty
+ * rule sits, zero-width, at the end of the symbol before it, so an item
+ * without arguments ends where its key does.
+ */
+#define YYLLOC_DEFAULT(cur, rhs, n)					\
+	do {								\
+		if (n) {						\
+			(cur).file = YYRHSLOC(rhs, 1).file;		\
+			(cur).start = YYRHSLOC(rhs, 1).start;		\
+			(cur).end = YYRHSLOC(rhs, n).end;		\
+		} else {						\
+			(cur).file = YYRHSLOC(rhs, 0).file;		\
+			(cur).start = (cur).end = YYRHSLOC(rhs, 0).end;	\
+		}							\
+	} while (0)
+
+#define YYLOCATION_PRINT(f, loc)					\
+	fprintf((f), "%u-%u", (unsigned)(loc)->start, (unsigned)(loc)->end)
+
+static void	ismc_yyerror(const struct ismc_span *, yyscan_t,
+		    struct ismc_parser_state *, const char *);
+static struct ismc_item *new_item(struct ismc_parser_state *,
+		    const struct ismc_value *, struct ismc_vlist *,
+		    struct ismc_span);
+static void	stray_block(struct ismc_parser_state *, struct ismc_span);
+static void	ilist_append(struct ismc_ilist *, struct ismc_item *);
+static void	vlist_append(struct ismc_vlist *, struct ismc_value *);
+static void	vlist_concat(struct ismc_vlist *, const struct ismc_vlist *);
+}
+
+%union {
+	struct ismc_value	*val;
+	struct ismc_item	*item;
+	struct ismc_vlist	 vlist;
+	struct ismc_ilist	 ilist;
+}
+
+%token <val>	IDENT	"identifier"
+%token <val>	QREF	"qualified identifier"
+%token <val>	STRING	"string"
+%token <val>	NUMBER	"number"
+%token <val>	PERCENT	"percentage"
+%token <val>	DATE	"date"
+%token <val>	RANGE	"range"
+%token		LBRACE	"'{'"
+%token		RBRACE	"'}'"
+%token		LBRACKET "'['"
+%token		RBRACKET "']'"
+%token		COMMA	"','"
+%token		SEMI	"end of line"
+
+%type <ilist>	items block
+%type <item>	item
+%type <vlist>	args
+%type <val>	value
+
+%printer { fprintf(yyo, "%s", $$->text); } <val>
+%printer { fprintf(yyo, "%zu items", $$.n); } <ilist>
+%printer { fprintf(yyo, "%zu values", $$.n); } <vlist>
+%printer { fprintf(yyo, "%s", $$->key); } <item>
+
+%initial-action {
+	@$.file = ps->file;
+	@$.start = @$.end = 0;
+}
+
+%%
+
+/*
+ * The top level appends straight to the parser state (the spec's
+ * `file: items`), so the items parsed before an unrecoverable error at end
+ * of file are kept.
+ */
+file
+	: %empty
+	| file SEMI
+	| file item SEMI	{ ilist_append(&ps->items, $2); }
+	| file error SEMI	{ yyerrok; }
+	| file block SEMI	{ stray_block(ps, @2); }
+	;
+
+items
+	: %empty		{ $$ = (struct ismc_ilist){ NULL, NULL, 0 }; }
+	| items SEMI		{ $$ = $1; }
+	| items item SEMI	{ $$ = $1; ilist_append(&$$, $2); }
+	| items error SEMI	{ $$ = $1; yyerrok; }
+	| items block SEMI	{ $$ = $1; stray_block(ps, @2); }
+	;
+
+item
+	: IDENT args		{ $$ = new_item(ps, $1, &$2, @$); }
+	| IDENT args block	{
+		$$ = new_item(ps, $1, &$2, @$);
+		$$->has_body = true;
+		$$->body = $3.head;
+		$$->nbody = $3.n;
+		$$->body_span = @3;
+	}
+	;
+
+block
+	: LBRACE items RBRACE		{ $$ = $2; }
+	| LBRACE items item RBRACE	{ $$ = $2; ilist_append(&$$, $3); }
+	| LBRACE items error RBRACE	{ $$ = $2; yyerrok; }
+	;
+
+/* A bracket list is flattened into the arguments around it. */
+args
+	: %empty		{ $$ = (struct ismc_vlist){ NULL, NULL, 0 }; }
+	| args value		{ $$ = $1; vlist_append(&$$, $2); }
+	| args COMMA		{ $$ = $1; }
+	| args LBRACKET args RBRACKET	{ $$ = $1; vlist_concat(&$$, &$3); }
+	;
+
+value
+	: IDENT | QREF | STRING | NUMBER | PERCENT | DATE | RANGE
+	;
+
+%%
+
+static void
+ilist_append(struct ismc_ilist *l, struct ismc_item *it)
+{
+	it->next = NULL;
+	if (l->tail != NULL)
+		l->tail->next = it;
+	else
+		l->head = it;
+	l->tail = it;
+	l->n++;
+}
+
+static void
+vlist_append(struct ismc_vlist *l, struct ismc_value *v)
+{
+	v->next = NULL;
+	if (l->tail != NULL)
+		l->tail->next = v;
+	else
+		l->head = v;
+	l->tail = v;
+	l->n++;
+}
+
+static void
+vlist_concat(struct ismc_vlist *l, const struct ismc_vlist *m)
+{
+	if (m->head == NULL)
+		return;
+	if (l->tail != NULL)
+		l->tail->next = m->head;
+	else
+		l->head = m->head;
+	l->tail = m->tail;
+	l->n += m->n;
+}
+
+static struct ismc_item *
+new_item(struct ismc_parser_state *st, const struct ismc_value *key,
+    struct ismc_vlist *args, struct ismc_span span)
+{
+	struct ismc_item *it = ISMC_NEW(&st->comp->arena, struct ismc_item);
+
+	it->key = key->text;
+	it->key_span = key->span;
+	it->span = span;
+	it->args = args->head;
+	it->nargs = args->n;
+	return it;
+}
+
+/*
+ * A targeted error rule: `{` on the line after its key is the one mistake
+ * newline-terminated syntax invites, so the block is parsed (and dropped)
+ * to report it once instead of cascading.
+ */
+static void
+stray_block(struct ismc_parser_state *st, struct ismc_span block)
+{
+	struct ismc_span brace = { block.file, block.start, block.start + 1 };
+
+	st->nerrors++;
+	ismc_diag_error(&st->comp->diag, brace,
+	    "a block's '{' must be on the same line as its key");
+}
+
+/* Bison calls this only when its stack is exhausted. */
+static void
+ismc_yyerror(const struct ismc_span *loc, yyscan_t scanner,
+    struct ismc_parser_state *st, const char *msg)
+{
+	(void)scanner;
+	st->nerrors++;
+	ismc_diag_error(&st->comp->diag, *loc, "%s", msg);
+}
+
+static const char *
+token_name(yysymbol_kind_t sym, const struct ismc_span *loc)
+{
+	switch (sym) {
+	case YYSYMBOL_YYEOF:
+		return "end of file";
+	case YYSYMBOL_IDENT:
+		return "identifier";
+	case YYSYMBOL_QREF:
+		return "qualified identifier";
+	case YYSYMBOL_STRING:
+		return "string";
+	case YYSYMBOL_NUMBER:
+		return "number";
+	case YYSYMBOL_PERCENT:
+		return "percentage";
+	case YYSYMBOL_DATE:
+		return "date";
+	case YYSYMBOL_RANGE:
+		return "range";
+	case YYSYMBOL_LBRACE:
+		return "'{'";
+	case YYSYMBOL_RBRACE:
+		return "'}'";
+	case YYSYMBOL_LBRACKET:
+		return "'['";
+	case YYSYMBOL_RBRACKET:
+		return "']'";
+	case YYSYMBOL_COMMA:
+		return "','";
+	case YYSYMBOL_SEMI:
+		/* An inserted terminator is zero-width, a written one not. */
+		return loc != NULL && loc->end > loc->start ? "';'" :
+		    "end of line";
+	default:
+		return "invalid token";
+	}
+}
+
+/*
+ * Drops '{' from the expected set where only the stray-block error rule
+ * accepts it: at the start of an item (an identifier is expected but no
+ * argument value is), a block is never valid. Moves end of file last, where
+ * a reader looks for it.
+ */
+static int
+filter_expected(yysymbol_kind_t *exp, int n)
+{
+	bool ident = false, value = false, eof = false;
+	int i, k;
+
+	for (i = 0; i < n; i++) {
+		if (exp[i] == YYSYMBOL_IDENT)
+			ident = true;
+		if (exp[i] == YYSYMBOL_STRING)
+			value = true;
+	}
+	for (i = k = 0; i < n; i++) {
+		if (exp[i] == YYSYMBOL_LBRACE && ident && !value)
+			continue;
+		if (exp[i] == YYSYMBOL_YYEOF)
+			eof = true;
+		else
+			exp[k++] = exp[i];
+	}
+	if (eof)
+		exp[k++] = YYSYMBOL_YYEOF;
+	return k;
+}
+
+/* "unexpected X, expected A, B or C" with at most four alternatives. */
+static int
+yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
+    struct ismc_parser_state *st)
+{
+	yysymbol_kind_t tok = yypcontext_token(ctx);
+	const struct ismc_span *loc = yypcontext_location(ctx);
+	yysymbol_kind_t exp[YYNTOKENS];
+	char msg[256];
+	size_t len;
+	int n, i;
+
+	(void)scanner;
+	/* The scanner has already reported a bad character or a halt. */
+	if (tok == YYSYMBOL_YYUNDEF || st->lex->halted)
+		return 0;
+	st->nerrors++;
+	if (tok == YYSYMBOL_YYEMPTY) {
+		ismc_diag_error(&st->comp->diag, *loc, "syntax error");
+		return 0;
+	}
+	n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS);
+	n = n < 0 ? 0 : filter_expected(exp, n);
+	len = (size_t)snprintf(msg, sizeof msg, "unexpected %s",
+	    token_name(tok, loc));
+	if (n > 4)
+		n = 0;
+	for (i = 0; i < n && len < sizeof msg; i++) {
+		len += (size_t)snprintf(msg + len, sizeof msg - len, "%s%s",
+		    i == 0 ? ", expected " : i == n - 1 ? " or " : ", ",
+		    token_name(exp[i], NULL));
+	}
+	ismc_diag_error(&st->comp->diag, *loc, "%s", msg);
+	return 0;
+}

@@ -1,0 +1,145 @@
+/*
+ * ast.c - the syntax tree's text form (--dump-ast) and kind names.
+ */
+#include <config.h>
+
+#include "ast.h"
+
+#include <inttypes.h>
+
+#include "lexctx.h"
+
+const char *
+ismc_value_kind_name(enum ismc_value_kind kind)
+{
+	switch (kind) {
+	case ISMC_V_IDENT:
+		return "identifier";
+	case ISMC_V_QREF:
+		return "qualified identifier";
+	case ISMC_V_STRING:
+		return "string";
+	case ISMC_V_NUMBER:
+		return "number";
+	case ISMC_V_PERCENT:
+		return "percentage";
+	case ISMC_V_DATE:
+		return "date";
+	case ISMC_V_RANGE:
+		return "range";
+	}
+	return "value";
+}
+
+/* Control bytes are escaped so a dump never drives the terminal. */
+void
+ismc_write_quoted(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	fputc('"', fp);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7F)
+				fprintf(fp, "\\x%02x", *p);
+			else
+				fputc(*p, fp);
+			break;
+		}
+	}
+	fputc('"', fp);
+}
+
+/* Numbers print their value when integral, else their spelling. */
+static void
+write_number(FILE *fp, const struct ismc_value *v)
+{
+	if (v->is_int)
+		fprintf(fp, "%" PRId64 "%s", v->ival,
+		    v->kind == ISMC_V_PERCENT ? "%" : "");
+	else if (v->text != NULL)
+		fputs(v->text, fp);
+	else
+		fprintf(fp, "%g%s", v->num,
+		    v->kind == ISMC_V_PERCENT ? "%" : "");
+}
+
+static void
+write_value(FILE *fp, const struct ismc_value *v)
+{
+	switch (v->kind) {
+	case ISMC_V_IDENT:
+		fputs(v->text, fp);
+		break;
+	case ISMC_V_QREF:
+		fprintf(fp, "%s:%s", v->ns, v->text);
+		break;
+	case ISMC_V_STRING:
+		ismc_write_quoted(fp, v->text);
+		break;
+	case ISMC_V_NUMBER:
+	case ISMC_V_PERCENT:
+		write_number(fp, v);
+		break;
+	case ISMC_V_DATE:
+		fprintf(fp, "%04d-%02d-%02d", v->date.year, v->date.month,
+		    v->date.day);
+		break;
+	case ISMC_V_RANGE:
+		fprintf(fp, "%" PRId64 "..%" PRId64, v->lo, v->hi);
+		break;
+	}
+}
+
+static void
+indent(FILE *fp, int depth)
+{
+	int i;
+
+	for (i = 0; i < depth; i++)
+		fputs("    ", fp);
+}
+
+/*
+ * One item per line, "key arg arg {", its body four spaces deeper, then
+ * "}". Recursion is bounded by the scanner's nesting limit.
+ */
+void
+ismc_ast_dump(FILE *fp, const struct ismc_item *items, int depth)
+{
+	const struct ismc_item *it;
+	const struct ismc_value *v;
+
+	for (it = items; it != NULL; it = it->next) {
+		indent(fp, depth);
+		fputs(it->key, fp);
+		for (v = it->args; v != NULL; v = v->next) {
+			fputc(' ', fp);
+			write_value(fp, v);
+		}
+		if (!it->has_body) {
+			fputc('\n', fp);
+			continue;
+		}
+		fputs(" {\n", fp);
+		ismc_ast_dump(fp, it->body, depth + 1);
+		indent(fp, depth);
+		fputs("}\n", fp);
+	}
+}

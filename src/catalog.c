@@ -1,0 +1,797 @@
+/*
+ * catalog.c - loads and validates framework catalogs (doc/catalog-format.md).
+ *
+ * A catalog file is read into a YAML node tree (yamlnode.h), checked
+ * against the schema, and turned into arena-owned ismc_req nodes indexed
+ * by interned id. Each file is loaded once per compilation: loaded
+ * catalogs are kept in comp->catalogs and found again by file identity,
+ * id or alias. The search path is walked in order; in each directory
+ * "<name>.yaml" wins, then any catalog whose id or alias is the name.
+ */
+#include <config.h>
+
+#include "catalog.h"
+
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "compilation.h"
+#include "suggest.h"
+#include "xalloc.h"
+#include "yamlnode.h"
+
+#define CATALOG_FORMAT	"ismc-catalog/1"
+
+static const char *const top_keys[] = { "format", "catalog", "nodes", NULL };
+static const char *const header_keys[] = { "id", "aliases", "title",
+	"version", "publisher", "source", "licence", "kind", "levels", NULL };
+static const char *const node_keys[] = { "id", "title", "level", "parent",
+	"ref", "kind", NULL };
+
+struct loader {
+	struct ismc_compilation	*comp;
+	struct ismc_ydoc	*doc;
+	struct ismc_catalog	*cat;
+	struct ismc_symtab	 all;	/* every well-formed id -> its node
+					 * (1 + index), to tell "defined later"
+					 * from "unknown" */
+	const struct ismc_ynode	*nodes;	/* the 'nodes' sequence */
+};
+
+/* ---- small helpers --------------------------------------------------- */
+
+static const char *
+intern(struct loader *l, const struct ismc_ynode *n)
+{
+	return ismc_strtab_intern(&l->comp->strtab, n->u.str, n->len);
+}
+
+static const char *
+copy(struct loader *l, const struct ismc_ynode *n)
+{
+	return ismc_arena_strndup(&l->comp->arena, n->u.str, n->len);
+}
+
+static void
+lerror(struct loader *l, struct ismc_span span, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+lerror(struct loader *l, struct ismc_span span, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ismc_ydoc_vreport(l->doc, ISMC_ERROR, span, fmt, ap);
+	va_end(ap);
+}
+
+static void
+lnote(struct loader *l, struct ismc_span span, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+lnote(struct loader *l, struct ismc_span span, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ismc_ydoc_vreport(l->doc, ISMC_NOTE, span, fmt, ap);
+	va_end(ap);
+}
+
+/* A value for messages: printable and bounded. */
+static const char *
+shown(const struct ismc_ynode *n, char *buf, size_t size)
+{
+	return ismc_yaml_printable(n->u.str, n->len, buf, size);
+}
+
+/*
+ * Catalog ids and aliases name files and prefix qualified references
+ * ("iso27001:A.5.15"), so they are kept to a portable file-name alphabet.
+ */
+bool
+ismc_catalog_valid_name(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || !isalnum((unsigned char)s[0]))
+		return false;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!isalnum(c) && c != '.' && c != '-' && c != '_')
+			return false;
+	}
+	return true;
+}
+
+/* Node ids are written bare in specs, so no blanks or control bytes. */
+static bool
+valid_node_id(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0)
+		return false;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= 0x20 || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
+/* An optional string value, copied into the arena; NULL when absent. */
+static const char *
+opt_string(struct loader *l, const struct ismc_ynode *map, const char *key,
+    const char *what)
+{
+	const struct ismc_ynode *v = ismc_ynode_get(map, key);
+
+	if (v == NULL || ismc_ydoc_expect_string(l->doc, v, what) == NULL)
+		return NULL;
+	return copy(l, v);
+}
+
+/* ---- header ---------------------------------------------------------- */
+
+static const char *
+catalog_name(struct loader *l, const struct ismc_ynode *v, const char *what)
+{
+	char buf[80];
+
+	if (ismc_ydoc_expect_string(l->doc, v, what) == NULL)
+		return NULL;
+	if (!ismc_catalog_valid_name(v->u.str, v->len)) {
+		lerror(l, v->span, "invalid %s '%s': use letters, digits, '.', "
+		    "'-' and '_', starting with a letter or digit",
+		    strcmp(what, "'id'") == 0 ? "catalog id" : "alias",
+		    shown(v, buf, sizeof buf));
+		return NULL;
+	}
+	return intern(l, v);
+}
+
+static void
+load_aliases(struct loader *l, const struct ismc_ynode *seq)
+{
+	struct ismc_catalog *cat = l->cat;
+	const struct ismc_ynode *v;
+	const char *name;
+	size_t i, j;
+
+	if (ismc_ydoc_expect(l->doc, seq, ISMC_YNODE_SEQUENCE,
+	    "'aliases'") == NULL)
+		return;
+	cat->aliases = ISMC_NEW_ARRAY(&l->comp->arena, const char *, seq->len);
+	for (i = 0; i < seq->len; i++) {
+		v = ismc_ynode_item(seq, i);
+		if ((name = catalog_name(l, v, "an alias")) == NULL)
+			continue;
+		for (j = 0; j < cat->naliases && cat->aliases[j] != name; j++)
+			continue;
+		if (name == cat->id || j < cat->naliases) {
+			lerror(l, v->span, "duplicate alias '%s'", name);
+			continue;
+		}
+		cat->aliases[cat->naliases++] = name;
+	}
+}
+
+static void
+load_levels(struct loader *l, const struct ismc_ynode *seq)
+{
+	struct ismc_catalog *cat = l->cat;
+	const struct ismc_ynode *v;
+	const char *name;
+	size_t i, j;
+
+	if (ismc_ydoc_expect(l->doc, seq, ISMC_YNODE_SEQUENCE,
+	    "'levels'") == NULL)
+		return;
+	if (seq->len == 0) {
+		lerror(l, seq->span, "'levels' must name at least one level");
+		return;
+	}
+	cat->levels = ISMC_NEW_ARRAY(&l->comp->arena, const char *, seq->len);
+	for (i = 0; i < seq->len; i++) {
+		v = ismc_ynode_item(seq, i);
+		if (ismc_ydoc_expect_string(l->doc, v, "a level") == NULL)
+			continue;
+		name = intern(l, v);
+		for (j = 0; j < cat->nlevels && cat->levels[j] != name; j++)
+			continue;
+		if (j < cat->nlevels) {
+			char buf[80];
+
+			lerror(l, v->span, "duplicate level '%s'",
+			    shown(v, buf, sizeof buf));
+			continue;
+		}
+		cat->levels[cat->nlevels++] = name;
+	}
+}
+
+static void
+load_header(struct loader *l, const struct ismc_ynode *hdr)
+{
+	struct ismc_catalog *cat = l->cat;
+	const struct ismc_ynode *v;
+
+	if (ismc_ydoc_expect(l->doc, hdr, ISMC_YNODE_MAPPING,
+	    "'catalog'") == NULL)
+		return;
+	ismc_ydoc_check_keys(l->doc, hdr, header_keys, "in 'catalog'");
+	if ((v = ismc_ydoc_require(l->doc, hdr, "id", "in 'catalog'")) != NULL)
+		cat->id = catalog_name(l, v, "'id'");
+	if ((v = ismc_ydoc_require(l->doc, hdr, "title", "in 'catalog'")) !=
+	    NULL && ismc_ydoc_expect_string(l->doc, v, "'title'") != NULL)
+		cat->title = copy(l, v);
+	if ((v = ismc_ynode_get(hdr, "aliases")) != NULL)
+		load_aliases(l, v);
+	cat->version = opt_string(l, hdr, "version", "'version'");
+	cat->publisher = opt_string(l, hdr, "publisher", "'publisher'");
+	cat->source = opt_string(l, hdr, "source", "'source'");
+	cat->licence = opt_string(l, hdr, "licence", "'licence'");
+	cat->kind = "requirements";
+	if ((v = ismc_ynode_get(hdr, "kind")) != NULL &&
+	    ismc_ydoc_expect_string(l->doc, v, "'kind'") != NULL) {
+		if (ismc_ynode_equals(v, "controls"))
+			cat->kind = "controls";
+		else if (!ismc_ynode_equals(v, "requirements")) {
+			char buf[80];
+
+			lerror(l, v->span, "unknown catalog kind '%s'; "
+			    "expected 'controls' or 'requirements'",
+			    shown(v, buf, sizeof buf));
+		}
+	}
+	if ((v = ismc_ydoc_require(l->doc, hdr, "levels", "in 'catalog'")) !=
+	    NULL)
+		load_levels(l, v);
+}
+
+/* ---- nodes ----------------------------------------------------------- */
+
+/* The id of nodes item `item` if it is well-formed, else NULL (quietly:
+ * the main pass reports it). */
+static const struct ismc_ynode *
+peek_id(const struct ismc_ynode *item)
+{
+	const struct ismc_ynode *v = ismc_ynode_get(item, "id");
+
+	if (v == NULL || v->kind != ISMC_YNODE_SCALAR ||
+	    ismc_ynode_is_null(v) || !valid_node_id(v->u.str, v->len))
+		return NULL;
+	return v;
+}
+
+/* Pass 1: every id in the file, so a bad parent can be told apart as
+ * "defined later" or "unknown". */
+static void
+collect_ids(struct loader *l)
+{
+	const struct ismc_ynode *v;
+	size_t i;
+
+	for (i = 0; i < l->nodes->len; i++) {
+		if ((v = peek_id(ismc_ynode_item(l->nodes, i))) != NULL)
+			ismc_symtab_put(&l->all, intern(l, v),
+			    (void *)(uintptr_t)(i + 1));
+	}
+}
+
+static const char *
+node_level(struct loader *l, const struct ismc_ynode *v, const char *id)
+{
+	struct ismc_catalog *cat = l->cat;
+	struct ismc_suggest sg;
+	const char *name, *hint;
+	char buf[80];
+	size_t i;
+
+	if (ismc_ydoc_expect_string(l->doc, v, "'level'") == NULL)
+		return NULL;
+	name = intern(l, v);
+	for (i = 0; i < cat->nlevels; i++) {
+		if (cat->levels[i] == name)
+			return name;
+	}
+	if (cat->nlevels == 0)
+		return NULL;	/* 'levels' itself is bad; said already */
+	shown(v, buf, sizeof buf);
+	ismc_suggest_init(&sg, buf);
+	for (i = 0; i < cat->nlevels; i++)
+		ismc_suggest_offer(&sg, cat->levels[i]);
+	if ((hint = ismc_suggest_result(&sg)) != NULL)
+		lerror(l, v->span, "unknown level '%s' of '%s'; did you mean "
+		    "'%s'?", buf, id, hint);
+	else
+		lerror(l, v->span, "unknown level '%s' of '%s'", buf, id);
+	return NULL;
+}
+
+static struct ismc_req *
+node_parent(struct loader *l, const struct ismc_ynode *v, const char *id)
+{
+	struct ismc_req *parent;
+	const char *pid;
+	uintptr_t later;
+
+	if (ismc_ydoc_expect_string(l->doc, v, "'parent'") == NULL)
+		return NULL;
+	pid = intern(l, v);
+	if (pid == id) {
+		lerror(l, v->span, "'%s' cannot be its own parent", id);
+		return NULL;
+	}
+	if ((parent = ismc_symtab_get(&l->cat->by_id, pid)) != NULL)
+		return parent;
+	if ((later = (uintptr_t)ismc_symtab_get(&l->all, pid)) != 0) {
+		lerror(l, v->span, "parent '%s' of '%s' must be defined before "
+		    "it", pid, id);
+		lnote(l, peek_id(ismc_ynode_item(l->nodes, later - 1))->span,
+		    "'%s' is defined here", pid);
+	} else {
+		/* No "did you mean": 'A.8' for 'A.9' would mislead. */
+		lerror(l, v->span, "unknown parent '%s' of '%s'", pid, id);
+	}
+	return NULL;
+}
+
+static void
+load_node(struct loader *l, const struct ismc_ynode *item)
+{
+	struct ismc_catalog *cat = l->cat;
+	const struct ismc_ynode *v, *idn;
+	struct ismc_req *req, *prev;
+	char buf[80];
+
+	if (ismc_ydoc_expect(l->doc, item, ISMC_YNODE_MAPPING,
+	    "an item of 'nodes'") == NULL)
+		return;
+	ismc_ydoc_check_keys(l->doc, item, node_keys, "in a node");
+	idn = ismc_ydoc_require(l->doc, item, "id", "in a node");
+	if (idn == NULL || ismc_ydoc_expect_string(l->doc, idn, "'id'") == NULL)
+		return;
+	if (!valid_node_id(idn->u.str, idn->len)) {
+		lerror(l, idn->span, "invalid node id '%s': it must not be "
+		    "empty or contain blanks or control characters",
+		    shown(idn, buf, sizeof buf));
+		return;
+	}
+	req = ISMC_NEW(&l->comp->arena, struct ismc_req);
+	req->id = intern(l, idn);
+	req->catalog = cat;
+	req->span = idn->span;
+	req->req_index = SIZE_MAX;
+	if ((prev = ismc_symtab_put(&cat->by_id, req->id, req)) != NULL) {
+		lerror(l, idn->span, "duplicate id '%s'", req->id);
+		lnote(l, prev->span, "previous definition of '%s' is here",
+		    req->id);
+		return;
+	}
+	req->title = opt_string(l, item, "title", "'title'");
+	req->ref = opt_string(l, item, "ref", "'ref'");
+	if ((v = ismc_ydoc_require(l->doc, item, "level", "in a node")) != NULL)
+		req->level = node_level(l, v, req->id);
+	if ((v = ismc_ynode_get(item, "parent")) != NULL &&
+	    (req->parent = node_parent(l, v, req->id)) != NULL)
+		req->parent->is_group = true;
+	if ((v = ismc_ynode_get(item, "kind")) != NULL &&
+	    ismc_ydoc_expect_string(l->doc, v, "'kind'") != NULL) {
+		if (ismc_ynode_equals(v, "group"))
+			req->is_group = true;
+		else
+			lerror(l, v->span, "unknown node kind '%s'; expected "
+			    "'group'", shown(v, buf, sizeof buf));
+	}
+	req->index = cat->nnodes;
+	cat->nodes[cat->nnodes++] = req;
+}
+
+static void
+load_nodes(struct loader *l, const struct ismc_ynode *seq)
+{
+	struct ismc_catalog *cat = l->cat;
+	size_t i, n;
+
+	if (ismc_ydoc_expect(l->doc, seq, ISMC_YNODE_SEQUENCE,
+	    "'nodes'") == NULL)
+		return;
+	if (seq->len == 0) {
+		lerror(l, seq->span, "'nodes' must list at least one node");
+		return;
+	}
+	l->nodes = seq;
+	collect_ids(l);
+	cat->nodes = ISMC_NEW_ARRAY(&l->comp->arena, struct ismc_req *,
+	    seq->len);
+	for (i = 0; i < seq->len; i++) {
+		load_node(l, ismc_ynode_item(seq, i));
+		if (ismc_diag_stopped(&l->comp->diag))
+			return;
+	}
+	/* Groups are known only once every child has been seen. */
+	for (i = n = 0; i < cat->nnodes; i++)
+		n += !cat->nodes[i]->is_group;
+	cat->reqs = ISMC_NEW_ARRAY(&l->comp->arena, struct ismc_req *, n);
+	for (i = 0; i < cat->nnodes; i++) {
+		if (cat->nodes[i]->is_group)
+			continue;
+		cat->nodes[i]->req_index = cat->nreqs;
+		cat->reqs[cat->nreqs++] = cat->nodes[i];
+	}
+}
+
+/* ---- loading --------------------------------------------------------- */
+
+static struct ismc_catalog *
+build(struct ismc_compilation *comp, struct ismc_ydoc *doc)
+{
+	struct loader l;
+	const struct ismc_ynode *root = doc->root, *hdr, *nodes;
+
+	if (!ismc_ydoc_check_format(doc, CATALOG_FORMAT, "catalog"))
+		return NULL;
+	memset(&l, 0, sizeof l);
+	l.comp = comp;
+	l.doc = doc;
+	l.cat = ISMC_NEW(&comp->arena, struct ismc_catalog);
+	l.cat->file = doc->file;
+	ismc_symtab_init(&l.cat->by_id);
+	ismc_symtab_init(&l.all);
+	ismc_ydoc_check_keys(doc, root, top_keys, "at the top level");
+	hdr = ismc_ydoc_require(doc, root, "catalog", "at the top level");
+	nodes = ismc_ydoc_require(doc, root, "nodes", "at the top level");
+	if (hdr != NULL)
+		load_header(&l, hdr);
+	if (nodes != NULL && !ismc_diag_stopped(&comp->diag))
+		load_nodes(&l, nodes);
+	ismc_symtab_destroy(&l.all);
+	if (doc->errors > 0) {
+		ismc_catalog_free(l.cat);
+		return NULL;
+	}
+	return l.cat;
+}
+
+struct ismc_catalog *
+ismc_catalog_load_file(struct ismc_compilation *comp, uint32_t file)
+{
+	struct ismc_ydoc doc;
+	struct ismc_catalog *cat = NULL;
+
+	if (ismc_ydoc_parse(&doc, &comp->sources, &comp->diag, file, NULL))
+		cat = build(comp, &doc);
+	ismc_ydoc_free(&doc);
+	if (cat != NULL) {
+		comp->catalogs = ismc_xreallocarray(comp->catalogs,
+		    comp->ncatalogs + 1, sizeof *comp->catalogs);
+		comp->catalogs[comp->ncatalogs++] = cat;
+	}
+	return cat;
+}
+
+static struct ismc_catalog *
+loaded_file(const struct ismc_compilation *comp, dev_t dev, ino_t ino)
+{
+	const struct ismc_source *src;
+	size_t i;
+
+	for (i = 0; i < comp->ncatalogs; i++) {
+		src = ismc_sources_get(&comp->sources, comp->catalogs[i]->file);
+		if (src != NULL && src->dev == dev && src->ino == ino &&
+		    ino != 0)
+			return comp->catalogs[i];
+	}
+	return NULL;
+}
+
+struct ismc_catalog *
+ismc_catalog_load(struct ismc_compilation *comp, const char *path)
+{
+	struct ismc_catalog *cat;
+	struct stat st;
+	uint32_t file;
+
+	if (stat(path, &st) != 0) {
+		ismc_diag_error(&comp->diag, ISMC_NO_SPAN,
+		    "cannot read '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if ((cat = loaded_file(comp, st.st_dev, st.st_ino)) != NULL)
+		return cat;
+	file = ismc_sources_find_identity(&comp->sources, st.st_dev,
+	    st.st_ino);
+	if (file == ISMC_NO_FILE &&
+	    (file = ismc_sources_load(&comp->sources, path)) == ISMC_NO_FILE) {
+		ismc_diag_error(&comp->diag, ISMC_NO_SPAN,
+		    "cannot read '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	return ismc_catalog_load_file(comp, file);
+}
+
+struct ismc_req *
+ismc_catalog_lookup(const struct ismc_catalog *cat, const char *interned_id)
+{
+	return ismc_symtab_get(&cat->by_id, interned_id);
+}
+
+void
+ismc_catalog_free(struct ismc_catalog *cat)
+{
+	if (cat != NULL)
+		ismc_symtab_destroy(&cat->by_id);
+}
+
+/* ---- the search path ------------------------------------------------- */
+
+/* The names one catalog answers to (id and aliases), all interned. */
+struct names {
+	const char	**v;
+	size_t		  n;
+	size_t		  cap;
+};
+
+static void
+names_add(struct names *ns, const char *name)
+{
+	if (ns->n == ns->cap) {
+		ns->cap = ns->cap ? ns->cap * 2 : 16;
+		ns->v = ismc_xreallocarray(ns->v, ns->cap, sizeof *ns->v);
+	}
+	ns->v[ns->n++] = name;
+}
+
+static bool
+answers_to(const struct ismc_catalog *cat, const char *name)
+{
+	size_t i;
+
+	if (cat->id == name)
+		return true;
+	for (i = 0; i < cat->naliases; i++) {
+		if (cat->aliases[i] == name)
+			return true;
+	}
+	return false;
+}
+
+/* "<name>.yaml" is tried only for names that cannot leave the directory. */
+static bool
+plain_file_name(const char *name)
+{
+	return name[0] != '.' && ismc_catalog_valid_name(name, strlen(name));
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.yaml files of `dir`, sorted bytewise so the search does not
+ * depend on the file system's order or the locale. Caller frees. */
+static char **
+list_yaml(const char *dir, size_t *np)
+{
+	struct dirent *de;
+	char **v = NULL;
+	size_t n = 0, cap = 0, len;
+	DIR *d;
+
+	*np = 0;
+	if ((d = opendir(dir)) == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len <= 5 ||
+		    strcmp(de->d_name + len - 5, ".yaml") != 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = ismc_xreallocarray(v, cap, sizeof *v);
+		}
+		v[n++] = ismc_xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(v, n, sizeof *v, cmp_str);
+	*np = n;
+	return v;
+}
+
+static void
+free_list(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/*
+ * Reads the id and aliases of the catalog in `path` without reporting
+ * anything and without keeping the file: a broken or foreign YAML file in
+ * a search directory must not disturb a search for another name.
+ */
+static void
+peek_names(struct ismc_compilation *comp, const char *path, struct names *ns)
+{
+	struct ismc_sources tmp;
+	struct ismc_ydoc doc;
+	const struct ismc_ynode *hdr, *v, *seq;
+	uint32_t file;
+	size_t i;
+
+	ismc_sources_init(&tmp);
+	if ((file = ismc_sources_load(&tmp, path)) != ISMC_NO_FILE) {
+		/* A tree with errors in it (a duplicate key, say) is still
+		 * good for the names: the full load then reports the errors
+		 * instead of the search calling the catalog unknown. */
+		ismc_ydoc_parse(&doc, &tmp, NULL, file, NULL);
+		hdr = ismc_ynode_get(doc.root, "catalog");
+		if (ismc_ynode_equals(ismc_ynode_get(doc.root, "format"),
+		    CATALOG_FORMAT) && hdr != NULL) {
+			v = ismc_ynode_get(hdr, "id");
+			if (v != NULL && v->kind == ISMC_YNODE_SCALAR)
+				names_add(ns, ismc_strtab_intern(&comp->strtab,
+				    v->u.str, v->len));
+			seq = ismc_ynode_get(hdr, "aliases");
+			for (i = 0; seq != NULL &&
+			    seq->kind == ISMC_YNODE_SEQUENCE && i < seq->len;
+			    i++) {
+				v = ismc_ynode_item(seq, i);
+				if (v->kind == ISMC_YNODE_SCALAR)
+					names_add(ns, ismc_strtab_intern(
+					    &comp->strtab, v->u.str, v->len));
+			}
+		}
+		ismc_ydoc_free(&doc);
+	}
+	ismc_sources_destroy(&tmp);
+}
+
+static char *
+join(const char *dir, const char *file)
+{
+	struct ismc_buf b;
+
+	ismc_buf_init(&b);
+	ismc_buf_printf(&b, "%s/%s", dir, file);
+	return b.data;
+}
+
+/*
+ * Looks for `name` in one directory. Returns true when it settled the
+ * search (found, or found but broken: *out is then NULL after errors);
+ * adds every name seen to `seen` for suggestions.
+ */
+static bool
+search_dir(struct ismc_compilation *comp, const char *dir, const char *name,
+    struct names *seen, struct ismc_catalog **out)
+{
+	char **files, *path;
+	size_t n, i, j, first;
+	bool hit = false;
+
+	files = list_yaml(dir, &n);
+	/* Rule 1: the file named after the catalog. */
+	if (plain_file_name(name)) {
+		for (i = 0; i < n && !hit; i++) {
+			size_t len = strlen(files[i]) - 5;
+
+			hit = len == strlen(name) &&
+			    strncmp(files[i], name, len) == 0;
+			if (hit) {
+				path = join(dir, files[i]);
+				*out = ismc_catalog_load(comp, path);
+				free(path);
+			}
+		}
+	}
+	/* Rule 2: any catalog whose id or alias is the name. */
+	for (i = 0; i < n && !hit; i++) {
+		path = join(dir, files[i]);
+		first = seen->n;
+		peek_names(comp, path, seen);
+		for (j = first; j < seen->n && !hit; j++)
+			hit = seen->v[j] == name;
+		if (hit)
+			*out = ismc_catalog_load(comp, path);
+		free(path);
+	}
+	free_list(files, n);
+	return hit;
+}
+
+static void
+report_not_found(struct ismc_compilation *comp, const char *name,
+    struct ismc_span use, const struct names *seen)
+{
+	struct ismc_suggest sg;
+	struct ismc_buf b;
+	const char *hint;
+	size_t i, j;
+
+	ismc_suggest_init(&sg, name);
+	for (i = 0; i < comp->ncatalogs; i++) {
+		ismc_suggest_offer(&sg, comp->catalogs[i]->id);
+		for (j = 0; j < comp->catalogs[i]->naliases; j++)
+			ismc_suggest_offer(&sg, comp->catalogs[i]->aliases[j]);
+	}
+	for (i = 0; i < seen->n; i++)
+		ismc_suggest_offer(&sg, seen->v[i]);
+	if ((hint = ismc_suggest_result(&sg)) != NULL)
+		ismc_diag_error(&comp->diag, use, "unknown framework '%s'; did "
+		    "you mean '%s'?", name, hint);
+	else
+		ismc_diag_error(&comp->diag, use, "unknown framework '%s'",
+		    name);
+	if (comp->nsearch == 0) {
+		ismc_diag_note(&comp->diag, ISMC_NO_SPAN, "the catalog search "
+		    "path is empty; use -I DIR or set ISMC_PATH");
+		return;
+	}
+	ismc_buf_init(&b);
+	for (i = 0; i < comp->nsearch; i++) {
+		for (j = 0; j < i; j++) {
+			if (strcmp(comp->search_path[i],
+			    comp->search_path[j]) == 0)
+				break;
+		}
+		if (j < i)
+			continue;
+		ismc_buf_printf(&b, "%s'%s'", b.len > 0 ? ", " : "",
+		    comp->search_path[i]);
+	}
+	ismc_diag_note(&comp->diag, ISMC_NO_SPAN, "looked for catalogs in %s",
+	    ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+}
+
+struct ismc_catalog *
+ismc_catalog_find(struct ismc_compilation *comp, const char *name,
+    struct ismc_span use)
+{
+	struct ismc_catalog *cat = NULL;
+	struct names seen = { NULL, 0, 0 };
+	const char *iname = ismc_strtab_cstr(&comp->strtab, name);
+	size_t i, j;
+	bool hit = false;
+
+	for (i = 0; i < comp->ncatalogs; i++) {
+		if (answers_to(comp->catalogs[i], iname))
+			return comp->catalogs[i];
+	}
+	for (i = 0; i < comp->nsearch && !hit; i++) {
+		/* The same directory twice (ISMC_PATH and the built-in
+		 * default often agree) is searched once. */
+		for (j = 0; j < i; j++) {
+			if (strcmp(comp->search_path[i],
+			    comp->search_path[j]) == 0)
+				break;
+		}
+		if (j == i)
+			hit = search_dir(comp, comp->search_path[i], iname,
+			    &seen, &cat);
+	}
+	if (!hit)
+		report_not_found(comp, name, use, &seen);
+	free(seen.v);
+	return cat;
+}

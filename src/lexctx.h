@@ -1,0 +1,84 @@
+/*
+ * lexctx.h - state shared by the scanner (grammar/lexer.l), the parser
+ * (grammar/parser.y) and the front-end door (src/parse.c).
+ *
+ * Nothing outside those three files includes this header: the rest of the
+ * compiler sees only parse.h.
+ */
+#ifndef ISMC_LEXCTX_H
+#define ISMC_LEXCTX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "buf.h"
+#include "source.h"
+
+struct ismc_compilation;
+struct ismc_item;
+struct ismc_value;
+
+/* Longest identifier or string literal accepted (see doc/limits.md). */
+#define ISMC_MAX_TOKEN_LEN	((size_t)1024 * 1024)
+/* Deepest nesting of '{' (and of '[') accepted. */
+#define ISMC_MAX_NESTING	100
+
+/*
+ * The scanner's extra data (yyextra). Offsets are bytes into the file's
+ * text; the scanner keeps `pos` in step with flex so every token gets an
+ * exact span without line and column bookkeeping.
+ */
+struct ismc_lexctx {
+	struct ismc_compilation	*comp;
+	uint32_t		 file;
+	const char		*text;		/* the file's text (borrowed) */
+	uint32_t		 len;
+	uint32_t		 pos;		/* offset of the next byte */
+	uint32_t		 open;		/* an open comment or """ */
+	unsigned		 brackets;	/* '[' depth: no insertion */
+	unsigned		 braces;	/* '{' depth, for the limit */
+	bool			 can_insert;	/* a newline now emits ';' */
+	bool			 comment_nl;	/* comment held a newline */
+	bool			 halted;	/* fatal lexical error or error
+						 * cap: only end of file now */
+	unsigned		 nerrors;	/* lexical errors reported */
+	struct ismc_buf		 scratch;	/* string unescaping */
+};
+
+/* A list under construction: O(1) append, kept in source order. */
+struct ismc_vlist {
+	struct ismc_value	*head;
+	struct ismc_value	*tail;
+	size_t			 n;
+};
+
+struct ismc_ilist {
+	struct ismc_item	*head;
+	struct ismc_item	*tail;
+	size_t			 n;
+};
+
+/* The parser's %parse-param. */
+struct ismc_parser_state {
+	struct ismc_compilation	*comp;
+	uint32_t		 file;
+	struct ismc_lexctx	*lex;
+	struct ismc_ilist	 items;		/* the file's top-level items */
+	unsigned		 nerrors;	/* syntax errors reported */
+};
+
+/*
+ * Scanner life cycle (defined in lexer.l, where flex's types are known).
+ * ismc_lex_open prepares `ctx` for `file` and returns a scanner (a flex
+ * yyscan_t) reading the file's text from memory, past a byte-order mark.
+ */
+void	*ismc_lex_open(struct ismc_lexctx *ctx, struct ismc_compilation *,
+	    uint32_t file);
+void	 ismc_lex_close(void *scanner);
+
+/* Writes s in double quotes with C escapes (defined in ast.c). */
+void	 ismc_write_quoted(FILE *, const char *s);
+
+#endif

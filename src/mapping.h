@@ -1,0 +1,75 @@
+/*
+ * mapping.h - mapping sets between two catalogs, loaded from YAML.
+ *
+ * A mapping set relates the requirements of a source catalog to those of
+ * a target catalog, one row per pair, with NIST IR 8477 set-theory
+ * relationships. The file format is described in doc/catalog-format.md.
+ * Loading checks the file on its own; resolving row ids against the two
+ * catalogs is left to the caller.
+ */
+#ifndef ISMC_MAPPING_H
+#define ISMC_MAPPING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "source.h"
+
+struct ismc_compilation;
+
+/* ORDER ISMC_REL: keep rel_names in mapping.c in step. */
+enum ismc_rel {
+	ISMC_REL_EQUAL,			/* same scope */
+	ISMC_REL_SUBSET,		/* source lies inside target */
+	ISMC_REL_SUPERSET,		/* source contains target */
+	ISMC_REL_INTERSECTS,		/* overlap, neither contains */
+	ISMC_REL_NOT_RELATED,		/* looked at: no overlap */
+	ISMC_REL_NO_COUNTERPART,	/* one side only; the other is NULL */
+};
+
+struct ismc_mapping_row {
+	const char		*source;	/* interned requirement id;
+						 * NULL: no-counterpart only */
+	const char		*target;	/* likewise */
+	enum ismc_rel		 rel;
+	unsigned		 strength;	/* 1..10, or 0 when not given */
+	const char		*rationale;	/* arena-owned; may be NULL */
+	struct ismc_span	 span;		/* the row in the YAML */
+};
+
+struct ismc_mapping_set {
+	const char		*id;		/* interned, "a--b" */
+	const char		*source;	/* interned catalog id: left */
+	const char		*target;	/* interned catalog id: right */
+	const char		*title;		/* may be NULL */
+	const char		*provenance;	/* "ismc" or a publisher */
+	const char		*origin;	/* where the rows come from;
+						 * may be NULL */
+	const char		*method;	/* how they were written; may be
+						 * NULL */
+	struct ismc_mapping_row	*rows;		/* file order, exact duplicates
+						 * dropped */
+	size_t			 nrows;
+	uint32_t		 file;		/* source id of the YAML */
+};
+
+/*
+ * Loads the mapping set in `path`. Returns it (arena-owned: nothing to
+ * free) or NULL after reporting. Exact duplicate rows are dropped with a
+ * warning. Rows are streamed, so a file of a million rows needs memory
+ * for the rows kept, not for its YAML tree.
+ */
+struct ismc_mapping_set *ismc_mapping_load(struct ismc_compilation *,
+	    const char *path);
+
+/* The same for source `file`, already loaded or added. */
+struct ismc_mapping_set *ismc_mapping_load_file(struct ismc_compilation *,
+	    uint32_t file);
+
+/* "equal", "subset", ..., "no-counterpart". */
+const char *ismc_rel_name(enum ismc_rel);
+/* Parses a relationship name; false if it is not one. */
+bool	ismc_rel_parse(const char *, size_t len, enum ismc_rel *);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * parse.c - the front end's only door: owns the scanner and runs the parser.
+ */
+#include <config.h>
+
+#include "parse.h"
+
+#include <string.h>
+
+#include "ast.h"
+#include "compilation.h"
+#include "grammar/parser.h"
+#include "lexctx.h"
+
+unsigned
+ismc_parse_source(struct ismc_compilation *comp, uint32_t file,
+    struct ismc_item **out)
+{
+	struct ismc_parser_state ps;
+	struct ismc_lexctx lex;
+	void *scanner;
+	unsigned n;
+
+	scanner = ismc_lex_open(&lex, comp, file);
+	memset(&ps, 0, sizeof ps);
+	ps.comp = comp;
+	ps.file = file;
+	ps.lex = &lex;
+	/* The result is in ps; errors were counted as they were reported. */
+	(void)ismc_yyparse(scanner, &ps);
+	ismc_lex_close(scanner);
+	n = lex.nerrors + ps.nerrors;
+	/* A halted scan (error cap reached) leaves the tree incomplete. */
+	if (n == 0 && lex.halted)
+		n = 1;
+	*out = ps.items.head;
+	return n;
+}
+
+static const char *
+token_kind_name(int kind)
+{
+	switch (kind) {
+	case TOK_YYEOF:
+		return "EOF";
+	case TOK_IDENT:
+		return "IDENT";
+	case TOK_QREF:
+		return "QREF";
+	case TOK_STRING:
+		return "STRING";
+	case TOK_NUMBER:
+		return "NUMBER";
+	case TOK_PERCENT:
+		return "PERCENT";
+	case TOK_DATE:
+		return "DATE";
+	case TOK_RANGE:
+		return "RANGE";
+	case TOK_LBRACE:
+		return "'{'";
+	case TOK_RBRACE:
+		return "'}'";
+	case TOK_LBRACKET:
+		return "'['";
+	case TOK_RBRACKET:
+		return "']'";
+	case TOK_COMMA:
+		return "','";
+	case TOK_SEMI:
+		return "';'";
+	default:
+		return "INVALID";
+	}
+}
+
+static void
+write_token_text(FILE *fp, int kind, const struct ismc_value *v)
+{
+	switch (kind) {
+	case TOK_IDENT:
+	case TOK_NUMBER:
+	case TOK_PERCENT:
+	case TOK_DATE:
+	case TOK_RANGE:
+		fprintf(fp, " %s", v->text);
+		break;
+	case TOK_QREF:
+		fprintf(fp, " %s:%s", v->ns, v->text);
+		break;
+	case TOK_STRING:
+		fputc(' ', fp);
+		ismc_write_quoted(fp, v->text);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+ismc_dump_tokens(struct ismc_compilation *comp, uint32_t file, FILE *fp)
+{
+	struct ismc_lexctx lex;
+	ISMC_YYSTYPE val;
+	ISMC_YYLTYPE loc;
+	unsigned line, col;
+	void *scanner;
+	int kind;
+
+	scanner = ismc_lex_open(&lex, comp, file);
+	do {
+		val.val = NULL;
+		kind = ismc_yylex(&val, &loc, scanner);
+		ismc_sources_linecol(&comp->sources, file, loc.start, &line,
+		    &col);
+		fprintf(fp, "%u:%u %s", line, col, token_kind_name(kind));
+		write_token_text(fp, kind, val.val);
+		fputc('\n', fp);
+	} while (kind != TOK_YYEOF);
+	ismc_lex_close(scanner);
+}
