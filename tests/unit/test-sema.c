@@ -181,7 +181,7 @@ Test(sema, mitigation_by_unimplemented_controls_warns)
 	    "risk R-1 \"ransomware\" { likelihood 3; impact 5\n"
 	    "  treatment mitigate; controls A.8.7, A.8.8, A.8.13 }\n"
 	    "risk R-2 \"empty\" { likelihood 3; impact 5; treatment mitigate }\n");
-	assert_diag("t.isms:20:31: warning: risk 'R-1' is mitigated by "
+	assert_diag("t.isms:20:32: warning: risk 'R-1' is mitigated by "
 	    "'A.8.7', which is only planned\n");
 	assert_diag("warning: risk 'R-1' is mitigated by 'A.8.13', which is "
 	    "only partially implemented\n");

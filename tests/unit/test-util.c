@@ -157,18 +157,21 @@ Test(source, line_and_column_at_the_edges)
 	uint32_t f;
 
 	ismc_sources_init(&s);
-	f = ismc_sources_add(&s, "x.isms", "ab\r\ncd\n\nlast", 13);
+	f = ismc_sources_add(&s, "x.isms", "ab\r\ncd\n\nlast", 12);
 	ismc_sources_linecol(&s, f, 0, &line, &col);
 	cr_assert(line == 1 && col == 1);
 	ismc_sources_linecol(&s, f, 4, &line, &col);
 	cr_assert(line == 2 && col == 1);
-	ismc_sources_linecol(&s, f, 8, &line, &col);
+	ismc_sources_linecol(&s, f, 7, &line, &col);	/* empty line */
 	cr_assert(line == 3 && col == 1);
-	ismc_sources_linecol(&s, f, 13, &line, &col);	/* end of file */
+	ismc_sources_linecol(&s, f, 12, &line, &col);	/* end of file */
 	cr_assert(line == 4 && col == 5);
 	text = ismc_sources_line(&s, f, 1, &len);
 	cr_assert_eq(len, 2);		/* the CR is not part of the line */
 	cr_assert(strncmp(text, "ab", 2) == 0);
+	text = ismc_sources_line(&s, f, 9, &len);
+	cr_assert_eq(ismc_sources_line(&s, f, 7, &len)[0], '\n');
+	cr_assert_eq(len, 0);
 	text = ismc_sources_line(&s, f, 9, &len);
 	cr_assert(len == 4 && strncmp(text, "last", 4) == 0);
 	ismc_sources_destroy(&s);
