@@ -9,7 +9,10 @@
 
 #include <stdio.h>
 
+#include <stdbool.h>
+
 #include "arena.h"
+#include "ast.h"
 #include "diag.h"
 #include "source.h"
 #include "strtab.h"
@@ -26,6 +29,10 @@ struct ismc_compilation {
 	struct ismc_catalog	**catalogs;	/* loaded once each; freed at
 						 * destroy (heap array) */
 	size_t			  ncatalogs;
+	bool			  has_as_of;	/* --as-of: the date against which
+						 * deadlines and validity are
+						 * judged (else the spec's date) */
+	struct ismc_date	  as_of;
 };
 
 void	ismc_compilation_init(struct ismc_compilation *, FILE *diag_out);

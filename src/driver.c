@@ -148,6 +148,12 @@ ismc_driver_run(const struct ismc_options *o)
 	ismc_compilation_init(&c, o->err);
 	configure_diag(&c.diag, o);
 	set_search_path(&c, o);
+	if (o->has_as_of) {
+		c.has_as_of = true;
+		c.as_of.year = o->as_of[0];
+		c.as_of.month = o->as_of[1];
+		c.as_of.day = o->as_of[2];
+	}
 	check_catalogs(&c, o);
 	ismc_frontend_load(&c, o->specs, o->nspecs, &prog);
 	io_failed = prog.io_failed;

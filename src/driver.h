@@ -42,6 +42,8 @@ struct ismc_options {
 	bool			 dump_tokens;
 	bool			 dump_ast;
 	bool			 dump_ir;
+	bool			 has_as_of;	/* --as-of DATE */
+	int			 as_of[3];	/* year, month, day */
 	FILE			*out;		/* dumps; stdout */
 	FILE			*err;		/* diagnostics; stderr */
 };

@@ -23,6 +23,8 @@ static const char usage_text[] =
 "  -o DIR                  output directory for 'build' (created if missing)\n"
 "  -I DIR                  look for framework catalogs in DIR first\n"
 "  --catalog FILE          load and check one catalog file\n"
+"  --as-of DATE            judge deadlines and evidence validity as of DATE\n"
+"                          (YYYY-MM-DD; default: the spec's own date)\n"
 "  -Werror                 treat warnings as errors\n"
 "  -w                      do not report warnings\n"
 "  --max-errors=N          stop after N errors (default 50, 0 = no limit)\n"
@@ -93,6 +95,31 @@ parse_max_errors(struct ismc_options *o, const char *v)
 	return 0;
 }
 
+static bool
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+parse_as_of(struct ismc_options *o, const char *v)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, m, d, n = 0;
+
+	if (sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    v[n] != '\0' || n != 10 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] + (m == 2 && leap(y)))
+		return usage_error("invalid --as-of date '%s' (use YYYY-MM-DD)",
+		    v);
+	o->has_as_of = true;
+	o->as_of[0] = y;
+	o->as_of[1] = m;
+	o->as_of[2] = d;
+	return 0;
+}
+
 static int
 parse_option(struct ismc_options *o, int argc, char **argv, int *i)
 {
@@ -122,6 +149,8 @@ parse_option(struct ismc_options *o, int argc, char **argv, int *i)
 	else if ((v = option_value(argc, argv, i, "--max-errors")) != NULL ||
 	    (v = option_value(argc, argv, i, "-fmax-errors")) != NULL)
 		return parse_max_errors(o, v);
+	else if ((v = option_value(argc, argv, i, "--as-of")) != NULL)
+		return parse_as_of(o, v);
 	else if ((v = option_value(argc, argv, i, "--diagnostics")) != NULL) {
 		if (strcmp(v, "plain") == 0)
 			o->plain = true;

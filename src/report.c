@@ -265,10 +265,25 @@ build_risks(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
 	return ismc_report_risks(ir, a);
 }
 
+#define WHOLE_IR_BUILDER(name, fn)					\
+static struct ismc_report *						\
+name(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,	\
+    struct ismc_arena *a)						\
+{									\
+	(void)fw;							\
+	return fn(ir, a);						\
+}
+WHOLE_IR_BUILDER(build_kpis, ismc_report_kpis)
+WHOLE_IR_BUILDER(build_findings, ismc_report_findings)
+WHOLE_IR_BUILDER(build_review, ismc_report_review)
+
 /* Adding a report (gap analysis, traceability) means adding a row. */
 static const struct report_def report_table[] = {
 	{ .name = "soa", .per_framework = true, .build = ismc_report_soa },
 	{ .name = "risks", .per_framework = false, .build = build_risks },
+	{ .name = "kpis", .per_framework = false, .build = build_kpis },
+	{ .name = "findings", .per_framework = false, .build = build_findings },
+	{ .name = "review", .per_framework = false, .build = build_review },
 };
 
 static const struct format_def format_table[] = {

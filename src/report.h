@@ -116,5 +116,21 @@ struct ismc_report *ismc_report_soa(const struct ismc_ir *,
 	    const struct ismc_ir_framework *, struct ismc_arena *);
 struct ismc_report *ismc_report_risks(const struct ismc_ir *,
 	    struct ismc_arena *);
+struct ismc_report *ismc_report_kpis(const struct ismc_ir *,
+	    struct ismc_arena *);
+struct ismc_report *ismc_report_findings(const struct ismc_ir *,
+	    struct ismc_arena *);
+struct ismc_report *ismc_report_review(const struct ismc_ir *,
+	    struct ismc_arena *);
+/* Management review rows for coverage per framework, when analysed. */
+void	ismc_review_add_coverage(struct ismc_report *,
+	    const struct ismc_ir *, struct ismc_arena *);
+
+/* Derived counts shared by the review, the PDF and the charts. */
+size_t	ismc_kpis_met(const struct ismc_ir *);
+/* Findings still open and closed (improvements and observations need no
+ * action to close), and counts by enum ismc_finding_kind. */
+void	ismc_findings_count(const struct ismc_ir *, size_t *open,
+	    size_t *closed, size_t by_kind[4]);
 
 #endif

@@ -72,11 +72,6 @@ sema_apply_attrs(struct sema *s, const struct ismc_item *owner,
 			    "no block", it->key);
 			continue;
 		}
-		if (!it->has_body && a->block) {
-			ismc_diag_error(s->diag, it->span, "'%s' needs a "
-			    "block '{ ... }'", it->key);
-			continue;
-		}
 		a->fn(s, obj, it);
 		if (ismc_diag_stopped(s->diag))
 			break;

@@ -5,6 +5,7 @@
  *	sema-attr.c	attribute tables, argument checks, name resolution
  *	sema-decl.c	isms, roles, assets, threats, scales, scoring, frameworks
  *	sema-risk.c	controls (SoA entries), measures and risks
+ *	sema-audit.c	KPIs, audits, findings, corrective actions, evidence
  *	sema-check.c	derived facts, compliance checks, final ordering
  */
 #ifndef ISMC_SEMA_INT_H
@@ -36,6 +37,7 @@ struct sema_keys {			/* interned spellings we compare against */
 	const char	*include, *framework, *isms, *role, *asset, *threat;
 	const char	*scale, *scoring, *control, *measure, *risk;
 	const char	*likelihood, *impact;
+	const char	*kpi, *audit, *evidence;
 };
 
 struct sema {
@@ -49,6 +51,8 @@ struct sema {
 	struct ismc_symtab	 frameworks;	/* id/alias -> ismc_ir_framework */
 	struct sema_decls	 role_d, asset_d, threat_d, measure_d, risk_d;
 	struct sema_decls	 control_d, scale_d;
+	struct ismc_symtab	 kpis, audits, findings, actions, evidences;
+	struct sema_decls	 kpi_d, audit_d, finding_d, action_d, evidence_d;
 	const struct ismc_item	*isms_item;
 	const struct ismc_item	*scoring_item;
 	const struct ismc_item	*scale_item[2];	/* likelihood, impact */
@@ -67,7 +71,7 @@ struct sema_attr {
 	const char	*name;
 	sema_attr_fn	*fn;
 	bool		 repeatable;
-	bool		 block;		/* takes a `{ ... }` block */
+	bool		 block;		/* may take a `{ ... }` block */
 };
 
 /*
@@ -138,6 +142,10 @@ void	sema_define_measures(struct sema *);
 void	sema_define_risks(struct sema *);
 const struct ismc_ir_level *sema_resolve_level(struct sema *,
 	    const struct ismc_value *, int which);
+
+/* ---- sema-audit.c ----------------------------------------------------- */
+/* KPIs, audits with findings and actions, evidence; as-of checks. */
+void	sema_define_check_act(struct sema *);
 
 /* ---- sema-check.c ----------------------------------------------------- */
 void	sema_derive(struct sema *);

@@ -518,6 +518,11 @@ risk_residual(struct sema *s, void *o, const struct ismc_item *it)
 
 	if (!sema_arg_none(s, it))
 		return;
+	if (!it->has_body) {
+		ismc_diag_error(s->diag, it->span, "'residual' needs a block, "
+		    "as in 'residual { likelihood low; impact high }'");
+		return;
+	}
 	r->has_residual = true;
 	sema_apply_attrs(s, it, residual_attrs, 2, r, ismc_arena_printf(
 	    s->arena, "the residual risk of '%s'", r->id));

@@ -41,6 +41,9 @@ init_keys(struct sema *s)
 	s->k.risk = ismc_strtab_cstr(t, "risk");
 	s->k.likelihood = ismc_strtab_cstr(t, "likelihood");
 	s->k.impact = ismc_strtab_cstr(t, "impact");
+	s->k.kpi = ismc_strtab_cstr(t, "kpi");
+	s->k.audit = ismc_strtab_cstr(t, "audit");
+	s->k.evidence = ismc_strtab_cstr(t, "evidence");
 }
 
 static bool
@@ -89,6 +92,11 @@ NAMED_PREFIX(struct ismc_ir_asset);
 NAMED_PREFIX(struct ismc_ir_threat);
 NAMED_PREFIX(struct ismc_ir_measure);
 NAMED_PREFIX(struct ismc_ir_risk);
+NAMED_PREFIX(struct ismc_ir_kpi);
+NAMED_PREFIX(struct ismc_ir_audit);
+NAMED_PREFIX(struct ismc_ir_finding);
+NAMED_PREFIX(struct ismc_ir_action);
+NAMED_PREFIX(struct ismc_ir_evidence);
 
 /* Allocates the IR object for a `KIND ID "Title" { ... }` declaration. */
 static void *
@@ -148,11 +156,24 @@ declare_item(struct sema *s, const struct ismc_item *it)
 		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_risk),
 		    &s->risks, &s->risk_d, "risk")) != NULL)
 			((struct ismc_ir_risk *)obj)->span = it->args->span;
+	} else if (k == s->k.kpi) {
+		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_kpi),
+		    &s->kpis, &s->kpi_d, "KPI")) != NULL)
+			((struct ismc_ir_kpi *)obj)->span = it->args->span;
+	} else if (k == s->k.audit) {
+		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_audit),
+		    &s->audits, &s->audit_d, "audit")) != NULL)
+			((struct ismc_ir_audit *)obj)->span = it->args->span;
+	} else if (k == s->k.evidence) {
+		if ((obj = declare_named(s, it,
+		    sizeof(struct ismc_ir_evidence), &s->evidences,
+		    &s->evidence_d, "evidence")) != NULL)
+			((struct ismc_ir_evidence *)obj)->span = it->args->span;
 	} else {
 		static const char *const kinds[] = {
 			"include", "framework", "isms", "role", "asset",
 			"threat", "scale", "scoring", "control", "measure",
-			"risk",
+			"risk", "kpi", "audit", "evidence",
 		};
 		struct ismc_suggest sg;
 		size_t i;
@@ -206,6 +227,16 @@ sema_free(struct sema *s)
 	free_decls(&s->risk_d);
 	free_decls(&s->control_d);
 	free_decls(&s->scale_d);
+	free_decls(&s->kpi_d);
+	free_decls(&s->audit_d);
+	free_decls(&s->finding_d);
+	free_decls(&s->action_d);
+	free_decls(&s->evidence_d);
+	ismc_symtab_destroy(&s->kpis);
+	ismc_symtab_destroy(&s->audits);
+	ismc_symtab_destroy(&s->findings);
+	ismc_symtab_destroy(&s->actions);
+	ismc_symtab_destroy(&s->evidences);
 	free(s->control_item);
 	/* s->fw became the IR's framework array: copy it into the arena. */
 }
@@ -248,6 +279,7 @@ ismc_sema_run(struct ismc_compilation *c, const struct ismc_program *prog)
 	sema_define_controls(&s);
 	sema_define_measures(&s);
 	sema_define_risks(&s);
+	sema_define_check_act(&s);
 	sema_derive(&s);
 	if (!ismc_diag_stopped(s.diag))
 		sema_check(&s);

@@ -289,3 +289,53 @@ Test(sema, applicable_and_excluded_conflict)
 	assert_diag("t.isms:16:29: error: control 'A.5.1' is both applicable "
 	    "and excluded\n");
 }
+
+Test(sema, kpis_are_met_or_missed_by_their_target)
+{
+	struct ismc_ir *ir = compile(
+	    "kpi K-1 \"clicks\" { target below 5%; result 3.5% }\n"
+	    "kpi K-2 \"patch\" { target at-most 14 days; result 15 days }\n"
+	    "kpi K-3 \"mfa\" { target at-least 100%; result 100% }\n"
+	    "kpi K-4 \"units\" { target below 2 incidents; result 3% }\n"
+	    "kpi K-5 \"none\" { target above 1 }\n");
+
+	cr_assert_eq(ir->nkpis, 5);
+	cr_assert(ir->kpis[0]->met);
+	cr_assert(!ir->kpis[1]->met);
+	cr_assert(ir->kpis[2]->met);
+	cr_assert_str_eq(ir->kpis[1]->unit, "days");
+	assert_diag("t.isms:19:52: error: KPI 'K-4' mixes units 'incidents' "
+	    "and '%'\n");
+	assert_diag("t.isms:20:5: warning: KPI 'K-5' has no result yet\n");
+}
+
+Test(sema, overdue_actions_and_stale_evidence_against_as_of)
+{
+	struct ismc_ir *ir = compile(
+	    "isms \"x\" { date 2026-06-30 }\n"
+	    "audit IA \"internal\" { type internal; date 2026-05-01\n"
+	    "  finding NC-1 \"late\" { kind minor; controls A.5.18\n"
+	    "    action CA-1 \"fix\" { owner ciso; due 2026-06-01; status open } }\n"
+	    "  finding NC-2 \"done\" { kind major\n"
+	    "    action CA-2 \"fixed\" { due 2026-06-01; status done } }\n"
+	    "  finding OFI-1 \"idea\" { kind improvement }\n"
+	    "  finding NC-3 \"no action\" { kind minor }\n"
+	    "}\n"
+	    "evidence EV-1 \"old\" { collected 2026-03-31; valid 2 months }\n"
+	    "evidence EV-2 \"fresh\" { collected 2026-06-01; valid 1 year }\n");
+
+	cr_assert_eq(ir->nfindings, 4);
+	cr_assert_str_eq(ir->findings[0]->id, "NC-1");
+	cr_assert(!ir->findings[0]->closed);
+	cr_assert(ir->findings[1]->closed);		/* NC-2 */
+	cr_assert(ir->findings[3]->closed);		/* OFI-1 */
+	assert_diag("t.isms:19:12: warning: corrective action 'CA-1' was due "
+	    "on 2026-06-01 and is not done (as of 2026-06-30)\n");
+	assert_diag("t.isms:23:11: warning: nonconformity 'NC-3' has no "
+	    "corrective action\n");
+	/* Calendar months: 31 March + 2 months = 31 May. */
+	assert_diag("t.isms:25:10: warning: evidence 'EV-1' expired on "
+	    "2026-05-31 (as of 2026-06-30)\n");
+	assert_no_diag("EV-2");
+	cr_assert_eq(ir->evidence[1]->expires.year, 2027);
+}

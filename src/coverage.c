@@ -1,0 +1,116 @@
+/*
+ * coverage.c - implementation coverage per framework and group, counted
+ * from the SoA.
+ */
+#include <config.h>
+
+#include "coverage.h"
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "ir.h"
+
+static const struct ismc_req *
+top_group(const struct ismc_req *req)
+{
+	const struct ismc_req *g = req->parent;
+
+	if (g == NULL)
+		return NULL;
+	while (g->parent != NULL)
+		g = g->parent;
+	return g;
+}
+
+static void
+count(struct ismc_coverage_cell *cell, const struct ismc_ir_control *c)
+{
+	cell->total++;
+	if (c->applicability == ISMC_EXCLUDED) {
+		cell->excluded++;
+		return;
+	}
+	/* An undecided requirement is still owed an answer: it counts as
+	 * applicable and open, never as silently left out. */
+	cell->applicable++;
+	switch (c->applicability == ISMC_APPLICABLE ? c->status :
+	    ISMC_STATUS_UNSET) {
+	case ISMC_STATUS_IMPLEMENTED:
+		cell->implemented++;
+		break;
+	case ISMC_STATUS_PARTIAL:
+		cell->partial++;
+		break;
+	case ISMC_STATUS_PLANNED:
+		cell->planned++;
+		break;
+	case ISMC_STATUS_NOT_IMPLEMENTED:
+	case ISMC_STATUS_UNSET:
+		cell->open++;
+		break;
+	}
+}
+
+static void
+finish(struct ismc_coverage_cell *cell)
+{
+	cell->pct = cell->applicable == 0 ? -1.0 :
+	    100.0 * (double)cell->implemented / (double)cell->applicable;
+}
+
+/* The cell for group g, adding it in first-seen (catalog) order. */
+static struct ismc_coverage_cell *
+cell_for(struct ismc_coverage_row *row, const struct ismc_req *g)
+{
+	const char *id = g != NULL ? g->id : "-";
+	size_t i;
+
+	for (i = 0; i < row->ncells; i++)
+		if (row->cells[i].group == id)	/* interned */
+			return &row->cells[i];
+	row->cells[row->ncells].group = id;
+	row->cells[row->ncells].title = g != NULL ? g->title : NULL;
+	return &row->cells[row->ncells++];
+}
+
+void
+ismc_coverage_row_from_soa(const struct ismc_ir_framework *fw,
+    struct ismc_coverage_row *row, struct ismc_arena *a)
+{
+	size_t i;
+
+	row->framework = fw->catalog->id;
+	row->title = fw->catalog->title;
+	row->ncells = 0;
+	/* At most one cell per requirement: enough without a first pass. */
+	row->cells = ISMC_NEW_ARRAY(a, struct ismc_coverage_cell,
+	    fw->ncontrols != 0 ? fw->ncontrols : 1);
+	row->total = (struct ismc_coverage_cell){ .group = fw->catalog->id };
+	for (i = 0; i < fw->ncontrols; i++) {
+		count(cell_for(row, top_group(fw->controls[i].req)),
+		    &fw->controls[i]);
+		count(&row->total, &fw->controls[i]);
+	}
+	for (i = 0; i < row->ncells; i++)
+		finish(&row->cells[i]);
+	finish(&row->total);
+}
+
+struct ismc_coverage *
+ismc_coverage_from_soa(const struct ismc_ir *ir, struct ismc_arena *a)
+{
+	struct ismc_coverage *cov;
+	size_t i;
+
+	cov = ISMC_NEW(a, struct ismc_coverage);
+	cov->caption = "Applicable requirements implemented, per group "
+	    "(from the Statement of Applicability)";
+	cov->nrows = ir->nframeworks;
+	cov->rows = ISMC_NEW_ARRAY(a, struct ismc_coverage_row,
+	    cov->nrows != 0 ? cov->nrows : 1);
+	for (i = 0; i < ir->nframeworks; i++)
+		ismc_coverage_row_from_soa(&ir->frameworks[i], &cov->rows[i], a);
+	return cov;
+}

@@ -1,0 +1,681 @@
+/*
+ * sema-audit.c - the Check and Act of the ISMS: KPIs with targets and
+ * results, the audit programme with findings and corrective actions, and
+ * evidence that goes stale. Met/missed, closed, overdue and stale are all
+ * computed here against the build's as-of date, never typed in.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "compilation.h"
+#include "diag.h"
+#include "sema-int.h"
+
+/* ---- dates -------------------------------------------------------------- */
+
+/* Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's method). */
+static long
+days_from_civil(struct ismc_date d)
+{
+	long y = d.year - (d.month <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 +
+	    d.day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+static struct ismc_date
+civil_from_days(long z)
+{
+	struct ismc_date d;
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	d.year = (int)(yoe + era * 400 + (d.month <= 2));
+	return d;
+}
+
+static int
+date_cmp(struct ismc_date a, struct ismc_date b)
+{
+	long x = days_from_civil(a), y = days_from_civil(b);
+
+	return x < y ? -1 : x > y;
+}
+
+static const char *
+date_str(struct sema *s, struct ismc_date d)
+{
+	return ismc_arena_printf(s->arena, "%04d-%02d-%02d", d.year, d.month,
+	    d.day);
+}
+
+/* ---- shared attribute helpers ------------------------------------------- */
+
+static const struct ismc_ir_control **
+control_list(struct sema *s, const struct ismc_item *it,
+    const struct ismc_ir_control **list, size_t *n)
+{
+	const struct ismc_value *v;
+	struct ismc_ir_control *c;
+
+	if (!sema_args_some(s, it))
+		return list;
+	for (v = it->args; v != NULL; v = v->next)
+		if (sema_resolve_control(s, v, &c, NULL))
+			list = (const struct ismc_ir_control **)sema_ptr_push(s,
+			    (void **)list, n, c);
+	return list;
+}
+
+static const struct ismc_ir_role *
+owner_of(struct sema *s, const struct ismc_item *it)
+{
+	if (sema_arg_ident(s, it) == NULL)
+		return NULL;
+	return sema_resolve(s, &s->roles, it->args, "role");
+}
+
+/* ---- KPIs --------------------------------------------------------------- */
+
+static const char *const cmp_words[] = {	/* ORDER ISMC_CMP */
+	"below", "at-most", "above", "at-least", "exactly",
+};
+
+/* A measured quantity: 5%, 14 days, 2 (with an optional unit word). */
+static bool
+quantity(struct sema *s, const struct ismc_value *v, double *num,
+    const char **unit)
+{
+	if (v == NULL || (v->kind != ISMC_V_NUMBER && v->kind != ISMC_V_PERCENT))
+		return false;
+	*num = v->num;
+	if (v->kind == ISMC_V_PERCENT)
+		*unit = "%";
+	else if (v->next != NULL && v->next->kind == ISMC_V_IDENT)
+		*unit = v->next->text;
+	else
+		*unit = NULL;
+	(void)s;
+	return true;
+}
+
+static bool
+unit_agrees(struct sema *s, struct ismc_ir_kpi *k, const char *unit,
+    struct ismc_span at)
+{
+	if (unit == NULL)
+		return true;
+	if (k->unit == NULL) {
+		k->unit = unit;
+		return true;
+	}
+	if (strcmp(k->unit, unit) == 0)
+		return true;
+	ismc_diag_error(s->diag, at, "KPI '%s' mixes units '%s' and '%s'",
+	    k->id, k->unit, unit);
+	return false;
+}
+
+static void
+kpi_target(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_kpi *k = o;
+	const char *unit;
+	int c;
+
+	if (it->nargs < 2 || it->nargs > 3 ||
+	    !quantity(s, it->args->next, &k->target, &unit) ||
+	    (it->nargs == 3 && unit == NULL) ||
+	    (it->nargs == 3 && it->args->next->kind == ISMC_V_PERCENT)) {
+		ismc_diag_error(s->diag, it->span, "'target' takes a "
+		    "comparison and a value, as in 'target below 5%%' or "
+		    "'target at-most 14 days'");
+		return;
+	}
+	if ((c = sema_value_enum(s, it->args, cmp_words,
+	    sizeof cmp_words / sizeof cmp_words[0], "comparison")) < 0)
+		return;
+	k->cmp = (enum ismc_cmp)c;
+	unit_agrees(s, k, unit, it->args->next->span);
+}
+
+static void
+kpi_result(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_kpi *k = o;
+	const char *unit;
+
+	if (it->nargs < 1 || it->nargs > 2 ||
+	    !quantity(s, it->args, &k->result, &unit) ||
+	    (it->nargs == 2 && unit == NULL) ||
+	    (it->nargs == 2 && it->args->kind == ISMC_V_PERCENT)) {
+		ismc_diag_error(s->diag, it->span, "'result' takes a value, as "
+		    "in 'result 3.5%%' or 'result 12 days'");
+		return;
+	}
+	k->has_result = unit_agrees(s, k, unit, it->args->span);
+}
+
+static void
+kpi_owner(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_kpi *)o)->owner = owner_of(s, it);
+}
+
+static void
+kpi_period(struct sema *s, void *o, const struct ismc_item *it)
+{
+	static const char *const periods[] = {
+		"week", "month", "quarter", "half-year", "year",
+	};
+	int p = sema_arg_enum(s, it, periods,
+	    sizeof periods / sizeof periods[0], "period");
+
+	if (p >= 0)
+		((struct ismc_ir_kpi *)o)->period = periods[p];
+}
+
+static void
+kpi_description(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_kpi *)o)->description = sema_arg_string(s, it);
+}
+
+static void
+kpi_controls(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_kpi *k = o;
+
+	k->controls = control_list(s, it, k->controls, &k->ncontrols);
+}
+
+static const struct sema_attr kpi_attrs[] = {
+	{ .name = "target", .fn = kpi_target },
+	{ .name = "result", .fn = kpi_result },
+	{ .name = "owner", .fn = kpi_owner },
+	{ .name = "period", .fn = kpi_period },
+	{ .name = "description", .fn = kpi_description },
+	{ .name = "controls", .fn = kpi_controls, .repeatable = true },
+};
+
+static bool
+kpi_met(const struct ismc_ir_kpi *k)
+{
+	switch (k->cmp) {
+	case ISMC_CMP_LT:
+		return k->result < k->target;
+	case ISMC_CMP_LE:
+		return k->result <= k->target;
+	case ISMC_CMP_GT:
+		return k->result > k->target;
+	case ISMC_CMP_GE:
+		return k->result >= k->target;
+	case ISMC_CMP_EQ:
+		return k->result == k->target;
+	}
+	return false;
+}
+
+static bool
+has_key(const struct ismc_item *owner, const char *key)
+{
+	const struct ismc_item *it;
+
+	for (it = owner->body; it != NULL; it = it->next)
+		if (strcmp(it->key, key) == 0)
+			return true;
+	return false;
+}
+
+static void
+define_kpis(struct sema *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->kpi_d.n && !ismc_diag_stopped(s->diag); i++) {
+		struct ismc_ir_kpi *k = s->kpi_d.v[i]->obj;
+		const struct ismc_item *it = s->kpi_d.v[i]->item;
+
+		sema_apply_attrs(s, it, kpi_attrs,
+		    sizeof kpi_attrs / sizeof kpi_attrs[0], k,
+		    ismc_arena_printf(s->arena, "KPI '%s'", k->id));
+		if (!has_key(it, "target")) {
+			ismc_diag_error(s->diag, k->span, "KPI '%s' has no "
+			    "target", k->id);
+			continue;
+		}
+		if (k->has_result)
+			k->met = kpi_met(k);
+		else if (!has_key(it, "result"))
+			ismc_diag_warning(s->diag, k->span, "KPI '%s' has no "
+			    "result yet", k->id);
+	}
+}
+
+/* ---- audits, findings, corrective actions -------------------------------- */
+
+static const char *const finding_kinds[] = {	/* ORDER ISMC_FINDING */
+	"major", "minor", "improvement", "observation",
+};
+
+static const char *const action_states[] = {	/* ORDER ISMC_ACTION */
+	"open", "in-progress", "done",
+};
+
+static void
+action_owner(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_action *)o)->owner = owner_of(s, it);
+}
+
+static void
+action_due(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_action *a = o;
+
+	a->has_due = sema_arg_date(s, it, &a->due);
+}
+
+static void
+action_closed(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_action *a = o;
+
+	a->has_closed = sema_arg_date(s, it, &a->closed);
+}
+
+static void
+action_status(struct sema *s, void *o, const struct ismc_item *it)
+{
+	int k = sema_arg_enum(s, it, action_states,
+	    sizeof action_states / sizeof action_states[0], "action status");
+
+	if (k >= 0)
+		((struct ismc_ir_action *)o)->status = (enum ismc_action_status)k;
+}
+
+static const struct sema_attr action_attrs[] = {
+	{ .name = "owner", .fn = action_owner },
+	{ .name = "due", .fn = action_due },
+	{ .name = "status", .fn = action_status },
+	{ .name = "closed", .fn = action_closed },
+};
+
+/* Sub-entities (findings in audits, actions in findings) share the id
+ * namespace of their kind across the whole spec. */
+static void *
+declare_sub(struct sema *s, const struct ismc_item *it, size_t size,
+    struct ismc_symtab *tab, struct sema_decls *list, const char *kind)
+{
+	const char *id, *title;
+	void *obj;
+
+	if (!sema_id_title(s, it, &id, &title))
+		return NULL;
+	obj = ismc_arena_alloc(s->arena, size);
+	if (!sema_declare(s, tab, list, id, it, obj, kind))
+		return NULL;
+	((const char **)obj)[0] = id;
+	((const char **)obj)[1] = title;
+	return obj;
+}
+
+static void
+finding_kind(struct sema *s, void *o, const struct ismc_item *it)
+{
+	int k = sema_arg_enum(s, it, finding_kinds,
+	    sizeof finding_kinds / sizeof finding_kinds[0], "finding kind");
+
+	if (k >= 0)
+		((struct ismc_ir_finding *)o)->kind = (enum ismc_finding_kind)k;
+}
+
+static void
+finding_controls(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_finding *f = o;
+
+	f->controls = control_list(s, it, f->controls, &f->ncontrols);
+}
+
+static void
+finding_clauses(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_finding *f = o;
+	const struct ismc_value *v;
+
+	if (!sema_args_strings(s, it))
+		return;
+	for (v = it->args; v != NULL; v = v->next)
+		f->clauses = (const char **)sema_ptr_push(s,
+		    (void **)f->clauses, &f->nclauses, (void *)v->text);
+}
+
+static void
+finding_action(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_finding *f = o;
+	struct ismc_ir_action *a;
+
+	a = declare_sub(s, it, sizeof *a, &s->actions, &s->action_d,
+	    "corrective action");
+	if (a == NULL)
+		return;
+	a->span = it->args->span;
+	sema_apply_attrs(s, it, action_attrs,
+	    sizeof action_attrs / sizeof action_attrs[0], a,
+	    ismc_arena_printf(s->arena, "corrective action '%s'", a->id));
+	f->actions = (struct ismc_ir_action **)sema_ptr_push(s,
+	    (void **)f->actions, &f->nactions, a);
+}
+
+static const struct sema_attr finding_attrs[] = {
+	{ .name = "kind", .fn = finding_kind },
+	{ .name = "controls", .fn = finding_controls, .repeatable = true },
+	{ .name = "clauses", .fn = finding_clauses, .repeatable = true },
+	{ .name = "action", .fn = finding_action, .repeatable = true,
+	    .block = true },
+};
+
+static void
+audit_type(struct sema *s, void *o, const struct ismc_item *it)
+{
+	static const char *const types[] = { "internal", "external" };
+	int k = sema_arg_enum(s, it, types, 2, "audit type");
+
+	if (k >= 0)
+		((struct ismc_ir_audit *)o)->external = k == 1;
+}
+
+static void
+audit_date(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_audit *a = o;
+
+	a->has_date = sema_arg_date(s, it, &a->date);
+}
+
+static void
+audit_end(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_audit *a = o;
+
+	a->has_end = sema_arg_date(s, it, &a->end);
+}
+
+static void
+audit_auditor(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_audit *)o)->auditor = sema_arg_string(s, it);
+}
+
+static void
+audit_scope(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct ismc_ir_audit *)o)->scope = sema_arg_string(s, it);
+}
+
+static void
+audit_finding(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_audit *a = o;
+	struct ismc_ir_finding *f;
+
+	f = declare_sub(s, it, sizeof *f, &s->findings, &s->finding_d,
+	    "finding");
+	if (f == NULL)
+		return;
+	f->span = it->args->span;
+	f->audit = a;
+	f->kind = ISMC_FINDING_OBSERVATION;
+	if (!has_key(it, "kind"))
+		ismc_diag_error(s->diag, f->span, "finding '%s' has no kind; "
+		    "add 'kind major|minor|improvement|observation'", f->id);
+	sema_apply_attrs(s, it, finding_attrs,
+	    sizeof finding_attrs / sizeof finding_attrs[0], f,
+	    ismc_arena_printf(s->arena, "finding '%s'", f->id));
+	a->findings = (struct ismc_ir_finding **)sema_ptr_push(s,
+	    (void **)a->findings, &a->nfindings, f);
+}
+
+static const struct sema_attr audit_attrs[] = {
+	{ .name = "type", .fn = audit_type },
+	{ .name = "date", .fn = audit_date },
+	{ .name = "end", .fn = audit_end },
+	{ .name = "auditor", .fn = audit_auditor },
+	{ .name = "scope", .fn = audit_scope },
+	{ .name = "finding", .fn = audit_finding, .repeatable = true,
+	    .block = true },
+};
+
+static void
+define_audits(struct sema *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->audit_d.n && !ismc_diag_stopped(s->diag); i++) {
+		struct ismc_ir_audit *a = s->audit_d.v[i]->obj;
+		const struct ismc_item *it = s->audit_d.v[i]->item;
+
+		sema_apply_attrs(s, it, audit_attrs,
+		    sizeof audit_attrs / sizeof audit_attrs[0], a,
+		    ismc_arena_printf(s->arena, "audit '%s'", a->id));
+		if (a->has_date && a->has_end && date_cmp(a->end, a->date) < 0)
+			ismc_diag_error(s->diag, a->span, "audit '%s' ends "
+			    "before it starts", a->id);
+	}
+}
+
+/* ---- evidence ----------------------------------------------------------- */
+
+/* `valid 12 months`: the number of days, counting calendar months from
+ * the collection date so that "12 months" from 2026-03-31 ends on
+ * 2027-03-31. Returns -1 on a malformed duration. */
+static int
+validity_days(struct sema *s, const struct ismc_item *it,
+    struct ismc_date from)
+{
+	static const char *const units[] = {
+		"day", "days", "week", "weeks", "month", "months", "year",
+		"years",
+	};
+	const struct ismc_value *n = it->args;
+	struct ismc_date to = from;
+	int u;
+
+	if (it->nargs != 2 || n->kind != ISMC_V_NUMBER || !n->is_int ||
+	    n->ival < 1 || n->ival > 36500) {
+		ismc_diag_error(s->diag, it->span, "'valid' takes a duration, "
+		    "as in 'valid 12 months' or 'valid 90 days'");
+		return -1;
+	}
+	if ((u = sema_value_enum(s, n->next, units, 8, "time unit")) < 0)
+		return -1;
+	switch (u / 2) {
+	case 0:
+		return (int)n->ival;
+	case 1:
+		return (int)n->ival * 7;
+	case 2:
+		to.month += (int)(n->ival % 12);
+		to.year += (int)(n->ival / 12);
+		break;
+	default:
+		to.year += (int)n->ival;
+		break;
+	}
+	if (to.month > 12) {
+		to.month -= 12;
+		to.year++;
+	}
+	/* Day 31 of a 30-day month rolls back to the month's last day. */
+	while (to.day > 28 && civil_from_days(days_from_civil(to)).month !=
+	    to.month)
+		to.day--;
+	return (int)(days_from_civil(to) - days_from_civil(from));
+}
+
+static void
+define_evidence(struct sema *s)
+{
+	size_t i;
+	const struct ismc_item *b;
+
+	for (i = 0; i < s->evidence_d.n && !ismc_diag_stopped(s->diag); i++) {
+		struct ismc_ir_evidence *e = s->evidence_d.v[i]->obj;
+		const struct ismc_item *it = s->evidence_d.v[i]->item, *valid = NULL;
+
+		for (b = it->body; b != NULL; b = b->next) {
+			if (strcmp(b->key, "collected") == 0)
+				e->has_collected = sema_arg_date(s, b,
+				    &e->collected);
+			else if (strcmp(b->key, "valid") == 0)
+				valid = b;
+			else if (strcmp(b->key, "owner") == 0)
+				e->owner = owner_of(s, b);
+			else if (strcmp(b->key, "controls") == 0)
+				e->controls = control_list(s, b, e->controls,
+				    &e->ncontrols);
+			else
+				ismc_diag_error(s->diag, b->key_span, "unknown "
+				    "attribute '%s' in evidence '%s' (use "
+				    "collected, valid, owner or controls)",
+				    b->key, e->id);
+		}
+		if (valid != NULL && !e->has_collected)
+			ismc_diag_error(s->diag, valid->span, "evidence '%s' "
+			    "has a validity but no 'collected' date", e->id);
+		else if (valid != NULL && (e->valid_days = validity_days(s,
+		    valid, e->collected)) > 0)
+			e->expires = civil_from_days(days_from_civil(
+			    e->collected) + e->valid_days);
+		else if (e->valid_days < 0)
+			e->valid_days = 0;
+	}
+}
+
+/* ---- the as-of checks --------------------------------------------------- */
+
+static void
+check_as_of(struct sema *s)
+{
+	struct ismc_ir *ir = s->ir;
+	size_t i, j;
+
+	for (i = 0; i < s->finding_d.n; i++) {
+		struct ismc_ir_finding *f = s->finding_d.v[i]->obj;
+
+		/* A nonconformity closes with its last action; an improvement
+		 * or observation needs no action at all. */
+		f->closed = f->nactions > 0 || f->kind == ISMC_FINDING_OFI ||
+		    f->kind == ISMC_FINDING_OBSERVATION;
+		for (j = 0; j < f->nactions; j++) {
+			struct ismc_ir_action *a = f->actions[j];
+
+			if (a->status != ISMC_ACTION_DONE)
+				f->closed = false;
+			if (!ir->has_as_of || !a->has_due ||
+			    a->status == ISMC_ACTION_DONE ||
+			    date_cmp(a->due, ir->as_of) >= 0)
+				continue;
+			a->overdue = true;
+			ismc_diag_warning(s->diag, a->span, "corrective action "
+			    "'%s' was due on %s and is not done (as of %s)",
+			    a->id, date_str(s, a->due), date_str(s, ir->as_of));
+		}
+		if (f->nactions == 0 && (f->kind == ISMC_FINDING_MAJOR ||
+		    f->kind == ISMC_FINDING_MINOR))
+			ismc_diag_warning(s->diag, f->span, "nonconformity "
+			    "'%s' has no corrective action", f->id);
+	}
+	for (i = 0; i < s->evidence_d.n && ir->has_as_of; i++) {
+		struct ismc_ir_evidence *e = s->evidence_d.v[i]->obj;
+
+		if (e->valid_days <= 0 || date_cmp(e->expires, ir->as_of) >= 0)
+			continue;
+		e->stale = true;
+		ismc_diag_warning(s->diag, e->span, "evidence '%s' expired on "
+		    "%s (as of %s)", e->id, date_str(s, e->expires),
+		    date_str(s, ir->as_of));
+	}
+}
+
+static int
+audit_cmp(const void *a, const void *b)
+{
+	const struct ismc_ir_audit *x = *(const struct ismc_ir_audit *const *)a;
+	const struct ismc_ir_audit *y = *(const struct ismc_ir_audit *const *)b;
+
+	if (x->has_date != y->has_date)
+		return x->has_date ? -1 : 1;
+	if (x->has_date && date_cmp(x->date, y->date) != 0)
+		return date_cmp(x->date, y->date);
+	return ismc_natcmp(x->id, y->id);
+}
+
+#define ID_SORT(name, type)						\
+static int								\
+name(const void *a, const void *b)					\
+{									\
+	return ismc_natcmp((*(type *const *)a)->id,			\
+	    (*(type *const *)b)->id);					\
+}
+ID_SORT(kpi_cmp, struct ismc_ir_kpi)
+ID_SORT(finding_cmp, struct ismc_ir_finding)
+ID_SORT(evidence_cmp, struct ismc_ir_evidence)
+
+static void **
+sorted(struct sema *s, const struct sema_decls *d,
+    int (*cmp)(const void *, const void *))
+{
+	void **v = ISMC_NEW_ARRAY(s->arena, void *, d->n ? d->n : 1);
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		v[i] = d->v[i]->obj;
+	if (d->n > 1)
+		qsort(v, d->n, sizeof *v, cmp);
+	return v;
+}
+
+void
+sema_define_check_act(struct sema *s)
+{
+	struct ismc_ir *ir = s->ir;
+
+	if (s->comp->has_as_of) {
+		ir->has_as_of = true;
+		ir->as_of = s->comp->as_of;
+	} else if (ir->isms.has_date) {
+		ir->has_as_of = true;
+		ir->as_of = ir->isms.date;
+	}
+	define_kpis(s);
+	define_audits(s);
+	define_evidence(s);
+	check_as_of(s);
+	ir->kpis = (struct ismc_ir_kpi **)sorted(s, &s->kpi_d, kpi_cmp);
+	ir->nkpis = s->kpi_d.n;
+	ir->audits = (struct ismc_ir_audit **)sorted(s, &s->audit_d, audit_cmp);
+	ir->naudits = s->audit_d.n;
+	ir->findings = (struct ismc_ir_finding **)sorted(s, &s->finding_d,
+	    finding_cmp);
+	ir->nfindings = s->finding_d.n;
+	ir->evidence = (struct ismc_ir_evidence **)sorted(s, &s->evidence_d,
+	    evidence_cmp);
+	ir->nevidence = s->evidence_d.n;
+}
