@@ -1127,6 +1127,9 @@ Test(outdir, emit_reports_writes_every_format)
 	cr_assert(ismc_emit_reports(&fx.ir, &arena, od, &diag));
 	cr_assert(ismc_outdir_commit(od));
 	cr_assert_str_eq(listing(tmpdir),
+	    "findings.csv findings.json findings.md "
+	    "kpis.csv kpis.json kpis.md "
+	    "review.csv review.json review.md "
 	    "risks.csv risks.json risks.md "
 	    "soa-iso27001-2022.csv soa-iso27001-2022.json "
 	    "soa-iso27001-2022.md");
