@@ -795,3 +795,9 @@ ismc_catalog_find(struct ismc_compilation *comp, const char *name,
 	free(seen.v);
 	return cat;
 }
+
+bool
+ismc_catalog_is_controls(const struct ismc_catalog *cat)
+{
+	return cat->kind != NULL && strcmp(cat->kind, "controls") == 0;
+}

@@ -90,6 +90,9 @@ struct ismc_req *ismc_catalog_lookup(const struct ismc_catalog *,
  * file names and as the prefix of a qualified reference.
  */
 bool	ismc_catalog_valid_name(const char *s, size_t len);
+/* Whether the catalog lists controls (an SoA is kept against it, as for
+ * ISO 27001 Annex A) rather than requirements met through mappings. */
+bool	ismc_catalog_is_controls(const struct ismc_catalog *);
 /* Releases the catalog's heap-owned tables (the rest is arena-owned). */
 void	ismc_catalog_free(struct ismc_catalog *);
 

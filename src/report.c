@@ -246,6 +246,7 @@ ismc_cell_format(const struct ismc_cell *c, const char *list_sep,
 struct report_def {
 	const char	*name;		/* file stem */
 	bool		 per_framework;	/* one per framework */
+	bool		 controls_only;	/* ...that is a control catalog */
 	/* The framework is NULL unless per_framework. */
 	struct ismc_report *(*build)(const struct ismc_ir *,
 	    const struct ismc_ir_framework *, struct ismc_arena *);
@@ -279,7 +280,8 @@ WHOLE_IR_BUILDER(build_review, ismc_report_review)
 
 /* Adding a report (gap analysis, traceability) means adding a row. */
 static const struct report_def report_table[] = {
-	{ .name = "soa", .per_framework = true, .build = ismc_report_soa },
+	{ .name = "soa", .per_framework = true, .controls_only = true,
+	    .build = ismc_report_soa },
 	{ .name = "risks", .per_framework = false, .build = build_risks },
 	{ .name = "kpis", .per_framework = false, .build = build_kpis },
 	{ .name = "findings", .per_framework = false, .build = build_findings },
@@ -336,6 +338,9 @@ ismc_emit_reports(const struct ismc_ir *ir, struct ismc_arena *a,
 		}
 		for (j = 0; j < ir->nframeworks; j++) {
 			fw = &ir->frameworks[j];
+			if (def->controls_only &&
+			    !ismc_catalog_is_controls(fw->catalog))
+				continue;
 			stem = ismc_arena_printf(a, "%s-%s", def->name,
 			    fw->catalog->id);
 			if (!stage(od, a, stem, def->build(ir, fw, a)))

@@ -284,6 +284,10 @@ check_undecided(struct sema *s, const struct ismc_ir_framework *fw)
 	struct ismc_buf b;
 	size_t i, n = 0;
 
+	/* Requirement catalogs (DORA, SOC 2) are met through mappings, not
+	 * decided control by control. */
+	if (!ismc_catalog_is_controls(fw->catalog))
+		return;
 	ismc_buf_init(&b);
 	for (i = 0; i < fw->ncontrols; i++) {
 		if (fw->controls[i].applicability != ISMC_UNDECIDED)

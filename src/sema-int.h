@@ -6,6 +6,7 @@
  *	sema-decl.c	isms, roles, assets, threats, scales, scoring, frameworks
  *	sema-risk.c	controls (SoA entries), measures and risks
  *	sema-audit.c	KPIs, audits, findings, corrective actions, evidence
+ *	sema-map.c	mapping sets and the spec's own mappings
  *	sema-check.c	derived facts, compliance checks, final ordering
  */
 #ifndef ISMC_SEMA_INT_H
@@ -37,7 +38,7 @@ struct sema_keys {			/* interned spellings we compare against */
 	const char	*include, *framework, *isms, *role, *asset, *threat;
 	const char	*scale, *scoring, *control, *measure, *risk;
 	const char	*likelihood, *impact;
-	const char	*kpi, *audit, *evidence;
+	const char	*kpi, *audit, *evidence, *mappings, *map;
 };
 
 struct sema {
@@ -53,6 +54,7 @@ struct sema {
 	struct sema_decls	 control_d, scale_d;
 	struct ismc_symtab	 kpis, audits, findings, actions, evidences;
 	struct sema_decls	 kpi_d, audit_d, finding_d, action_d, evidence_d;
+	struct sema_decls	 mappings_d, map_d;
 	const struct ismc_item	*isms_item;
 	const struct ismc_item	*scoring_item;
 	const struct ismc_item	*scale_item[2];	/* likelihood, impact */
@@ -146,6 +148,11 @@ const struct ismc_ir_level *sema_resolve_level(struct sema *,
 /* ---- sema-audit.c ----------------------------------------------------- */
 /* KPIs, audits with findings and actions, evidence; as-of checks. */
 void	sema_define_check_act(struct sema *);
+
+/* ---- sema-map.c ------------------------------------------------------- */
+/* Shipped mapping sets, `mappings "file"` and the spec's `map` rows. */
+void	sema_define_mappings(struct sema *);
+void	sema_load_mappings(struct sema *, const struct ismc_item *);
 
 /* ---- sema-check.c ----------------------------------------------------- */
 void	sema_derive(struct sema *);

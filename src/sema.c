@@ -44,6 +44,8 @@ init_keys(struct sema *s)
 	s->k.kpi = ismc_strtab_cstr(t, "kpi");
 	s->k.audit = ismc_strtab_cstr(t, "audit");
 	s->k.evidence = ismc_strtab_cstr(t, "evidence");
+	s->k.mappings = ismc_strtab_cstr(t, "mappings");
+	s->k.map = ismc_strtab_cstr(t, "map");
 }
 
 static bool
@@ -156,6 +158,10 @@ declare_item(struct sema *s, const struct ismc_item *it)
 		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_risk),
 		    &s->risks, &s->risk_d, "risk")) != NULL)
 			((struct ismc_ir_risk *)obj)->span = it->args->span;
+	} else if (k == s->k.mappings) {
+		sema_decls_push(s, &s->mappings_d, it, NULL);
+	} else if (k == s->k.map) {
+		sema_decls_push(s, &s->map_d, it, NULL);
 	} else if (k == s->k.kpi) {
 		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_kpi),
 		    &s->kpis, &s->kpi_d, "KPI")) != NULL)
@@ -173,7 +179,7 @@ declare_item(struct sema *s, const struct ismc_item *it)
 		static const char *const kinds[] = {
 			"include", "framework", "isms", "role", "asset",
 			"threat", "scale", "scoring", "control", "measure",
-			"risk", "kpi", "audit", "evidence",
+			"risk", "kpi", "audit", "evidence", "mappings", "map",
 		};
 		struct ismc_suggest sg;
 		size_t i;
@@ -232,6 +238,8 @@ sema_free(struct sema *s)
 	free_decls(&s->finding_d);
 	free_decls(&s->action_d);
 	free_decls(&s->evidence_d);
+	free_decls(&s->mappings_d);
+	free_decls(&s->map_d);
 	ismc_symtab_destroy(&s->kpis);
 	ismc_symtab_destroy(&s->audits);
 	ismc_symtab_destroy(&s->findings);
@@ -280,6 +288,7 @@ ismc_sema_run(struct ismc_compilation *c, const struct ismc_program *prog)
 	sema_define_measures(&s);
 	sema_define_risks(&s);
 	sema_define_check_act(&s);
+	sema_define_mappings(&s);
 	sema_derive(&s);
 	if (!ismc_diag_stopped(s.diag))
 		sema_check(&s);

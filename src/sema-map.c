@@ -1,0 +1,324 @@
+/*
+ * sema-map.c - the crosswalks a spec reads: the shipped mapping sets whose
+ * two frameworks the spec uses, the files it names with `mappings`, and
+ * its own `map` rows, which override a published row for the same pair.
+ */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "compilation.h"
+#include "diag.h"
+#include "mapping.h"
+#include "sema-int.h"
+#include "symtab.h"
+#include "xalloc.h"
+
+static bool
+in_use(struct sema *s, const char *catalog_id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nfw; i++)
+		if (strcmp(s->fw[i].catalog->id, catalog_id) == 0)
+			return true;
+	return false;
+}
+
+static void
+add_set(struct sema *s, struct ismc_mapping_set *m)
+{
+	struct ismc_ir *ir = s->ir;
+
+	ir->mapping_sets = (struct ismc_mapping_set **)sema_ptr_push(s,
+	    (void **)ir->mapping_sets, &ir->nmapping_sets, m);
+}
+
+static bool
+loaded(struct sema *s, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < s->ir->nmapping_sets; i++)
+		if (strcmp(s->ir->mapping_sets[i]->id, id) == 0)
+			return true;
+	return false;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.yaml in dir/mappings, in byte order of names (heap-owned). */
+static char **
+list_mapping_files(const char *dir, size_t *n)
+{
+	char *path = NULL, **names = NULL;
+	struct dirent *e;
+	size_t len;
+	DIR *d;
+
+	*n = 0;
+	if (asprintf(&path, "%s/mappings", dir) < 0)
+		ismc_out_of_memory();
+	if ((d = opendir(path)) == NULL) {
+		free(path);
+		return NULL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0 ||
+		    e->d_name[0] == '.')
+			continue;
+		names = ismc_xreallocarray(names, *n + 1, sizeof *names);
+		if (asprintf(&names[*n], "%s/%s", path, e->d_name) < 0)
+			ismc_out_of_memory();
+		(*n)++;
+	}
+	closedir(d);
+	free(path);
+	if (*n > 1)
+		qsort(names, *n, sizeof *names, name_cmp);
+	return names;
+}
+
+/*
+ * Shipped sets: the first directory of the search path that holds a set
+ * with a given id wins, as for catalogs. Only sets between two frameworks
+ * in use are kept.
+ */
+static void
+load_shipped(struct sema *s)
+{
+	struct ismc_compilation *c = s->comp;
+	struct ismc_mapping_set *m;
+	char **files;
+	size_t i, j, n;
+
+	if (s->nfw < 2)
+		return;
+	for (i = 0; i < c->nsearch && !ismc_diag_stopped(s->diag); i++) {
+		files = list_mapping_files(c->search_path[i], &n);
+		for (j = 0; j < n; j++) {
+			m = ismc_mapping_load(c, files[j]);
+			if (m != NULL && in_use(s, m->source) &&
+			    in_use(s, m->target) && !loaded(s, m->id))
+				add_set(s, m);
+			free(files[j]);
+		}
+		free(files);
+	}
+}
+
+/* `mappings "file.yaml"`: a further set, relative to the spec file. */
+void
+sema_load_mappings(struct sema *s, const struct ismc_item *it)
+{
+	const struct ismc_source *src = ismc_sources_get(&s->comp->sources,
+	    it->span.file);
+	struct ismc_mapping_set *m;
+	const char *path, *slash;
+
+	if ((path = sema_arg_string(s, it)) == NULL)
+		return;
+	if (path[0] != '/' && (slash = strrchr(src->path, '/')) != NULL)
+		path = ismc_arena_printf(s->arena, "%.*s/%s",
+		    (int)(slash - src->path), src->path, path);
+	if ((m = ismc_mapping_load(s->comp, path)) == NULL) {
+		ismc_diag_note(s->diag, it->args->span, "mapping set named "
+		    "here");
+		return;
+	}
+	if (!in_use(s, m->source) || !in_use(s, m->target)) {
+		ismc_diag_warning(s->diag, it->args->span, "mapping set '%s' "
+		    "relates %s and %s, which this spec does not both use; "
+		    "it is ignored", m->id, m->source, m->target);
+		return;
+	}
+	if (!loaded(s, m->id))
+		add_set(s, m);
+}
+
+/* ---- the spec's own rows ------------------------------------------------ */
+
+struct spec_rows {
+	struct ismc_mapping_set	**sets;		/* one per catalog pair */
+	size_t			 nsets;
+	struct ismc_symtab	 pairs;		/* "cat:id|cat:id" -> row */
+};
+
+static const char *
+pair_key(struct sema *s, const char *scat, const char *sid, const char *tcat,
+    const char *tid)
+{
+	char *k;
+	const char *key;
+
+	/* Either direction names the same pair. */
+	if (strcmp(scat, tcat) > 0 || (strcmp(scat, tcat) == 0 &&
+	    strcmp(sid, tid) > 0)) {
+		const char *t;
+
+		t = scat, scat = tcat, tcat = t;
+		t = sid, sid = tid, tid = t;
+	}
+	if (asprintf(&k, "%s:%s|%s:%s", scat, sid, tcat, tid) < 0)
+		ismc_out_of_memory();
+	key = ismc_strtab_cstr(&s->comp->strtab, k);
+	free(k);
+	return key;
+}
+
+static struct ismc_mapping_set *
+spec_set(struct sema *s, struct spec_rows *sr, const char *src,
+    const char *tgt)
+{
+	struct ismc_mapping_set *m;
+	size_t i;
+
+	for (i = 0; i < sr->nsets; i++)
+		if (sr->sets[i]->source == src && sr->sets[i]->target == tgt)
+			return sr->sets[i];
+	m = ISMC_NEW(s->arena, struct ismc_mapping_set);
+	m->id = ismc_arena_printf(s->arena, "spec:%s--%s", src, tgt);
+	m->source = src;
+	m->target = tgt;
+	m->title = "The spec's own mappings";
+	m->provenance = "spec";
+	m->file = ISMC_NO_FILE;
+	sr->sets = (struct ismc_mapping_set **)sema_ptr_push(s,
+	    (void **)sr->sets, &sr->nsets, m);
+	return m;
+}
+
+struct map_attrs {
+	unsigned	 strength;
+	const char	*rationale;
+};
+
+static void
+map_strength(struct sema *s, void *o, const struct ismc_item *it)
+{
+	int64_t n;
+
+	if (sema_arg_int(s, it, 1, 10, &n))
+		((struct map_attrs *)o)->strength = (unsigned)n;
+}
+
+static void
+map_rationale(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct map_attrs *)o)->rationale = sema_arg_string(s, it);
+}
+
+static const struct sema_attr map_attrs[] = {
+	{ .name = "strength", .fn = map_strength },
+	{ .name = "rationale", .fn = map_rationale },
+};
+
+static void
+define_map(struct sema *s, struct spec_rows *sr, const struct ismc_item *it)
+{
+	static const char *const rels[] = {	/* ORDER ISMC_REL */
+		"equal", "subset", "superset", "intersects", "not-related",
+	};
+	const struct ismc_value *sv = it->args, *rv, *tv;
+	struct ismc_ir_control *a, *b;
+	struct ismc_mapping_set *m;
+	struct ismc_mapping_row *row;
+	struct map_attrs at = { 0, NULL };
+	const char *key;
+	int rel;
+
+	rv = sv ? sv->next : NULL;
+	tv = rv ? rv->next : NULL;
+	if (tv == NULL || tv->next != NULL) {
+		ismc_diag_error(s->diag, it->span, "'map' takes a control, a "
+		    "relationship and a requirement, as in 'map A.5.24 subset "
+		    "dora:17.1'");
+		return;
+	}
+	if ((rel = sema_value_enum(s, rv, rels, 5, "relationship")) < 0)
+		return;
+	if (!sema_resolve_control(s, sv, &a, NULL) ||
+	    !sema_resolve_control(s, tv, &b, NULL))
+		return;
+	if (a->req->catalog == b->req->catalog) {
+		ismc_diag_error(s->diag, tv->span, "'map' relates two "
+		    "frameworks; '%s' and '%s' are both in %s", a->req->id,
+		    b->req->id, a->req->catalog->id);
+		return;
+	}
+	sema_apply_attrs(s, it, map_attrs, 2, &at, "'map'");
+	key = pair_key(s, a->req->catalog->id, a->req->id, b->req->catalog->id,
+	    b->req->id);
+	if ((row = ismc_symtab_get(&sr->pairs, key)) != NULL) {
+		ismc_diag_error(s->diag, it->span, "'%s' and '%s' are mapped "
+		    "twice", a->req->id, b->req->id);
+		ismc_diag_note(s->diag, row->span, "first mapped here");
+		return;
+	}
+	m = spec_set(s, sr, a->req->catalog->id, b->req->catalog->id);
+	row = ISMC_NEW_ARRAY(s->arena, struct ismc_mapping_row, m->nrows + 1);
+	/* Spec rows are few; copying keeps the set a plain array. */
+	if (m->nrows)
+		memcpy(row, m->rows, m->nrows * sizeof *row);
+	m->rows = row;
+	row = &m->rows[m->nrows++];
+	row->source = a->req->id;
+	row->target = b->req->id;
+	row->rel = (enum ismc_rel)rel;
+	row->strength = at.strength;
+	row->rationale = at.rationale;
+	row->span = it->span;
+	ismc_symtab_put(&sr->pairs, key, row);
+}
+
+/* Drops published rows that a spec row overrides; linear in the rows. */
+static void
+apply_overrides(struct sema *s, struct spec_rows *sr)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < s->ir->nmapping_sets; i++) {
+		struct ismc_mapping_set *m = s->ir->mapping_sets[i];
+
+		for (j = k = 0; j < m->nrows; j++) {
+			const struct ismc_mapping_row *r = &m->rows[j];
+
+			if (r->source != NULL && r->target != NULL &&
+			    ismc_symtab_get(&sr->pairs, pair_key(s, m->source,
+			    r->source, m->target, r->target)) != NULL)
+				continue;
+			m->rows[k++] = *r;
+		}
+		m->nrows = k;
+	}
+	for (i = 0; i < sr->nsets; i++)
+		add_set(s, sr->sets[i]);
+}
+
+void
+sema_define_mappings(struct sema *s)
+{
+	struct spec_rows sr;
+	size_t i;
+
+	memset(&sr, 0, sizeof sr);
+	ismc_symtab_init(&sr.pairs);
+	load_shipped(s);
+	for (i = 0; i < s->mappings_d.n; i++)
+		sema_load_mappings(s, s->mappings_d.v[i]->item);
+	for (i = 0; i < s->map_d.n && !ismc_diag_stopped(s->diag); i++)
+		define_map(s, &sr, s->map_d.v[i]->item);
+	if (sr.pairs.count > 0)
+		apply_overrides(s, &sr);
+	ismc_symtab_destroy(&sr.pairs);
+}
