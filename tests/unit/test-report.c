@@ -368,6 +368,7 @@ build_ir(void)
 	memset(&fx, 0, sizeof fx);
 	fx.cat.id = "iso27001-2022";
 	fx.cat.title = "ISO/IEC 27001:2022 Annex A";
+	fx.cat.kind = "controls";
 	req(&fx.g5, "A.5", "Organizational controls", NULL, true);
 	req(&fx.r51, "A.5.1", "Policies for information security", &fx.g5,
 	    false);
