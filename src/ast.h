@@ -45,12 +45,20 @@ struct ismc_value {
 					 * string contents, or the spelling of
 					 * a number, percent, date or range */
 	const char		*ns;	/* QREF: the part before ':' */
-	bool			 is_int;	/* NUMBER/PERCENT without fraction */
-	int64_t			 ival;	/* NUMBER/PERCENT when is_int */
-	double			 num;	/* NUMBER/PERCENT */
-	struct ismc_date	 date;	/* DATE */
-	int64_t			 lo, hi;	/* RANGE */
 	struct ismc_value	*next;
+	/* The payload of one kind: values are the bulk of a large tree, so
+	 * they share storage. Read only the member `kind` says is set. */
+	union {
+		struct {		/* NUMBER, PERCENT */
+			int64_t	 ival;	/* when is_int */
+			double	 num;
+			bool	 is_int;	/* no fraction */
+		};
+		struct ismc_date date;	/* DATE (validated by the lexer) */
+		struct {		/* RANGE */
+			int64_t	 lo, hi;
+		};
+	};
 };
 
 struct ismc_item {

@@ -99,15 +99,13 @@ struct ismc_text_metrics {
 extern const struct ismc_text_metrics ismc_chart_estimate;
 
 struct ismc_chart_opts {
-	double			 width, height;	/* points */
+	double			 width;		/* points */
+	double			 height;	/* 0: what the chart needs */
 	const struct ismc_text_metrics *metrics; /* NULL: the estimate */
 };
 
-/* Sizes for stand-alone charts (the PDF lays them out to its column). */
+/* The width of stand-alone charts (the PDF lays them out to its column). */
 #define ISMC_CHART_WIDTH	800.0
-#define ISMC_HEATMAP_HEIGHT	460.0
-#define ISMC_COVERAGE_HEIGHT	360.0
-#define ISMC_KPI_ROW		34.0	/* points per KPI, plus margins */
 
 /*
  * The likelihood x impact grid of the spec's own scales, inherent and
@@ -124,8 +122,6 @@ struct ismc_dl *ismc_chart_coverage(const struct ismc_coverage *,
  * shown by a mark and a word as well as by colour. */
 struct ismc_dl *ismc_chart_kpi(const struct ismc_ir *,
 	    const struct ismc_chart_opts *, struct ismc_arena *);
-/* A height that gives each KPI a readable row at `width`. */
-double	ismc_chart_kpi_height(const struct ismc_ir *);
 
 /*
  * Palettes. Both ramps darken monotonically, so neighbouring steps differ

@@ -1,6 +1,6 @@
 /*
- * coverage.c - implementation coverage per framework and group, counted
- * from the SoA.
+ * coverage.c - coverage per framework and group, from the gap analysis or
+ * counted from the SoA.
  */
 #include <config.h>
 
@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "catalog.h"
+#include "gap.h"
 #include "ir.h"
 
 static const struct ismc_req *
@@ -38,7 +39,7 @@ count(struct ismc_coverage_cell *cell, const struct ismc_ir_control *c)
 	switch (c->applicability == ISMC_APPLICABLE ? c->status :
 	    ISMC_STATUS_UNSET) {
 	case ISMC_STATUS_IMPLEMENTED:
-		cell->implemented++;
+		cell->full++;
 		break;
 	case ISMC_STATUS_PARTIAL:
 		cell->partial++;
@@ -57,7 +58,7 @@ static void
 finish(struct ismc_coverage_cell *cell)
 {
 	cell->pct = cell->applicable == 0 ? -1.0 :
-	    100.0 * (double)cell->implemented / (double)cell->applicable;
+	    100.0 * (double)cell->full / (double)cell->applicable;
 }
 
 /* The cell for group g, adding it in first-seen (catalog) order. */
@@ -112,5 +113,64 @@ ismc_coverage_from_soa(const struct ismc_ir *ir, struct ismc_arena *a)
 	    cov->nrows != 0 ? cov->nrows : 1);
 	for (i = 0; i < ir->nframeworks; i++)
 		ismc_coverage_row_from_soa(&ir->frameworks[i], &cov->rows[i], a);
+	return cov;
+}
+
+static void
+from_count(struct ismc_coverage_cell *cell, const struct ismc_gap_count *n)
+{
+	cell->total = n->total;
+	cell->excluded = n->excluded;
+	cell->applicable = n->total - n->excluded;
+	cell->full = n->full;
+	cell->partial = n->partial;
+	cell->open = n->gap;
+	finish(cell);
+}
+
+struct ismc_coverage *
+ismc_coverage_from_gap(const struct ismc_gap *gap, struct ismc_arena *a)
+{
+	const struct ismc_gap_fw *gf;
+	const struct ismc_req *g;
+	struct ismc_coverage_row *row;
+	struct ismc_coverage *cov;
+	size_t i, j;
+
+	cov = ISMC_NEW(a, struct ismc_coverage);
+	cov->caption = "Assessed requirements fully covered by the "
+	    "organisation's controls, per group (gap analysis)";
+	cov->nrows = gap->nfws;
+	cov->rows = ISMC_NEW_ARRAY(a, struct ismc_coverage_row,
+	    cov->nrows != 0 ? cov->nrows : 1);
+	for (i = 0; i < gap->nfws; i++) {
+		gf = &gap->fws[i];
+		row = &cov->rows[i];
+		row->framework = gf->fw->catalog->id;
+		row->title = gf->fw->catalog->title;
+		row->ncells = gf->ngroups;
+		row->cells = ISMC_NEW_ARRAY(a, struct ismc_coverage_cell,
+		    gf->ngroups != 0 ? gf->ngroups : 1);
+		for (j = 0; j < gf->ngroups; j++) {
+			g = gf->groups[j].group;
+			row->cells[j].group = g != NULL ? g->id : "-";
+			row->cells[j].title = g != NULL ? g->title : NULL;
+			from_count(&row->cells[j], &gf->groups[j].n);
+		}
+		row->total.group = row->framework;
+		from_count(&row->total, &gf->n);
+	}
+	return cov;
+}
+
+struct ismc_coverage *
+ismc_coverage_from_ir(const struct ismc_ir *ir, struct ismc_arena *a)
+{
+	struct ismc_coverage *cov;
+
+	if (ir->gap != NULL)
+		return ismc_coverage_from_gap(ir->gap, a);
+	cov = ISMC_NEW(a, struct ismc_coverage);
+	cov->caption = "No mapping data: the gap analysis did not run";
 	return cov;
 }

@@ -2,10 +2,10 @@
  * coverage.h - coverage of each framework, per group, as the charts and the
  * auditor's PDF show it.
  *
- * A small table (framework x group -> percent) that any analysis can fill:
- * ismc_coverage_from_soa derives it from the SoA rows of the frameworks
- * the spec uses; crosswalk-based gap analysis can fill the same table for
- * frameworks reached only through mappings. Everything is arena-owned.
+ * A small table (framework x group -> percent) that either analysis can
+ * fill: the crosswalk gap analysis (gap.h, ir->gap), which counts what
+ * the organisation's controls cover through mappings, or the SoA alone,
+ * which counts what is implemented. Everything is arena-owned.
  */
 #ifndef ISMC_COVERAGE_H
 #define ISMC_COVERAGE_H
@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 struct ismc_arena;
+struct ismc_gap;
 struct ismc_ir;
 struct ismc_ir_framework;
 
@@ -21,13 +22,13 @@ struct ismc_coverage_cell {
 	const char		*title;		/* may be NULL */
 	size_t			 total;		/* requirements in the group */
 	size_t			 applicable;	/* of which not excluded */
-	size_t			 implemented;
+	size_t			 full;		/* implemented; or fully covered */
 	size_t			 partial;
-	size_t			 planned;
-	size_t			 open;		/* not implemented or unset */
+	size_t			 planned;	/* SoA only */
+	size_t			 open;		/* not implemented; or a gap */
 	size_t			 excluded;
-	double			 pct;		/* implemented of applicable;
-						 * negative: nothing applicable */
+	double			 pct;		/* full of applicable; negative:
+						 * nothing applicable */
 };
 
 struct ismc_coverage_row {
@@ -44,6 +45,16 @@ struct ismc_coverage {
 	size_t			 nrows;
 };
 
+/*
+ * The table the charts and the PDF show: from ir->gap when the gap
+ * analysis ran, and otherwise empty, captioned to say there is no
+ * mapping data.
+ */
+struct ismc_coverage *ismc_coverage_from_ir(const struct ismc_ir *,
+	    struct ismc_arena *);
+/* One row per analysed framework, one cell per top-level group. */
+struct ismc_coverage *ismc_coverage_from_gap(const struct ismc_gap *,
+	    struct ismc_arena *);
 /*
  * One row per framework of the spec, one cell per top-level group of its
  * catalog (requirements without a group form a cell of their own, "-"),

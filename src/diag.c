@@ -169,7 +169,7 @@ vreport(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
 	if (sev == ISMC_FATAL || (d->max_errors != 0 && d->errors >= d->max_errors)) {
 		if (sev != ISMC_FATAL)
 			fprintf(d->out, "ismc: fatal error: too many errors "
-			    "emitted, stopping now [-fmax-errors=%u]\n",
+			    "emitted, stopping now [--max-errors=%u]\n",
 			    d->max_errors);
 		d->stopped = true;
 	}

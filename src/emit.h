@@ -9,6 +9,7 @@
 #define ISMC_EMIT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct ismc_arena;
 struct ismc_buf;
@@ -26,6 +27,18 @@ struct ismc_report;
  */
 bool	ismc_emit_reports(const struct ismc_ir *, struct ismc_arena *a,
 	    struct ismc_outdir *od, struct ismc_diag *);
+/*
+ * The same, limited to the formats named by extension ("csv", "md",
+ * "json", "png", "svg", "pdf"); nformats 0 selects all. Besides the
+ * tables this writes the charts (heatmap-risk, heatmap-coverage, kpi as
+ * png and svg) and the auditor's report.pdf; a chart cairo cannot render
+ * is reported through `d`.
+ */
+bool	ismc_emit_formats(const struct ismc_ir *, struct ismc_arena *a,
+	    struct ismc_outdir *od, struct ismc_diag *,
+	    const char *const *formats, size_t nformats);
+/* Whether `ext` names an output format of ismc_emit_formats. */
+bool	ismc_emit_format_known(const char *ext);
 
 /* RFC 4180: CRLF line ends, a header row of column titles, then one
  * record per row. The table only: no metadata, no summary. */

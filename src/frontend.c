@@ -28,10 +28,12 @@ struct loader {
 	const char		*key_include;
 };
 
-static void load_file(struct loader *, const char *path, struct ismc_span from);
+static void load_file(struct loader *, const char *path, struct ismc_span from,
+    const struct ismc_item *inc);
 
 static void
-add_file(struct loader *l, uint32_t file, struct ismc_item *items)
+add_file(struct loader *l, uint32_t file, struct ismc_item *items,
+    const struct ismc_item *inc)
 {
 	struct ismc_program *p = l->prog;
 
@@ -47,6 +49,7 @@ add_file(struct loader *l, uint32_t file, struct ismc_item *items)
 	}
 	p->files[p->nfiles].file = file;
 	p->files[p->nfiles].items = items;
+	p->files[p->nfiles].included_at = inc;
 	p->nfiles++;
 }
 
@@ -114,14 +117,15 @@ follow_includes(struct loader *l, uint32_t file, struct ismc_item *items)
 			return;
 		}
 		load_file(l, resolve_relative(&l->comp->arena, src->path,
-		    it->args->text), it->args->span);
+		    it->args->text), it->args->span, it);
 		if (ismc_diag_stopped(d))
 			return;
 	}
 }
 
 static void
-load_file(struct loader *l, const char *path, struct ismc_span from)
+load_file(struct loader *l, const char *path, struct ismc_span from,
+    const struct ismc_item *inc)
 {
 	struct ismc_compilation *c = l->comp;
 	struct ismc_item *items = NULL;
@@ -147,7 +151,7 @@ load_file(struct loader *l, const char *path, struct ismc_span from)
 		return;
 	}
 	ismc_parse_source(c, file, &items);
-	add_file(l, file, items);
+	add_file(l, file, items, inc);
 	l->stack[l->depth++] = file;
 	follow_includes(l, file, items);
 	l->depth--;
@@ -166,5 +170,5 @@ ismc_frontend_load(struct ismc_compilation *c, const char *const *paths,
 	l.prog = prog;
 	l.key_include = ismc_strtab_cstr(&c->strtab, "include");
 	for (i = 0; i < npaths && !ismc_diag_stopped(&c->diag); i++)
-		load_file(&l, paths[i], ISMC_NO_SPAN);
+		load_file(&l, paths[i], ISMC_NO_SPAN, NULL);
 }

@@ -15,6 +15,8 @@ struct ismc_item;
 struct ismc_spec_file {
 	uint32_t		 file;		/* source id */
 	struct ismc_item	*items;		/* top-level items */
+	const struct ismc_item	*included_at;	/* the `include` that read it;
+						 * NULL for a command-line file */
 };
 
 struct ismc_program {

@@ -154,6 +154,9 @@ struct ismc_ir_control {
 	const struct ismc_ir_measure **measures; /* measures covering it */
 	size_t			 nmeasures;
 	bool			 declared;	/* has a `control` item */
+	bool			 status_given;	/* `status` written, valid or not:
+						 * no follow-on "no status" */
+	bool			 conflicting;	/* applicable and excluded */
 	struct ismc_span	 span;		/* the `control` item */
 };
 
@@ -211,6 +214,8 @@ struct ismc_ir_risk {
 	const struct ismc_ir_band *res_band;
 	bool			 has_residual;
 	bool			 above_acceptance;
+	bool			 treatment_given;	/* written, valid or not */
+	bool			 controls_given;	/* likewise `controls` */
 	struct ismc_span	 span;
 };
 

@@ -18,10 +18,16 @@
 #include "arena.h"
 #include "buf.h"
 #include "catalog.h"
+#include "chart-layout.h"
+#include "chart-paint.h"
+#include "chart-surface.h"
+#include "coverage.h"
 #include "diag.h"
 #include "emit.h"
+#include "gap.h"
 #include "ir.h"
 #include "outdir.h"
+#include "pdf-report.h"
 #include "xalloc.h"
 
 #define GENERATOR	"ismc " PACKAGE_VERSION
@@ -277,6 +283,7 @@ name(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,	\
 WHOLE_IR_BUILDER(build_kpis, ismc_report_kpis)
 WHOLE_IR_BUILDER(build_findings, ismc_report_findings)
 WHOLE_IR_BUILDER(build_review, ismc_report_review)
+WHOLE_IR_BUILDER(build_trace, ismc_report_trace)
 
 /* Adding a report (gap analysis, traceability) means adding a row. */
 static const struct report_def report_table[] = {
@@ -286,6 +293,10 @@ static const struct report_def report_table[] = {
 	{ .name = "kpis", .per_framework = false, .build = build_kpis },
 	{ .name = "findings", .per_framework = false, .build = build_findings },
 	{ .name = "review", .per_framework = false, .build = build_review },
+	{ .name = "gap", .per_framework = true, .build = ismc_report_gap },
+	{ .name = "remediation", .per_framework = true,
+	    .build = ismc_report_remediation },
+	{ .name = "traceability", .per_framework = false, .build = build_trace },
 };
 
 static const struct format_def format_table[] = {
@@ -294,20 +305,165 @@ static const struct format_def format_table[] = {
 	{ .ext = "json", .emit = ismc_emit_json },
 };
 
+/*
+ * Charts: each laid out once, then drawn by the same painter on a surface
+ * per format. A stand-alone chart takes the height it needs at
+ * ISMC_CHART_WIDTH.
+ */
+struct chart_def {
+	const char	*name;		/* file stem */
+	struct ismc_dl	*(*layout)(const struct ismc_ir *,
+		    const struct ismc_chart_opts *, struct ismc_arena *);
+};
+
+/* Whole documents: one file of one format each. */
+struct document_def {
+	const char	*name;		/* file stem */
+	enum ismc_surface_kind kind;
+	cairo_status_t	(*render)(const struct ismc_ir *,
+		    struct ismc_arena *, struct ismc_buf *);
+};
+
+static struct ismc_dl *
+layout_coverage(const struct ismc_ir *ir, const struct ismc_chart_opts *o,
+    struct ismc_arena *a)
+{
+	return ismc_chart_coverage(ismc_coverage_from_ir(ir, a), o, a);
+}
+
+static const struct chart_def chart_table[] = {
+	{ .name = "heatmap-risk", .layout = ismc_chart_risk_heatmap },
+	{ .name = "heatmap-coverage", .layout = layout_coverage },
+	{ .name = "kpi", .layout = ismc_chart_kpi },
+};
+
+static const enum ismc_surface_kind chart_format_table[] = {
+	ISMC_SURFACE_PNG,
+	ISMC_SURFACE_SVG,
+};
+
+static const struct document_def document_table[] = {
+	{ .name = "report", .kind = ISMC_SURFACE_PDF,
+	    .render = ismc_pdf_report },
+};
+
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Whether format `ext` is selected; no selection means every format. */
+static bool
+wanted(const char *const *formats, size_t nformats, const char *ext)
+{
+	size_t i;
+
+	if (nformats == 0)
+		return true;
+	for (i = 0; i < nformats; i++)
+		if (strcmp(formats[i], ext) == 0)
+			return true;
+	return false;
+}
+
+bool
+ismc_emit_format_known(const char *ext)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(format_table); i++)
+		if (strcmp(format_table[i].ext, ext) == 0)
+			return true;
+	for (i = 0; i < NELEM(chart_format_table); i++)
+		if (strcmp(ismc_surface_ext(chart_format_table[i]), ext) == 0)
+			return true;
+	for (i = 0; i < NELEM(document_table); i++)
+		if (strcmp(ismc_surface_ext(document_table[i].kind), ext) == 0)
+			return true;
+	return false;
+}
+
+static cairo_status_t
+draw_chart(cairo_t *cr, void *dl)
+{
+	return ismc_chart_paint(cr, dl, true);
+}
+
+/* Stages `b` as `name`, or reports why cairo could not make it. */
+static bool
+stage_binary(struct ismc_outdir *od, struct ismc_diag *d, const char *name,
+    cairo_status_t st, struct ismc_buf *b)
+{
+	bool ok;
+
+	if (st != CAIRO_STATUS_SUCCESS) {
+		ismc_diag_error(d, ISMC_NO_SPAN, "cannot render '%s': %s", name,
+		    cairo_status_to_string(st));
+		ismc_buf_free(b);
+		return false;
+	}
+	ok = ismc_outdir_add(od, name, b);
+	ismc_buf_free(b);
+	return ok;
+}
+
+static bool
+emit_charts(const struct ismc_ir *ir, struct ismc_arena *a,
+    struct ismc_outdir *od, struct ismc_diag *d,
+    const char *const *formats, size_t nformats)
+{
+	struct ismc_chart_opts opts = { .width = ISMC_CHART_WIDTH };
+	enum ismc_surface_kind kind;
+	struct ismc_text_metrics *tm;
+	struct ismc_dl *dl;
+	struct ismc_buf b;
+	cairo_status_t st;
+	size_t i, j;
+	bool ok = true;
+
+	tm = ismc_pango_metrics_new();
+	opts.metrics = tm;	/* NULL: the layout's own estimate */
+	for (i = 0; ok && i < NELEM(chart_table); i++) {
+		dl = NULL;
+		for (j = 0; ok && j < NELEM(chart_format_table); j++) {
+			kind = chart_format_table[j];
+			if (!wanted(formats, nformats, ismc_surface_ext(kind)))
+				continue;
+			if (dl == NULL)
+				dl = chart_table[i].layout(ir, &opts, a);
+			ismc_buf_init(&b);
+			st = ismc_surface_render(kind, dl->width, dl->height,
+			    NULL, draw_chart, dl, &b);
+			ok = stage_binary(od, d, ismc_arena_printf(a, "%s.%s",
+			    chart_table[i].name, ismc_surface_ext(kind)), st, &b);
+		}
+	}
+	ismc_pango_metrics_free(tm);
+	for (i = 0; ok && i < NELEM(document_table); i++) {
+		kind = document_table[i].kind;
+		if (!wanted(formats, nformats, ismc_surface_ext(kind)))
+			continue;
+		ismc_buf_init(&b);
+		st = document_table[i].render(ir, a, &b);
+		ok = stage_binary(od, d, ismc_arena_printf(a, "%s.%s",
+		    document_table[i].name, ismc_surface_ext(kind)), st, &b);
+	}
+	return ok;
+}
 
 /* Stages report r as <stem>.<ext> in every format; false on the first
  * failure (the outdir has reported it). */
 static bool
 stage(struct ismc_outdir *od, struct ismc_arena *a, const char *stem,
-    const struct ismc_report *r)
+    const struct ismc_report *r, const char *const *formats, size_t nformats)
 {
 	struct ismc_buf b;
 	const char *name;
 	size_t i;
 	bool ok;
 
+	if (r == NULL)		/* the builder says it does not apply */
+		return true;
 	for (i = 0; i < NELEM(format_table); i++) {
+		if (!wanted(formats, nformats, format_table[i].ext))
+			continue;
 		ismc_buf_init(&b);
 		format_table[i].emit(r, &b);
 		name = ismc_arena_printf(a, "%s.%s", stem, format_table[i].ext);
@@ -323,16 +479,26 @@ bool
 ismc_emit_reports(const struct ismc_ir *ir, struct ismc_arena *a,
     struct ismc_outdir *od, struct ismc_diag *d)
 {
+	return ismc_emit_formats(ir, a, od, d, NULL, 0);
+}
+
+bool
+ismc_emit_formats(const struct ismc_ir *ir, struct ismc_arena *a,
+    struct ismc_outdir *od, struct ismc_diag *d, const char *const *formats,
+    size_t nformats)
+{
 	const struct report_def *def;
 	const struct ismc_ir_framework *fw;
 	const char *stem;
 	size_t i, j;
 
-	(void)d;	/* I/O errors go through the outdir's engine */
+	/* I/O errors go through the outdir's engine, rendering errors
+	 * through `d`. */
 	for (i = 0; i < NELEM(report_table); i++) {
 		def = &report_table[i];
 		if (!def->per_framework) {
-			if (!stage(od, a, def->name, def->build(ir, NULL, a)))
+			if (!stage(od, a, def->name, def->build(ir, NULL, a),
+			    formats, nformats))
 				return false;
 			continue;
 		}
@@ -343,9 +509,10 @@ ismc_emit_reports(const struct ismc_ir *ir, struct ismc_arena *a,
 				continue;
 			stem = ismc_arena_printf(a, "%s-%s", def->name,
 			    fw->catalog->id);
-			if (!stage(od, a, stem, def->build(ir, fw, a)))
+			if (!stage(od, a, stem, def->build(ir, fw, a), formats,
+			    nformats))
 				return false;
 		}
 	}
-	return true;
+	return emit_charts(ir, a, od, d, formats, nformats);
 }

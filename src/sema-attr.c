@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "compilation.h"
 #include "diag.h"
 #include "sema-int.h"
@@ -26,10 +27,19 @@ find_attr(const struct sema_attr *attrs, size_t n, const char *key)
 	return NULL;
 }
 
+static const char *
+what_text(struct sema *s, struct sema_what w)
+{
+	if (w.id == NULL)
+		return w.kind;
+	return ismc_arena_printf(s->arena, "%s '%s'", w.kind, w.id);
+}
+
 static void
 unknown_attr(struct sema *s, const struct ismc_item *it,
-    const struct sema_attr *attrs, size_t n, const char *what)
+    const struct sema_attr *attrs, size_t n, struct sema_what w)
 {
+	const char *what = what_text(s, w);
 	struct ismc_suggest sg;
 	size_t i;
 
@@ -47,7 +57,8 @@ unknown_attr(struct sema *s, const struct ismc_item *it,
 
 void
 sema_apply_attrs(struct sema *s, const struct ismc_item *owner,
-    const struct sema_attr *attrs, size_t nattrs, void *obj, const char *what)
+    const struct sema_attr *attrs, size_t nattrs, void *obj,
+    struct sema_what what)
 {
 	const struct ismc_item **seen;
 	const struct ismc_item *it;
@@ -61,7 +72,7 @@ sema_apply_attrs(struct sema *s, const struct ismc_item *owner,
 		}
 		if (!a->repeatable && seen[a - attrs] != NULL) {
 			ismc_diag_error(s->diag, it->key_span, "'%s' given "
-			    "twice in %s", it->key, what);
+			    "twice in %s", it->key, what_text(s, what));
 			ismc_diag_note(s->diag, seen[a - attrs]->key_span,
 			    "first given here");
 			continue;
@@ -183,18 +194,26 @@ sema_value_enum(struct sema *s, const struct ismc_value *v,
 		    ismc_value_kind_name(v->kind));
 		return -1;
 	}
-	ismc_suggest_init(&sg, v->text);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		if (strcmp(names[i], v->text) == 0)
 			return (int)i;
+	ismc_suggest_init(&sg, v->text);
+	for (i = 0; i < n; i++)
 		ismc_suggest_offer(&sg, names[i]);
-	}
-	if (ismc_suggest_result(&sg) != NULL)
+	if (ismc_suggest_result(&sg) != NULL) {
 		ismc_diag_error(s->diag, v->span, "unknown %s '%s'; did you "
 		    "mean '%s'?", what, v->text, ismc_suggest_result(&sg));
-	else
-		ismc_diag_error(s->diag, v->span, "unknown %s '%s'", what,
-		    v->text);
+	} else {
+		struct ismc_buf b;
+
+		ismc_buf_init(&b);
+		for (i = 0; i < n; i++)
+			ismc_buf_printf(&b, "%s'%s'", i == 0 ? "" : i + 1 == n ?
+			    " or " : ", ", names[i]);
+		ismc_diag_error(s->diag, v->span, "unknown %s '%s' (expected "
+		    "%s)", what, v->text, ismc_buf_cstr(&b));
+		ismc_buf_free(&b);
+	}
 	return -1;
 }
 

@@ -252,7 +252,7 @@ define_kpis(struct sema *s)
 
 		sema_apply_attrs(s, it, kpi_attrs,
 		    sizeof kpi_attrs / sizeof kpi_attrs[0], k,
-		    ismc_arena_printf(s->arena, "KPI '%s'", k->id));
+		    SEMA_WHAT("KPI", k->id));
 		if (!has_key(it, "target")) {
 			ismc_diag_error(s->diag, k->span, "KPI '%s' has no "
 			    "target", k->id);
@@ -378,7 +378,7 @@ finding_action(struct sema *s, void *o, const struct ismc_item *it)
 	a->span = it->args->span;
 	sema_apply_attrs(s, it, action_attrs,
 	    sizeof action_attrs / sizeof action_attrs[0], a,
-	    ismc_arena_printf(s->arena, "corrective action '%s'", a->id));
+	    SEMA_WHAT("corrective action", a->id));
 	f->actions = (struct ismc_ir_action **)sema_ptr_push(s,
 	    (void **)f->actions, &f->nactions, a);
 }
@@ -447,7 +447,7 @@ audit_finding(struct sema *s, void *o, const struct ismc_item *it)
 		    "add 'kind major|minor|improvement|observation'", f->id);
 	sema_apply_attrs(s, it, finding_attrs,
 	    sizeof finding_attrs / sizeof finding_attrs[0], f,
-	    ismc_arena_printf(s->arena, "finding '%s'", f->id));
+	    SEMA_WHAT("finding", f->id));
 	a->findings = (struct ismc_ir_finding **)sema_ptr_push(s,
 	    (void **)a->findings, &a->nfindings, f);
 }
@@ -473,7 +473,7 @@ define_audits(struct sema *s)
 
 		sema_apply_attrs(s, it, audit_attrs,
 		    sizeof audit_attrs / sizeof audit_attrs[0], a,
-		    ismc_arena_printf(s->arena, "audit '%s'", a->id));
+		    SEMA_WHAT("audit", a->id));
 		if (a->has_date && a->has_end && date_cmp(a->end, a->date) < 0)
 			ismc_diag_error(s->diag, a->span, "audit '%s' ends "
 			    "before it starts", a->id);

@@ -234,7 +234,7 @@ check_mitigation(struct sema *s, const struct ismc_ir_risk *r)
 
 	if (r->treatment != ISMC_TREAT_MITIGATE)
 		return;
-	if (r->ntreated_by == 0) {
+	if (r->ntreated_by == 0 && !r->controls_given) {
 		ismc_diag_warning(s->diag, r->span, "risk '%s' is to be "
 		    "mitigated but names no controls", r->id);
 		return;
@@ -267,7 +267,8 @@ check_risk(struct sema *s, const struct ismc_ir_risk *r)
 		ismc_diag_error(s->diag, at, "residual score of risk '%s' "
 		    "(%d) is higher than its inherent score (%d)", r->id,
 		    r->res_score, r->score);
-	if (r->above_acceptance && r->treatment == ISMC_TREAT_NONE)
+	if (r->above_acceptance && r->treatment == ISMC_TREAT_NONE &&
+	    !r->treatment_given)
 		ismc_diag_warning(s->diag, at, "risk '%s' scores %d, above the "
 		    "acceptance criterion (%d), but has no treatment", r->id,
 		    r->score, s->ir->acceptance_max);
@@ -315,7 +316,8 @@ check_controls(struct sema *s, const struct ismc_ir_framework *fw)
 		const struct ismc_ir_control *c = &fw->controls[i];
 
 		if (c->declared && c->applicability == ISMC_APPLICABLE &&
-		    c->status == ISMC_STATUS_UNSET)
+		    c->status == ISMC_STATUS_UNSET && !c->status_given &&
+		    !c->conflicting)
 			ismc_diag_warning(s->diag, c->span, "applicable "
 			    "control '%s' has no implementation status",
 			    c->req->id);

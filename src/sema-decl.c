@@ -49,7 +49,10 @@ sema_use_framework(struct sema *s, const struct ismc_item *it)
 		return;
 	for (i = 0; i < s->nfw; i++) {
 		if (s->fw[i].catalog == cat) {
-			/* Two names for one catalog: remember the alias. */
+			ismc_diag_warning(s->diag, v->span, "framework '%s' is "
+			    "already in use under another name", v->text);
+			ismc_diag_note(s->diag, s->fw[i].span, "first used "
+			    "here");
 			ismc_symtab_put(&s->frameworks, v->text,
 			    (void *)(uintptr_t)(i + 1));
 			return;
@@ -224,7 +227,7 @@ sema_define_isms(struct sema *s)
 	else
 		m->title = it->args->text;
 	sema_apply_attrs(s, it, isms_attrs,
-	    sizeof isms_attrs / sizeof isms_attrs[0], m, "'isms'");
+	    sizeof isms_attrs / sizeof isms_attrs[0], m, SEMA_WHAT("'isms'", NULL));
 }
 
 /* ---- roles, assets, threats --------------------------------------------- */
@@ -246,12 +249,6 @@ static const struct sema_attr role_attrs[] = {
 	{ .name = "description", .fn = role_description },
 };
 
-static const char *
-what(struct sema *s, const char *kind, const char *id)
-{
-	return ismc_arena_printf(s->arena, "%s '%s'", kind, id);
-}
-
 void
 sema_define_roles(struct sema *s)
 {
@@ -262,7 +259,7 @@ sema_define_roles(struct sema *s)
 
 		sema_apply_attrs(s, s->role_d.v[i]->item, role_attrs,
 		    sizeof role_attrs / sizeof role_attrs[0], r,
-		    what(s, "role", r->id));
+		    SEMA_WHAT("role", r->id));
 	}
 }
 
@@ -326,7 +323,7 @@ sema_define_assets(struct sema *s)
 
 		sema_apply_attrs(s, s->asset_d.v[i]->item, asset_attrs,
 		    sizeof asset_attrs / sizeof asset_attrs[0], a,
-		    what(s, "asset", a->id));
+		    SEMA_WHAT("asset", a->id));
 	}
 }
 
@@ -350,7 +347,7 @@ sema_define_threats(struct sema *s)
 
 		sema_apply_attrs(s, s->threat_d.v[i]->item, threat_attrs,
 		    sizeof threat_attrs / sizeof threat_attrs[0], t,
-		    what(s, "threat", t->id));
+		    SEMA_WHAT("threat", t->id));
 	}
 }
 
@@ -429,8 +426,7 @@ define_scale(struct sema *s, const struct ismc_item *it,
 	size_t i;
 
 	b->name = name;
-	sema_apply_attrs(s, it, scale_attrs, 1, b, ismc_arena_printf(s->arena,
-	    "scale '%s'", name));
+	sema_apply_attrs(s, it, scale_attrs, 1, b, SEMA_WHAT("scale", name));
 	sc->name = name;
 	sc->span = it->span;
 	if (b->n == 0) {
@@ -599,7 +595,7 @@ sema_define_scoring(struct sema *s)
 		ismc_diag_error(s->diag, s->scoring_item->args->span,
 		    "'scoring' takes no value, only a block");
 	sema_apply_attrs(s, s->scoring_item, scoring_attrs,
-	    sizeof scoring_attrs / sizeof scoring_attrs[0], &b, "'scoring'");
+	    sizeof scoring_attrs / sizeof scoring_attrs[0], &b, SEMA_WHAT("'scoring'", NULL));
 	check_bands(s, b.bands, b.n);
 	s->ir->bands = b.bands;
 	s->ir->nbands = b.n;

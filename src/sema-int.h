@@ -69,6 +69,15 @@ struct sema {
 
 typedef void sema_attr_fn(struct sema *, void *obj, const struct ismc_item *);
 
+/* What a block belongs to, for messages: kind "risk", id "R-1" reads
+ * "risk 'R-1'"; without an id the kind is used as it is. Kept in parts so
+ * the text is only built when there is something to report. */
+struct sema_what {
+	const char	*kind;
+	const char	*id;
+};
+#define SEMA_WHAT(kind, id)	((struct sema_what){ (kind), (id) })
+
 struct sema_attr {
 	const char	*name;
 	sema_attr_fn	*fn;
@@ -83,7 +92,7 @@ struct sema_attr {
  */
 void	sema_apply_attrs(struct sema *, const struct ismc_item *owner,
 	    const struct sema_attr *attrs, size_t nattrs, void *obj,
-	    const char *what);
+	    struct sema_what);
 
 /* Argument checks; each reports at the item and returns NULL/false/-1. */
 const char *sema_arg_string(struct sema *, const struct ismc_item *);

@@ -256,7 +256,7 @@ define_map(struct sema *s, struct spec_rows *sr, const struct ismc_item *it)
 		    b->req->id, a->req->catalog->id);
 		return;
 	}
-	sema_apply_attrs(s, it, map_attrs, 2, &at, "'map'");
+	sema_apply_attrs(s, it, map_attrs, 2, &at, SEMA_WHAT("'map'", NULL));
 	key = pair_key(s, a->req->catalog->id, a->req->id, b->req->catalog->id,
 	    b->req->id);
 	if ((row = ismc_symtab_get(&sr->pairs, key)) != NULL) {

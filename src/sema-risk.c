@@ -61,8 +61,9 @@ unknown_control(struct sema *s, const struct ismc_value *v,
 		for (i = 0; i < s->measures.count; i++)
 			ismc_suggest_offer(&sg, s->measures.keys[i]);
 	if (ismc_suggest_result(&sg) != NULL)
-		ismc_diag_error(s->diag, v->span, "unknown control '%s'; did "
-		    "you mean '%s'?", v->text, ismc_suggest_result(&sg));
+		ismc_diag_error(s->diag, v->span, "unknown %s '%s'; did you "
+		    "mean '%s'?", with_measures ? "control or measure" :
+		    "control", v->text, ismc_suggest_result(&sg));
 	else if (s->nfw == 0)
 		ismc_diag_error(s->diag, v->span, "unknown control '%s' (the "
 		    "spec uses no framework; add e.g. 'framework iso27001')",
@@ -70,6 +71,28 @@ unknown_control(struct sema *s, const struct ismc_value *v,
 	else
 		ismc_diag_error(s->diag, v->span, "unknown control '%s'",
 		    v->text);
+}
+
+/*
+ * A prefix that is a near miss of a framework in use is a typo; anything
+ * else may be a framework the spec forgot to use.
+ */
+static void
+unknown_framework(struct sema *s, const struct ismc_value *v)
+{
+	struct ismc_suggest sg;
+	size_t i;
+
+	ismc_suggest_init(&sg, v->ns);
+	for (i = 0; i < s->frameworks.count; i++)
+		ismc_suggest_offer(&sg, s->frameworks.keys[i]);
+	if (ismc_suggest_result(&sg) != NULL)
+		ismc_diag_error(s->diag, v->span, "unknown framework '%s'; did "
+		    "you mean '%s'?", v->ns, ismc_suggest_result(&sg));
+	else
+		ismc_diag_error(s->diag, v->span, "framework '%s' is not in "
+		    "use; add 'framework %s' if it is the one you mean", v->ns,
+		    v->ns);
 }
 
 static bool
@@ -80,8 +103,7 @@ resolve_qref(struct sema *s, const struct ismc_value *v,
 	bool group;
 
 	if (fw == NULL) {
-		ismc_diag_error(s->diag, v->span, "framework '%s' is not in "
-		    "use; add 'framework %s'", v->ns, v->ns);
+		unknown_framework(s, v);
 		return false;
 	}
 	if ((*control = control_in(fw, v->text, &group)) != NULL)
@@ -214,6 +236,7 @@ control_applicable(struct sema *s, void *o, const struct ismc_item *it)
 	if (c->applicability == ISMC_EXCLUDED) {
 		ismc_diag_error(s->diag, it->key_span, "control '%s' is both "
 		    "applicable and excluded", c->req->id);
+		c->conflicting = true;
 		return;
 	}
 	c->applicability = ISMC_APPLICABLE;
@@ -229,6 +252,7 @@ control_excluded(struct sema *s, void *o, const struct ismc_item *it)
 	if (c->applicability == ISMC_APPLICABLE) {
 		ismc_diag_error(s->diag, it->key_span, "control '%s' is both "
 		    "applicable and excluded", c->req->id);
+		c->conflicting = true;
 		return;
 	}
 	c->applicability = ISMC_EXCLUDED;
@@ -259,7 +283,10 @@ control_reasons(struct sema *s, void *o, const struct ismc_item *it)
 static void
 control_status(struct sema *s, void *o, const struct ismc_item *it)
 {
-	((struct ismc_ir_control *)o)->status = parse_status(s, it);
+	struct ismc_ir_control *c = o;
+
+	c->status_given = true;
+	c->status = parse_status(s, it);
 }
 
 static void
@@ -341,7 +368,7 @@ define_control(struct sema *s, const struct ismc_item *it)
 	}
 	sema_apply_attrs(s, it, control_attrs,
 	    sizeof control_attrs / sizeof control_attrs[0], c,
-	    ismc_arena_printf(s->arena, "control '%s'", c->req->id));
+	    SEMA_WHAT("control", c->req->id));
 }
 
 void
@@ -417,7 +444,7 @@ sema_define_measures(struct sema *s)
 
 		sema_apply_attrs(s, it, measure_attrs,
 		    sizeof measure_attrs / sizeof measure_attrs[0], m,
-		    ismc_arena_printf(s->arena, "measure '%s'", m->id));
+		    SEMA_WHAT("measure", m->id));
 		if (m->ncovers == 0)
 			ismc_diag_error(s->diag, it->args->span, "measure "
 			    "'%s' covers no control; add 'covers A.x.y'",
@@ -456,12 +483,12 @@ sema_resolve_level(struct sema *s, const struct ismc_value *v, int which)
 		    "%s", name, ismc_value_kind_name(v->kind));
 		return NULL;
 	}
-	ismc_suggest_init(&sg, v->text);
-	for (i = 0; i < sc->nlevels; i++) {
+	for (i = 0; i < sc->nlevels; i++)
 		if (sc->levels[i].id == v->text)
 			return &sc->levels[i];
+	ismc_suggest_init(&sg, v->text);
+	for (i = 0; i < sc->nlevels; i++)
 		ismc_suggest_offer(&sg, sc->levels[i].id);
-	}
 	if (ismc_suggest_result(&sg) != NULL)
 		ismc_diag_error(s->diag, v->span, "unknown %s level '%s'; did "
 		    "you mean '%s'?", name, v->text, ismc_suggest_result(&sg));
@@ -524,8 +551,7 @@ risk_residual(struct sema *s, void *o, const struct ismc_item *it)
 		return;
 	}
 	r->has_residual = true;
-	sema_apply_attrs(s, it, residual_attrs, 2, r, ismc_arena_printf(
-	    s->arena, "the residual risk of '%s'", r->id));
+	sema_apply_attrs(s, it, residual_attrs, 2, r, SEMA_WHAT("the residual risk of", r->id));
 }
 
 static void
@@ -543,12 +569,14 @@ risk_owner(struct sema *s, void *o, const struct ismc_item *it)
 static void
 risk_treatment(struct sema *s, void *o, const struct ismc_item *it)
 {
+	struct ismc_ir_risk *r = o;
 	int k = sema_arg_enum(s, it, treatment_names + 1,
 	    sizeof treatment_names / sizeof treatment_names[0] - 1,
 	    "treatment");
 
+	r->treatment_given = true;
 	if (k >= 0)
-		((struct ismc_ir_risk *)o)->treatment = k + 1;
+		r->treatment = k + 1;
 }
 
 static void
@@ -583,6 +611,19 @@ risk_assets(struct sema *s, void *o, const struct ismc_item *it)
 			    a);
 }
 
+static bool
+treated_twice(const struct ismc_ir_risk *r, const struct ismc_ir_treat *t,
+    size_t n, const struct ismc_ir_treat *x)
+{
+	size_t i;
+
+	(void)r;
+	for (i = 0; i < n; i++)
+		if (t[i].control == x->control && t[i].measure == x->measure)
+			return true;
+	return false;
+}
+
 static void
 risk_controls(struct sema *s, void *o, const struct ismc_item *it)
 {
@@ -591,6 +632,7 @@ risk_controls(struct sema *s, void *o, const struct ismc_item *it)
 	struct ismc_ir_treat *t;
 	size_t n = 0;
 
+	r->controls_given = true;
 	if (!sema_args_some(s, it))
 		return;
 	t = ISMC_NEW_ARRAY(s->arena, struct ismc_ir_treat,
@@ -600,10 +642,15 @@ risk_controls(struct sema *s, void *o, const struct ismc_item *it)
 	for (v = it->args; v != NULL; v = v->next) {
 		struct ismc_ir_treat *x = &t[r->ntreated_by + n];
 
-		if (sema_resolve_control(s, v, &x->control, &x->measure)) {
-			x->span = v->span;
-			n++;
+		if (!sema_resolve_control(s, v, &x->control, &x->measure))
+			continue;
+		if (treated_twice(r, t, r->ntreated_by + n, x)) {
+			ismc_diag_warning(s->diag, v->span, "risk '%s' names "
+			    "'%s' twice", r->id, v->text);
+			continue;
 		}
+		x->span = v->span;
+		n++;
 	}
 	r->treated_by = t;
 	r->ntreated_by += n;
@@ -645,7 +692,7 @@ sema_define_risks(struct sema *s)
 
 		sema_apply_attrs(s, it, risk_attrs,
 		    sizeof risk_attrs / sizeof risk_attrs[0], r,
-		    ismc_arena_printf(s->arena, "risk '%s'", r->id));
+		    SEMA_WHAT("risk", r->id));
 		if (r->likelihood == NULL && !has_key(it, "likelihood") &&
 		    !ismc_diag_stopped(s->diag))
 			ismc_diag_error(s->diag, it->args->span, "risk '%s' "

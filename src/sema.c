@@ -197,18 +197,45 @@ declare_item(struct sema *s, const struct ismc_item *it)
 	}
 }
 
+/*
+ * Items are declared in reading order: an included file's items stand
+ * where its `include` does, so "first defined" means first in the text
+ * a person reads. Files are few, so finding an include's file by a scan
+ * costs nothing worth an index.
+ */
 static void
-declare_all(struct sema *s, const struct ismc_program *prog)
+declare_file(struct sema *s, const struct ismc_program *prog,
+    const struct ismc_spec_file *file)
 {
 	const struct ismc_item *it;
 	size_t f;
 
-	for (f = 0; f < prog->nfiles; f++)
-		for (it = prog->files[f].items; it != NULL; it = it->next) {
+	for (it = file->items; it != NULL; it = it->next) {
+		if (ismc_diag_stopped(s->diag))
+			return;
+		if (it->key != s->k.include) {
 			declare_item(s, it);
-			if (ismc_diag_stopped(s->diag))
-				return;
+			continue;
 		}
+		for (f = 0; f < prog->nfiles; f++)
+			if (prog->files[f].included_at == it)
+				declare_file(s, prog, &prog->files[f]);
+	}
+}
+
+static void
+declare_all(struct sema *s, const struct ismc_program *prog)
+{
+	size_t f;
+
+	for (f = 0; f < prog->nfiles; f++)
+		if (prog->files[f].included_at == NULL)
+			declare_file(s, prog, &prog->files[f]);
+	if (s->nfw == 0 && !ismc_diag_stopped(s->diag) && s->comp->diag.errors
+	    == 0)
+		ismc_diag_warning(s->diag, prog->nfiles > 0 ? (struct ismc_span){
+		    prog->files[0].file, 0, 0 } : ISMC_NO_SPAN, "the spec uses "
+		    "no framework; add one, e.g. 'framework iso27001'");
 }
 
 static void

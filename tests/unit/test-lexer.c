@@ -829,7 +829,7 @@ Test(lexer, error_cap_ends_the_scan)
 	    "test.isms:1:1: error: unexpected character '@'\n"
 	    "test.isms:1:3: error: unexpected character '@'\n"
 	    "ismc: fatal error: too many errors emitted, stopping now "
-	    "[-fmax-errors=2]\n");
+	    "[--max-errors=2]\n");
 }
 
 /* ---- --dump-tokens ------------------------------------------------------ */

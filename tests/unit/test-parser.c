@@ -537,7 +537,7 @@ Test(parser, error_cap_stops_the_parse)
 	    "test.isms:2:1: error: unexpected number, expected identifier, "
 	    "end of line or end of file\n"
 	    "ismc: fatal error: too many errors emitted, stopping now "
-	    "[-fmax-errors=2]\n");
+	    "[--max-errors=2]\n");
 	cr_assert_null(items);
 }
 

@@ -60,6 +60,7 @@ compile(const char *body)
 	free(text);
 	cr_assert_eq(ismc_parse_source(&comp, id, &items), 0,
 	    "syntax errors in the test spec");
+	memset(&file, 0, sizeof file);
 	file.file = id;
 	file.items = items;
 	memset(&prog, 0, sizeof prog);
@@ -240,7 +241,7 @@ Test(sema, qualified_references_need_the_framework)
 	compile("control dora:5.1 { applicable }\n"
 	    "control iso27001:A.5 { applicable }\n");
 	assert_diag("t.isms:16:9: error: framework 'dora' is not in use; add "
-	    "'framework dora'\n");
+	    "'framework dora' if it is the one you mean\n");
 	assert_diag("t.isms:17:9: error: 'iso27001:A.5' is a heading of "
 	    "iso27001-2022, not a control\n");
 }

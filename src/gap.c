@@ -1,0 +1,1562 @@
+/*
+ * gap.c - coverage of every framework through the mapping sets.
+ *
+ * The analysis runs in four passes, each linear in its input:
+ *
+ *  1. resolve: every row of every mapping set between two frameworks in
+ *     use becomes a link between two requirements (a row naming a group
+ *     becomes one link per member, its relation composed with "group
+ *     superset member");
+ *  2. index: the links of each requirement, and separately its links to
+ *     requirements whose SoA row has a decision, as compressed adjacency
+ *     arrays over one global requirement numbering;
+ *  3. reach: for each requirement, its own SoA row, the decided controls
+ *     one link away, and those two links away through a hub requirement
+ *     of a third framework, composed by RCC-5; then its status;
+ *  4. summarise: counts per framework and top-level group, and the
+ *     remediation plan (greedy set cover).
+ *
+ * Pass 3 costs, per hub requirement, its links times its links to decided
+ * controls; that is the number of chains there are to report, and it is
+ * only paid where the spec has decided something. doc/coverage.md states
+ * the rules for people; the comments here say why the code follows them.
+ */
+#include <config.h>
+
+#include "gap.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "compilation.h"
+#include "diag.h"
+#include "ir.h"
+#include "mapping.h"
+#include "rcc5.h"
+#include "xalloc.h"
+
+#define NONE	SIZE_MAX
+
+/* Requirements under each group of one catalog, by node index. */
+struct members {
+	size_t			*off;		/* nnodes + 1; NULL: not built */
+	const struct ismc_req	**v;
+};
+
+struct ctx {
+	struct ismc_compilation	*comp;
+	struct ismc_ir		*ir;
+	struct ismc_arena	*arena;
+	struct ismc_gap		*gap;
+	size_t			 nfw;
+	size_t			*base;		/* nfw + 1: first global index */
+	size_t			 n;		/* requirements of all frameworks */
+	size_t			*fwof;		/* n: framework of each */
+	bool			*decided;	/* n */
+	struct members		*mem;		/* nfw */
+	struct ismc_gap_link	*links;		/* heap while resolving */
+	size_t			 nlinks, linkcap;
+	const struct ismc_mapping_set **nc_set;	/* n */
+	const struct ismc_mapping_row **nc_row;	/* n */
+	size_t			*off, *adj;	/* all links */
+	size_t			*doff, *dadj;	/* links to decided ends */
+	size_t			*stamp;		/* n: t + 1 once a row relates
+						 * it to requirement t */
+	size_t			*cand;		/* n: remediation candidate + 1,
+						 * or 0; cleared after each plan */
+	struct ismc_gap_reach	*tmp;		/* reaches of one requirement */
+	size_t			 ntmp, tmpcap;
+};
+
+/* ---- names ---------------------------------------------------------------- */
+
+const char *
+ismc_gap_policy_name(enum ismc_gap_policy p)
+{
+	return p == ISMC_GAP_ALL_MAPPED ? "all-mapped" : "strict";
+}
+
+bool
+ismc_gap_policy_parse(const char *s, enum ismc_gap_policy *out)
+{
+	if (strcmp(s, "strict") == 0)
+		*out = ISMC_GAP_STRICT;
+	else if (strcmp(s, "all-mapped") == 0)
+		*out = ISMC_GAP_ALL_MAPPED;
+	else
+		return false;
+	return true;
+}
+
+const char *
+ismc_cov_name(enum ismc_cov c)
+{
+	switch (c) {			/* ORDER ISMC_COV */
+	case ISMC_COV_GAP:
+		return "gap";
+	case ISMC_COV_NO_COUNTERPART:
+		return "no-counterpart";
+	case ISMC_COV_PARTIAL:
+		return "partial";
+	case ISMC_COV_FULL:
+		return "full";
+	case ISMC_COV_EXCLUDED:
+		return "excluded";
+	}
+	return "gap";
+}
+
+const char *
+ismc_gap_kind_name(enum ismc_gap_kind k)
+{
+	switch (k) {			/* ORDER ISMC_GAP_KIND */
+	case ISMC_GAP_SELF:
+		return "own";
+	case ISMC_GAP_DIRECT:
+		return "published";
+	case ISMC_GAP_GROUP:
+		return "group";
+	case ISMC_GAP_CHAIN:
+		return "chain";
+	}
+	return "?";
+}
+
+const char *
+ismc_gap_qname(struct ismc_arena *a, const struct ismc_req *r)
+{
+	return ismc_arena_printf(a, "%s:%s", r->catalog->id, r->id);
+}
+
+bool
+ismc_gap_inferred(const struct ismc_gap_reach *r)
+{
+	return r->kind == ISMC_GAP_GROUP || r->kind == ISMC_GAP_CHAIN;
+}
+
+double
+ismc_gap_pct(size_t part, const struct ismc_gap_count *n)
+{
+	size_t assessed = n->total - n->excluded;
+
+	if (assessed == 0)
+		return NAN;
+	return 100.0 * (double)part / (double)assessed;
+}
+
+const struct ismc_gap_fw *
+ismc_gap_find(const struct ismc_gap *g, const struct ismc_ir_framework *fw)
+{
+	size_t i;
+
+	if (g == NULL)
+		return NULL;
+	for (i = 0; i < g->nfws; i++)
+		if (g->fws[i].fw == fw)
+			return &g->fws[i];
+	return NULL;
+}
+
+/* "set", "set via group G", with ", read backwards" when it applies. */
+static const char *
+link_desc(struct ismc_arena *a, const struct ismc_gap_link *l, bool back)
+{
+	const struct ismc_req *g = l->group_a != NULL ? l->group_a :
+	    l->group_b;
+
+	return ismc_arena_printf(a, "%s%s%s%s", l->set->id,
+	    g != NULL ? " via group " : "", g != NULL ? g->id : "",
+	    back ? ", read backwards" : "");
+}
+
+const char *
+ismc_gap_provenance(struct ismc_arena *a, const struct ismc_gap_reach *r)
+{
+	const struct ismc_gap_link *l = r->link[0];
+	const struct ismc_req *g;
+
+	switch (r->kind) {
+	case ISMC_GAP_SELF:
+		break;
+	case ISMC_GAP_DIRECT:
+		return link_desc(a, l, r->backwards[0]);
+	case ISMC_GAP_GROUP:
+		g = l->group_a != NULL ? l->group_a : l->group_b;
+		return ismc_arena_printf(a, "inferred via group %s (%s%s)",
+		    ismc_gap_qname(a, g), l->set->id,
+		    r->backwards[0] ? ", read backwards" : "");
+	case ISMC_GAP_CHAIN:
+		return ismc_arena_printf(a, "inferred via %s (%s; %s)",
+		    ismc_gap_qname(a, r->hub),
+		    link_desc(a, l, r->backwards[0]),
+		    link_desc(a, r->link[1], r->backwards[1]));
+	}
+	return "own SoA row";
+}
+
+/* ---- set-up --------------------------------------------------------------- */
+
+static bool
+is_decided(const struct ismc_ir_control *c)
+{
+	return c->applicability != ISMC_UNDECIDED ||
+	    c->status != ISMC_STATUS_UNSET;
+}
+
+static struct ismc_ir_control *
+ctl(const struct ctx *x, size_t g)
+{
+	size_t f = x->fwof[g];
+
+	return &x->ir->frameworks[f].controls[g - x->base[f]];
+}
+
+static size_t
+gidx(const struct ctx *x, size_t f, const struct ismc_req *r)
+{
+	return x->base[f] + r->req_index;
+}
+
+static void *
+xcalloc_n(size_t n, size_t sz)
+{
+	return ismc_xcalloc(n != 0 ? n : 1, sz);
+}
+
+static void
+setup(struct ctx *x)
+{
+	const struct ismc_ir_framework *fw;
+	size_t f, i, g;
+
+	x->nfw = x->ir->nframeworks;
+	x->base = xcalloc_n(x->nfw + 1, sizeof *x->base);
+	for (f = 0; f < x->nfw; f++)
+		x->base[f + 1] = x->base[f] + x->ir->frameworks[f].ncontrols;
+	x->n = x->base[x->nfw];
+	x->fwof = xcalloc_n(x->n, sizeof *x->fwof);
+	x->decided = xcalloc_n(x->n, sizeof *x->decided);
+	x->nc_set = xcalloc_n(x->n, sizeof *x->nc_set);
+	x->nc_row = xcalloc_n(x->n, sizeof *x->nc_row);
+	x->stamp = xcalloc_n(x->n, sizeof *x->stamp);
+	x->cand = xcalloc_n(x->n, sizeof *x->cand);
+	x->mem = xcalloc_n(x->nfw, sizeof *x->mem);
+	for (f = 0; f < x->nfw; f++) {
+		fw = &x->ir->frameworks[f];
+		for (i = 0; i < fw->ncontrols; i++) {
+			g = x->base[f] + i;
+			x->fwof[g] = f;
+			x->decided[g] = is_decided(&fw->controls[i]);
+		}
+	}
+}
+
+static void
+teardown(struct ctx *x)
+{
+	size_t f;
+
+	for (f = 0; f < x->nfw; f++) {
+		free(x->mem[f].off);
+		free(x->mem[f].v);
+	}
+	free(x->mem);
+	free(x->base);
+	free(x->fwof);
+	free(x->decided);
+	free(x->nc_set);
+	free(x->nc_row);
+	free(x->stamp);
+	free(x->cand);
+	free(x->links);
+	free(x->off);
+	free(x->adj);
+	free(x->doff);
+	free(x->dadj);
+	free(x->tmp);
+}
+
+/* The framework in use whose catalog is `name` (id or alias), or NONE. */
+static size_t
+find_fw(const struct ctx *x, const char *name)
+{
+	const struct ismc_catalog *cat;
+	size_t f, i;
+
+	for (f = 0; f < x->nfw; f++) {
+		cat = x->ir->frameworks[f].catalog;
+		if (cat->id == name || strcmp(cat->id, name) == 0)
+			return f;
+		for (i = 0; i < cat->naliases; i++)
+			if (strcmp(cat->aliases[i], name) == 0)
+				return f;
+	}
+	return NONE;
+}
+
+/*
+ * Members are listed per ancestor, so a group's requirements come in
+ * catalog order whatever the document order of deeper groups.
+ */
+static void
+build_members(struct members *m, const struct ismc_catalog *cat)
+{
+	const struct ismc_req *p;
+	size_t *pos, i;
+
+	m->off = xcalloc_n(cat->nnodes + 1, sizeof *m->off);
+	for (i = 0; i < cat->nreqs; i++)
+		for (p = cat->reqs[i]->parent; p != NULL; p = p->parent)
+			m->off[p->index + 1]++;
+	for (i = 0; i < cat->nnodes; i++)
+		m->off[i + 1] += m->off[i];
+	m->v = xcalloc_n(m->off[cat->nnodes], sizeof *m->v);
+	pos = xcalloc_n(cat->nnodes, sizeof *pos);
+	memcpy(pos, m->off, cat->nnodes * sizeof *pos);
+	for (i = 0; i < cat->nreqs; i++)
+		for (p = cat->reqs[i]->parent; p != NULL; p = p->parent)
+			m->v[pos[p->index]++] = cat->reqs[i];
+	free(pos);
+}
+
+/* The requirements a row's id stands for: itself, or a group's members. */
+static const struct ismc_req *const *
+members_of(struct ctx *x, size_t f, const struct ismc_req *const *r,
+    size_t *n)
+{
+	struct members *m = &x->mem[f];
+
+	if (!(*r)->is_group) {
+		*n = 1;
+		return r;
+	}
+	if (m->off == NULL)
+		build_members(m, x->ir->frameworks[f].catalog);
+	*n = m->off[(*r)->index + 1] - m->off[(*r)->index];
+	return m->v + m->off[(*r)->index];
+}
+
+/* ---- pass 1: resolve rows ------------------------------------------------ */
+
+static const struct ismc_req *
+resolve_id(struct ctx *x, size_t f, const char *id,
+    const struct ismc_mapping_row *row)
+{
+	const struct ismc_catalog *cat = x->ir->frameworks[f].catalog;
+	const struct ismc_req *r;
+
+	if ((r = ismc_catalog_lookup(cat, id)) == NULL)
+		ismc_diag_error(&x->comp->diag, row->span,
+		    "unknown requirement '%s' of %s", id, cat->id);
+	return r;
+}
+
+static void
+push_link(struct ctx *x, const struct ismc_gap_link *l)
+{
+	if (x->nlinks == x->linkcap) {
+		x->linkcap = x->linkcap != 0 ? x->linkcap * 2 : 256;
+		x->links = ismc_xreallocarray(x->links, x->linkcap,
+		    sizeof *x->links);
+	}
+	x->links[x->nlinks++] = *l;
+}
+
+/* A no-counterpart row marks its one side, or every member of it. */
+static bool
+resolve_nc(struct ctx *x, const struct ismc_mapping_set *set, size_t fs,
+    size_t ft, const struct ismc_mapping_row *row)
+{
+	const struct ismc_req *const *v;
+	const struct ismc_req *r;
+	size_t f = row->source != NULL ? fs : ft, i, n, g;
+
+	r = resolve_id(x, f, row->source != NULL ? row->source : row->target,
+	    row);
+	if (r == NULL)
+		return false;
+	v = members_of(x, f, &r, &n);
+	for (i = 0; i < n; i++) {
+		g = gidx(x, f, v[i]);
+		if (x->nc_row[g] == NULL) {
+			x->nc_set[g] = set;
+			x->nc_row[g] = row;
+		}
+	}
+	return true;
+}
+
+/*
+ * A row naming a group stands for each requirement under it. A member
+ * lies inside its group, so "s REL G" gives s REL∘PPi m for a member m of
+ * G, and "G REL t" gives m PP∘REL t: "A.5.1 superset 5" still makes
+ * A.5.1 a superset of each requirement of chapter 5, while "A.5.1
+ * subset 5" says nothing about any one of them.
+ */
+static bool
+resolve_row(struct ctx *x, const struct ismc_mapping_set *set, size_t fs,
+    size_t ft, const struct ismc_mapping_row *row)
+{
+	const struct ismc_req *const *va, *const *vb;
+	const struct ismc_req *ra, *rb;
+	struct ismc_gap_link l;
+	size_t i, j, na, nb;
+	unsigned rel;
+
+	if (row->rel == ISMC_REL_NO_COUNTERPART)
+		return resolve_nc(x, set, fs, ft, row);
+	ra = resolve_id(x, fs, row->source, row);
+	rb = resolve_id(x, ft, row->target, row);
+	if (ra == NULL || rb == NULL)
+		return false;
+	rel = ismc_rcc5_from_rel(row->rel);
+	if (ra->is_group)
+		rel = ismc_rcc5_compose(ISMC_RCC5_PP, rel);
+	if (rb->is_group)
+		rel = ismc_rcc5_compose(rel, ISMC_RCC5_PPI);
+	va = members_of(x, fs, &ra, &na);
+	vb = members_of(x, ft, &rb, &nb);
+	memset(&l, 0, sizeof l);
+	l.set = set;
+	l.row = row;
+	l.group_a = ra->is_group ? ra : NULL;
+	l.group_b = rb->is_group ? rb : NULL;
+	l.rel = rel;
+	for (i = 0; i < na; i++) {
+		for (j = 0; j < nb; j++) {
+			l.a = va[i];
+			l.b = vb[j];
+			l.ga = gidx(x, fs, l.a);
+			l.gb = gidx(x, ft, l.b);
+			if (l.ga != l.gb)
+				push_link(x, &l);
+		}
+	}
+	return true;
+}
+
+static void
+resolve_sets(struct ctx *x)
+{
+	const struct ismc_mapping_set *set;
+	struct ismc_gap *g = x->gap;
+	size_t i, j, fs, ft;
+
+	for (i = 0; i < x->ir->nmapping_sets; i++) {
+		set = x->ir->mapping_sets[i];
+		fs = find_fw(x, set->source);
+		ft = find_fw(x, set->target);
+		if (fs == NONE || ft == NONE) {
+			g->nsets_skipped++;
+			continue;
+		}
+		g->nsets++;
+		g->fws[ft].nsets_in++;
+		g->nrows += set->nrows;
+		for (j = 0; j < set->nrows; j++)
+			if (!resolve_row(x, set, fs, ft, &set->rows[j]))
+				g->nrows_bad++;
+	}
+}
+
+/* ---- pass 2: adjacency ---------------------------------------------------- */
+
+/*
+ * Compressed adjacency: the links of requirement g are adj[off[g] ..
+ * off[g + 1]), in link order, so every later walk is deterministic.
+ * With `decided_only`, a link is listed at one end only when its other
+ * end has a decision: the links a chain may start from.
+ */
+static void
+build_csr(struct ctx *x, bool decided_only, size_t **offp, size_t **adjp)
+{
+	const struct ismc_gap_link *l;
+	size_t *off, *adj, *pos, i;
+
+	off = xcalloc_n(x->n + 1, sizeof *off);
+	for (i = 0; i < x->nlinks; i++) {
+		l = &x->links[i];
+		if (!decided_only || x->decided[l->gb])
+			off[l->ga + 1]++;
+		if (!decided_only || x->decided[l->ga])
+			off[l->gb + 1]++;
+	}
+	for (i = 0; i < x->n; i++)
+		off[i + 1] += off[i];
+	adj = xcalloc_n(off[x->n], sizeof *adj);
+	pos = xcalloc_n(x->n, sizeof *pos);
+	memcpy(pos, off, x->n * sizeof *pos);
+	for (i = 0; i < x->nlinks; i++) {
+		l = &x->links[i];
+		if (!decided_only || x->decided[l->gb])
+			adj[pos[l->ga]++] = i;
+		if (!decided_only || x->decided[l->ga])
+			adj[pos[l->gb]++] = i;
+	}
+	free(pos);
+	*offp = off;
+	*adjp = adj;
+}
+
+/* Moves the links into the arena, where reaches point at them. */
+static void
+keep_links(struct ctx *x)
+{
+	struct ismc_gap *g = x->gap;
+	size_t i;
+
+	g->nlinks = x->nlinks;
+	g->links = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_link,
+	    x->nlinks != 0 ? x->nlinks : 1);
+	if (x->nlinks != 0)
+		memcpy(g->links, x->links, x->nlinks * sizeof *g->links);
+	for (i = 0; i < x->nlinks; i++) {
+		g->fws[x->fwof[x->links[i].ga]].nlinks++;
+		if (x->fwof[x->links[i].gb] != x->fwof[x->links[i].ga])
+			g->fws[x->fwof[x->links[i].gb]].nlinks++;
+	}
+}
+
+/* ---- pass 3: reaches and status ------------------------------------------ */
+
+/* The other end of link l from requirement g, and the relation other -> g;
+ * *back says whether that reads the row from its target. */
+static size_t
+other_end(const struct ismc_gap_link *l, size_t g, unsigned *rel, bool *back)
+{
+	if (l->gb == g) {
+		*rel = l->rel;
+		*back = false;
+		return l->ga;
+	}
+	*rel = ismc_rcc5_converse(l->rel);
+	*back = true;
+	return l->gb;
+}
+
+/* The strict rule: what a relation gives once the control is implemented.
+ * Anything that may be disjoint gives nothing; only equal or superset,
+ * and nothing else possible, gives all of the requirement. */
+static enum ismc_cov
+capacity(unsigned rel)
+{
+	if (rel == ISMC_RCC5_NONE || (rel & ISMC_RCC5_DR))
+		return ISMC_COV_GAP;
+	if ((rel & ~(ISMC_RCC5_EQ | ISMC_RCC5_PPI)) == 0)
+		return ISMC_COV_FULL;
+	return ISMC_COV_PARTIAL;
+}
+
+/* Excluded, planned, not implemented and unset controls never count. */
+static enum ismc_cov
+contribution(enum ismc_cov cap, const struct ismc_ir_control *c)
+{
+	if (c->applicability == ISMC_EXCLUDED || cap == ISMC_COV_GAP)
+		return ISMC_COV_GAP;
+	if (c->status == ISMC_STATUS_IMPLEMENTED)
+		return cap;
+	if (c->status == ISMC_STATUS_PARTIAL)
+		return ISMC_COV_PARTIAL;
+	return ISMC_COV_GAP;
+}
+
+static struct ismc_gap_reach *
+new_reach(struct ctx *x, size_t g, enum ismc_gap_kind kind, unsigned rel)
+{
+	struct ismc_gap_reach *r;
+
+	if (x->ntmp == x->tmpcap) {
+		x->tmpcap = x->tmpcap != 0 ? x->tmpcap * 2 : 64;
+		x->tmp = ismc_xreallocarray(x->tmp, x->tmpcap, sizeof *x->tmp);
+	}
+	r = &x->tmp[x->ntmp++];
+	memset(r, 0, sizeof *r);
+	r->control = ctl(x, g);
+	r->framework = x->fwof[g];
+	r->kind = kind;
+	r->rel = rel;
+	return r;
+}
+
+/* Published rows, read either way: a converse says the same thing. */
+static void
+collect_direct(struct ctx *x, size_t ft, size_t t)
+{
+	const struct ismc_gap_link *l;
+	struct ismc_gap_reach *r;
+	size_t i, c;
+	unsigned rel;
+	bool back;
+
+	for (i = x->off[t]; i < x->off[t + 1]; i++) {
+		l = &x->links[x->adj[i]];
+		c = other_end(l, t, &rel, &back);
+		if (x->fwof[c] == ft || !x->decided[c])
+			continue;
+		r = new_reach(x, c, l->group_a != NULL || l->group_b != NULL ?
+		    ISMC_GAP_GROUP : ISMC_GAP_DIRECT, rel);
+		r->strength = l->row->strength;
+		r->rationale = l->row->rationale;
+		r->link[0] = l;
+		r->backwards[0] = back;
+		x->stamp[c] = t + 1;
+	}
+}
+
+/* The weaker of two rows: an unknown strength is the weakest. */
+static void
+weaker(struct ismc_gap_reach *r, const struct ismc_mapping_row *r0,
+    const struct ismc_mapping_row *r1)
+{
+	const struct ismc_mapping_row *w = r0;
+
+	if (r0->strength != 0 && (r1->strength == 0 ||
+	    r1->strength < r0->strength))
+		w = r1;
+	r->strength = w->strength;
+	r->rationale = w->rationale;
+}
+
+/*
+ * Chains c -> h -> t through a hub h of a third framework. Links that may
+ * be disjoint are not followed: every composition with DR contains DR, so
+ * they could only ever be indeterminate. A control that a row already
+ * relates to t is not chained either: the published row says more.
+ */
+static void
+collect_chains(struct ctx *x, size_t ft, size_t t)
+{
+	const struct ismc_gap_link *l1, *l2;
+	struct ismc_gap_reach *r;
+	size_t i, j, h, c, fh;
+	unsigned rht, rch;
+	bool bht, bch;
+
+	for (i = x->off[t]; i < x->off[t + 1]; i++) {
+		l1 = &x->links[x->adj[i]];
+		h = other_end(l1, t, &rht, &bht);
+		fh = x->fwof[h];
+		if (fh == ft || (rht & ISMC_RCC5_DR))
+			continue;
+		for (j = x->doff[h]; j < x->doff[h + 1]; j++) {
+			l2 = &x->links[x->dadj[j]];
+			c = other_end(l2, h, &rch, &bch);
+			if (x->fwof[c] == ft || x->fwof[c] == fh ||
+			    x->stamp[c] == t + 1 || (rch & ISMC_RCC5_DR))
+				continue;
+			r = new_reach(x, c, ISMC_GAP_CHAIN,
+			    ismc_rcc5_compose(rch, rht));
+			r->link[0] = l2;
+			r->link[1] = l1;
+			r->backwards[0] = bch;
+			r->backwards[1] = bht;
+			r->hub = l1->ga == h ? l1->a : l1->b;
+			weaker(r, l2->row, l1->row);
+		}
+	}
+}
+
+static int
+cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* SELF first, then by control (framework order, catalog order), most
+ * direct first, then by the links, which are in load order. */
+static int
+reach_cmp(const void *pa, const void *pb)
+{
+	const struct ismc_gap_reach *a = pa, *b = pb;
+	int c;
+
+	if ((a->kind == ISMC_GAP_SELF) != (b->kind == ISMC_GAP_SELF))
+		return a->kind == ISMC_GAP_SELF ? -1 : 1;
+	if (a->framework != b->framework)
+		return a->framework < b->framework ? -1 : 1;
+	if (a->control->req->req_index != b->control->req->req_index)
+		return a->control->req->req_index <
+		    b->control->req->req_index ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if ((c = cmp_ptr(a->link[0], b->link[0])) != 0)
+		return c;
+	return cmp_ptr(a->link[1], b->link[1]);
+}
+
+/* Only the most direct kind of reach of each control counts. */
+static void
+mark_superseded(struct ismc_gap_reach *v, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && v[j].control == v[i].control; j++)
+			if (v[j].kind > v[i].kind)
+				v[j].superseded = true;
+	}
+}
+
+static void
+rate_reaches(struct ismc_gap_reach *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		v[i].capacity = capacity(v[i].rel);
+		v[i].contribution = v[i].superseded ? ISMC_COV_GAP :
+		    contribution(v[i].capacity, v[i].control);
+	}
+}
+
+/* Whether b explains a status better than a. */
+static bool
+better(const struct ismc_gap_reach *a, const struct ismc_gap_reach *b)
+{
+	if (b->contribution != a->contribution)
+		return b->contribution > a->contribution;
+	if (b->capacity != a->capacity)
+		return b->capacity > a->capacity;
+	if (b->kind != a->kind)
+		return b->kind < a->kind;
+	return b->strength > a->strength;
+}
+
+static const struct ismc_gap_reach *
+best_reach(const struct ismc_gap_reach *v, size_t n)
+{
+	const struct ismc_gap_reach *best = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!v[i].superseded && (best == NULL || better(best, &v[i])))
+			best = &v[i];
+	if (best != NULL && best->capacity == ISMC_COV_GAP)
+		return NULL;
+	return best;
+}
+
+/*
+ * Whether reach r makes its control one of the requirement's mapped
+ * controls under the all-mapped policy: a published row, not a chain, and
+ * the most direct one, so that "c not-related r" is not undone by a row
+ * naming r's group.
+ */
+static bool
+is_mapped(const struct ismc_gap_reach *r)
+{
+	return (r->kind == ISMC_GAP_DIRECT || r->kind == ISMC_GAP_GROUP) &&
+	    !r->superseded && r->link[0]->row->rel != ISMC_REL_NOT_RELATED;
+}
+
+static bool
+counts_implemented(const struct ismc_ir_control *c)
+{
+	return c->applicability != ISMC_EXCLUDED &&
+	    c->status == ISMC_STATUS_IMPLEMENTED;
+}
+
+/* Distinct controls on published rows, and how many are implemented;
+ * returns how many are at least partly implemented. */
+static size_t
+count_mapped(struct ismc_gap_req *q)
+{
+	const struct ismc_ir_control *prev = NULL, *c;
+	size_t i, some = 0;
+
+	q->nmapped = q->nmapped_impl = 0;
+	for (i = 0; i < q->nreaches; i++) {
+		c = q->reaches[i].control;
+		if (!is_mapped(&q->reaches[i]) || c == prev)
+			continue;
+		prev = c;
+		q->nmapped++;
+		if (counts_implemented(c))
+			q->nmapped_impl++;
+		if (counts_implemented(c) ||
+		    (c->applicability != ISMC_EXCLUDED &&
+		    c->status == ISMC_STATUS_PARTIAL))
+			some++;
+	}
+	return some;
+}
+
+static enum ismc_cov
+status_strict(const struct ismc_gap_req *q)
+{
+	enum ismc_cov s = ISMC_COV_GAP;
+	size_t i;
+
+	for (i = 0; i < q->nreaches; i++)
+		if (q->reaches[i].contribution > s)
+			s = q->reaches[i].contribution;
+	return s;
+}
+
+/* Every control on a published row implemented: full; some: partial.
+ * The requirement's own SoA row still counts as under the strict rule. */
+static enum ismc_cov
+status_all_mapped(const struct ismc_gap_req *q, size_t some)
+{
+	enum ismc_cov s = ISMC_COV_GAP;
+
+	if (q->nmapped > 0 && q->nmapped_impl == q->nmapped)
+		s = ISMC_COV_FULL;
+	else if (some > 0)
+		s = ISMC_COV_PARTIAL;
+	if (q->nreaches > 0 && q->reaches[0].kind == ISMC_GAP_SELF &&
+	    q->reaches[0].contribution > s)
+		s = q->reaches[0].contribution;
+	return s;
+}
+
+static void
+analyse_req(struct ctx *x, size_t f, size_t t, struct ismc_gap_req *q)
+{
+	size_t some;
+
+	q->control = ctl(x, t);
+	q->req = q->control->req;
+	q->nc_set = x->nc_set[t];
+	q->nc_row = x->nc_row[t];
+	x->ntmp = 0;
+	if (x->decided[t])
+		(void)new_reach(x, t, ISMC_GAP_SELF, ISMC_RCC5_EQ);
+	collect_direct(x, f, t);
+	collect_chains(x, f, t);
+	qsort(x->tmp, x->ntmp, sizeof *x->tmp, reach_cmp);
+	mark_superseded(x->tmp, x->ntmp);
+	rate_reaches(x->tmp, x->ntmp);
+	q->nreaches = x->ntmp;
+	if (x->ntmp > 0) {
+		q->reaches = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_reach,
+		    x->ntmp);
+		memcpy(q->reaches, x->tmp, x->ntmp * sizeof *x->tmp);
+	}
+	q->best = best_reach(q->reaches, q->nreaches);
+	some = count_mapped(q);
+	if (q->control->applicability == ISMC_EXCLUDED)
+		q->status = ISMC_COV_EXCLUDED;
+	else if (x->gap->policy == ISMC_GAP_ALL_MAPPED)
+		q->status = status_all_mapped(q, some);
+	else
+		q->status = status_strict(q);
+	if (q->status == ISMC_COV_GAP && q->nc_row != NULL)
+		q->status = ISMC_COV_NO_COUNTERPART;
+}
+
+/* ---- pass 4: summaries ---------------------------------------------------- */
+
+static void
+count_one(struct ismc_gap_count *n, enum ismc_cov s)
+{
+	n->total++;
+	switch (s) {
+	case ISMC_COV_FULL:
+		n->full++;
+		break;
+	case ISMC_COV_PARTIAL:
+		n->partial++;
+		break;
+	case ISMC_COV_NO_COUNTERPART:
+		n->no_counterpart++;
+		n->gap++;
+		break;
+	case ISMC_COV_GAP:
+		n->gap++;
+		break;
+	case ISMC_COV_EXCLUDED:
+		n->excluded++;
+		break;
+	}
+}
+
+static const struct ismc_req *
+top_group(const struct ismc_req *r)
+{
+	const struct ismc_req *g = r->parent;
+
+	if (g == NULL)
+		return NULL;
+	while (g->parent != NULL)
+		g = g->parent;
+	return g;
+}
+
+/* Groups in the order of their first requirement; requirements with no
+ * parent share one group of their own. */
+static void
+summarise(struct ctx *x, struct ismc_gap_fw *gf)
+{
+	const struct ismc_catalog *cat = gf->fw->catalog;
+	const struct ismc_req *top;
+	size_t *slot, i, k, root = NONE;
+
+	slot = xcalloc_n(cat->nnodes, sizeof *slot);
+	for (i = 0; i < cat->nnodes; i++)
+		slot[i] = NONE;
+	gf->groups = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_group,
+	    gf->nreqs != 0 ? gf->nreqs : 1);
+	for (i = 0; i < gf->nreqs; i++) {
+		top = top_group(gf->reqs[i].req);
+		k = top != NULL ? slot[top->index] : root;
+		if (k == NONE) {
+			k = gf->ngroups++;
+			gf->groups[k].group = top;
+			if (top != NULL)
+				slot[top->index] = k;
+			else
+				root = k;
+		}
+		gf->reqs[i].group = k;
+		count_one(&gf->groups[k].n, gf->reqs[i].status);
+		count_one(&gf->n, gf->reqs[i].status);
+	}
+	free(slot);
+}
+
+/* ---- remediation ---------------------------------------------------------- */
+
+struct cand {
+	const struct ismc_ir_control *control;
+	size_t			 framework;
+	size_t			 g;		/* global index */
+	size_t			 gain;
+	bool			 picked;
+};
+
+struct plan {
+	struct cand		*c;
+	size_t			 nc;
+	size_t			*off, *req;	/* requirements each helps */
+	bool			*full;		/* per requirement of the fw */
+	size_t			*missing;	/* all-mapped: not implemented */
+	size_t			 nfull;
+};
+
+/* Whether implementing r's control could make its requirement full. */
+static bool
+helps(const struct ctx *x, const struct ismc_gap_reach *r)
+{
+	const struct ismc_ir_control *c = r->control;
+
+	if (r->kind == ISMC_GAP_SELF || r->superseded ||
+	    c->applicability == ISMC_EXCLUDED ||
+	    c->status == ISMC_STATUS_IMPLEMENTED)
+		return false;
+	if (x->gap->policy == ISMC_GAP_ALL_MAPPED)
+		return is_mapped(r);
+	return r->capacity == ISMC_COV_FULL;
+}
+
+static size_t
+cand_gidx(const struct ctx *x, const struct ismc_gap_reach *r)
+{
+	return x->base[r->framework] + r->control->req->req_index;
+}
+
+/* The candidate index of a reach's control, made one if need be. */
+static size_t
+cand_of(struct ctx *x, struct plan *p, const struct ismc_gap_reach *r)
+{
+	size_t g = cand_gidx(x, r);
+
+	if (x->cand[g] == 0) {
+		p->c = ismc_xreallocarray(p->c, p->nc + 1, sizeof *p->c);
+		memset(&p->c[p->nc], 0, sizeof p->c[p->nc]);
+		p->c[p->nc].control = r->control;
+		p->c[p->nc].framework = r->framework;
+		p->c[p->nc].g = g;
+		x->cand[g] = ++p->nc;
+	}
+	return x->cand[g] - 1;
+}
+
+/* Calls back for each (candidate, requirement) pair once. With fill
+ * false it counts into p->off, else it fills p->req. */
+static void
+pairs(struct ctx *x, const struct ismc_gap_fw *gf, struct plan *p, bool fill,
+    size_t *pos)
+{
+	const struct ismc_gap_req *q;
+	const struct ismc_ir_control *prev;
+	size_t i, j, k;
+
+	for (i = 0; i < gf->nreqs; i++) {
+		q = &gf->reqs[i];
+		if (q->status == ISMC_COV_EXCLUDED)
+			continue;
+		prev = NULL;
+		for (j = 0; j < q->nreaches; j++) {
+			if (!helps(x, &q->reaches[j]) ||
+			    q->reaches[j].control == prev)
+				continue;
+			prev = q->reaches[j].control;
+			k = cand_of(x, p, &q->reaches[j]);
+			if (fill)
+				p->req[pos[k]++] = i;
+			else
+				p->off[k + 1]++;
+		}
+	}
+}
+
+/* Would implementing candidate k make requirement i full? */
+static bool
+would_close(const struct ismc_gap *g, const struct plan *p, size_t i)
+{
+	if (p->full[i])
+		return false;
+	return g->policy == ISMC_GAP_STRICT || p->missing[i] == 1;
+}
+
+static void
+plan_setup(struct ctx *x, const struct ismc_gap_fw *gf, struct plan *p)
+{
+	size_t i, k, *pos;
+
+	memset(p, 0, sizeof *p);
+	/* Number the candidates first, so off can be sized. */
+	for (i = 0; i < gf->nreqs; i++)
+		for (k = 0; k < gf->reqs[i].nreaches; k++)
+			if (helps(x, &gf->reqs[i].reaches[k]))
+				(void)cand_of(x, p, &gf->reqs[i].reaches[k]);
+	p->off = xcalloc_n(p->nc + 1, sizeof *p->off);
+	pairs(x, gf, p, false, NULL);
+	for (k = 0; k < p->nc; k++)
+		p->off[k + 1] += p->off[k];
+	p->req = xcalloc_n(p->off[p->nc], sizeof *p->req);
+	pos = xcalloc_n(p->nc + 1, sizeof *pos);
+	memcpy(pos, p->off, p->nc * sizeof *pos);
+	pairs(x, gf, p, true, pos);
+	free(pos);
+	p->full = xcalloc_n(gf->nreqs, sizeof *p->full);
+	p->missing = xcalloc_n(gf->nreqs, sizeof *p->missing);
+	for (i = 0; i < gf->nreqs; i++) {
+		p->full[i] = gf->reqs[i].status == ISMC_COV_FULL;
+		p->missing[i] = gf->reqs[i].nmapped - gf->reqs[i].nmapped_impl;
+		p->nfull += p->full[i];
+	}
+	for (k = 0; k < p->nc; k++)
+		for (i = p->off[k]; i < p->off[k + 1]; i++)
+			p->c[k].gain += would_close(x->gap, p, p->req[i]);
+}
+
+static void
+plan_free(struct ctx *x, struct plan *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->nc; k++)
+		x->cand[p->c[k].g] = 0;
+	free(p->c);
+	free(p->off);
+	free(p->req);
+	free(p->full);
+	free(p->missing);
+}
+
+/* Most gain first; ties by control id in natural order, then framework. */
+static size_t
+pick(const struct plan *p)
+{
+	const struct cand *a, *b;
+	size_t k, best = NONE;
+	int c;
+
+	for (k = 0; k < p->nc; k++) {
+		a = &p->c[k];
+		if (a->picked || a->gain == 0)
+			continue;
+		if (best == NONE) {
+			best = k;
+			continue;
+		}
+		b = &p->c[best];
+		if (a->gain != b->gain) {
+			if (a->gain > b->gain)
+				best = k;
+			continue;
+		}
+		c = ismc_natcmp(a->control->req->id, b->control->req->id);
+		if (c < 0 || (c == 0 && a->framework < b->framework))
+			best = k;
+	}
+	return best;
+}
+
+/* The candidate index of a reach's control, or NONE. */
+static size_t
+cand_index(const struct ctx *x, const struct ismc_gap_reach *r)
+{
+	size_t s = x->cand[cand_gidx(x, r)];
+
+	return s != 0 ? s - 1 : NONE;
+}
+
+/* Requirement i is now full: no other candidate gains it any more. */
+static void
+lose_gain(struct ctx *x, const struct ismc_gap_req *q, struct plan *p)
+{
+	const struct ismc_ir_control *prev = NULL;
+	size_t j, k;
+
+	for (j = 0; j < q->nreaches; j++) {
+		if (!helps(x, &q->reaches[j]) ||
+		    q->reaches[j].control == prev)
+			continue;
+		prev = q->reaches[j].control;
+		k = cand_index(x, &q->reaches[j]);
+		if (k != NONE && !p->c[k].picked && p->c[k].gain > 0)
+			p->c[k].gain--;
+	}
+}
+
+/* All-mapped: one control is left; if it is a candidate, it gains i. */
+static void
+last_one_gains(struct ctx *x, const struct ismc_gap_req *q, struct plan *p)
+{
+	const struct ismc_gap_reach *r;
+	size_t j, k;
+
+	for (j = 0; j < q->nreaches; j++) {
+		r = &q->reaches[j];
+		if (!is_mapped(r) || counts_implemented(r->control))
+			continue;
+		k = helps(x, r) ? cand_index(x, r) : NONE;
+		if (k != NONE && p->c[k].picked)
+			continue;
+		if (k != NONE)
+			p->c[k].gain++;
+		return;
+	}
+}
+
+static size_t
+apply_pick(struct ctx *x, const struct ismc_gap_fw *gf, struct plan *p,
+    size_t k)
+{
+	size_t i, r, closed = 0;
+
+	p->c[k].picked = true;
+	for (i = p->off[k]; i < p->off[k + 1]; i++) {
+		r = p->req[i];
+		if (x->gap->policy == ISMC_GAP_ALL_MAPPED)
+			p->missing[r]--;
+		if (p->full[r])
+			continue;
+		if (x->gap->policy == ISMC_GAP_STRICT || p->missing[r] == 0) {
+			p->full[r] = true;
+			p->nfull++;
+			closed++;
+			lose_gain(x, &gf->reqs[r], p);
+		} else if (p->missing[r] == 1) {
+			last_one_gains(x, &gf->reqs[r], p);
+		}
+	}
+	return closed;
+}
+
+/*
+ * Greedy set cover: pick the control that makes the most requirements
+ * full, pretend it implemented, repeat until nothing gains. Gains are
+ * kept up to date incrementally, so a pick costs its own requirements'
+ * reaches plus one scan of the candidates.
+ */
+static void
+remediate(struct ctx *x, struct ismc_gap_fw *gf)
+{
+	struct plan p;
+	size_t k, n = 0, cap;
+
+	plan_setup(x, gf, &p);
+	cap = p.nc != 0 ? p.nc : 1;
+	gf->plan = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_step, cap);
+	while ((k = pick(&p)) != NONE) {
+		struct ismc_gap_step *s = &gf->plan[n++];
+
+		s->control = p.c[k].control;
+		s->framework = p.c[k].framework;
+		s->gain = apply_pick(x, gf, &p, k);
+		s->full_after = p.nfull;
+	}
+	gf->nplan = n;
+	plan_free(x, &p);
+}
+
+/* ---- driver --------------------------------------------------------------- */
+
+static void
+analyse_fw(struct ctx *x, size_t f)
+{
+	struct ismc_gap_fw *gf = &x->gap->fws[f];
+	size_t i;
+
+	gf->nreqs = gf->fw->ncontrols;
+	gf->reqs = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_req,
+	    gf->nreqs != 0 ? gf->nreqs : 1);
+	for (i = 0; i < gf->nreqs; i++)
+		analyse_req(x, f, x->base[f] + i, &gf->reqs[i]);
+	summarise(x, gf);
+	remediate(x, gf);
+}
+
+struct ismc_gap *
+ismc_gap_analyse(struct ismc_compilation *comp, struct ismc_ir *ir,
+    enum ismc_gap_policy policy)
+{
+	struct ctx x;
+	size_t f;
+
+	memset(&x, 0, sizeof x);
+	x.comp = comp;
+	x.ir = ir;
+	x.arena = &comp->arena;
+	x.gap = ISMC_NEW(x.arena, struct ismc_gap);
+	x.gap->policy = policy;
+	setup(&x);
+	x.gap->nfws = x.nfw;
+	x.gap->fws = ISMC_NEW_ARRAY(x.arena, struct ismc_gap_fw,
+	    x.nfw != 0 ? x.nfw : 1);
+	for (f = 0; f < x.nfw; f++) {
+		x.gap->fws[f].fw = &ir->frameworks[f];
+		x.gap->fws[f].index = f;
+	}
+	resolve_sets(&x);
+	build_csr(&x, false, &x.off, &x.adj);
+	build_csr(&x, true, &x.doff, &x.dadj);
+	keep_links(&x);
+	/* From here on reaches point into the arena copy of the links. */
+	free(x.links);
+	x.links = x.gap->links;
+	for (f = 0; f < x.nfw; f++)
+		analyse_fw(&x, f);
+	x.links = NULL;
+	teardown(&x);
+	ir->gap = x.gap;
+	return x.gap;
+}
+
+/* ---- explain ------------------------------------------------------------- */
+
+struct explain {
+	const struct ismc_ir	*ir;
+	const struct ismc_gap	*gap;
+	struct ismc_arena	 arena;		/* names; freed at the end */
+	FILE			*out;
+};
+
+static const struct ismc_ir_framework *
+explain_fw(const struct ismc_ir *ir, const char *name)
+{
+	const struct ismc_catalog *cat;
+	size_t f, i;
+
+	for (f = 0; f < ir->nframeworks; f++) {
+		cat = ir->frameworks[f].catalog;
+		if (strcmp(cat->id, name) == 0)
+			return &ir->frameworks[f];
+		for (i = 0; i < cat->naliases; i++)
+			if (strcmp(cat->aliases[i], name) == 0)
+				return &ir->frameworks[f];
+	}
+	return NULL;
+}
+
+static const struct ismc_req *
+explain_node(const struct ismc_catalog *cat, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < cat->nnodes; i++)
+		if (strcmp(cat->nodes[i]->id, id) == 0)
+			return cat->nodes[i];
+	return NULL;
+}
+
+static void
+explain_head(struct explain *e, const struct ismc_req *r)
+{
+	fprintf(e->out, "%s", ismc_gap_qname(&e->arena, r));
+	if (r->title != NULL)
+		fprintf(e->out, "  %s", r->title);
+	if (r->ref != NULL)
+		fprintf(e->out, " (%s)", r->ref);
+	fputc('\n', e->out);
+}
+
+static const char *
+control_state(const struct ismc_ir_control *c)
+{
+	if (c->applicability == ISMC_EXCLUDED)
+		return "excluded";
+	if (c->applicability == ISMC_UNDECIDED && c->status ==
+	    ISMC_STATUS_UNSET)
+		return "no decision";
+	return ismc_status_name(c->status);
+}
+
+/* A link as used: "x:a REL y:b", then the row it comes from. */
+static void
+explain_link(struct explain *e, const struct ismc_gap_link *l, bool back)
+{
+	const struct ismc_mapping_row *row = l->row;
+	const struct ismc_req *from = back ? l->b : l->a;
+	const struct ismc_req *to = back ? l->a : l->b;
+	unsigned rel = back ? ismc_rcc5_converse(l->rel) : l->rel;
+
+	fprintf(e->out, "        %s %s %s\n", ismc_gap_qname(&e->arena, from),
+	    ismc_rcc5_name(rel), ismc_gap_qname(&e->arena, to));
+	fprintf(e->out, "          from %s: %s %s %s", l->set->id, row->source,
+	    ismc_rel_name(row->rel), row->target);
+	if (row->strength != 0)
+		fprintf(e->out, ", strength %u", row->strength);
+	else
+		fprintf(e->out, ", strength not given");
+	if (back)
+		fprintf(e->out, "; read backwards");
+	if (l->group_a != NULL || l->group_b != NULL)
+		fprintf(e->out, "; %s is a group, taken for each requirement "
+		    "in it", (l->group_a != NULL ? l->group_a : l->group_b)->id);
+	fputc('\n', e->out);
+	if (row->rationale != NULL && *row->rationale != '\0')
+		fprintf(e->out, "          rationale: %s\n", row->rationale);
+}
+
+static void
+explain_refs(struct explain *e, const struct ismc_ir_control *c)
+{
+	const struct ismc_ir_evidence *ev;
+	size_t i, j;
+
+	for (i = 0; i < c->nrefs; i++)
+		fprintf(e->out, "      %s: %s\n",
+		    ismc_ref_kind_name(c->refs[i].kind), c->refs[i].text);
+	for (i = 0; i < c->nmeasures; i++)
+		fprintf(e->out, "      measure: %s (%s)\n", c->measures[i]->id,
+		    ismc_status_name(c->measures[i]->status));
+	for (i = 0; i < e->ir->nevidence; i++) {
+		ev = e->ir->evidence[i];
+		for (j = 0; j < ev->ncontrols; j++)
+			if (ev->controls[j] == c)
+				break;
+		if (j < ev->ncontrols)
+			fprintf(e->out, "      evidence: %s%s\n", ev->id,
+			    ev->stale ? " (stale)" : "");
+	}
+}
+
+static const char *
+counts_as(const struct ismc_gap_reach *r)
+{
+	if (r->superseded)
+		return "nothing: a more direct mapping of this control is used";
+	if (r->capacity == ISMC_COV_GAP)
+		return r->rel == ISMC_RCC5_DR ? "nothing: not related" :
+		    "nothing: indeterminate, the relation may be "
+		    "'not related'";
+	if (r->contribution == ISMC_COV_GAP)
+		return r->capacity == ISMC_COV_FULL ?
+		    "nothing yet (full once implemented)" :
+		    "nothing yet (partial once implemented)";
+	return ismc_cov_name(r->contribution);
+}
+
+static void
+explain_reach(struct explain *e, const struct ismc_gap_reach *r)
+{
+	const struct ismc_ir_control *c = r->control;
+
+	fprintf(e->out, "    %s", ismc_gap_qname(&e->arena, c->req));
+	if (c->req->title != NULL)
+		fprintf(e->out, "  %s", c->req->title);
+	fprintf(e->out, "\n      status: %s\n", control_state(c));
+	if (r->kind == ISMC_GAP_SELF) {
+		fprintf(e->out, "      relation: equal (the requirement's own "
+		    "SoA row)\n");
+	} else {
+		fprintf(e->out, "      relation: %s (%s)\n",
+		    ismc_rcc5_name(r->rel), ismc_gap_inferred(r) ?
+		    "inferred, not a published mapping" : "published");
+		if (r->kind == ISMC_GAP_CHAIN)
+			fprintf(e->out, "      chain through %s:\n",
+			    ismc_gap_qname(&e->arena, r->hub));
+		explain_link(e, r->link[0], r->backwards[0]);
+		if (r->link[1] != NULL)
+			explain_link(e, r->link[1], r->backwards[1]);
+		if (r->kind == ISMC_GAP_CHAIN)
+			fprintf(e->out, "      strength: %s%s\n", r->strength ?
+			    ismc_arena_printf(&e->arena, "%u", r->strength) :
+			    "unknown", " (the weaker link's)");
+	}
+	fprintf(e->out, "      counts as: %s\n", counts_as(r));
+	explain_refs(e, c);
+}
+
+/* Why the strict rule gives less than full. */
+static void
+why_strict(struct explain *e, const struct ismc_gap_req *q)
+{
+	const struct ismc_gap_reach *r;
+	size_t i, pending = 0, part = 0, indet = 0, other = 0;
+
+	for (i = 0; i < q->nreaches; i++) {
+		r = &q->reaches[i];
+		if (r->kind != ISMC_GAP_SELF)
+			other++;
+		if (r->superseded)
+			continue;
+		if (r->capacity == ISMC_COV_FULL &&
+		    r->contribution != ISMC_COV_FULL) {
+			if (pending++ == 0)
+				fprintf(e->out, "  full once one of these is "
+				    "implemented:");
+			fprintf(e->out, " %s (%s)", ismc_gap_qname(&e->arena,
+			    r->control->req), control_state(r->control));
+		} else if (r->capacity == ISMC_COV_PARTIAL) {
+			part++;
+		} else if (r->capacity == ISMC_COV_GAP &&
+		    r->rel != ISMC_RCC5_DR) {
+			indet++;
+		}
+	}
+	if (pending > 0)
+		fputc('\n', e->out);
+	if (other == 0)
+		fprintf(e->out, "  no mapping between frameworks in use "
+		    "reaches it from a control with a decision\n");
+	else if (pending == 0 && part > 0)
+		fprintf(e->out, "  every mapping reaching it covers only part "
+		    "of it (subset or intersects): no single control contains "
+		    "the whole requirement\n");
+	if (indet > 0)
+		fprintf(e->out, "  %zu inferred relation%s may be 'not related' "
+		    "and so give%s nothing\n", indet, indet == 1 ? "" : "s",
+		    indet == 1 ? "s" : "");
+}
+
+static void
+why_all_mapped(struct explain *e, const struct ismc_gap_req *q)
+{
+	const struct ismc_ir_control *prev = NULL;
+	const struct ismc_gap_reach *r;
+	size_t i;
+
+	if (q->nmapped == 0) {
+		fprintf(e->out, "  no published row maps a control with a "
+		    "decision to it\n");
+		return;
+	}
+	fprintf(e->out, "  %zu of %zu mapped controls implemented; still "
+	    "needed:", q->nmapped_impl, q->nmapped);
+	for (i = 0; i < q->nreaches; i++) {
+		r = &q->reaches[i];
+		if (!is_mapped(r) || r->control == prev ||
+		    counts_implemented(r->control))
+			continue;
+		prev = r->control;
+		fprintf(e->out, " %s (%s)", ismc_gap_qname(&e->arena,
+		    r->control->req), control_state(r->control));
+	}
+	fputc('\n', e->out);
+}
+
+static void
+explain_why(struct explain *e, const struct ismc_gap_req *q)
+{
+	if (q->status == ISMC_COV_FULL || q->status == ISMC_COV_EXCLUDED)
+		return;
+	fprintf(e->out, "  why not full:\n");
+	if (e->gap->policy == ISMC_GAP_ALL_MAPPED)
+		why_all_mapped(e, q);
+	else
+		why_strict(e, q);
+	if (q->nc_row != NULL) {
+		fprintf(e->out, "  %s says it has no counterpart", q->nc_set->id);
+		if (q->nc_row->rationale != NULL &&
+		    *q->nc_row->rationale != '\0')
+			fprintf(e->out, ": %s", q->nc_row->rationale);
+		fputc('\n', e->out);
+	}
+}
+
+static void
+explain_req(struct explain *e, const struct ismc_gap_req *q)
+{
+	size_t i, shown = 0;
+
+	explain_head(e, q->req);
+	fprintf(e->out, "  status: %s (coverage policy: %s)\n",
+	    ismc_cov_name(q->status), ismc_gap_policy_name(e->gap->policy));
+	fprintf(e->out, "  own SoA row: %s\n", control_state(q->control));
+	if (q->control->applicability == ISMC_EXCLUDED &&
+	    q->control->justification != NULL)
+		fprintf(e->out, "  justification: %s\n",
+		    q->control->justification);
+	if (e->gap->policy == ISMC_GAP_ALL_MAPPED)
+		fprintf(e->out, "  mapped controls: %zu, implemented: %zu\n",
+		    q->nmapped, q->nmapped_impl);
+	for (i = 0; i < q->nreaches; i++) {
+		if (shown++ == 0)
+			fprintf(e->out, "  reached by:\n");
+		explain_reach(e, &q->reaches[i]);
+	}
+	if (shown == 0)
+		fprintf(e->out, "  reached by: nothing\n");
+	explain_why(e, q);
+}
+
+static void
+explain_group(struct explain *e, const struct ismc_gap_fw *gf,
+    const struct ismc_req *g)
+{
+	const struct ismc_req *p;
+	size_t i, n = 0;
+
+	explain_head(e, g);
+	fprintf(e->out, "  a group; its requirements (coverage policy: "
+	    "%s):\n", ismc_gap_policy_name(e->gap->policy));
+	for (i = 0; i < gf->nreqs; i++) {
+		for (p = gf->reqs[i].req->parent; p != NULL && p != g;
+		    p = p->parent)
+			continue;
+		if (p == NULL)
+			continue;
+		n++;
+		fprintf(e->out, "    %-16s %s\n", gf->reqs[i].req->id,
+		    ismc_cov_name(gf->reqs[i].status));
+	}
+	if (n == 0)
+		fprintf(e->out, "    none\n");
+}
+
+bool
+ismc_gap_explain(const struct ismc_ir *ir, const char *framework,
+    const char *req, FILE *out)
+{
+	const struct ismc_ir_framework *fw;
+	const struct ismc_gap_fw *gf;
+	const struct ismc_req *r;
+	struct explain e;
+
+	if (ir->gap == NULL || (fw = explain_fw(ir, framework)) == NULL ||
+	    (gf = ismc_gap_find(ir->gap, fw)) == NULL ||
+	    (r = explain_node(fw->catalog, req)) == NULL)
+		return false;
+	e.ir = ir;
+	e.gap = ir->gap;
+	e.out = out;
+	ismc_arena_init(&e.arena);
+	if (r->is_group)
+		explain_group(&e, gf, r);
+	else
+		explain_req(&e, &gf->reqs[r->req_index]);
+	ismc_arena_destroy(&e.arena);
+	return true;
+}

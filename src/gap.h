@@ -1,0 +1,220 @@
+/*
+ * gap.h - coverage and gap analysis across frameworks.
+ *
+ * The analysis reads the SoA rows of every framework in use, the mapping
+ * sets between them (ir->mapping_sets) and the RCC-5 composition table,
+ * and says for each requirement of each framework whether the
+ * organisation's controls cover it fully, partly or not at all, which
+ * controls reach it and how. doc/coverage.md gives the rules; this header
+ * gives the shapes. Everything is arena-owned by the compilation and
+ * hangs off ir->gap.
+ */
+#ifndef ISMC_GAP_H
+#define ISMC_GAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct ismc_arena;
+struct ismc_compilation;
+struct ismc_ir;
+struct ismc_ir_control;
+struct ismc_ir_framework;
+struct ismc_mapping_row;
+struct ismc_mapping_set;
+struct ismc_report;
+struct ismc_req;
+
+/* Which rule turns mappings into coverage; every report names it. */
+enum ismc_gap_policy {
+	ISMC_GAP_STRICT,	/* set theory: equal or superset for full */
+	ISMC_GAP_ALL_MAPPED,	/* practical: every mapped control implemented */
+};
+
+/*
+ * The coverage of a requirement. GAP < NO_COUNTERPART < PARTIAL < FULL
+ * in this order of progress, the two gaps being equally bad; EXCLUDED
+ * stands apart: the requirement's own SoA row excludes it, so it is not
+ * assessed and not counted in percentages.
+ */
+enum ismc_cov {				/* ORDER ISMC_COV */
+	ISMC_COV_GAP,			/* nothing counts */
+	ISMC_COV_NO_COUNTERPART,	/* a gap a mapping set says is one */
+	ISMC_COV_PARTIAL,
+	ISMC_COV_FULL,
+	ISMC_COV_EXCLUDED,
+};
+
+/* How a control reaches a requirement, most direct first. */
+enum ismc_gap_kind {			/* ORDER ISMC_GAP_KIND */
+	ISMC_GAP_SELF,		/* the requirement's own SoA row */
+	ISMC_GAP_DIRECT,	/* one published row between the two */
+	ISMC_GAP_GROUP,		/* one row naming a group that holds one of
+				 * them: inferred */
+	ISMC_GAP_CHAIN,		/* two rows through a hub requirement of a
+				 * third framework: inferred */
+};
+
+/* One resolved mapping row, or one member pair of a row naming a group. */
+struct ismc_gap_link {
+	const struct ismc_mapping_set *set;
+	const struct ismc_mapping_row *row;
+	const struct ismc_req	*a;		/* a REL b, after expansion */
+	const struct ismc_req	*b;
+	const struct ismc_req	*group_a;	/* the group the row named in */
+	const struct ismc_req	*group_b;	/* place of a (b), or NULL */
+	unsigned		 rel;		/* RCC-5 set, a -> b */
+	size_t			 ga, gb;	/* global requirement indices */
+};
+
+/* One control reaching one requirement. */
+struct ismc_gap_reach {
+	const struct ismc_ir_control *control;	/* an SoA row with a decision */
+	size_t			 framework;	/* its ir->frameworks index */
+	enum ismc_gap_kind	 kind;
+	unsigned		 rel;		/* RCC-5 set, control -> req */
+	unsigned		 strength;	/* 1..10, the weaker link's; 0 if
+						 * any link's is unknown */
+	const char		*rationale;	/* of the weaker link; may be NULL */
+	const struct ismc_gap_link *link[2];	/* control side first; [1] only
+						 * for a chain; none for SELF */
+	bool			 backwards[2];	/* link read from b to a */
+	const struct ismc_req	*hub;		/* CHAIN: the middle */
+	enum ismc_cov		 capacity;	/* under the strict rule, once
+						 * implemented: FULL, PARTIAL, or
+						 * GAP (indeterminate, disjoint) */
+	enum ismc_cov		 contribution;	/* the same, given its status */
+	bool			 superseded;	/* a more direct reach of the same
+						 * control exists: not counted */
+};
+
+struct ismc_gap_req {
+	const struct ismc_req	*req;
+	const struct ismc_ir_control *control;	/* its own SoA row */
+	enum ismc_cov		 status;	/* under the analysis' policy */
+	struct ismc_gap_reach	*reaches;	/* SELF first, then by control
+						 * in framework and catalog
+						 * order, most direct first */
+	size_t			 nreaches;
+	const struct ismc_gap_reach *best;	/* the reach that decides the
+						 * status; NULL if none counts */
+	const struct ismc_mapping_set *nc_set;	/* a no-counterpart row */
+	const struct ismc_mapping_row *nc_row;	/* naming it, or NULL */
+	size_t			 nmapped;	/* controls on published rows */
+	size_t			 nmapped_impl;	/* ... implemented */
+	size_t			 group;		/* index into the groups */
+};
+
+struct ismc_gap_count {
+	size_t			 total;		/* requirements */
+	size_t			 full, partial;
+	size_t			 gap;		/* including no_counterpart */
+	size_t			 no_counterpart;
+	size_t			 excluded;	/* not in the percentages */
+};
+
+/* A top-level group (theme, chapter, category) of a framework. */
+struct ismc_gap_group {
+	const struct ismc_req	*group;		/* NULL: requirements with no
+						 * parent */
+	struct ismc_gap_count	 n;
+};
+
+/* One step of the remediation plan. */
+struct ismc_gap_step {
+	const struct ismc_ir_control *control;
+	size_t			 framework;	/* its ir->frameworks index */
+	size_t			 gain;		/* requirements it makes full */
+	size_t			 full_after;	/* full requirements after it */
+};
+
+struct ismc_gap_fw {
+	const struct ismc_ir_framework *fw;
+	size_t			 index;		/* into ir->frameworks */
+	struct ismc_gap_req	*reqs;		/* catalog order */
+	size_t			 nreqs;
+	size_t			 nsets_in;	/* sets in use targeting it */
+	size_t			 nlinks;	/* links touching it */
+	struct ismc_gap_count	 n;
+	struct ismc_gap_group	*groups;	/* order of first requirement */
+	size_t			 ngroups;
+	struct ismc_gap_step	*plan;		/* remediation, by gain */
+	size_t			 nplan;
+};
+
+struct ismc_gap {
+	enum ismc_gap_policy	 policy;
+	struct ismc_gap_fw	*fws;		/* ir->frameworks order */
+	size_t			 nfws;
+	struct ismc_gap_link	*links;		/* load order */
+	size_t			 nlinks;
+	size_t			 nsets;		/* sets between frameworks in use */
+	size_t			 nsets_skipped;	/* sets with a side not in use */
+	size_t			 nrows;		/* rows of the sets used */
+	size_t			 nrows_bad;	/* rows naming unknown ids */
+};
+
+/*
+ * Analyses coverage of every framework of `ir` under `policy` and stores
+ * the result in ir->gap (also returned). Mapping sets whose source or
+ * target catalog is not in use are skipped; a row naming an id its
+ * catalog does not have is an error at the row and is skipped. Time and
+ * memory are linear in the rows, plus the reaches it finds through hub
+ * requirements that a decided control is mapped to (doc/coverage.md).
+ */
+struct ismc_gap *ismc_gap_analyse(struct ismc_compilation *,
+	    struct ismc_ir *, enum ismc_gap_policy);
+
+/*
+ * Prints how requirement `req` of framework `framework` (catalog id or
+ * alias) is met or not, for people: its status under the policy, every
+ * control reaching it with status, relation, strength, provenance and
+ * chain, the control's references, measures and evidence, and why it is
+ * not full. Returns false, printing nothing, when ir->gap is NULL or the
+ * framework or requirement is unknown. A group prints its requirements'
+ * statuses.
+ */
+bool	ismc_gap_explain(const struct ismc_ir *, const char *framework,
+	    const char *req, FILE *out);
+
+/* "strict", "all-mapped". */
+const char *ismc_gap_policy_name(enum ismc_gap_policy);
+/* Parses a policy name; false if it is not one. */
+bool	ismc_gap_policy_parse(const char *, enum ismc_gap_policy *);
+/* "gap", "no-counterpart", "partial", "full", "excluded". */
+const char *ismc_cov_name(enum ismc_cov);
+/* "own", "published", "group", "chain". */
+const char *ismc_gap_kind_name(enum ismc_gap_kind);
+/* A requirement as "catalog:id" (arena-owned). */
+const char *ismc_gap_qname(struct ismc_arena *, const struct ismc_req *);
+/*
+ * Where a reach comes from, for reports: "own SoA row",
+ * "iso27001-2022--dora" (a published row; ", read backwards" when read
+ * from its target), "inferred via group dora:5 (set)" or "inferred via
+ * iso27001-2022:A.5.1 (set1; set2)". Arena-owned.
+ */
+const char *ismc_gap_provenance(struct ismc_arena *,
+	    const struct ismc_gap_reach *);
+/* Whether the reach is inferred rather than read off one row. */
+bool	ismc_gap_inferred(const struct ismc_gap_reach *);
+/* 100 * part / assessed requirements (total - excluded); NaN if none. */
+double	ismc_gap_pct(size_t part, const struct ismc_gap_count *);
+/* The analysis of framework `fw` of the IR, or NULL. */
+const struct ismc_gap_fw *ismc_gap_find(const struct ismc_gap *,
+	    const struct ismc_ir_framework *);
+
+/*
+ * Report builders (report-gap.c, report-trace.c), registered in report.c.
+ * Each returns NULL, meaning "no such report", when ir->gap is NULL; the
+ * gap and remediation reports also for a framework that no mapping set
+ * in use targets (the hub: its SoA says what it covers).
+ */
+struct ismc_report *ismc_report_gap(const struct ismc_ir *,
+	    const struct ismc_ir_framework *, struct ismc_arena *);
+struct ismc_report *ismc_report_remediation(const struct ismc_ir *,
+	    const struct ismc_ir_framework *, struct ismc_arena *);
+struct ismc_report *ismc_report_trace(const struct ismc_ir *,
+	    struct ismc_arena *);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * pdf-report.h - the auditor's report: one A4 PDF of the whole ISMS.
+ *
+ * Cover, contents with page numbers, scope statement, the Statement of
+ * Applicability of each control framework, the risk register and
+ * treatment plan, the heatmaps, gap analysis per framework, KPIs, audit
+ * findings and corrective actions, and the management review summary.
+ * Text is set with pango in DejaVu Sans; tables break across pages with
+ * their header repeated; the charts are the same display lists as the
+ * stand-alone PNG and SVG files, painted as vectors. Every page carries
+ * "TITLE — version V — page N of M".
+ *
+ * The same IR gives the same bytes: the PDF dates come from
+ * SOURCE_DATE_EPOCH, else the spec's date, else 1970-01-01.
+ */
+#ifndef ISMC_PDF_REPORT_H
+#define ISMC_PDF_REPORT_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+
+struct ismc_arena;
+struct ismc_buf;
+struct ismc_ir;
+
+#define ISMC_A4_WIDTH	595.276		/* points: 210 mm */
+#define ISMC_A4_HEIGHT	841.890		/* 297 mm */
+
+/* Section titles, as the contents and the tests know them. */
+#define ISMC_PDF_CONTENTS	"Contents"
+#define ISMC_PDF_SCOPE		"Scope statement"
+#define ISMC_PDF_SOA		"Statement of Applicability"
+#define ISMC_PDF_RISKS		"Risk register and treatment plan"
+#define ISMC_PDF_HEATMAPS	"Heatmaps"
+#define ISMC_PDF_GAP		"Gap analysis per framework"
+#define ISMC_PDF_KPIS		"Key performance indicators"
+#define ISMC_PDF_AUDITS		"Audit findings and corrective actions"
+#define ISMC_PDF_REVIEW		"Management review summary"
+
+/*
+ * Appends the whole PDF to `out`. Returns the first cairo error, in which
+ * case `out` holds nothing useful.
+ */
+cairo_status_t ismc_pdf_report(const struct ismc_ir *, struct ismc_arena *,
+	    struct ismc_buf *out);
+
+/*
+ * The PDF creation date, "YYYY-MM-DDThh:mm:ssZ": SOURCE_DATE_EPOCH when it
+ * is set to a number of seconds, else the spec's date at midnight UTC,
+ * else the epoch. `buf` holds at least 32 bytes.
+ */
+void	ismc_pdf_date(const struct ismc_ir *, char *buf, size_t size);
+
+#endif
