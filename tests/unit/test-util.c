@@ -263,7 +263,7 @@ Test(diag, error_cap_stops_reporting)
 	cr_assert(ismc_diag_stopped(&d));
 	cr_assert_str_eq(out, "ismc: error: e0\nismc: error: e1\n"
 	    "ismc: error: e2\nismc: fatal error: too many errors emitted, "
-	    "stopping now [-fmax-errors=3]\n");
+	    "stopping now [--max-errors=3]\n");
 	free(out);
 	ismc_sources_destroy(&s);
 }
