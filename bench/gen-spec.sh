@@ -258,12 +258,17 @@ BEGIN {
 			printf "    treatment   %s\n", rnd(4) == 0 ? "transfer" : "mitigate"
 			k = rnd(6) + 1
 			s = ""
+			split("", seen)
 			for (j = 1; j <= k; j++) {
 				if (NMEASURES > 0 && rnd(3) == 0)
 					c = sprintf("M-%06d", rnd(NMEASURES) + 1)
 				else
 					c = pick(C, NC)
-				s = s (j > 1 ? ", " : "") c
+				# ismc warns about a control named twice
+				if (c in seen)
+					continue
+				seen[c] = 1
+				s = s (s != "" ? ", " : "") c
 			}
 			printf "    controls    %s\n", s
 			print "    residual {"

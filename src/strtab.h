@@ -16,6 +16,8 @@ struct ismc_strtab {
 	struct ismc_arena	 *arena;	/* borrowed; owns the strings */
 	const char		**slots;	/* open addressing; NULL = empty */
 	uint32_t		 *hashes;
+	uint32_t		 *lens;		/* so a probe never reads past
+						 * a shorter string */
 	size_t			  cap;		/* power of two */
 	size_t			  count;
 };
