@@ -32,8 +32,7 @@
 /* ---- display lists ----------------------------------------------------- */
 
 struct ismc_dl *
-ismc_dl_new(struct ismc_arena *a, double width, double height,
-    const char *title)
+ismc_dl_new(struct ismc_arena *a, double width, double height)
 {
 	struct ismc_dl *dl;
 
@@ -41,7 +40,6 @@ ismc_dl_new(struct ismc_arena *a, double width, double height,
 	dl->arena = a;
 	dl->width = width;
 	dl->height = height;
-	dl->title = title;
 	return dl;
 }
 
@@ -173,14 +171,24 @@ static const unsigned blues[] = {
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
+static double contrast_for_text(struct ismc_rgb);
+
 struct ismc_rgb
 ismc_palette_band(size_t i, size_t n)
 {
 	/* From 0.95 (pale yellow) to 0.2 (dark purple): the ends of inferno
 	 * are too close to white and black to hold text well. */
-	double t = n > 1 ? (double)i / (double)(n - 1) : 0;
+	double t = 0.95 - 0.75 * (n > 1 ? (double)i / (double)(n - 1) : 0);
+	struct ismc_rgb c = ramp(inferno, NELEM(inferno), t);
 
-	return ramp(inferno, NELEM(inferno), 0.95 - 0.75 * t);
+	/* Around t = 0.55 the reds have a luminance near 0.18, where neither
+	 * black nor white text reaches 4.5:1; a band landing there moves to
+	 * the nearer side, which keeps the bands in order. */
+	while (contrast_for_text(c) < 4.5) {
+		t += t < 0.555 ? -0.005 : 0.005;
+		c = ramp(inferno, NELEM(inferno), t);
+	}
+	return c;
 }
 
 struct ismc_rgb
@@ -211,6 +219,16 @@ ismc_palette_text_on(struct ismc_rgb bg)
 	 * 1.05 / (l + .05); take the larger. */
 	return (l + 0.05) * (l + 0.05) > 0.05 * 1.05 ? hex(0x111111) :
 	    hex(0xffffff);
+}
+
+/* The WCAG contrast of the text ismc_palette_text_on picks for bg. */
+static double
+contrast_for_text(struct ismc_rgb bg)
+{
+	double a = ismc_palette_luminance(bg);
+	double b = ismc_palette_luminance(ismc_palette_text_on(bg));
+
+	return a > b ? (a + 0.05) / (b + 0.05) : (b + 0.05) / (a + 0.05);
 }
 
 static const struct ismc_rgb black = { 0.067, 0.067, 0.067 };
@@ -299,10 +317,16 @@ elide(const struct lay *l, const char *s, size_t len, double w, double size,
     bool bold, struct line *out)
 {
 	double ew = measure(l, ELLIPSIS, strlen(ELLIPSIS), size, bold);
-	size_t n = len;
+	size_t n = len, most;
 
 	if (ew > w)
 		return false;
+	/* No DejaVu Sans character is narrower than a quarter em, nor longer
+	 * than four bytes: start there, so that a label of ten thousand
+	 * characters costs no more than one of a hundred. */
+	most = 4 * (size_t)ceil(w / (0.25 * size));
+	if (n > most)
+		n = most;
 	for (;;) {
 		/* Never end inside a character, nor on a space. */
 		while (n > 0 && n < len && ((unsigned char)s[n] & 0xc0) == 0x80)
@@ -686,12 +710,32 @@ cell_content(const struct lay *l, struct ismc_rect cell, const char **ids,
 		    MAXLINES, false, &pi))
 			break;
 	}
+	/* With no room for ids the count may take the whole cell. */
+	if (pi.nlines == 0)
+		fit_text(l, num, in.w, in.h, fmin(15, fmax(pc.size, in.h * 0.85 /
+		    ISMC_CHART_LINE)), true, 1, false, &pc);
 	h = plan_h(&pc) + (pi.nlines > 0 ? 1 + plan_h(&pi) : 0);
 	y = in.y + (in.h - h) / 2;
 	emit_plan(l, &pc, in.x, y, in.w, CENTRE, in, ink);
 	if (pi.nlines > 0)
 		emit_plan(l, &pi, in.x, y + plan_h(&pc) + 1, in.w, CENTRE, in,
 		    ink);
+}
+
+/* The height the impact labels need under columns cw wide, at most h. */
+static double
+x_labels_h(const struct lay *l, const struct ismc_ir_scale *is, double cw,
+    double h)
+{
+	struct plan p;
+	double need = 0;
+	size_t c;
+
+	for (c = 0; c < is->nlevels; c++)
+		if (fit_text(l, clean(l->a, level_name(&is->levels[c])), cw - 2,
+		    h, 7.5, false, MAXLINES, true, &p) && plan_h(&p) > need)
+			need = plan_h(&p);
+	return need;
 }
 
 static void
@@ -711,6 +755,9 @@ heatmap_panel(const struct lay *l, const struct ismc_ir *ir,
 	th = line_h(10.5) + 4;
 	xnh = line_h(8) + 2;
 	xlh = fmin(44, fmax(line_h(7) + 2, area.h * 0.13));
+	if (is->nlevels > 0)
+		xlh = fmin(xlh, 3 + x_labels_h(l, is, (area.w - ylw) /
+		    (double)is->nlevels, xlh - 3));
 	gx = area.x + ylw;
 	gy = area.y + th;
 	gw = area.w - ylw;
@@ -782,6 +829,8 @@ band_legend(const struct lay *l, const struct ismc_ir *ir, double y, double h)
 		fill = ismc_palette_band(i, ir->nbands);
 		x = legend_entry(l, x, y, w, h, fill, ir->nbands > 1 &&
 		    i == ir->nbands - 1 ? ISMC_PATTERN_HATCH : ISMC_PATTERN_NONE,
+		    b->lo == b->hi ? ismc_arena_printf(l->a, "%s (%d)",
+		    b->label != NULL ? b->label : b->id, b->lo) :
 		    ismc_arena_printf(l->a, "%s (%d\xe2\x80\x93%d)",
 		    b->label != NULL ? b->label : b->id, b->lo, b->hi));
 	}
@@ -797,12 +846,17 @@ ismc_chart_risk_heatmap(const struct ismc_ir *ir,
 	};
 	struct ismc_dl *dl;
 	struct lay l;
-	double y, lh, gap, pw;
+	double y, lh, gap, pw, ph;
 	const char *sub;
+	bool stacked;
 	size_t i;
 
-	dl = ismc_dl_new(a, o->width, o->height > 0 ? o->height :
-	    fmin(o->width * 0.6, 520), "Risk heatmap");
+	/* Side by side the panels need about 640 points; a narrower chart
+	 * (the PDF's column) puts residual under inherent instead of
+	 * shrinking every label to the minimum. */
+	stacked = o->width < 640;
+	dl = ismc_dl_new(a, o->width, o->height > 0 ? o->height : stacked ?
+	    110 + 2 * fmin(o->width * 0.55, 340) : fmin(o->width * 0.6, 520));
 	lay_init(&l, dl, o);
 	if (ir->nrisks == 0)
 		sub = "No risks recorded. Cells are coloured by the score "
@@ -814,11 +868,15 @@ ismc_chart_risk_heatmap(const struct ismc_ir *ir,
 		    ir->nrisks, ir->nrisks == 1 ? "" : "s");
 	y = headline(&l, "Risk heatmap: inherent and residual", sub);
 	lh = line_h(8.5) + 6;
-	gap = fmin(28, o->width * 0.04);
-	pw = (dl->width - 2 * PAD - gap) / 2;
+	gap = stacked ? 16 : fmin(28, dl->width * 0.04);
+	pw = stacked ? dl->width - 2 * PAD : (dl->width - 2 * PAD - gap) / 2;
+	ph = dl->height - PAD - lh - 6 - y;
+	if (stacked)
+		ph = (ph - gap) / 2;
 	for (i = 0; i < 2; i++)
-		heatmap_panel(&l, ir, &panels[i], rect(PAD + (double)i *
-		    (pw + gap), y, pw, dl->height - PAD - lh - 6 - y));
+		heatmap_panel(&l, ir, &panels[i], stacked ?
+		    rect(PAD, y + (double)i * (ph + gap), pw, ph) :
+		    rect(PAD + (double)i * (pw + gap), y, pw, ph));
 	band_legend(&l, ir, dl->height - PAD - lh, lh);
 	return dl;
 }
@@ -846,7 +904,7 @@ struct part {
  */
 static void
 stack(const struct lay *l, struct ismc_rect r, struct part *parts, size_t n,
-    const size_t *prio, struct ismc_rgb ink)
+    const size_t *prio, struct ismc_rgb ink, enum align al)
 {
 	double room = r.h, y, h = 0;
 	size_t i, j;
@@ -864,7 +922,7 @@ stack(const struct lay *l, struct ismc_rect r, struct part *parts, size_t n,
 		h += plan_h(&parts[i].plan);
 	y = r.y + (r.h - h) / 2;
 	for (i = 0; i < n; i++) {
-		emit_plan(l, &parts[i].plan, r.x, y, r.w, CENTRE, r, ink);
+		emit_plan(l, &parts[i].plan, r.x, y, r.w, al, r, ink);
 		y += plan_h(&parts[i].plan);
 	}
 }
@@ -895,7 +953,7 @@ coverage_cell(const struct lay *l, struct ismc_rect cell,
 	    .maxlines = 1 };
 	parts[3] = (struct part){ .text = cc->title != NULL ? cc->title : "",
 	    .size = 7, .maxlines = 2 };
-	stack(l, inset(cell, 3), parts, 4, prio, ink);
+	stack(l, inset(cell, 3), parts, 4, prio, ink, CENTRE);
 }
 
 static void
@@ -926,8 +984,7 @@ ismc_chart_coverage(const struct ismc_coverage *cov,
 
 	nrows = cov != NULL ? cov->nrows : 0;
 	dl = ismc_dl_new(a, o->width, o->height > 0 ? o->height :
-	    110 + COVERAGE_ROW * (double)(nrows != 0 ? nrows : 1),
-	    "Coverage heatmap");
+	    100 + COVERAGE_ROW * (double)(nrows != 0 ? nrows : 1));
 	lay_init(&l, dl, o);
 	y = headline(&l, "Coverage by framework and group",
 	    cov != NULL ? cov->caption : NULL);
@@ -1026,58 +1083,71 @@ kpi_scale(const struct ismc_ir_kpi *k)
 	return hi > 0 ? hi * 1.2 : 1;
 }
 
+/* The bar on its track, and the target as a line under a triangle. */
 static void
-kpi_row(const struct lay *l, const struct ismc_ir_kpi *k, struct ismc_rect r,
-    double lw, double sw)
+kpi_bar(const struct lay *l, const struct ismc_ir_kpi *k, struct ismc_rect r)
 {
-	struct ismc_rgb col;
+	struct ismc_rgb col = kpi_colour(k);
 	struct ismc_dl_item *it;
 	struct ismc_rect track, bar;
-	double bx, bw, bh, max, tx, ms;
-	const char *verdict;
-	enum ismc_dl_mark mark;
+	double bh, max, tx, ms;
 
-	text_in(l, ismc_arena_printf(l->a, "%s %s", k->id, k->title != NULL ?
-	    k->title : ""), rect(r.x, r.y + 1, lw - 8, r.h - 2), 8, false, 3,
-	    LEFT, black);
-	bx = r.x + lw;
-	bw = r.w - lw - sw - 10;
 	bh = fmin(14, r.h * 0.42);
 	max = kpi_scale(k);
-	track = rect(bx, r.y + (r.h - bh) / 2, bw, bh);
+	track = rect(r.x, r.y + (r.h - bh) / 2, r.w, bh);
 	add_rect(l, track, hex(0xeeeeee), 0.5, hex(0xbbbbbb));
-	col = kpi_colour(k);
 	if (k->has_result && k->result > 0) {
 		bar = track;
-		bar.w = bw * fmin(1, k->result / max);
+		bar.w = r.w * fmin(1, k->result / max);
 		it = add_rect(l, bar, col, 0, col);
 		if (!k->met) {
 			it->pattern = ISMC_PATTERN_HATCH;
 			it->hatch = mix(col, white, 0.45);
 		}
 	}
-	tx = bx + bw * fmin(1, fmax(0, k->target / max));
+	tx = r.x + r.w * fmin(1, fmax(0, k->target / max));
 	add_line(l, tx, track.y - 4, tx, track.y + bh + 4, 1.4, black, false);
 	ms = fmin(7, (r.h - bh) / 2 - 1);
 	if (ms > 2)
 		add_mark(l, ISMC_MARK_TARGET, rect(tx - ms / 2, track.y - 4 - ms,
 		    ms, ms), black);
+}
 
-	/* The verdict: a mark and a word, then the numbers. */
+/* The verdict as a mark and a word, then the numbers. */
+static void
+kpi_verdict(const struct lay *l, const struct ismc_ir_kpi *k,
+    struct ismc_rect r)
+{
+	static const size_t prio[] = { 0, 1 };
+	struct part parts[2];
+	enum ismc_dl_mark mark;
+	double ms = fmin(10, r.h - 4);
+
 	mark = !k->has_result ? ISMC_MARK_NONE : k->met ? ISMC_MARK_MET :
 	    ISMC_MARK_MISSED;
-	verdict = !k->has_result ? "no result" : k->met ? "met" : "missed";
-	ms = fmin(10, r.h - 4);
-	add_mark(l, mark, rect(r.x + r.w - sw, r.y + (r.h - ms) / 2, ms, ms),
-	    col);
-	bar = rect(r.x + r.w - sw + ms + 5, r.y + 1, sw - ms - 5, r.h - 2);
-	bar.h /= 2;
-	text_in(l, verdict, bar, 8.5, true, 1, LEFT, black);
-	bar.y += bar.h;
-	text_in(l, ismc_arena_printf(l->a, "%s (target %s %s)",
-	    k->has_result ? value_text(l->a, k->result, k->unit) : "\xe2\x80\x93",
-	    cmp_text(k->cmp), value_text(l->a, k->target, k->unit)), bar, 7.5,
-	    false, 1, LEFT, grey);
+	add_mark(l, mark, rect(r.x, r.y + (r.h - ms) / 2, ms, ms),
+	    kpi_colour(k));
+	memset(parts, 0, sizeof parts);
+	parts[0] = (struct part){ .text = !k->has_result ? "no result" :
+	    k->met ? "met" : "missed", .size = 8.5, .bold = true,
+	    .maxlines = 1 };
+	parts[1] = (struct part){ .text = ismc_arena_printf(l->a,
+	    "%s (target %s %s)", k->has_result ? value_text(l->a, k->result,
+	    k->unit) : "\xe2\x80\x93", cmp_text(k->cmp), value_text(l->a,
+	    k->target, k->unit)), .size = 7.5, .maxlines = 2 };
+	stack(l, rect(r.x + ms + 5, r.y + 1, r.w - ms - 5, r.h - 2), parts, 2,
+	    prio, black, LEFT);
+}
+
+static void
+kpi_row(const struct lay *l, const struct ismc_ir_kpi *k, struct ismc_rect r,
+    double lw, double sw)
+{
+	text_in(l, ismc_arena_printf(l->a, "%s %s", k->id, k->title != NULL ?
+	    k->title : ""), rect(r.x, r.y + 1, lw - 8, r.h - 2), 8, false, 3,
+	    LEFT, black);
+	kpi_bar(l, k, rect(r.x + lw, r.y, r.w - lw - sw - 10, r.h));
+	kpi_verdict(l, k, rect(r.x + r.w - sw, r.y, sw, r.h));
 }
 
 static void
@@ -1105,8 +1175,7 @@ ismc_chart_kpi(const struct ismc_ir *ir, const struct ismc_chart_opts *o,
 	const char *sub;
 
 	dl = ismc_dl_new(a, o->width, o->height > 0 ? o->height :
-	    100 + KPI_ROW * (double)(ir->nkpis != 0 ? ir->nkpis : 2),
-	    "KPI chart");
+	    100 + KPI_ROW * (double)(ir->nkpis != 0 ? ir->nkpis : 2));
 	lay_init(&l, dl, o);
 	for (i = 0; i < ir->nkpis; i++) {
 		judged += ir->kpis[i]->has_result;
@@ -1124,8 +1193,8 @@ ismc_chart_kpi(const struct ismc_ir *ir, const struct ismc_chart_opts *o,
 		    gh), 12, true, 1, CENTRE, grey);
 		return dl;
 	}
-	lw = fmin(260, fmax(80, dl->width * 0.32));
-	sw = fmin(190, fmax(80, dl->width * 0.24));
+	lw = fmin(260, fmax(80, dl->width * 0.3));
+	sw = fmin(190, fmax(80, dl->width * 0.27));
 	rh = fmin(48, gh / (double)ir->nkpis);
 	for (i = 0; i < ir->nkpis; i++) {
 		if (i % 2 == 1)

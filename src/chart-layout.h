@@ -78,7 +78,6 @@ struct ismc_dl_item {
 
 struct ismc_dl {
 	struct ismc_arena	*arena;
-	const char		*title;		/* what the chart shows */
 	double			 width, height;	/* points */
 	struct ismc_dl_item	*items;		/* paint in this order */
 	size_t			 nitems, cap;
@@ -139,7 +138,6 @@ double	ismc_palette_luminance(struct ismc_rgb);
 
 /* Appends an item and returns it zeroed. */
 struct ismc_dl_item *ismc_dl_add(struct ismc_dl *, enum ismc_dl_op);
-struct ismc_dl *ismc_dl_new(struct ismc_arena *, double width, double height,
-	    const char *title);
+struct ismc_dl *ismc_dl_new(struct ismc_arena *, double width, double height);
 
 #endif

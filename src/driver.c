@@ -15,7 +15,9 @@
 #include "compilation.h"
 #include "diag.h"
 #include "emit.h"
+#include "diff.h"
 #include "frontend.h"
+#include "gap.h"
 #include "ir.h"
 #include "outdir.h"
 #include "parse.h"
@@ -136,38 +138,174 @@ check_catalogs(struct ismc_compilation *c, const struct ismc_options *o)
 		ismc_catalog_load(c, o->catalogs[i]);
 }
 
+/* One compilation from spec files to an analysed IR. */
+struct run {
+	struct ismc_compilation	 c;
+	struct ismc_program	 prog;
+	struct ismc_ir		*ir;		/* NULL after front-end errors */
+	bool			 io_failed;
+};
+
+static void
+run_init(struct run *r, const struct ismc_options *o)
+{
+	memset(r, 0, sizeof *r);
+	ismc_compilation_init(&r->c, o->err);
+	configure_diag(&r->c.diag, o);
+	set_search_path(&r->c, o);
+	if (o->has_as_of) {
+		r->c.has_as_of = true;
+		r->c.as_of.year = o->as_of[0];
+		r->c.as_of.month = o->as_of[1];
+		r->c.as_of.day = o->as_of[2];
+	}
+}
+
+/*
+ * Front end, semantic analysis and, where the spec uses frameworks that
+ * mappings connect, the gap analysis: each stage runs only when the ones
+ * before it reported no errors.
+ */
+static void
+run_compile(struct run *r, const struct ismc_options *o,
+    const char *const *specs, size_t nspecs)
+{
+	struct ismc_compilation *c = &r->c;
+
+	ismc_frontend_load(c, specs, nspecs, &r->prog);
+	r->io_failed = r->prog.io_failed;
+	dump_front(c, o, &r->prog);
+	if (c->diag.errors != 0 || nspecs == 0)
+		return;
+	r->ir = ismc_sema_run(c, &r->prog);
+	if (c->diag.errors != 0)
+		return;
+	if (r->ir->nframeworks > 1)
+		ismc_gap_analyse(c, r->ir, (enum ismc_gap_policy)o->coverage);
+	if (o->dump_ir && c->diag.errors == 0)
+		ismc_ir_dump(o->out, r->ir);
+}
+
+static int
+run_finish(struct run *r)
+{
+	int status;
+
+	ismc_diag_summary(&r->c.diag);
+	status = exit_status(&r->c, r->io_failed);
+	ismc_compilation_destroy(&r->c);
+	return status;
+}
+
+/* --require: each floor on full coverage is met, or an error says by how
+ * much it is missed. */
+static void
+check_requirements(struct run *r, const struct ismc_options *o)
+{
+	const struct ismc_ir *ir = r->ir;
+	size_t i, j, k;
+
+	for (i = 0; i < o->nrequires; i++) {
+		const struct ismc_requirement *q = &o->requires[i];
+		const struct ismc_gap_fw *g = NULL;
+		double pct;
+
+		for (j = 0; j < ir->nframeworks && g == NULL; j++) {
+			const struct ismc_catalog *cat =
+			    ir->frameworks[j].catalog;
+			bool named = strcmp(cat->id, q->framework) == 0;
+
+			for (k = 0; k < cat->naliases && !named; k++)
+				named = strcmp(cat->aliases[k], q->framework)
+				    == 0;
+			if (named && ir->gap != NULL)
+				g = ismc_gap_find(ir->gap, &ir->frameworks[j]);
+			if (named && g == NULL) {
+				ismc_diag_error(&r->c.diag, ISMC_NO_SPAN,
+				    "--require %s: no mapping set reaches %s, "
+				    "so its coverage is not analysed",
+				    q->spelling, cat->id);
+				break;
+			}
+		}
+		if (j == ir->nframeworks && g == NULL) {
+			ismc_diag_error(&r->c.diag, ISMC_NO_SPAN, "--require "
+			    "%s: the spec does not use framework '%s'",
+			    q->spelling, q->framework);
+			continue;
+		}
+		if (g == NULL)
+			continue;
+		pct = ismc_gap_pct(g->n.full, &g->n);
+		if (pct != pct)
+			pct = 0.0;	/* nothing assessed: nothing covered */
+		if (pct + 1e-9 < q->percent)
+			ismc_diag_error(&r->c.diag, ISMC_NO_SPAN, "coverage of "
+			    "%s is %.1f%% (%s policy), %.1f points below the "
+			    "required %g%%", g->fw->catalog->id, pct,
+			    ismc_gap_policy_name(ir->gap->policy),
+			    q->percent - pct, q->percent);
+	}
+}
+
+static int
+run_explain(const struct ismc_options *o)
+{
+	struct run r;
+	const char *colon = strchr(o->explain, ':');
+	char *fw;
+
+	run_init(&r, o);
+	run_compile(&r, o, o->specs, o->nspecs);
+	if (r.ir != NULL && r.c.diag.errors == 0) {
+		fw = ismc_arena_strndup(&r.c.arena, o->explain,
+		    (size_t)(colon - o->explain));
+		if (r.ir->gap == NULL)
+			ismc_gap_analyse(&r.c, r.ir,
+			    (enum ismc_gap_policy)o->coverage);
+		if (!ismc_gap_explain(r.ir, fw, colon + 1, o->out))
+			ismc_diag_error(&r.c.diag, ISMC_NO_SPAN, "no "
+			    "requirement '%s' in the frameworks this spec "
+			    "uses", o->explain);
+	}
+	return run_finish(&r);
+}
+
+static int
+run_diff(const struct ismc_options *o)
+{
+	struct run old, new;
+	int s1, s2;
+
+	run_init(&old, o);
+	run_init(&new, o);
+	run_compile(&old, o, &o->specs[0], 1);
+	run_compile(&new, o, &o->specs[1], 1);
+	if (old.ir != NULL && new.ir != NULL && old.c.diag.errors == 0 &&
+	    new.c.diag.errors == 0)
+		ismc_diff_print(old.ir, new.ir, o->specs[0], o->specs[1],
+		    o->out);
+	s1 = run_finish(&old);
+	s2 = run_finish(&new);
+	return s1 > s2 ? s1 : s2;
+}
+
 int
 ismc_driver_run(const struct ismc_options *o)
 {
-	struct ismc_compilation c;
-	struct ismc_program prog;
-	struct ismc_ir *ir = NULL;
-	bool io_failed = false;
-	int status;
+	struct run r;
 
-	ismc_compilation_init(&c, o->err);
-	configure_diag(&c.diag, o);
-	set_search_path(&c, o);
-	if (o->has_as_of) {
-		c.has_as_of = true;
-		c.as_of.year = o->as_of[0];
-		c.as_of.month = o->as_of[1];
-		c.as_of.day = o->as_of[2];
-	}
-	check_catalogs(&c, o);
-	ismc_frontend_load(&c, o->specs, o->nspecs, &prog);
-	io_failed = prog.io_failed;
-	dump_front(&c, o, &prog);
-	if (c.diag.errors == 0 && o->nspecs > 0) {
-		ir = ismc_sema_run(&c, &prog);
-		if (o->dump_ir && c.diag.errors == 0)
-			ismc_ir_dump(o->out, ir);
-	}
-	if (o->command == ISMC_CMD_BUILD && c.diag.errors == 0 && ir != NULL &&
-	    !io_failed)
-		build_outputs(&c, o, ir, &io_failed);
-	ismc_diag_summary(&c.diag);
-	status = exit_status(&c, io_failed);
-	ismc_compilation_destroy(&c);
-	return status;
+	if (o->command == ISMC_CMD_EXPLAIN)
+		return run_explain(o);
+	if (o->command == ISMC_CMD_DIFF)
+		return run_diff(o);
+	run_init(&r, o);
+	check_catalogs(&r.c, o);
+	run_compile(&r, o, o->specs, o->nspecs);
+	if (r.ir != NULL && r.c.diag.errors == 0 && o->nrequires > 0)
+		check_requirements(&r, o);
+	if (o->command == ISMC_CMD_BUILD && r.c.diag.errors == 0 &&
+	    r.ir != NULL && !r.io_failed)
+		build_outputs(&r.c, o, r.ir, &r.io_failed);
+	return run_finish(&r);
 }

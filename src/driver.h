@@ -12,6 +12,15 @@
 enum ismc_command {
 	ISMC_CMD_CHECK,
 	ISMC_CMD_BUILD,
+	ISMC_CMD_EXPLAIN,	/* ismc explain FRAMEWORK:REQ SPEC... */
+	ISMC_CMD_DIFF,		/* ismc diff OLD-SPEC NEW-SPEC */
+};
+
+/* --require FRAMEWORK>=PERCENT: a floor on full coverage. */
+struct ismc_requirement {
+	const char	*framework;	/* catalog id or alias */
+	double		 percent;
+	const char	*spelling;	/* as given, for messages */
 };
 
 enum ismc_color {
@@ -42,6 +51,10 @@ struct ismc_options {
 	bool			 dump_tokens;
 	bool			 dump_ast;
 	bool			 dump_ir;
+	const char		*explain;	/* FRAMEWORK:REQ for explain */
+	int			 coverage;	/* enum ismc_gap_policy */
+	struct ismc_requirement	*requires;	/* --require, heap array */
+	size_t			 nrequires;
 	bool			 has_as_of;	/* --as-of DATE */
 	int			 as_of[3];	/* year, month, day */
 	FILE			*out;		/* dumps; stdout */

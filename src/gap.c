@@ -43,8 +43,16 @@
 
 /* Requirements under each group of one catalog, by node index. */
 struct members {
-	size_t			*off;		/* nnodes + 1; NULL: not built */
+	size_t			*off;		/* nnodes + 1; NULL: unbuilt */
 	const struct ismc_req	**v;
+};
+
+/* Compressed adjacency: requirement g's links are link[off[g] ..
+ * off[g + 1]), end[] holding the other end of each. */
+struct csr {
+	size_t			*off;
+	size_t			*link;
+	size_t			*end;
 };
 
 struct ctx {
@@ -53,8 +61,8 @@ struct ctx {
 	struct ismc_arena	*arena;
 	struct ismc_gap		*gap;
 	size_t			 nfw;
-	size_t			*base;		/* nfw + 1: first global index */
-	size_t			 n;		/* requirements of all frameworks */
+	size_t			*base;		/* nfw + 1: first global id */
+	size_t			 n;		/* all requirements */
 	size_t			*fwof;		/* n: framework of each */
 	bool			*decided;	/* n */
 	struct members		*mem;		/* nfw */
@@ -62,17 +70,18 @@ struct ctx {
 	size_t			 nlinks, linkcap;
 	const struct ismc_mapping_set **nc_set;	/* n */
 	const struct ismc_mapping_row **nc_row;	/* n */
-	size_t			*off, *adj;	/* all links */
-	size_t			*doff, *dadj;	/* links to decided ends */
+	struct csr		 all;		/* all links of a requirement */
+	struct csr		 dec;		/* its links to decided ends, by
+						 * the framework of that end */
 	size_t			*stamp;		/* n: t + 1 once a row relates
 						 * it to requirement t */
-	size_t			*cand;		/* n: remediation candidate + 1,
-						 * or 0; cleared after each plan */
+	size_t			*cand;		/* n: plan candidate + 1, or 0;
+						 * cleared after each plan */
 	struct ismc_gap_reach	*tmp;		/* reaches of one requirement */
 	size_t			 ntmp, tmpcap;
 };
 
-/* ---- names ---------------------------------------------------------------- */
+/* ---- names -------------------------------------------------------------- */
 
 const char *
 ismc_gap_policy_name(enum ismc_gap_policy p)
@@ -198,7 +207,7 @@ ismc_gap_provenance(struct ismc_arena *a, const struct ismc_gap_reach *r)
 	return "own SoA row";
 }
 
-/* ---- set-up --------------------------------------------------------------- */
+/* ---- set-up ------------------------------------------------------------- */
 
 static bool
 is_decided(const struct ismc_ir_control *c)
@@ -273,10 +282,12 @@ teardown(struct ctx *x)
 	free(x->stamp);
 	free(x->cand);
 	free(x->links);
-	free(x->off);
-	free(x->adj);
-	free(x->doff);
-	free(x->dadj);
+	free(x->all.off);
+	free(x->all.link);
+	free(x->all.end);
+	free(x->dec.off);
+	free(x->dec.link);
+	free(x->dec.end);
 	free(x->tmp);
 }
 
@@ -340,7 +351,7 @@ members_of(struct ctx *x, size_t f, const struct ismc_req *const *r,
 	return m->v + m->off[(*r)->index];
 }
 
-/* ---- pass 1: resolve rows ------------------------------------------------ */
+/* ---- pass 1: resolve rows ----------------------------------------------- */
 
 static const struct ismc_req *
 resolve_id(struct ctx *x, size_t f, const char *id,
@@ -463,43 +474,113 @@ resolve_sets(struct ctx *x)
 	}
 }
 
-/* ---- pass 2: adjacency ---------------------------------------------------- */
+/* ---- pass 2: adjacency -------------------------------------------------- */
+
+static void
+csr_put(struct csr *c, size_t *pos, size_t g, size_t link, size_t other)
+{
+	c->link[pos[g]] = link;
+	c->end[pos[g]++] = other;
+}
 
 /*
- * Compressed adjacency: the links of requirement g are adj[off[g] ..
- * off[g + 1]), in link order, so every later walk is deterministic.
- * With `decided_only`, a link is listed at one end only when its other
- * end has a decision: the links a chain may start from.
+ * The links of each requirement, in link order so every later walk is
+ * deterministic. With `decided_only`, a link is listed at one end only
+ * when its other end has a decision: the links a chain may start from.
  */
 static void
-build_csr(struct ctx *x, bool decided_only, size_t **offp, size_t **adjp)
+build_csr(struct ctx *x, bool decided_only, struct csr *c)
 {
 	const struct ismc_gap_link *l;
-	size_t *off, *adj, *pos, i;
+	size_t *pos, i;
 
-	off = xcalloc_n(x->n + 1, sizeof *off);
+	c->off = xcalloc_n(x->n + 1, sizeof *c->off);
 	for (i = 0; i < x->nlinks; i++) {
 		l = &x->links[i];
 		if (!decided_only || x->decided[l->gb])
-			off[l->ga + 1]++;
+			c->off[l->ga + 1]++;
 		if (!decided_only || x->decided[l->ga])
-			off[l->gb + 1]++;
+			c->off[l->gb + 1]++;
 	}
 	for (i = 0; i < x->n; i++)
-		off[i + 1] += off[i];
-	adj = xcalloc_n(off[x->n], sizeof *adj);
+		c->off[i + 1] += c->off[i];
+	c->link = xcalloc_n(c->off[x->n], sizeof *c->link);
+	c->end = xcalloc_n(c->off[x->n], sizeof *c->end);
 	pos = xcalloc_n(x->n, sizeof *pos);
-	memcpy(pos, off, x->n * sizeof *pos);
+	memcpy(pos, c->off, x->n * sizeof *pos);
 	for (i = 0; i < x->nlinks; i++) {
 		l = &x->links[i];
 		if (!decided_only || x->decided[l->gb])
-			adj[pos[l->ga]++] = i;
+			csr_put(c, pos, l->ga, i, l->gb);
 		if (!decided_only || x->decided[l->ga])
-			adj[pos[l->gb]++] = i;
+			csr_put(c, pos, l->gb, i, l->ga);
 	}
 	free(pos);
-	*offp = off;
-	*adjp = adj;
+}
+
+struct by_fw {
+	size_t			 fw, link, end;
+};
+
+static int
+by_fw_cmp(const void *pa, const void *pb)
+{
+	const struct by_fw *a = pa, *b = pb;
+
+	if (a->fw != b->fw)
+		return a->fw < b->fw ? -1 : 1;
+	return a->link < b->link ? -1 : a->link > b->link;
+}
+
+/*
+ * Orders each requirement's decided links by the framework of their other
+ * end, so a chain walk can jump over the ends in the target's framework
+ * (which no chain may use) instead of visiting each: in a crosswalk whose
+ * rows all leave one decided hub, those are nearly all of them.
+ */
+static void
+sort_by_fw(struct ctx *x, struct csr *c)
+{
+	struct by_fw *v = NULL;
+	size_t g, i, n, cap = 0;
+
+	for (g = 0; g < x->n; g++) {
+		n = c->off[g + 1] - c->off[g];
+		if (n < 2)
+			continue;
+		if (n > cap) {
+			cap = n;
+			v = ismc_xreallocarray(v, cap, sizeof *v);
+		}
+		for (i = 0; i < n; i++) {
+			v[i].end = c->end[c->off[g] + i];
+			v[i].link = c->link[c->off[g] + i];
+			v[i].fw = x->fwof[v[i].end];
+		}
+		qsort(v, n, sizeof *v, by_fw_cmp);
+		for (i = 0; i < n; i++) {
+			c->end[c->off[g] + i] = v[i].end;
+			c->link[c->off[g] + i] = v[i].link;
+		}
+	}
+	free(v);
+}
+
+/* The first position in [lo, hi) of dec whose end lies in a framework
+ * after f. */
+static size_t
+skip_fw(const struct ctx *x, size_t lo, size_t hi, size_t f)
+{
+	size_t mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->fwof[x->dec.end[mid]] <= f)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* Moves the links into the arena, where reaches point at them. */
@@ -521,7 +602,7 @@ keep_links(struct ctx *x)
 	}
 }
 
-/* ---- pass 3: reaches and status ------------------------------------------ */
+/* ---- pass 3: reaches and status ----------------------------------------- */
 
 /* The other end of link l from requirement g, and the relation other -> g;
  * *back says whether that reads the row from its target. */
@@ -592,11 +673,12 @@ collect_direct(struct ctx *x, size_t ft, size_t t)
 	unsigned rel;
 	bool back;
 
-	for (i = x->off[t]; i < x->off[t + 1]; i++) {
-		l = &x->links[x->adj[i]];
-		c = other_end(l, t, &rel, &back);
+	for (i = x->all.off[t]; i < x->all.off[t + 1]; i++) {
+		c = x->all.end[i];
 		if (x->fwof[c] == ft || !x->decided[c])
 			continue;
+		l = &x->links[x->all.link[i]];
+		(void)other_end(l, t, &rel, &back);
 		r = new_reach(x, c, l->group_a != NULL || l->group_b != NULL ?
 		    ISMC_GAP_GROUP : ISMC_GAP_DIRECT, rel);
 		r->strength = l->row->strength;
@@ -636,17 +718,25 @@ collect_chains(struct ctx *x, size_t ft, size_t t)
 	unsigned rht, rch;
 	bool bht, bch;
 
-	for (i = x->off[t]; i < x->off[t + 1]; i++) {
-		l1 = &x->links[x->adj[i]];
-		h = other_end(l1, t, &rht, &bht);
+	for (i = x->all.off[t]; i < x->all.off[t + 1]; i++) {
+		h = x->all.end[i];
 		fh = x->fwof[h];
-		if (fh == ft || (rht & ISMC_RCC5_DR))
+		if (fh == ft || x->dec.off[h] == x->dec.off[h + 1])
 			continue;
-		for (j = x->doff[h]; j < x->doff[h + 1]; j++) {
-			l2 = &x->links[x->dadj[j]];
-			c = other_end(l2, h, &rch, &bch);
-			if (x->fwof[c] == ft || x->fwof[c] == fh ||
-			    x->stamp[c] == t + 1 || (rch & ISMC_RCC5_DR))
+		l1 = &x->links[x->all.link[i]];
+		(void)other_end(l1, t, &rht, &bht);
+		if (rht & ISMC_RCC5_DR)
+			continue;
+		for (j = x->dec.off[h]; j < x->dec.off[h + 1]; j++) {
+			c = x->dec.end[j];
+			if (x->fwof[c] == ft || x->fwof[c] == fh) {
+				j = skip_fw(x, j, x->dec.off[h + 1],
+				    x->fwof[c]) - 1;
+				continue;
+			}
+			l2 = &x->links[x->dec.link[j]];
+			(void)other_end(l2, h, &rch, &bch);
+			if (x->stamp[c] == t + 1 || (rch & ISMC_RCC5_DR))
 				continue;
 			r = new_reach(x, c, ISMC_GAP_CHAIN,
 			    ismc_rcc5_compose(rch, rht));
@@ -851,7 +941,7 @@ analyse_req(struct ctx *x, size_t f, size_t t, struct ismc_gap_req *q)
 		q->status = ISMC_COV_NO_COUNTERPART;
 }
 
-/* ---- pass 4: summaries ---------------------------------------------------- */
+/* ---- pass 4: summaries -------------------------------------------------- */
 
 static void
 count_one(struct ismc_gap_count *n, enum ismc_cov s)
@@ -901,8 +991,20 @@ summarise(struct ctx *x, struct ismc_gap_fw *gf)
 	slot = xcalloc_n(cat->nnodes, sizeof *slot);
 	for (i = 0; i < cat->nnodes; i++)
 		slot[i] = NONE;
+	/* Count first: a catalog has few top-level groups and many
+	 * requirements. */
+	for (i = 0, k = 0; i < gf->nreqs; i++) {
+		top = top_group(gf->reqs[i].req);
+		if (top == NULL && root == NONE)
+			root = k++;
+		else if (top != NULL && slot[top->index] == NONE)
+			slot[top->index] = k++;
+	}
+	for (i = 0; i < cat->nnodes; i++)
+		slot[i] = NONE;
+	root = NONE;
 	gf->groups = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_group,
-	    gf->nreqs != 0 ? gf->nreqs : 1);
+	    k != 0 ? k : 1);
 	for (i = 0; i < gf->nreqs; i++) {
 		top = top_group(gf->reqs[i].req);
 		k = top != NULL ? slot[top->index] : root;
@@ -921,14 +1023,20 @@ summarise(struct ctx *x, struct ismc_gap_fw *gf)
 	free(slot);
 }
 
-/* ---- remediation ---------------------------------------------------------- */
+/* ---- remediation -------------------------------------------------------- */
 
 struct cand {
 	const struct ismc_ir_control *control;
 	size_t			 framework;
 	size_t			 g;		/* global index */
 	size_t			 gain;
+	size_t			 rank;		/* tie-break: natural order */
 	bool			 picked;
+};
+
+struct heapent {
+	size_t			 gain;		/* the gain when pushed */
+	size_t			 k;		/* candidate */
 };
 
 struct plan {
@@ -936,8 +1044,10 @@ struct plan {
 	size_t			 nc;
 	size_t			*off, *req;	/* requirements each helps */
 	bool			*full;		/* per requirement of the fw */
-	size_t			*missing;	/* all-mapped: not implemented */
+	size_t			*missing;	/* all-mapped: still needed */
 	size_t			 nfull;
+	struct heapent		*heap;		/* max-heap: gain, then rank */
+	size_t			 nheap, heapcap;
 };
 
 /* Whether implementing r's control could make its requirement full. */
@@ -1060,35 +1170,132 @@ plan_free(struct ctx *x, struct plan *p)
 	free(p->req);
 	free(p->full);
 	free(p->missing);
+	free(p->heap);
 }
 
-/* Most gain first; ties by control id in natural order, then framework. */
-static size_t
-pick(const struct plan *p)
+/* Whether heap entry a comes before b: more gain, then natural order. */
+static bool
+heap_before(const struct plan *p, const struct heapent *a,
+    const struct heapent *b)
 {
-	const struct cand *a, *b;
-	size_t k, best = NONE;
-	int c;
+	if (a->gain != b->gain)
+		return a->gain > b->gain;
+	return p->c[a->k].rank < p->c[b->k].rank;
+}
 
-	for (k = 0; k < p->nc; k++) {
-		a = &p->c[k];
-		if (a->picked || a->gain == 0)
-			continue;
-		if (best == NONE) {
-			best = k;
-			continue;
-		}
-		b = &p->c[best];
-		if (a->gain != b->gain) {
-			if (a->gain > b->gain)
-				best = k;
-			continue;
-		}
-		c = ismc_natcmp(a->control->req->id, b->control->req->id);
-		if (c < 0 || (c == 0 && a->framework < b->framework))
-			best = k;
+static void
+heap_push(struct plan *p, size_t k)
+{
+	struct heapent e, tmp;
+	size_t i, up;
+
+	if (p->nheap == p->heapcap) {
+		p->heapcap = p->heapcap != 0 ? p->heapcap * 2 : 64;
+		p->heap = ismc_xreallocarray(p->heap, p->heapcap,
+		    sizeof *p->heap);
 	}
-	return best;
+	e.gain = p->c[k].gain;
+	e.k = k;
+	i = p->nheap++;
+	p->heap[i] = e;
+	while (i > 0) {
+		up = (i - 1) / 2;
+		if (!heap_before(p, &p->heap[i], &p->heap[up]))
+			break;
+		tmp = p->heap[up];
+		p->heap[up] = p->heap[i];
+		p->heap[i] = tmp;
+		i = up;
+	}
+}
+
+static struct heapent
+heap_pop(struct plan *p)
+{
+	struct heapent top = p->heap[0], tmp;
+	size_t i = 0, l, best;
+
+	p->heap[0] = p->heap[--p->nheap];
+	for (;;) {
+		l = 2 * i + 1;
+		best = i;
+		if (l < p->nheap && heap_before(p, &p->heap[l], &p->heap[best]))
+			best = l;
+		if (l + 1 < p->nheap &&
+		    heap_before(p, &p->heap[l + 1], &p->heap[best]))
+			best = l + 1;
+		if (best == i)
+			break;
+		tmp = p->heap[best];
+		p->heap[best] = p->heap[i];
+		p->heap[i] = tmp;
+		i = best;
+	}
+	return top;
+}
+
+/*
+ * The candidate with most gain, ties by control id in natural order, then
+ * framework. Entries are lazy: a gain that fell since its push is pushed
+ * again at its new value, one that rose has a newer entry of its own.
+ */
+static size_t
+pick(struct plan *p)
+{
+	struct heapent e;
+	const struct cand *c;
+
+	while (p->nheap > 0) {
+		e = heap_pop(p);
+		c = &p->c[e.k];
+		if (c->picked || c->gain == 0 || e.gain < c->gain)
+			continue;
+		if (e.gain > c->gain) {
+			heap_push(p, e.k);
+			continue;
+		}
+		return e.k;
+	}
+	return NONE;
+}
+
+struct rankent {
+	const char		*id;
+	size_t			 framework;
+	size_t			 k;
+};
+
+static int
+rank_cmp(const void *pa, const void *pb)
+{
+	const struct rankent *a = pa, *b = pb;
+	int c = ismc_natcmp(a->id, b->id);
+
+	if (c != 0)
+		return c;
+	return a->framework < b->framework ? -1 : a->framework > b->framework;
+}
+
+/* Ranks candidates in tie-break order and fills the heap. */
+static void
+plan_rank(struct plan *p)
+{
+	struct rankent *v;
+	size_t k;
+
+	v = xcalloc_n(p->nc, sizeof *v);
+	for (k = 0; k < p->nc; k++) {
+		v[k].id = p->c[k].control->req->id;
+		v[k].framework = p->c[k].framework;
+		v[k].k = k;
+	}
+	qsort(v, p->nc, sizeof *v, rank_cmp);
+	for (k = 0; k < p->nc; k++)
+		p->c[v[k].k].rank = k;
+	free(v);
+	for (k = 0; k < p->nc; k++)
+		if (p->c[k].gain > 0)
+			heap_push(p, k);
 }
 
 /* The candidate index of a reach's control, or NONE. */
@@ -1132,8 +1339,10 @@ last_one_gains(struct ctx *x, const struct ismc_gap_req *q, struct plan *p)
 		k = helps(x, r) ? cand_index(x, r) : NONE;
 		if (k != NONE && p->c[k].picked)
 			continue;
-		if (k != NONE)
+		if (k != NONE) {
 			p->c[k].gain++;
+			heap_push(p, k);
+		}
 		return;
 	}
 }
@@ -1176,6 +1385,7 @@ remediate(struct ctx *x, struct ismc_gap_fw *gf)
 	size_t k, n = 0, cap;
 
 	plan_setup(x, gf, &p);
+	plan_rank(&p);
 	cap = p.nc != 0 ? p.nc : 1;
 	gf->plan = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_step, cap);
 	while ((k = pick(&p)) != NONE) {
@@ -1190,7 +1400,7 @@ remediate(struct ctx *x, struct ismc_gap_fw *gf)
 	plan_free(x, &p);
 }
 
-/* ---- driver --------------------------------------------------------------- */
+/* ---- driver ------------------------------------------------------------- */
 
 static void
 analyse_fw(struct ctx *x, size_t f)
@@ -1229,8 +1439,9 @@ ismc_gap_analyse(struct ismc_compilation *comp, struct ismc_ir *ir,
 		x.gap->fws[f].index = f;
 	}
 	resolve_sets(&x);
-	build_csr(&x, false, &x.off, &x.adj);
-	build_csr(&x, true, &x.doff, &x.dadj);
+	build_csr(&x, false, &x.all);
+	build_csr(&x, true, &x.dec);
+	sort_by_fw(&x, &x.dec);
 	keep_links(&x);
 	/* From here on reaches point into the arena copy of the links. */
 	free(x.links);
@@ -1243,7 +1454,7 @@ ismc_gap_analyse(struct ismc_compilation *comp, struct ismc_ir *ir,
 	return x.gap;
 }
 
-/* ---- explain ------------------------------------------------------------- */
+/* ---- explain ------------------------------------------------------------ */
 
 struct explain {
 	const struct ismc_ir	*ir;
@@ -1322,8 +1533,9 @@ explain_link(struct explain *e, const struct ismc_gap_link *l, bool back)
 	if (back)
 		fprintf(e->out, "; read backwards");
 	if (l->group_a != NULL || l->group_b != NULL)
-		fprintf(e->out, "; %s is a group, taken for each requirement "
-		    "in it", (l->group_a != NULL ? l->group_a : l->group_b)->id);
+		fprintf(e->out, "; %s is a group, taken for each "
+		    "requirement in it", (l->group_a != NULL ? l->group_a :
+		    l->group_b)->id);
 	fputc('\n', e->out);
 	if (row->rationale != NULL && *row->rationale != '\0')
 		fprintf(e->out, "          rationale: %s\n", row->rationale);
@@ -1432,13 +1644,13 @@ why_strict(struct explain *e, const struct ismc_gap_req *q)
 		fprintf(e->out, "  no mapping between frameworks in use "
 		    "reaches it from a control with a decision\n");
 	else if (pending == 0 && part > 0)
-		fprintf(e->out, "  every mapping reaching it covers only part "
-		    "of it (subset or intersects): no single control contains "
-		    "the whole requirement\n");
+		fprintf(e->out, "  every control reaching it covers, or may "
+		    "cover, only part of it: none is known to contain the "
+		    "whole requirement\n");
 	if (indet > 0)
-		fprintf(e->out, "  %zu inferred relation%s may be 'not related' "
-		    "and so give%s nothing\n", indet, indet == 1 ? "" : "s",
-		    indet == 1 ? "s" : "");
+		fprintf(e->out, "  %zu inferred relation%s may be 'not "
+		    "related' and so give%s nothing\n", indet,
+		    indet == 1 ? "" : "s", indet == 1 ? "s" : "");
 }
 
 static void
@@ -1478,7 +1690,8 @@ explain_why(struct explain *e, const struct ismc_gap_req *q)
 	else
 		why_strict(e, q);
 	if (q->nc_row != NULL) {
-		fprintf(e->out, "  %s says it has no counterpart", q->nc_set->id);
+		fprintf(e->out, "  %s says it has no counterpart",
+		    q->nc_set->id);
 		if (q->nc_row->rationale != NULL &&
 		    *q->nc_row->rationale != '\0')
 			fprintf(e->out, ": %s", q->nc_row->rationale);

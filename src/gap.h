@@ -29,7 +29,7 @@ struct ismc_req;
 /* Which rule turns mappings into coverage; every report names it. */
 enum ismc_gap_policy {
 	ISMC_GAP_STRICT,	/* set theory: equal or superset for full */
-	ISMC_GAP_ALL_MAPPED,	/* practical: every mapped control implemented */
+	ISMC_GAP_ALL_MAPPED,	/* practical: all mapped controls implemented */
 };
 
 /*
@@ -74,19 +74,19 @@ struct ismc_gap_reach {
 	size_t			 framework;	/* its ir->frameworks index */
 	enum ismc_gap_kind	 kind;
 	unsigned		 rel;		/* RCC-5 set, control -> req */
-	unsigned		 strength;	/* 1..10, the weaker link's; 0 if
-						 * any link's is unknown */
-	const char		*rationale;	/* of the weaker link; may be NULL */
+	unsigned		 strength;	/* 1..10, the weaker link's; 0
+						 * if any link's is unknown */
+	const char		*rationale;	/* the weaker link's; or NULL */
 	const struct ismc_gap_link *link[2];	/* control side first; [1] only
 						 * for a chain; none for SELF */
 	bool			 backwards[2];	/* link read from b to a */
 	const struct ismc_req	*hub;		/* CHAIN: the middle */
 	enum ismc_cov		 capacity;	/* under the strict rule, once
-						 * implemented: FULL, PARTIAL, or
-						 * GAP (indeterminate, disjoint) */
+						 * implemented: FULL, PARTIAL
+						 * or GAP (indeterminate) */
 	enum ismc_cov		 contribution;	/* the same, given its status */
-	bool			 superseded;	/* a more direct reach of the same
-						 * control exists: not counted */
+	bool			 superseded;	/* a more direct reach of the
+						 * same control counts */
 };
 
 struct ismc_gap_req {
@@ -97,8 +97,10 @@ struct ismc_gap_req {
 						 * in framework and catalog
 						 * order, most direct first */
 	size_t			 nreaches;
-	const struct ismc_gap_reach *best;	/* the reach that decides the
-						 * status; NULL if none counts */
+	const struct ismc_gap_reach *best;	/* the most telling reach: most
+						 * contribution, then capacity,
+						 * directness, strength; NULL if
+						 * none could ever count */
 	const struct ismc_mapping_set *nc_set;	/* a no-counterpart row */
 	const struct ismc_mapping_row *nc_row;	/* naming it, or NULL */
 	size_t			 nmapped;	/* controls on published rows */
@@ -149,8 +151,8 @@ struct ismc_gap {
 	size_t			 nfws;
 	struct ismc_gap_link	*links;		/* load order */
 	size_t			 nlinks;
-	size_t			 nsets;		/* sets between frameworks in use */
-	size_t			 nsets_skipped;	/* sets with a side not in use */
+	size_t			 nsets;		/* sets, both sides in use */
+	size_t			 nsets_skipped;	/* one side not in use */
 	size_t			 nrows;		/* rows of the sets used */
 	size_t			 nrows_bad;	/* rows naming unknown ids */
 };

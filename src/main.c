@@ -9,20 +9,28 @@
 #include <string.h>
 
 #include "driver.h"
+#include "gap.h"
 #include "xalloc.h"
 
 static const char usage_text[] =
 "usage: ismc check [options] SPEC...\n"
 "       ismc build [options] SPEC... -o DIR\n"
+"       ismc explain [options] FRAMEWORK:REQUIREMENT SPEC...\n"
+"       ismc diff [options] OLD-SPEC NEW-SPEC\n"
 "       ismc --help | --version\n"
 "\n"
 "Compiles ISMS specifications (*.isms) and reports problems; 'build' also\n"
-"writes the Statement of Applicability and the risk register to DIR.\n"
+"writes the Statement of Applicability, the risk register, gap analyses,\n"
+"charts and the auditor's PDF to DIR. 'explain' shows how one requirement\n"
+"is or is not met; 'diff' summarises what changed between two specs.\n"
 "\n"
 "Options:\n"
 "  -o DIR                  output directory for 'build' (created if missing)\n"
 "  -I DIR                  look for framework catalogs in DIR first\n"
 "  --catalog FILE          load and check one catalog file\n"
+"  --coverage=POLICY       strict (set-theory, the default) or all-mapped\n"
+"                          (met when every mapped control is implemented)\n"
+"  --require FW>=N%        fail (exit 1) when FW's full coverage is below N%\n"
 "  --as-of DATE            judge deadlines and evidence validity as of DATE\n"
 "                          (YYYY-MM-DD; default: the spec's own date)\n"
 "  -Werror                 treat warnings as errors\n"
@@ -38,7 +46,10 @@ static const char usage_text[] =
 "  -h, --help              show this help\n"
 "  --version               show the version\n"
 "\n"
-"Outputs of 'build': soa-<framework>.{csv,md,json}, risks.{csv,md,json}.\n"
+"Outputs of 'build': soa-<framework>, risks, kpis, findings, review,\n"
+"gap-<framework>, remediation-<framework> and traceability as .csv, .md and\n"
+".json; heatmap-risk, heatmap-coverage and kpi charts as .png and .svg;\n"
+"report.pdf.\n"
 "Environment: ISMC_PATH (catalog directories, colon-separated), NO_COLOR.\n"
 "Exit status: 0 success, 1 errors in the input, 2 usage or I/O errors.\n"
 "See ismc(1) and doc/language.md.\n";
@@ -121,6 +132,33 @@ parse_as_of(struct ismc_options *o, const char *v)
 }
 
 static int
+parse_require(struct ismc_options *o, const char *v)
+{
+	const char *ge = strstr(v, ">=");
+	struct ismc_requirement *q;
+	char *end;
+	double pct;
+
+	if (ge == NULL || ge == v)
+		return usage_error("invalid --require '%s' (use FRAMEWORK>=N%%, "
+		    "e.g. dora>=80%%)", v);
+	pct = strtod(ge + 2, &end);
+	if (end == ge + 2 || (*end != '\0' && strcmp(end, "%") != 0) ||
+	    pct < 0 || pct > 100)
+		return usage_error("invalid --require '%s' (use FRAMEWORK>=N%%, "
+		    "e.g. dora>=80%%)", v);
+	o->requires = ismc_xreallocarray(o->requires, o->nrequires + 1,
+	    sizeof *o->requires);
+	q = &o->requires[o->nrequires++];
+	q->framework = strndup(v, (size_t)(ge - v));
+	if (q->framework == NULL)
+		ismc_out_of_memory();
+	q->percent = pct;
+	q->spelling = v;
+	return 0;
+}
+
+static int
 parse_option(struct ismc_options *o, int argc, char **argv, int *i)
 {
 	const char *a = argv[*i], *v;
@@ -149,7 +187,16 @@ parse_option(struct ismc_options *o, int argc, char **argv, int *i)
 	else if ((v = option_value(argc, argv, i, "--max-errors")) != NULL ||
 	    (v = option_value(argc, argv, i, "-fmax-errors")) != NULL)
 		return parse_max_errors(o, v);
-	else if ((v = option_value(argc, argv, i, "--as-of")) != NULL)
+	else if ((v = option_value(argc, argv, i, "--require")) != NULL)
+		return parse_require(o, v);
+	else if ((v = option_value(argc, argv, i, "--coverage")) != NULL) {
+		enum ismc_gap_policy p;
+
+		if (!ismc_gap_policy_parse(v, &p))
+			return usage_error("unknown --coverage policy '%s' (use "
+			    "strict or all-mapped)", v);
+		o->coverage = (int)p;
+	} else if ((v = option_value(argc, argv, i, "--as-of")) != NULL)
 		return parse_as_of(o, v);
 	else if ((v = option_value(argc, argv, i, "--diagnostics")) != NULL) {
 		if (strcmp(v, "plain") == 0)
@@ -195,9 +242,13 @@ main(int argc, char **argv)
 		o.command = ISMC_CMD_CHECK;
 	else if (strcmp(argv[1], "build") == 0)
 		o.command = ISMC_CMD_BUILD;
+	else if (strcmp(argv[1], "explain") == 0)
+		o.command = ISMC_CMD_EXPLAIN;
+	else if (strcmp(argv[1], "diff") == 0)
+		o.command = ISMC_CMD_DIFF;
 	else
-		return usage_error("unknown command '%s' (use check or build)",
-		    argv[1]);
+		return usage_error("unknown command '%s' (use check, build, "
+		    "explain or diff)", argv[1]);
 	for (i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 ||
 		    strcmp(argv[i], "--help") == 0) {
@@ -217,7 +268,19 @@ main(int argc, char **argv)
 		o.specs = push(o.specs, &o.nspecs, argv[i]);
 	}
 	status = 2;
-	if (o.nspecs == 0 && o.ncatalogs == 0)
+	if (o.command == ISMC_CMD_EXPLAIN && o.nspecs > 0) {
+		o.explain = o.specs[0];
+		o.specs++;
+		o.nspecs--;
+	}
+	if (o.command == ISMC_CMD_EXPLAIN && (o.explain == NULL ||
+	    strchr(o.explain, ':') == NULL))
+		usage_error("%s", "'explain' needs FRAMEWORK:REQUIREMENT, e.g. "
+		    "dora:17.1, before the spec files");
+	else if (o.command == ISMC_CMD_DIFF && o.nspecs != 2)
+		usage_error("%s", "'diff' needs two spec files: the old and the "
+		    "new");
+	else if (o.nspecs == 0 && o.ncatalogs == 0)
 		usage_error("%s", "no spec files given");
 	else if (o.command == ISMC_CMD_BUILD && o.outdir == NULL)
 		usage_error("%s", "'build' needs an output directory (-o DIR)");
@@ -226,7 +289,12 @@ main(int argc, char **argv)
 	else
 		status = ismc_driver_run(&o);
 out:
+	if (o.explain != NULL)
+		o.specs--;
 	free(o.specs);
+	while (o.nrequires > 0)
+		free((char *)o.requires[--o.nrequires].framework);
+	free(o.requires);
 	free(o.catalogs);
 	free(o.include_dirs);
 	return status;
