@@ -171,6 +171,7 @@ ismc_coverage_from_ir(const struct ismc_ir *ir, struct ismc_arena *a)
 	if (ir->gap != NULL)
 		return ismc_coverage_from_gap(ir->gap, a);
 	cov = ISMC_NEW(a, struct ismc_coverage);
-	cov->caption = "No mapping data: the gap analysis did not run";
+	cov->caption = "No mapping data: no crosswalk between the spec's "
+	    "frameworks was analysed";
 	return cov;
 }

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "catalog.h"
+#include "gap.h"
 #include "ir.h"
 
 static const char **
@@ -302,8 +303,24 @@ void
 ismc_review_add_coverage(struct ismc_report *r, const struct ismc_ir *ir,
     struct ismc_arena *a)
 {
-	(void)a;
-	if (ir->gap == NULL)
+	size_t i;
+	bool any = false;
+
+	for (i = 0; ir->gap != NULL && i < ir->gap->nfws; i++) {
+		const struct ismc_gap_fw *g = &ir->gap->fws[i];
+		double full = ismc_gap_pct(g->n.full, &g->n);
+
+		if (g->nsets_in == 0 || full != full)
+			continue;	/* the hub, or nothing assessed */
+		any = true;
+		review_row(r, ismc_arena_printf(a, "Coverage of %s (%%)",
+		    g->fw->catalog->id), ismc_cell_dec(full, 1),
+		    ismc_arena_printf(a, "%s policy: %zu full, %zu partial, "
+		    "%zu gaps of %zu requirements",
+		    ismc_gap_policy_name(ir->gap->policy), g->n.full,
+		    g->n.partial, g->n.gap, g->n.total - g->n.excluded));
+	}
+	if (!any)
 		review_row(r, "Framework coverage", ismc_cell_null(),
 		    "no crosswalk analysed in this build");
 }
