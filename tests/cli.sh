@@ -73,6 +73,38 @@ if diff -r "$tmp/before" "$tmp/out1" >/dev/null; then pass; else
 ls -A "$tmp/out1" | grep -q '^\.ismc-tmp' &&
     fail "temporary files left behind" || pass
 
+# Pipelines: --require fails below the floor and says by how much.
+expect_status "require met" 0 "$ISMC" check --require 'dora>=5%' "$example"
+expect_status "require missed" 1 "$ISMC" check --require 'dora>=90%' \
+    "$example"
+expect_err "require missed" "ismc: error: coverage of dora is"
+expect_err "require missed" "points below the required 90%"
+expect_status "require unused framework" 1 "$ISMC" check \
+    --require 'nis2-ir>=1%' "$example"
+expect_err "require unused framework" "the spec does not use framework 'nis2-ir'"
+expect_status "require syntax" 2 "$ISMC" check --require 'dora=80' "$example"
+expect_status "coverage policy" 2 "$ISMC" check --coverage=lenient "$example"
+expect_status "all-mapped policy" 0 "$ISMC" check --coverage=all-mapped \
+    --require 'dora>=5%' "$example"
+
+# explain: the chain behind one requirement.
+expect_status "explain" 0 "$ISMC" explain dora:12.1.a "$example"
+grep -q "status: full (coverage policy: strict)" "$tmp/out" && pass ||
+    fail "explain: status line"
+grep -q "A.8.13" "$tmp/out" && pass || fail "explain: reaching control"
+expect_status "explain unknown" 1 "$ISMC" explain dora:99.9 "$example"
+expect_status "explain usage" 2 "$ISMC" explain "$example"
+
+# diff: a control moving to implemented closes gaps and shows up.
+cp -r examples/safetrust "$tmp/new"
+sed -i 's/^\(    status \+\)planned$/\1implemented/' "$tmp/new/soa.isms"
+expect_status "diff" 0 "$ISMC" diff "$example" "$tmp/new/safetrust.isms"
+grep -q "^## Controls whose decision or status changed" "$tmp/out" && pass ||
+    fail "diff: control changes"
+grep -q "planned -> applicable, implemented" "$tmp/out" && pass ||
+    fail "diff: status change line"
+expect_status "diff usage" 2 "$ISMC" diff "$example"
+
 # An unwritable output location is an I/O error: status 2.
 expect_status "output under a file" 2 "$ISMC" build "$example" \
     -o "$tmp/warn.isms/sub"
