@@ -1,0 +1,1537 @@
+/*
+ * test-gap.c - RCC-5 relation sets and the coverage analysis.
+ *
+ * Every expectation here is worked out by hand from set theory and
+ * doc/coverage.md, not read back from the code: the composition table is
+ * written out again below, independently of src/rcc5.c. Fixtures are
+ * small catalogs and mapping sets loaded from YAML text, and an IR built
+ * directly, so each test states exactly the SoA it analyses.
+ */
+#include <config.h>
+
+#include <criterion/criterion.h>
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "catalog.h"
+#include "compilation.h"
+#include "gap.h"
+#include "helpers.h"
+#include "ir.h"
+#include "mapping.h"
+#include "rcc5.h"
+#include "emit.h"
+#include "report.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+#define DR	ISMC_RCC5_DR
+#define PO	ISMC_RCC5_PO
+#define EQ	ISMC_RCC5_EQ
+#define PP	ISMC_RCC5_PP
+#define PPI	ISMC_RCC5_PPI
+#define ALL	ISMC_RCC5_ALL
+
+/* ---- fixture ------------------------------------------------------------ */
+
+#define MAXFW	8
+#define MAXSETS	16
+
+static struct ismc_test t;
+static struct ismc_ir ir;
+static struct ismc_ir_framework fws[MAXFW];
+static struct ismc_mapping_set *sets[MAXSETS];
+
+static void
+setup(void)
+{
+	ismc_test_init(&t);
+	memset(&ir, 0, sizeof ir);
+	memset(fws, 0, sizeof fws);
+	ir.frameworks = fws;
+	ir.mapping_sets = sets;
+}
+
+static void
+teardown(void)
+{
+	ismc_test_fini(&t);
+}
+
+/* A new, empty fixture inside one test. */
+static void
+fresh(void)
+{
+	teardown();
+	setup();
+}
+
+static char *
+xasprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		cr_assert_fail("out of memory");
+	return s;
+}
+
+/*
+ * Loads catalog `id` and puts it in use. `spec` lists nodes: "name:" opens
+ * a top-level group, "name/" a group inside the current top-level one,
+ * and a plain name is a requirement in the innermost open group (or a
+ * root before any group).
+ */
+static struct ismc_catalog *
+catalog(const char *id, const char *spec)
+{
+	char *text, *nodes = xasprintf("%s", ""), *tok, *save, *copy, *p;
+	const char *top = NULL, *sub = NULL;
+	struct ismc_ir_framework *fw;
+	struct ismc_catalog *cat;
+	size_t i, len;
+
+	copy = xasprintf("%s", spec);
+	for (tok = strtok_r(copy, " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save)) {
+		len = strlen(tok);
+		p = nodes;
+		if (tok[len - 1] == ':') {
+			tok[len - 1] = '\0';
+			nodes = xasprintf("%s  - {id: \"%s\", level: l, kind: "
+			    "group}\n", p, tok);
+			top = tok;
+			sub = NULL;
+		} else if (tok[len - 1] == '/') {
+			tok[len - 1] = '\0';
+			nodes = xasprintf("%s  - {id: \"%s\", level: l, kind: "
+			    "group, parent: \"%s\"}\n", p, tok, top);
+			sub = tok;
+		} else if (sub != NULL || top != NULL) {
+			nodes = xasprintf("%s  - {id: \"%s\", level: l, "
+			    "title: \"Title %s\", parent: \"%s\"}\n", p, tok,
+			    tok, sub != NULL ? sub : top);
+		} else {
+			nodes = xasprintf("%s  - {id: \"%s\", level: l}\n", p,
+			    tok);
+		}
+		free(p);
+	}
+	text = xasprintf("format: ismc-catalog/1\ncatalog:\n  id: %s\n"
+	    "  title: \"Catalog %s\"\n  levels: [l]\nnodes:\n%s", id, id,
+	    nodes);
+	cat = ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	    xasprintf("%s.yaml", id), text));
+	cr_assert_not_null(cat, "%s", ismc_test_diags(&t));
+	free(text);
+	free(nodes);
+	free(copy);
+	cr_assert_lt(ir.nframeworks, MAXFW);
+	fw = &fws[ir.nframeworks++];
+	fw->catalog = cat;
+	fw->ncontrols = cat->nreqs;
+	fw->controls = ISMC_NEW_ARRAY(&t.comp.arena, struct ismc_ir_control,
+	    cat->nreqs + 1);
+	for (i = 0; i < cat->nreqs; i++)
+		fw->controls[i].req = cat->reqs[i];
+	return cat;
+}
+
+/* Loads mapping set src--tgt with `rows` (YAML flow rows, one a line). */
+static struct ismc_mapping_set *
+mapset(const char *src, const char *tgt, const char *rows)
+{
+	struct ismc_mapping_set *m;
+	char *text, *name;
+
+	text = xasprintf("format: ismc-mapping/1\nmapping:\n  id: %s--%s\n"
+	    "  source: %s\n  target: %s\n  provenance: test\nrows:\n%s",
+	    src, tgt, src, tgt, rows);
+	name = xasprintf("%s--%s.yaml", src, tgt);
+	m = ismc_mapping_load_file(&t.comp, ismc_test_add(&t, name, text));
+	cr_assert_not_null(m, "%s", ismc_test_diags(&t));
+	free(text);
+	free(name);
+	cr_assert_lt(ir.nmapping_sets, MAXSETS);
+	sets[ir.nmapping_sets++] = m;
+	return m;
+}
+
+static struct ismc_ir_framework *
+framework(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < ir.nframeworks; i++)
+		if (strcmp(fws[i].catalog->id, id) == 0)
+			return &fws[i];
+	cr_assert_fail("no framework %s", id);
+	return NULL;
+}
+
+/* The SoA row "fw:id". */
+static struct ismc_ir_control *
+control(const char *q)
+{
+	const char *colon = strchr(q, ':');
+	struct ismc_ir_framework *fw;
+	char *f;
+	size_t i;
+
+	cr_assert_not_null(colon);
+	f = xasprintf("%.*s", (int)(colon - q), q);
+	fw = framework(f);
+	free(f);
+	for (i = 0; i < fw->ncontrols; i++)
+		if (strcmp(fw->controls[i].req->id, colon + 1) == 0)
+			return &fw->controls[i];
+	cr_assert_fail("no control %s", q);
+	return NULL;
+}
+
+static void
+decide(const char *q, enum ismc_status st)
+{
+	struct ismc_ir_control *c = control(q);
+
+	c->applicability = ISMC_APPLICABLE;
+	c->status = st;
+}
+
+static void
+exclude(const char *q)
+{
+	struct ismc_ir_control *c = control(q);
+
+	c->applicability = ISMC_EXCLUDED;
+	c->justification = "not relevant";
+}
+
+static struct ismc_gap *
+analyse(enum ismc_gap_policy p)
+{
+	return ismc_gap_analyse(&t.comp, &ir, p);
+}
+
+static const struct ismc_gap_req *
+greq(const char *q)
+{
+	const struct ismc_ir_control *c = control(q);
+	const struct ismc_gap_fw *gf;
+	size_t f;
+
+	cr_assert_not_null(ir.gap);
+	for (f = 0; f < ir.nframeworks; f++) {
+		if (fws[f].catalog != c->req->catalog)
+			continue;
+		gf = &ir.gap->fws[f];
+		return &gf->reqs[c->req->req_index];
+	}
+	cr_assert_fail("no requirement %s", q);
+	return NULL;
+}
+
+static enum ismc_cov
+status(const char *q)
+{
+	return greq(q)->status;
+}
+
+/* The one reach of control `from` to requirement `to` that counts. */
+static const struct ismc_gap_reach *
+reach(const char *to, const char *from)
+{
+	const struct ismc_gap_req *q = greq(to);
+	const struct ismc_ir_control *c = control(from);
+	const struct ismc_gap_reach *found = NULL;
+	size_t i;
+
+	for (i = 0; i < q->nreaches; i++) {
+		if (q->reaches[i].control != c || q->reaches[i].superseded)
+			continue;
+		cr_assert_null(found, "%s reaches %s twice", from, to);
+		found = &q->reaches[i];
+	}
+	return found;
+}
+
+static const struct ismc_gap_fw *
+gapfw(const char *id)
+{
+	const struct ismc_gap_fw *gf = ismc_gap_find(ir.gap, framework(id));
+
+	cr_assert_not_null(gf);
+	return gf;
+}
+
+static const char *
+cov(enum ismc_cov c)
+{
+	return ismc_cov_name(c);
+}
+
+static const char *
+rcc(unsigned r)
+{
+	return ismc_rcc5_name(r);
+}
+
+/* ---- RCC-5 -------------------------------------------------------------- */
+
+TestSuite(rcc5);
+
+static const unsigned base[] = { EQ, PP, PPI, PO, DR };
+
+/* The issue's table, A -> B down, B -> C across, in the order above. */
+static const unsigned table[5][5] = {
+	/* equal */
+	{ EQ, PP, PPI, PO, DR },
+	/* subset */
+	{ PP, PP, ALL, DR | PO | PP, DR },
+	/* superset */
+	{ PPI, PO | EQ | PP | PPI, PPI, PO | PPI, DR | PO | PPI },
+	/* intersects */
+	{ PO, PO | PP, DR | PO | PPI, ALL, DR | PO | PPI },
+	/* not related */
+	{ DR, DR | PO | PP, DR, DR | PO | PP, ALL },
+};
+
+Test(rcc5, composition_table_all_25_cells)
+{
+	size_t i, j;
+
+	for (i = 0; i < 5; i++)
+		for (j = 0; j < 5; j++)
+			cr_expect_eq(ismc_rcc5_compose(base[i], base[j]),
+			    table[i][j], "%s . %s: got %s, want %s",
+			    rcc(base[i]), rcc(base[j]),
+			    rcc(ismc_rcc5_compose(base[i], base[j])),
+			    rcc(table[i][j]));
+}
+
+Test(rcc5, sets_compose_as_the_union_of_their_members)
+{
+	unsigned a, b, want;
+	size_t i, j;
+
+	for (a = 0; a <= ALL; a++) {
+		for (b = 0; b <= ALL; b++) {
+			want = 0;
+			for (i = 0; i < 5; i++)
+				for (j = 0; j < 5; j++)
+					if ((a & base[i]) && (b & base[j]))
+						want |= table[i][j];
+			cr_expect_eq(ismc_rcc5_compose(a, b), want,
+			    "%s . %s", rcc(a), rcc(b));
+		}
+	}
+	cr_expect_eq(ismc_rcc5_compose(0, ALL), 0);
+	cr_expect_eq(ismc_rcc5_compose(PO | PP, PPI), ALL);
+}
+
+Test(rcc5, converse_swaps_subset_and_superset)
+{
+	unsigned r;
+
+	cr_expect_eq(ismc_rcc5_converse(EQ), EQ);
+	cr_expect_eq(ismc_rcc5_converse(PP), PPI);
+	cr_expect_eq(ismc_rcc5_converse(PPI), PP);
+	cr_expect_eq(ismc_rcc5_converse(PO), PO);
+	cr_expect_eq(ismc_rcc5_converse(DR), DR);
+	cr_expect_eq(ismc_rcc5_converse(PO | PP), PO | PPI);
+	for (r = 0; r <= ALL; r++)
+		cr_expect_eq(ismc_rcc5_converse(ismc_rcc5_converse(r)), r);
+}
+
+/* (A . B)^-1 = B^-1 . A^-1 holds for the whole table. */
+Test(rcc5, converse_of_a_composition)
+{
+	size_t i, j;
+
+	for (i = 0; i < 5; i++)
+		for (j = 0; j < 5; j++)
+			cr_expect_eq(ismc_rcc5_converse(
+			    ismc_rcc5_compose(base[i], base[j])),
+			    ismc_rcc5_compose(ismc_rcc5_converse(base[j]),
+			    ismc_rcc5_converse(base[i])));
+}
+
+Test(rcc5, names)
+{
+	cr_expect_str_eq(rcc(EQ), "equal");
+	cr_expect_str_eq(rcc(PP), "subset");
+	cr_expect_str_eq(rcc(PPI), "superset");
+	cr_expect_str_eq(rcc(PO), "intersects");
+	cr_expect_str_eq(rcc(DR), "not-related");
+	cr_expect_str_eq(rcc(PO | PP), "one of {intersects, subset}");
+	cr_expect_str_eq(rcc(PO | EQ | PP | PPI),
+	    "one of {equal, intersects, subset, superset}");
+	cr_expect_str_eq(rcc(ALL), "unknown");
+	cr_expect_str_eq(rcc(0), "none");
+	cr_expect(ismc_rcc5_is_base(PP));
+	cr_expect(!ismc_rcc5_is_base(PP | PO));
+	cr_expect(!ismc_rcc5_is_base(0));
+}
+
+Test(rcc5, mapping_relationships)
+{
+	static const enum ismc_rel rels[] = {
+		ISMC_REL_EQUAL, ISMC_REL_SUBSET, ISMC_REL_SUPERSET,
+		ISMC_REL_INTERSECTS, ISMC_REL_NOT_RELATED,
+	};
+	enum ismc_rel back;
+	size_t i;
+
+	for (i = 0; i < NELEM(rels); i++) {
+		cr_expect_eq(ismc_rcc5_from_rel(rels[i]), base[i]);
+		cr_expect(ismc_rcc5_to_rel(base[i], &back));
+		cr_expect_eq(back, rels[i]);
+		cr_expect_str_eq(rcc(base[i]), ismc_rel_name(rels[i]));
+	}
+	cr_expect_eq(ismc_rcc5_from_rel(ISMC_REL_NO_COUNTERPART), 0);
+	cr_expect(!ismc_rcc5_to_rel(PO | PP, &back));
+}
+
+/* ---- direct mappings ---------------------------------------------------- */
+
+TestSuite(direct, .init = setup, .fini = teardown);
+
+static const char *const rel_names[] = {
+	"equal", "subset", "superset", "intersects", "not-related",
+};
+
+/* a:c REL t:r as published, c implemented. */
+static const struct {
+	unsigned	 forward;	/* c -> r read off the row "c REL r" */
+	enum ismc_cov	 fwd;
+	unsigned	 backward;	/* c -> r from the row "r REL c" */
+	enum ismc_cov	 bwd;
+} direct_cases[] = {
+	{ EQ, ISMC_COV_FULL, EQ, ISMC_COV_FULL },
+	{ PP, ISMC_COV_PARTIAL, PPI, ISMC_COV_FULL },
+	{ PPI, ISMC_COV_FULL, PP, ISMC_COV_PARTIAL },
+	{ PO, ISMC_COV_PARTIAL, PO, ISMC_COV_PARTIAL },
+	{ DR, ISMC_COV_GAP, DR, ISMC_COV_GAP },
+};
+
+Test(direct, every_relationship_read_forwards)
+{
+	const struct ismc_gap_reach *r;
+	char *row;
+	size_t i;
+
+	for (i = 0; i < NELEM(rel_names); i++) {
+		fresh();
+		catalog("a", "c");
+		catalog("t", "r");
+		row = xasprintf("  - {source: c, rel: %s, target: r, "
+		    "strength: 6, rationale: why}\n", rel_names[i]);
+		mapset("a", "t", row);
+		free(row);
+		decide("a:c", ISMC_STATUS_IMPLEMENTED);
+		analyse(ISMC_GAP_STRICT);
+		cr_expect_eq(status("t:r"), direct_cases[i].fwd, "%s: %s",
+		    rel_names[i], cov(status("t:r")));
+		r = reach("t:r", "a:c");
+		cr_assert_not_null(r);
+		cr_expect_eq(r->kind, ISMC_GAP_DIRECT);
+		cr_expect_eq(r->rel, direct_cases[i].forward);
+		cr_expect(!r->backwards[0]);
+		cr_expect(!ismc_gap_inferred(r));
+		cr_expect_eq(r->strength, 6);
+		cr_expect_str_eq(r->rationale, "why");
+		cr_expect_str_eq(ismc_gap_provenance(&t.comp.arena, r),
+		    "a--t");
+	}
+}
+
+Test(direct, every_relationship_read_backwards)
+{
+	const struct ismc_gap_reach *r;
+	char *row;
+	size_t i;
+
+	for (i = 0; i < NELEM(rel_names); i++) {
+		fresh();
+		catalog("a", "c");
+		catalog("t", "r");
+		/* The set runs from t to a; a's control reaches t by the
+		 * converse: "r subset c" means c is a superset of r. */
+		row = xasprintf("  - {source: r, rel: %s, target: c}\n",
+		    rel_names[i]);
+		mapset("t", "a", row);
+		free(row);
+		decide("a:c", ISMC_STATUS_IMPLEMENTED);
+		analyse(ISMC_GAP_STRICT);
+		cr_expect_eq(status("t:r"), direct_cases[i].bwd, "%s: %s",
+		    rel_names[i], cov(status("t:r")));
+		r = reach("t:r", "a:c");
+		cr_assert_not_null(r);
+		cr_expect_eq(r->rel, direct_cases[i].backward);
+		cr_expect(r->backwards[0]);
+		cr_expect_eq(r->strength, 0);
+		cr_expect_str_eq(ismc_gap_provenance(&t.comp.arena, r),
+		    "t--a, read backwards");
+	}
+}
+
+Test(direct, only_implemented_and_partial_controls_count)
+{
+	static const struct {
+		enum ismc_status st;
+		enum ismc_cov	 want;
+	} cases[] = {
+		{ ISMC_STATUS_IMPLEMENTED, ISMC_COV_FULL },
+		{ ISMC_STATUS_PARTIAL, ISMC_COV_PARTIAL },
+		{ ISMC_STATUS_PLANNED, ISMC_COV_GAP },
+		{ ISMC_STATUS_NOT_IMPLEMENTED, ISMC_COV_GAP },
+		{ ISMC_STATUS_UNSET, ISMC_COV_GAP },
+	};
+	size_t i;
+
+	catalog("a", "c");
+	catalog("t", "r");
+	mapset("a", "t", "  - {source: c, rel: equal, target: r}\n");
+	for (i = 0; i < NELEM(cases); i++) {
+		decide("a:c", cases[i].st);
+		analyse(ISMC_GAP_STRICT);
+		cr_expect_eq(status("t:r"), cases[i].want, "%s",
+		    ismc_status_name(cases[i].st));
+		cr_expect_not_null(reach("t:r", "a:c"));
+	}
+	/* Excluded never counts, whatever its status says. */
+	exclude("a:c");
+	control("a:c")->status = ISMC_STATUS_IMPLEMENTED;
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(status("t:r"), ISMC_COV_GAP);
+	/* No decision at all: not part of the SoA, so it reaches nothing. */
+	control("a:c")->applicability = ISMC_UNDECIDED;
+	control("a:c")->status = ISMC_STATUS_UNSET;
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_null(reach("t:r", "a:c"));
+	cr_expect_eq(greq("t:r")->nreaches, 0);
+}
+
+Test(direct, the_requirement_own_soa_row_counts)
+{
+	catalog("a", "c");
+	catalog("t", "r s");
+	mapset("a", "t", "  - {source: c, rel: intersects, target: r}\n");
+	decide("t:r", ISMC_STATUS_IMPLEMENTED);
+	decide("t:s", ISMC_STATUS_PARTIAL);
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(status("t:r"), ISMC_COV_FULL);
+	cr_expect_eq(greq("t:r")->best->kind, ISMC_GAP_SELF);
+	cr_expect_eq(status("t:s"), ISMC_COV_PARTIAL);
+	exclude("t:s");
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(status("t:s"), ISMC_COV_EXCLUDED);
+	cr_expect_eq(gapfw("t")->n.excluded, 1);
+}
+
+Test(direct, no_counterpart_and_unmapped)
+{
+	catalog("a", "c");
+	catalog("t", "r s u");
+	mapset("a", "t",
+	    "  - {source: c, rel: equal, target: r}\n"
+	    "  - {source: null, rel: no-counterpart, target: s, "
+	    "rationale: nothing like it}\n");
+	decide("a:c", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(status("t:r"), ISMC_COV_FULL);
+	cr_expect_eq(status("t:s"), ISMC_COV_NO_COUNTERPART);
+	cr_expect_eq(status("t:u"), ISMC_COV_GAP);
+	cr_expect_eq(gapfw("t")->n.gap, 2);
+	cr_expect_eq(gapfw("t")->n.no_counterpart, 1);
+	cr_expect_str_eq(greq("t:s")->nc_row->rationale, "nothing like it");
+}
+
+Test(direct, unknown_ids_are_errors_and_unused_sets_are_skipped)
+{
+	catalog("a", "c");
+	catalog("t", "r");
+	mapset("a", "t",
+	    "  - {source: c, rel: equal, target: \"5.99\"}\n"
+	    "  - {source: c, rel: equal, target: r}\n");
+	mapset("a", "zz", "  - {source: c, rel: equal, target: q}\n");
+	decide("a:c", ISMC_STATUS_IMPLEMENTED);
+	ismc_test_clear_diags(&t);
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_str_eq(ismc_test_diags(&t),
+	    "a--t.yaml:8:5: error: unknown requirement '5.99' of t\n");
+	cr_expect_eq(ir.gap->nrows_bad, 1);
+	cr_expect_eq(ir.gap->nsets, 1);
+	cr_expect_eq(ir.gap->nsets_skipped, 1);
+	cr_expect_eq(status("t:r"), ISMC_COV_FULL);
+}
+
+/* ---- chains through a hub ----------------------------------------------- */
+
+TestSuite(chain, .init = setup, .fini = teardown);
+
+/* What the strict rule makes of a relation set, by hand. */
+static enum ismc_cov
+expected_cov(unsigned rel)
+{
+	if (rel & DR)
+		return ISMC_COV_GAP;
+	if ((rel & ~(EQ | PPI)) == 0)
+		return ISMC_COV_FULL;
+	return ISMC_COV_PARTIAL;
+}
+
+Test(chain, every_composition_rule)
+{
+	const struct ismc_gap_reach *r;
+	char *r1, *r2;
+	size_t i, j;
+
+	for (i = 0; i < 5; i++) {
+		for (j = 0; j < 5; j++) {
+			fresh();
+			catalog("a", "c");
+			catalog("h", "x");
+			catalog("t", "r");
+			r1 = xasprintf("  - {source: c, rel: %s, target: x, "
+			    "strength: 8}\n", rel_names[i]);
+			r2 = xasprintf("  - {source: x, rel: %s, target: r, "
+			    "strength: 5, rationale: second}\n",
+			    rel_names[j]);
+			mapset("a", "h", r1);
+			mapset("h", "t", r2);
+			free(r1);
+			free(r2);
+			decide("a:c", ISMC_STATUS_IMPLEMENTED);
+			analyse(ISMC_GAP_STRICT);
+			r = reach("t:r", "a:c");
+			if (base[i] == DR || base[j] == DR) {
+				/* Anything composed with DR may be DR: such
+				 * chains are not followed at all. */
+				cr_expect_null(r, "%zu %zu", i, j);
+				cr_expect_eq(status("t:r"), ISMC_COV_GAP);
+				continue;
+			}
+			cr_assert_not_null(r, "%s . %s", rel_names[i],
+			    rel_names[j]);
+			cr_expect_eq(r->kind, ISMC_GAP_CHAIN);
+			cr_expect(ismc_gap_inferred(r));
+			cr_expect_eq(r->rel, table[i][j], "%s . %s: %s",
+			    rel_names[i], rel_names[j], rcc(r->rel));
+			cr_expect_eq(status("t:r"), expected_cov(table[i][j]),
+			    "%s . %s: %s", rel_names[i], rel_names[j],
+			    cov(status("t:r")));
+			cr_expect_eq(r->strength, 5);
+			cr_expect_str_eq(r->rationale, "second");
+			cr_expect_str_eq(r->hub->id, "x");
+			cr_expect_str_eq(ismc_gap_provenance(&t.comp.arena, r),
+			    "inferred via h:x (a--h; h--t)");
+		}
+	}
+}
+
+/* A inside H and B inside H: A and B may be anything to each other. */
+Test(chain, two_subsets_of_one_hub_say_nothing)
+{
+	const struct ismc_gap_reach *r;
+
+	catalog("iso", "h");
+	catalog("dora", "a");
+	catalog("soc2", "b");
+	mapset("iso", "dora", "  - {source: h, rel: superset, target: a}\n");
+	mapset("iso", "soc2", "  - {source: h, rel: superset, target: b}\n");
+	decide("dora:a", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_STRICT);
+	r = reach("soc2:b", "dora:a");
+	cr_assert_not_null(r);
+	cr_expect_eq(r->rel, ALL);
+	cr_expect_eq(r->capacity, ISMC_COV_GAP);
+	cr_expect_eq(status("soc2:b"), ISMC_COV_GAP);
+	cr_expect_null(greq("soc2:b")->best);
+	/* The hub itself is covered only in part by its subset a. */
+	cr_expect_eq(status("iso:h"), ISMC_COV_PARTIAL);
+	/* Under the practical policy inferred reaches never count. */
+	analyse(ISMC_GAP_ALL_MAPPED);
+	cr_expect_eq(status("soc2:b"), ISMC_COV_GAP);
+}
+
+Test(chain, supersets_compose_read_backwards)
+{
+	const struct ismc_gap_reach *r;
+
+	catalog("a", "c");
+	catalog("h", "x");
+	catalog("t", "r");
+	/* "x subset c" and "r subset x": c contains x contains r. */
+	mapset("h", "a", "  - {source: x, rel: subset, target: c}\n");
+	mapset("t", "h", "  - {source: r, rel: subset, target: x}\n");
+	decide("a:c", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_STRICT);
+	r = reach("t:r", "a:c");
+	cr_assert_not_null(r);
+	cr_expect_eq(r->rel, PPI);
+	cr_expect(r->backwards[0]);
+	cr_expect(r->backwards[1]);
+	cr_expect_eq(status("t:r"), ISMC_COV_FULL);
+	cr_expect_str_eq(ismc_gap_provenance(&t.comp.arena, r),
+	    "inferred via h:x (h--a, read backwards; t--h, read backwards)");
+}
+
+Test(chain, a_published_row_wins_over_a_chain)
+{
+	catalog("a", "c");
+	catalog("h", "x");
+	catalog("t", "r");
+	mapset("a", "h", "  - {source: c, rel: equal, target: x}\n");
+	mapset("h", "t", "  - {source: x, rel: equal, target: r}\n");
+	mapset("a", "t", "  - {source: c, rel: intersects, target: r}\n");
+	decide("a:c", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(reach("t:r", "a:c")->kind, ISMC_GAP_DIRECT);
+	cr_expect_eq(greq("t:r")->nreaches, 1);
+	cr_expect_eq(status("t:r"), ISMC_COV_PARTIAL);
+}
+
+Test(chain, hubs_only_in_a_third_framework_and_only_two_steps)
+{
+	catalog("a", "c d");
+	catalog("t", "r s");
+	catalog("u", "v");
+	catalog("w", "y");
+	/* c -> t:s -> t:r would be a chain inside t: not followed. */
+	mapset("a", "t", "  - {source: c, rel: equal, target: s}\n");
+	mapset("t", "t", "  - {source: s, rel: equal, target: r}\n");
+	/* c -> u:v -> w:y -> t:r is three steps: not followed. */
+	mapset("a", "u", "  - {source: d, rel: equal, target: v}\n");
+	mapset("u", "w", "  - {source: v, rel: equal, target: y}\n");
+	mapset("w", "t", "  - {source: y, rel: equal, target: r}\n");
+	decide("a:c", ISMC_STATUS_IMPLEMENTED);
+	decide("a:d", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_null(reach("t:r", "a:c"));
+	cr_expect_null(reach("t:r", "a:d"));
+	cr_expect_eq(status("t:r"), ISMC_COV_GAP);
+	cr_expect_eq(status("w:y"), ISMC_COV_FULL);	/* d = v = y */
+}
+
+Test(chain, strength_and_rationale_of_the_weaker_link)
+{
+	const struct ismc_gap_reach *r;
+
+	catalog("a", "c d e");
+	catalog("h", "x y z");
+	catalog("t", "r s u");
+	mapset("a", "h",
+	    "  - {source: c, rel: equal, target: x, strength: 3, "
+	    "rationale: weak}\n"
+	    "  - {source: d, rel: equal, target: y, rationale: unknown}\n"
+	    "  - {source: e, rel: equal, target: z, strength: 6, "
+	    "rationale: first}\n");
+	mapset("h", "t",
+	    "  - {source: x, rel: equal, target: r, strength: 9, "
+	    "rationale: strong}\n"
+	    "  - {source: y, rel: equal, target: s, strength: 9, "
+	    "rationale: strong}\n"
+	    "  - {source: z, rel: equal, target: u, strength: 6, "
+	    "rationale: second}\n");
+	decide("a:c", ISMC_STATUS_IMPLEMENTED);
+	decide("a:d", ISMC_STATUS_IMPLEMENTED);
+	decide("a:e", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_STRICT);
+	r = reach("t:r", "a:c");
+	cr_expect_eq(r->strength, 3);
+	cr_expect_str_eq(r->rationale, "weak");
+	r = reach("t:s", "a:d");
+	cr_expect_eq(r->strength, 0);	/* unknown is the weakest */
+	cr_expect_str_eq(r->rationale, "unknown");
+	r = reach("t:u", "a:e");
+	cr_expect_eq(r->strength, 6);	/* a tie keeps the control side */
+	cr_expect_str_eq(r->rationale, "first");
+}
+
+/* ---- policies ----------------------------------------------------------- */
+
+TestSuite(policy, .init = setup, .fini = teardown);
+
+static void
+two_intersecting(void)
+{
+	catalog("a", "c1 c2 c3");
+	catalog("t", "r s");
+	mapset("a", "t",
+	    "  - {source: c1, rel: intersects, target: r}\n"
+	    "  - {source: c2, rel: intersects, target: r}\n"
+	    "  - {source: c3, rel: not-related, target: r}\n"
+	    "  - {source: null, rel: no-counterpart, target: s}\n");
+}
+
+Test(policy, strict_needs_equal_or_superset)
+{
+	two_intersecting();
+	decide("a:c1", ISMC_STATUS_IMPLEMENTED);
+	decide("a:c2", ISMC_STATUS_IMPLEMENTED);
+	decide("a:c3", ISMC_STATUS_PLANNED);
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(status("t:r"), ISMC_COV_PARTIAL);
+	cr_expect_eq(status("t:s"), ISMC_COV_NO_COUNTERPART);
+}
+
+Test(policy, all_mapped_needs_every_mapped_control)
+{
+	two_intersecting();
+	/* c3 is not-related: it is not one of the mapped controls. */
+	decide("a:c3", ISMC_STATUS_PLANNED);
+	decide("a:c1", ISMC_STATUS_IMPLEMENTED);
+	decide("a:c2", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_ALL_MAPPED);
+	cr_expect_eq(ir.gap->policy, ISMC_GAP_ALL_MAPPED);
+	cr_expect_eq(status("t:r"), ISMC_COV_FULL);
+	cr_expect_eq(greq("t:r")->nmapped, 2);
+	cr_expect_eq(status("t:s"), ISMC_COV_NO_COUNTERPART);
+	decide("a:c2", ISMC_STATUS_PLANNED);
+	analyse(ISMC_GAP_ALL_MAPPED);
+	cr_expect_eq(status("t:r"), ISMC_COV_PARTIAL);
+	decide("a:c1", ISMC_STATUS_PARTIAL);
+	analyse(ISMC_GAP_ALL_MAPPED);
+	cr_expect_eq(status("t:r"), ISMC_COV_PARTIAL);
+	decide("a:c1", ISMC_STATUS_NOT_IMPLEMENTED);
+	analyse(ISMC_GAP_ALL_MAPPED);
+	cr_expect_eq(status("t:r"), ISMC_COV_GAP);
+	/* An excluded mapped control keeps the requirement from full. */
+	decide("a:c1", ISMC_STATUS_IMPLEMENTED);
+	exclude("a:c2");
+	analyse(ISMC_GAP_ALL_MAPPED);
+	cr_expect_eq(status("t:r"), ISMC_COV_PARTIAL);
+	cr_expect_eq(greq("t:r")->nmapped_impl, 1);
+}
+
+Test(policy, names)
+{
+	enum ismc_gap_policy p;
+
+	cr_expect_str_eq(ismc_gap_policy_name(ISMC_GAP_STRICT), "strict");
+	cr_expect_str_eq(ismc_gap_policy_name(ISMC_GAP_ALL_MAPPED),
+	    "all-mapped");
+	cr_expect(ismc_gap_policy_parse("all-mapped", &p));
+	cr_expect_eq(p, ISMC_GAP_ALL_MAPPED);
+	cr_expect(ismc_gap_policy_parse("strict", &p));
+	cr_expect_eq(p, ISMC_GAP_STRICT);
+	cr_expect(!ismc_gap_policy_parse("lenient", &p));
+}
+
+/* ---- rows naming groups ------------------------------------------------- */
+
+TestSuite(group, .init = setup, .fini = teardown);
+
+Test(group, target_groups_apply_to_every_member)
+{
+	static const struct {
+		const char	*rel;
+		unsigned	 want;		/* c -> member */
+		enum ismc_cov	 strict, all;
+	} cases[] = {
+		/* c REL G and G superset m: c REL . PPi m */
+		{ "equal", PPI, ISMC_COV_FULL, ISMC_COV_FULL },
+		{ "superset", PPI, ISMC_COV_FULL, ISMC_COV_FULL },
+		{ "subset", ALL, ISMC_COV_GAP, ISMC_COV_FULL },
+		{ "intersects", DR | PO | PPI, ISMC_COV_GAP, ISMC_COV_FULL },
+		{ "not-related", DR, ISMC_COV_GAP, ISMC_COV_GAP },
+	};
+	const char *const members[] = { "t:r1", "t:r2", "t:r3" };
+	const struct ismc_gap_reach *r;
+	char *row;
+	size_t i, j;
+
+	for (i = 0; i < NELEM(cases); i++) {
+		fresh();
+		catalog("a", "c");
+		/* G holds r1, r2 and, one level down, r3; H holds r4. */
+		catalog("t", "G: r1 r2 G2/ r3 H: r4");
+		row = xasprintf("  - {source: c, rel: %s, target: G, "
+		    "strength: 4}\n", cases[i].rel);
+		mapset("a", "t", row);
+		free(row);
+		decide("a:c", ISMC_STATUS_IMPLEMENTED);
+		analyse(ISMC_GAP_STRICT);
+		for (j = 0; j < NELEM(members); j++) {
+			r = reach(members[j], "a:c");
+			cr_assert_not_null(r);
+			cr_expect_eq(r->kind, ISMC_GAP_GROUP);
+			cr_expect_eq(r->rel, cases[i].want, "%s: %s",
+			    cases[i].rel, rcc(r->rel));
+			cr_expect_eq(status(members[j]), cases[i].strict,
+			    "%s %s: %s", cases[i].rel, members[j],
+			    cov(status(members[j])));
+			cr_expect_str_eq(ismc_gap_provenance(&t.comp.arena,
+			    r), "inferred via group t:G (a--t)");
+		}
+		cr_expect_null(reach("t:r4", "a:c"));
+		analyse(ISMC_GAP_ALL_MAPPED);
+		for (j = 0; j < NELEM(members); j++)
+			cr_expect_eq(status(members[j]), cases[i].all,
+			    "all-mapped %s %s", cases[i].rel, members[j]);
+	}
+}
+
+Test(group, source_groups_apply_to_every_member)
+{
+	catalog("a", "G: c1 c2");
+	catalog("t", "r s");
+	/* m subset G: "G subset r" gives m subset r, "G superset s" tells
+	 * nothing about any one member. */
+	mapset("a", "t",
+	    "  - {source: G, rel: subset, target: r}\n"
+	    "  - {source: G, rel: superset, target: s}\n");
+	decide("a:c1", ISMC_STATUS_IMPLEMENTED);
+	decide("a:c2", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(reach("t:r", "a:c1")->rel, PP);
+	cr_expect_eq(reach("t:r", "a:c2")->rel, PP);
+	cr_expect_eq(status("t:r"), ISMC_COV_PARTIAL);
+	cr_expect_eq(reach("t:s", "a:c1")->rel, ALL);
+	cr_expect_eq(status("t:s"), ISMC_COV_GAP);
+}
+
+Test(group, a_row_to_the_member_wins_over_the_group_row)
+{
+	catalog("a", "c");
+	catalog("t", "G: r1 r2");
+	mapset("a", "t",
+	    "  - {source: c, rel: intersects, target: G}\n"
+	    "  - {source: c, rel: superset, target: r1}\n");
+	decide("a:c", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(reach("t:r1", "a:c")->kind, ISMC_GAP_DIRECT);
+	cr_expect_eq(greq("t:r1")->nreaches, 2);	/* group row kept */
+	cr_expect(greq("t:r1")->reaches[1].superseded);
+	cr_expect_eq(status("t:r1"), ISMC_COV_FULL);
+	cr_expect_eq(status("t:r2"), ISMC_COV_GAP);
+}
+
+Test(group, no_counterpart_groups_and_group_summaries)
+{
+	const struct ismc_gap_fw *gf;
+
+	catalog("a", "c");
+	catalog("t", "r0 G: r1 r2 H: r3 r4 r5");
+	mapset("a", "t",
+	    "  - {source: c, rel: equal, target: r1}\n"
+	    "  - {source: c, rel: intersects, target: r3}\n"
+	    "  - {source: null, rel: no-counterpart, target: H}\n");
+	decide("a:c", ISMC_STATUS_IMPLEMENTED);
+	exclude("t:r5");
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(status("t:r3"), ISMC_COV_PARTIAL);
+	cr_expect_eq(status("t:r4"), ISMC_COV_NO_COUNTERPART);
+	cr_expect_eq(status("t:r5"), ISMC_COV_EXCLUDED);
+	gf = gapfw("t");
+	cr_expect_eq(gf->n.total, 6);
+	cr_expect_eq(gf->n.full, 1);
+	cr_expect_eq(gf->n.partial, 1);
+	cr_expect_eq(gf->n.gap, 3);		/* r0, r2, r4 */
+	cr_expect_eq(gf->n.no_counterpart, 1);
+	cr_expect_eq(gf->n.excluded, 1);
+	cr_expect_float_eq(ismc_gap_pct(gf->n.full, &gf->n), 20.0, 1e-9);
+	cr_assert_eq(gf->ngroups, 3);
+	cr_expect_null(gf->groups[0].group);	/* r0 has no parent */
+	cr_expect_eq(gf->groups[0].n.gap, 1);
+	cr_expect_str_eq(gf->groups[1].group->id, "G");
+	cr_expect_eq(gf->groups[1].n.full, 1);
+	cr_expect_eq(gf->groups[1].n.gap, 1);
+	cr_expect_str_eq(gf->groups[2].group->id, "H");
+	cr_expect_eq(gf->groups[2].n.partial, 1);
+	cr_expect_eq(gf->groups[2].n.excluded, 1);
+	cr_expect_eq(gf->nsets_in, 1);
+	cr_expect_eq(gapfw("a")->nsets_in, 0);
+}
+
+/* ---- remediation -------------------------------------------------------- */
+
+TestSuite(remediation, .init = setup, .fini = teardown);
+
+Test(remediation, strict_greedy_with_natural_order_ties)
+{
+	const struct ismc_gap_fw *gf;
+
+	catalog("a", "c1 c2 c3 c4 c10 c5");
+	catalog("t", "r1 r2 r3 r4 r5");
+	mapset("a", "t",
+	    "  - {source: c1, rel: superset, target: r1}\n"
+	    "  - {source: c1, rel: superset, target: r2}\n"
+	    "  - {source: c1, rel: equal, target: r3}\n"
+	    "  - {source: c10, rel: superset, target: r4}\n"
+	    "  - {source: c2, rel: superset, target: r3}\n"
+	    "  - {source: c2, rel: superset, target: r4}\n"
+	    "  - {source: c3, rel: equal, target: r4}\n"
+	    "  - {source: c4, rel: superset, target: r1}\n"
+	    "  - {source: c5, rel: intersects, target: r5}\n");
+	decide("a:c1", ISMC_STATUS_PLANNED);
+	decide("a:c2", ISMC_STATUS_NOT_IMPLEMENTED);
+	decide("a:c3", ISMC_STATUS_PARTIAL);
+	decide("a:c4", ISMC_STATUS_UNSET);
+	decide("a:c10", ISMC_STATUS_PLANNED);
+	decide("a:c5", ISMC_STATUS_PLANNED);
+	analyse(ISMC_GAP_STRICT);
+	gf = gapfw("t");
+	cr_expect_eq(gf->n.full, 0);
+	cr_expect_eq(gf->n.partial, 1);		/* r4 through c3 */
+	/* c1 makes three full; then c2, c3 and c10 each close r4 alone,
+	 * and c2 comes first in natural order (c10 after c3). */
+	cr_assert_eq(gf->nplan, 2);
+	cr_expect_str_eq(gf->plan[0].control->req->id, "c1");
+	cr_expect_eq(gf->plan[0].gain, 3);
+	cr_expect_eq(gf->plan[0].full_after, 3);
+	cr_expect_str_eq(gf->plan[1].control->req->id, "c2");
+	cr_expect_eq(gf->plan[1].gain, 1);
+	cr_expect_eq(gf->plan[1].full_after, 4);
+}
+
+Test(remediation, all_mapped_counts_what_becomes_complete)
+{
+	const struct ismc_gap_fw *gf;
+
+	catalog("a", "c1 c2 c3");
+	catalog("t", "r1 r2 r3");
+	mapset("a", "t",
+	    "  - {source: c1, rel: intersects, target: r1}\n"
+	    "  - {source: c2, rel: intersects, target: r1}\n"
+	    "  - {source: c2, rel: intersects, target: r2}\n"
+	    "  - {source: c1, rel: intersects, target: r3}\n"
+	    "  - {source: c3, rel: intersects, target: r3}\n");
+	decide("a:c1", ISMC_STATUS_PLANNED);
+	decide("a:c2", ISMC_STATUS_PLANNED);
+	exclude("a:c3");
+	analyse(ISMC_GAP_ALL_MAPPED);
+	gf = gapfw("t");
+	/* c2 alone completes r2; then c1 completes r1; r3 needs the
+	 * excluded c3 and stays open. */
+	cr_assert_eq(gf->nplan, 2);
+	cr_expect_str_eq(gf->plan[0].control->req->id, "c2");
+	cr_expect_eq(gf->plan[0].gain, 1);
+	cr_expect_str_eq(gf->plan[1].control->req->id, "c1");
+	cr_expect_eq(gf->plan[1].gain, 1);
+	cr_expect_eq(gf->plan[1].full_after, 2);
+}
+
+Test(remediation, nothing_to_gain_gives_an_empty_plan)
+{
+	catalog("a", "c");
+	catalog("t", "r");
+	mapset("a", "t", "  - {source: c, rel: intersects, target: r}\n");
+	decide("a:c", ISMC_STATUS_PLANNED);
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(gapfw("t")->nplan, 0);
+}
+
+/* ---- monotonicity ------------------------------------------------------- */
+
+TestSuite(property);
+
+static uint64_t rng_state;
+
+static unsigned
+rnd(unsigned n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (unsigned)(rng_state % n);
+}
+
+static int
+rank(enum ismc_cov c)
+{
+	switch (c) {
+	case ISMC_COV_FULL:
+		return 2;
+	case ISMC_COV_PARTIAL:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+#define PFW	3
+#define PREQ	5
+
+static const char *const pnames[PFW] = { "p", "q", "s" };
+
+/* Random rows between two of the three catalogs, each pair once. */
+static void
+random_set(size_t a, size_t b)
+{
+	static const char *const rels[] = {
+		"equal", "subset", "superset", "intersects", "not-related",
+	};
+	char *rows = xasprintf("%s", ""), *p;
+	unsigned i, j;
+
+	for (i = 0; i < PREQ; i++) {
+		for (j = 0; j < PREQ; j++) {
+			if (rnd(3) != 0)
+				continue;
+			p = rows;
+			rows = xasprintf("%s  - {source: %s%u, rel: %s, "
+			    "target: %s%u, strength: %u}\n", p, pnames[a], i,
+			    rels[rnd(5)], pnames[b], j, 1 + rnd(10));
+			free(p);
+		}
+	}
+	/* And a row naming a group now and then. */
+	if (rnd(2) == 0) {
+		p = rows;
+		rows = xasprintf("%s  - {source: %s0, rel: %s, target: G}\n",
+		    p, pnames[a], rels[rnd(5)]);
+		free(p);
+	}
+	mapset(pnames[a], pnames[b], rows);
+	free(rows);
+}
+
+static void
+random_fixture(void)
+{
+	static const enum ismc_status st[] = {
+		ISMC_STATUS_UNSET, ISMC_STATUS_NOT_IMPLEMENTED,
+		ISMC_STATUS_PLANNED, ISMC_STATUS_PARTIAL,
+		ISMC_STATUS_IMPLEMENTED,
+	};
+	struct ismc_ir_control *c;
+	size_t f, i;
+
+	for (f = 0; f < PFW; f++)
+		catalog(pnames[f], xasprintf("%s0 %s1 G: %s2 %s3 %s4",
+		    pnames[f], pnames[f], pnames[f], pnames[f], pnames[f]));
+	random_set(0, 1);
+	random_set(1, 2);
+	random_set(0, 2);
+	for (f = 0; f < PFW; f++) {
+		for (i = 0; i < fws[f].ncontrols; i++) {
+			c = &fws[f].controls[i];
+			switch (rnd(6)) {
+			case 0:
+				break;		/* undecided */
+			case 1:
+				c->applicability = ISMC_EXCLUDED;
+				break;
+			default:
+				c->applicability = ISMC_APPLICABLE;
+				c->status = st[rnd(NELEM(st))];
+				break;
+			}
+		}
+	}
+}
+
+struct snapshot {
+	int		 rank[PFW][PREQ];
+	size_t		 full[PFW];
+};
+
+static void
+snap(struct snapshot *s)
+{
+	size_t f, i;
+
+	for (f = 0; f < PFW; f++) {
+		s->full[f] = ir.gap->fws[f].n.full;
+		for (i = 0; i < PREQ; i++)
+			s->rank[f][i] = ir.gap->fws[f].reqs[i].status ==
+			    ISMC_COV_EXCLUDED ? -1 :
+			    rank(ir.gap->fws[f].reqs[i].status);
+	}
+}
+
+static void
+check_monotone(enum ismc_gap_policy p, unsigned round)
+{
+	struct snapshot before, after;
+	struct ismc_ir_control *c, saved;
+	size_t f, i, g, j;
+
+	analyse(p);
+	snap(&before);
+	for (f = 0; f < PFW; f++) {
+		for (i = 0; i < fws[f].ncontrols; i++) {
+			c = &fws[f].controls[i];
+			if (c->applicability == ISMC_EXCLUDED ||
+			    c->status == ISMC_STATUS_IMPLEMENTED)
+				continue;
+			saved = *c;
+			c->applicability = ISMC_APPLICABLE;
+			c->status = ISMC_STATUS_IMPLEMENTED;
+			analyse(p);
+			snap(&after);
+			for (g = 0; g < PFW; g++) {
+				cr_expect_geq(after.full[g], before.full[g],
+				    "round %u, %s, %s:%s raised: %s full fell",
+				    round, ismc_gap_policy_name(p),
+				    pnames[f], c->req->id, pnames[g]);
+				for (j = 0; j < PREQ; j++)
+					cr_expect_geq(after.rank[g][j],
+					    before.rank[g][j], "round %u, %s, "
+					    "%s:%s raised: %s req %zu fell",
+					    round, ismc_gap_policy_name(p),
+					    pnames[f], c->req->id, pnames[g],
+					    j);
+			}
+			*c = saved;
+		}
+	}
+}
+
+Test(property, implementing_a_control_never_lowers_coverage)
+{
+	unsigned round;
+
+	rng_state = 0x9e3779b97f4a7c15ull;
+	for (round = 0; round < 150; round++) {
+		setup();
+		random_fixture();
+		check_monotone(ISMC_GAP_STRICT, round);
+		check_monotone(ISMC_GAP_ALL_MAPPED, round);
+		teardown();
+	}
+}
+
+Test(property, the_plan_delivers_what_it_promises)
+{
+	const struct ismc_gap_fw *gf;
+	struct ismc_ir_control *c;
+	size_t promised, k, f;
+	unsigned round;
+	int p;
+
+	rng_state = 0x2545f4914f6cdd1dull;
+	for (round = 0; round < 300; round++) {
+		for (p = 0; p < 2; p++) {
+			setup();
+			random_fixture();
+			analyse((enum ismc_gap_policy)p);
+			f = round % PFW;	/* each framework in turn */
+			gf = &ir.gap->fws[f];
+			if (gf->nplan == 0) {
+				teardown();
+				continue;
+			}
+			promised = gf->plan[gf->nplan - 1].full_after;
+			for (k = 0; k < gf->nplan; k++) {
+				c = (struct ismc_ir_control *)
+				    gf->plan[k].control;
+				c->applicability = ISMC_APPLICABLE;
+				c->status = ISMC_STATUS_IMPLEMENTED;
+			}
+			analyse((enum ismc_gap_policy)p);
+			cr_expect_eq(ir.gap->fws[f].n.full, promised,
+			    "round %u policy %d: %zu full, %zu promised",
+			    round, p, ir.gap->fws[f].n.full, promised);
+			teardown();
+		}
+	}
+}
+
+/* ---- explain and reports ------------------------------------------------ */
+
+TestSuite(explain, .init = setup, .fini = teardown);
+
+struct explain_arg {
+	const char	*fw, *req;
+	bool		 ok;
+};
+
+static void
+explain_cb(FILE *fp, void *p)
+{
+	struct explain_arg *a = p;
+
+	a->ok = ismc_gap_explain(&ir, a->fw, a->req, fp);
+}
+
+static const char *
+explain(const char *fw, const char *req, bool *ok)
+{
+	struct explain_arg a = { fw, req, false };
+	const char *s = ismc_test_capture(&t, explain_cb, &a);
+
+	*ok = a.ok;
+	return s;
+}
+
+static void
+hub_fixture(void)
+{
+	catalog("iso", "c1 c2");
+	catalog("dora", "G: d1 d2");
+	catalog("nis2", "n1");
+	mapset("iso", "dora",
+	    "  - {source: c1, rel: subset, target: d1, strength: 7, "
+	    "rationale: incident process}\n"
+	    "  - {source: c2, rel: superset, target: d1, strength: 5}\n"
+	    "  - {source: null, rel: no-counterpart, target: d2, "
+	    "rationale: register}\n");
+	mapset("iso", "nis2",
+	    "  - {source: c1, rel: equal, target: n1, strength: 6}\n");
+	decide("iso:c1", ISMC_STATUS_IMPLEMENTED);
+	decide("iso:c2", ISMC_STATUS_PLANNED);
+	control("iso:c1")->refs = ISMC_NEW_ARRAY(&t.comp.arena,
+	    struct ismc_ir_docref, 1);
+	control("iso:c1")->refs[0].kind = ISMC_REF_EVIDENCE;
+	control("iso:c1")->refs[0].text = "IR-7 incident log";
+	control("iso:c1")->nrefs = 1;
+}
+
+Test(explain, a_partial_requirement)
+{
+	const char *s;
+	bool ok;
+
+	hub_fixture();
+	analyse(ISMC_GAP_STRICT);
+	s = explain("dora", "d1", &ok);
+	cr_assert(ok);
+	cr_expect_str_eq(s,
+	    "dora:d1  Title d1\n"
+	    "  status: partial (coverage policy: strict)\n"
+	    "  own SoA row: no decision\n"
+	    "  reached by:\n"
+	    "    iso:c1\n"
+	    "      status: implemented\n"
+	    "      relation: subset (published)\n"
+	    "        iso:c1 subset dora:d1\n"
+	    "          from iso--dora: c1 subset d1, strength 7\n"
+	    "          rationale: incident process\n"
+	    "      counts as: partial\n"
+	    "      evidence: IR-7 incident log\n"
+	    "    iso:c2\n"
+	    "      status: planned\n"
+	    "      relation: superset (published)\n"
+	    "        iso:c2 superset dora:d1\n"
+	    "          from iso--dora: c2 superset d1, strength 5\n"
+	    "      counts as: nothing yet (full once implemented)\n"
+	    "  why not full:\n"
+	    "  full once one of these is implemented: iso:c2 (planned)\n");
+}
+
+Test(explain, a_chain_and_a_gap)
+{
+	const char *s;
+	bool ok;
+
+	hub_fixture();
+	decide("nis2:n1", ISMC_STATUS_UNSET);
+	analyse(ISMC_GAP_STRICT);
+	s = explain("dora", "d2", &ok);
+	cr_assert(ok);
+	cr_expect_str_eq(s,
+	    "dora:d2  Title d2\n"
+	    "  status: no-counterpart (coverage policy: strict)\n"
+	    "  own SoA row: no decision\n"
+	    "  reached by: nothing\n"
+	    "  why not full:\n"
+	    "  no mapping between frameworks in use reaches it from a "
+	    "control with a decision\n"
+	    "  iso--dora says it has no counterpart: register\n");
+	/* n1 (applicable, no status) reaches d1 through the hub c1:
+	 * n1 equal c1, c1 subset d1. */
+	s = explain("dora", "d1", &ok);
+	cr_expect(strstr(s, "    nis2:n1\n"
+	    "      status: unset\n"
+	    "      relation: subset (inferred, not a published mapping)\n"
+	    "      chain through iso:c1:\n"
+	    "        nis2:n1 equal iso:c1\n"
+	    "          from iso--nis2: c1 equal n1, strength 6; read "
+	    "backwards\n"
+	    "        iso:c1 subset dora:d1\n") != NULL, "%s", s);
+}
+
+Test(explain, unknown_names_and_groups)
+{
+	const char *s;
+	bool ok;
+
+	hub_fixture();
+	explain("dora", "d1", &ok);
+	cr_expect(!ok);				/* not analysed yet */
+	analyse(ISMC_GAP_ALL_MAPPED);
+	s = explain("dora", "nope", &ok);
+	cr_expect(!ok);
+	cr_expect_str_eq(s, "");
+	explain("sox", "d1", &ok);
+	cr_expect(!ok);
+	s = explain("dora", "G", &ok);
+	cr_expect(ok);
+	cr_expect_str_eq(s,
+	    "dora:G\n"
+	    "  a group; its requirements (coverage policy: all-mapped):\n"
+	    "    d1               partial\n"
+	    "    d2               no-counterpart\n");
+}
+
+TestSuite(reports, .init = setup, .fini = teardown);
+
+static const char *
+cell_text(const struct ismc_cell *c)
+{
+	struct ismc_buf b;
+	const char *s;
+
+	ismc_buf_init(&b);
+	ismc_cell_format(c, "; ", &b);
+	s = ismc_arena_strdup(&t.comp.arena, ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return s;
+}
+
+static const char *
+summary(const struct ismc_report *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsummary; i++)
+		if (strcmp(r->summary[i].key, key) == 0)
+			return cell_text(&r->summary[i].value);
+	cr_assert_fail("no summary %s", key);
+	return NULL;
+}
+
+Test(reports, gap_and_remediation)
+{
+	const struct ismc_report *r;
+
+	hub_fixture();
+	cr_expect_null(ismc_report_gap(&ir, framework("dora"),
+	    &t.comp.arena));
+	analyse(ISMC_GAP_STRICT);
+	/* The hub is no set's target: its SoA says what it covers. */
+	cr_expect_null(ismc_report_gap(&ir, framework("iso"),
+	    &t.comp.arena));
+	r = ismc_report_gap(&ir, framework("dora"), &t.comp.arena);
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nrows, 2);
+	cr_expect_str_eq(cell_text(&r->rows[0][0]), "d1");
+	cr_expect_str_eq(cell_text(&r->rows[0][1]), "G");
+	cr_expect_str_eq(cell_text(&r->rows[0][3]), "partial");
+	cr_expect_str_eq(cell_text(&r->rows[0][4]),
+	    "iso:c1 (implemented); iso:c2 (planned)");
+	cr_expect_str_eq(cell_text(&r->rows[0][5]), "iso:c1");
+	cr_expect_str_eq(cell_text(&r->rows[0][6]), "subset");
+	cr_expect_str_eq(cell_text(&r->rows[0][7]), "no");
+	cr_expect_str_eq(cell_text(&r->rows[0][8]), "iso--dora");
+	cr_expect_str_eq(cell_text(&r->rows[0][9]), "7");
+	cr_expect_str_eq(cell_text(&r->rows[0][10]), "strict");
+	cr_expect_str_eq(cell_text(&r->rows[1][3]), "no-counterpart");
+	cr_expect_str_eq(summary(r, "policy"), "strict");
+	cr_expect_str_eq(summary(r, "partial_pct"), "50.0");
+	cr_expect_str_eq(summary(r, "gap"), "1");
+	cr_expect_str_eq(summary(r, "group:G"), "0 full (0.0 %), 1 partial "
+	    "(50.0 %), 1 gap (50.0 %) of 2 assessed; 0 excluded");
+	r = ismc_report_remediation(&ir, framework("dora"), &t.comp.arena);
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nrows, 1);
+	cr_expect_str_eq(cell_text(&r->rows[0][1]), "iso:c2");
+	cr_expect_str_eq(cell_text(&r->rows[0][4]), "1");
+	cr_expect_str_eq(cell_text(&r->rows[0][6]), "50.0");
+	cr_expect_str_eq(summary(r, "left_open"), "1");
+}
+
+Test(reports, traceability)
+{
+	const struct ismc_report *r;
+	struct ismc_ir_measure m, *mp = &m;
+	struct ismc_ir_control *cv;
+	size_t i;
+	static const char *const want[][7] = {
+		{ "iso:c1", "implemented", "dora", "d1", "subset",
+		    "iso--dora", "7" },
+		{ "iso:c1", "implemented", "nis2", "n1", "equal",
+		    "iso--nis2", "6" },
+		{ "iso:c2", "planned", "dora", "d1", "superset",
+		    "iso--dora", "5" },
+		{ "M-1", "implemented", "iso", "c1", "covers",
+		    "declared in the spec", "" },
+		{ "M-1", "implemented", "dora", "d1", "subset",
+		    "via iso:c1; iso--dora", "7" },
+		{ "M-1", "implemented", "nis2", "n1", "equal",
+		    "via iso:c1; iso--nis2", "6" },
+	};
+
+	hub_fixture();
+	memset(&m, 0, sizeof m);
+	m.id = "M-1";
+	m.status = ISMC_STATUS_IMPLEMENTED;
+	cv = control("iso:c1");
+	m.covers = &cv;
+	m.ncovers = 1;
+	ir.measures = &mp;
+	ir.nmeasures = 1;
+	cr_expect_null(ismc_report_trace(&ir, &t.comp.arena));
+	analyse(ISMC_GAP_STRICT);
+	r = ismc_report_trace(&ir, &t.comp.arena);
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nrows, NELEM(want));
+	for (i = 0; i < NELEM(want); i++) {
+		size_t j;
+
+		for (j = 0; j < 7; j++)
+			cr_expect_str_eq(cell_text(&r->rows[i][j]),
+			    want[i][j], "row %zu col %zu", i, j);
+	}
+}
+
+static const char *
+csv(const struct ismc_report *r)
+{
+	struct ismc_buf b;
+	const char *s;
+
+	ismc_buf_init(&b);
+	ismc_emit_csv(r, &b);
+	s = ismc_arena_strdup(&t.comp.arena, ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return s;
+}
+
+Test(reports, the_same_input_gives_the_same_bytes)
+{
+	const char *gap1, *trace1;
+
+	hub_fixture();
+	decide("nis2:n1", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_STRICT);
+	gap1 = csv(ismc_report_gap(&ir, framework("dora"), &t.comp.arena));
+	trace1 = csv(ismc_report_trace(&ir, &t.comp.arena));
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_str_eq(csv(ismc_report_gap(&ir, framework("dora"),
+	    &t.comp.arena)), gap1);
+	cr_expect_str_eq(csv(ismc_report_trace(&ir, &t.comp.arena)), trace1);
+	cr_expect(strstr(trace1, "nis2:n1,implemented,dora,d1,subset,\""
+	    "inferred via iso:c1 (iso--nis2, read backwards; iso--dora)\","
+	    "6\r\n") != NULL, "%s", trace1);
+}
+
+Test(direct, no_counterpart_on_the_source_side)
+{
+	catalog("a", "c d");
+	catalog("t", "r");
+	mapset("a", "t",
+	    "  - {source: c, rel: equal, target: r}\n"
+	    "  - {source: d, rel: no-counterpart, target: null}\n");
+	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(status("a:d"), ISMC_COV_NO_COUNTERPART);
+	cr_expect_eq(status("a:c"), ISMC_COV_GAP);
+}
