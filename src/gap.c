@@ -1595,7 +1595,9 @@ explain_reach(struct explain *e, const struct ismc_gap_reach *r)
 	} else {
 		fprintf(e->out, "      relation: %s (%s)\n",
 		    ismc_rcc5_name(r->rel), ismc_gap_inferred(r) ?
-		    "inferred, not a published mapping" : "published");
+		    "inferred, not a published mapping" :
+		    strcmp(r->link[0]->set->provenance, "spec") == 0 ?
+		    "the spec's own mapping" : "published");
 		if (r->kind == ISMC_GAP_CHAIN)
 			fprintf(e->out, "      chain through %s:\n",
 			    ismc_gap_qname(&e->arena, r->hub));
