@@ -359,3 +359,11 @@ sema_ptr_push(struct sema *s, void **list, size_t *n, void *p)
 	list[(*n)++] = p;
 	return list;
 }
+
+const struct ismc_ir_role *
+sema_arg_role(struct sema *s, const struct ismc_item *it)
+{
+	if (sema_arg_ident(s, it) == NULL)
+		return NULL;
+	return sema_resolve(s, &s->roles, it->args, "role");
+}

@@ -81,14 +81,6 @@ control_list(struct sema *s, const struct ismc_item *it,
 	return list;
 }
 
-static const struct ismc_ir_role *
-owner_of(struct sema *s, const struct ismc_item *it)
-{
-	if (sema_arg_ident(s, it) == NULL)
-		return NULL;
-	return sema_resolve(s, &s->roles, it->args, "role");
-}
-
 /* ---- KPIs --------------------------------------------------------------- */
 
 static const char *const cmp_words[] = {	/* ORDER ISMC_CMP */
@@ -170,11 +162,7 @@ kpi_result(struct sema *s, void *o, const struct ismc_item *it)
 	k->has_result = unit_agrees(s, k, unit, it->args->span);
 }
 
-static void
-kpi_owner(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_kpi *)o)->owner = owner_of(s, it);
-}
+SEMA_CALL_ATTR(kpi_owner, struct ismc_ir_kpi, owner, sema_arg_role)
 
 static void
 kpi_period(struct sema *s, void *o, const struct ismc_item *it)
@@ -189,11 +177,7 @@ kpi_period(struct sema *s, void *o, const struct ismc_item *it)
 		((struct ismc_ir_kpi *)o)->period = periods[p];
 }
 
-static void
-kpi_description(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_kpi *)o)->description = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(kpi_description, struct ismc_ir_kpi, description)
 
 static void
 kpi_controls(struct sema *s, void *o, const struct ismc_item *it)
@@ -276,11 +260,7 @@ static const char *const action_states[] = {	/* ORDER ISMC_ACTION */
 	"open", "in-progress", "done",
 };
 
-static void
-action_owner(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_action *)o)->owner = owner_of(s, it);
-}
+SEMA_CALL_ATTR(action_owner, struct ismc_ir_action, owner, sema_arg_role)
 
 static void
 action_due(struct sema *s, void *o, const struct ismc_item *it)
@@ -417,17 +397,9 @@ audit_end(struct sema *s, void *o, const struct ismc_item *it)
 	a->has_end = sema_arg_date(s, it, &a->end);
 }
 
-static void
-audit_auditor(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_audit *)o)->auditor = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(audit_auditor, struct ismc_ir_audit, auditor)
 
-static void
-audit_scope(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_audit *)o)->scope = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(audit_scope, struct ismc_ir_audit, scope)
 
 static void
 audit_finding(struct sema *s, void *o, const struct ismc_item *it)
@@ -546,7 +518,7 @@ define_evidence(struct sema *s)
 			else if (strcmp(b->key, "valid") == 0)
 				valid = b;
 			else if (strcmp(b->key, "owner") == 0)
-				e->owner = owner_of(s, b);
+				e->owner = sema_arg_role(s, b);
 			else if (strcmp(b->key, "controls") == 0)
 				e->controls = control_list(s, b, e->controls,
 				    &e->ncontrols);

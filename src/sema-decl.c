@@ -106,17 +106,9 @@ sema_index_frameworks(struct sema *s)
 
 /* ---- the isms block ----------------------------------------------------- */
 
-static void
-isms_organisation(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_isms *)o)->organisation = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(isms_organisation, struct ismc_ir_isms, organisation)
 
-static void
-isms_industry(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_isms *)o)->industry = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(isms_industry, struct ismc_ir_isms, industry)
 
 static void
 isms_employees(struct sema *s, void *o, const struct ismc_item *it)
@@ -127,11 +119,7 @@ isms_employees(struct sema *s, void *o, const struct ismc_item *it)
 		((struct ismc_ir_isms *)o)->employees = n;
 }
 
-static void
-isms_version(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_isms *)o)->version = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(isms_version, struct ismc_ir_isms, version)
 
 static void
 isms_date(struct sema *s, void *o, const struct ismc_item *it)
@@ -141,11 +129,7 @@ isms_date(struct sema *s, void *o, const struct ismc_item *it)
 	m->has_date = sema_arg_date(s, it, &m->date);
 }
 
-static void
-isms_scope(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_isms *)o)->scope = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(isms_scope, struct ismc_ir_isms, scope)
 
 static void
 isms_location(struct sema *s, void *o, const struct ismc_item *it)
@@ -232,17 +216,9 @@ sema_define_isms(struct sema *s)
 
 /* ---- roles, assets, threats --------------------------------------------- */
 
-static void
-role_person(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_role *)o)->person = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(role_person, struct ismc_ir_role, person)
 
-static void
-role_description(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_role *)o)->description = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(role_description, struct ismc_ir_role, description)
 
 static const struct sema_attr role_attrs[] = {
 	{ .name = "person", .fn = role_person },
@@ -271,13 +247,7 @@ static const char *const classifications[] = {
 	"public", "internal", "confidential", "restricted",
 };
 
-static void
-asset_owner(struct sema *s, void *o, const struct ismc_item *it)
-{
-	if (sema_arg_ident(s, it) != NULL)
-		((struct ismc_ir_asset *)o)->owner = sema_resolve(s, &s->roles,
-		    it->args, "role");
-}
+SEMA_CALL_ATTR(asset_owner, struct ismc_ir_asset, owner, sema_arg_role)
 
 static void
 asset_type(struct sema *s, void *o, const struct ismc_item *it)
@@ -300,11 +270,7 @@ asset_classification(struct sema *s, void *o, const struct ismc_item *it)
 		((struct ismc_ir_asset *)o)->classification = classifications[k];
 }
 
-static void
-asset_description(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_asset *)o)->description = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(asset_description, struct ismc_ir_asset, description)
 
 static const struct sema_attr asset_attrs[] = {
 	{ .name = "owner", .fn = asset_owner },
@@ -327,11 +293,7 @@ sema_define_assets(struct sema *s)
 	}
 }
 
-static void
-threat_description(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_threat *)o)->description = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(threat_description, struct ismc_ir_threat, description)
 
 static const struct sema_attr threat_attrs[] = {
 	{ .name = "description", .fn = threat_description },

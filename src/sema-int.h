@@ -78,6 +78,17 @@ struct sema_what {
 };
 #define SEMA_WHAT(kind, id)	((struct sema_what){ (kind), (id) })
 
+/* Handlers of the commonest shape: one value parsed by `parse` into one
+ * field. Most attribute tables are made of these. */
+#define SEMA_CALL_ATTR(fn, type, field, parse)				\
+static void								\
+fn(struct sema *s, void *o, const struct ismc_item *it)		\
+{									\
+	((type *)o)->field = parse(s, it);				\
+}
+#define SEMA_STRING_ATTR(fn, type, field)				\
+	SEMA_CALL_ATTR(fn, type, field, sema_arg_string)
+
 struct sema_attr {
 	const char	*name;
 	sema_attr_fn	*fn;
@@ -109,6 +120,9 @@ int	 sema_arg_enum(struct sema *, const struct ismc_item *,
 /* As above for a single value. */
 int	 sema_value_enum(struct sema *, const struct ismc_value *,
 	    const char *const *names, size_t n, const char *what);
+/* One identifier naming a declared role (owners). */
+const struct ismc_ir_role *sema_arg_role(struct sema *,
+	    const struct ismc_item *);
 /* Checks that every argument is a string; returns the count or -1. */
 bool	 sema_args_strings(struct sema *, const struct ismc_item *);
 /* Reports "'key' takes at least one argument" when there are none. */

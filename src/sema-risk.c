@@ -206,14 +206,6 @@ parse_reasons(struct sema *s, const struct ismc_item *it)
 	return bits;
 }
 
-static const struct ismc_ir_role *
-parse_owner(struct sema *s, const struct ismc_item *it)
-{
-	if (sema_arg_ident(s, it) == NULL)
-		return NULL;
-	return sema_resolve(s, &s->roles, it->args, "role");
-}
-
 static int
 parse_status(struct sema *s, const struct ismc_item *it)
 {
@@ -289,17 +281,9 @@ control_status(struct sema *s, void *o, const struct ismc_item *it)
 	c->status = parse_status(s, it);
 }
 
-static void
-control_owner(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_control *)o)->owner = parse_owner(s, it);
-}
+SEMA_CALL_ATTR(control_owner, struct ismc_ir_control, owner, sema_arg_role)
 
-static void
-control_note(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_control *)o)->note = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(control_note, struct ismc_ir_control, note)
 
 #define DOCREF_HANDLER(fn, type, kind)					\
 static void								\
@@ -403,11 +387,7 @@ measure_status(struct sema *s, void *o, const struct ismc_item *it)
 	((struct ismc_ir_measure *)o)->status = parse_status(s, it);
 }
 
-static void
-measure_owner(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_measure *)o)->owner = parse_owner(s, it);
-}
+SEMA_CALL_ATTR(measure_owner, struct ismc_ir_measure, owner, sema_arg_role)
 
 static void
 measure_reasons(struct sema *s, void *o, const struct ismc_item *it)
@@ -415,11 +395,7 @@ measure_reasons(struct sema *s, void *o, const struct ismc_item *it)
 	((struct ismc_ir_measure *)o)->reasons |= parse_reasons(s, it);
 }
 
-static void
-measure_description(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_measure *)o)->description = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(measure_description, struct ismc_ir_measure, description)
 
 static const struct sema_attr measure_attrs[] = {
 	{ .name = "covers", .fn = measure_covers, .repeatable = true },
@@ -554,17 +530,9 @@ risk_residual(struct sema *s, void *o, const struct ismc_item *it)
 	sema_apply_attrs(s, it, residual_attrs, 2, r, SEMA_WHAT("the residual risk of", r->id));
 }
 
-static void
-risk_description(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_risk *)o)->description = sema_arg_string(s, it);
-}
+SEMA_STRING_ATTR(risk_description, struct ismc_ir_risk, description)
 
-static void
-risk_owner(struct sema *s, void *o, const struct ismc_item *it)
-{
-	((struct ismc_ir_risk *)o)->owner = parse_owner(s, it);
-}
+SEMA_CALL_ATTR(risk_owner, struct ismc_ir_risk, owner, sema_arg_role)
 
 static void
 risk_treatment(struct sema *s, void *o, const struct ismc_item *it)
