@@ -27,7 +27,8 @@
 #define STEP		0.5	/* font shrink step, points */
 #define ELLIPSIS	"\xe2\x80\xa6"	/* U+2026 */
 #define KPI_ROW		34.0	/* natural height of a KPI's row */
-#define COVERAGE_ROW	80.0	/* ... of a framework's */
+#define COVERAGE_ROW	80.0	/* ... of a line of coverage cells */
+#define MIN_CELL	46.0	/* narrowest coverage cell */
 
 /* ---- display lists ----------------------------------------------------- */
 
@@ -712,8 +713,8 @@ cell_content(const struct lay *l, struct ismc_rect cell, const char **ids,
 	}
 	/* With no room for ids the count may take the whole cell. */
 	if (pi.nlines == 0)
-		fit_text(l, num, in.w, in.h, fmin(15, fmax(pc.size, in.h * 0.85 /
-		    ISMC_CHART_LINE)), true, 1, false, &pc);
+		fit_text(l, num, in.w, in.h, fmin(15, fmax(pc.size,
+		    in.h * 0.85 / ISMC_CHART_LINE)), true, 1, false, &pc);
 	h = plan_h(&pc) + (pi.nlines > 0 ? 1 + plan_h(&pi) : 0);
 	y = in.y + (in.h - h) / 2;
 	emit_plan(l, &pc, in.x, y, in.w, CENTRE, in, ink);
@@ -783,8 +784,8 @@ heatmap_panel(const struct lay *l, const struct ismc_ir *ir,
 		    rect(area.x, gy + (double)r * ch + 1, ylw - 6, ch - 2), 8,
 		    false, MAXLINES, RIGHT, black);
 		for (c = 0; c < is->nlevels; c++) {
-			cell = rect(gx + (double)c * cw, gy + (double)r * ch, cw,
-			    ch);
+			cell = rect(gx + (double)c * cw, gy + (double)r * ch,
+			    cw, ch);
 			fill = cell_colour(ir, ls->levels[li].value *
 			    is->levels[c].value, &pat);
 			ink = ismc_palette_text_on(fill);
@@ -828,7 +829,8 @@ band_legend(const struct lay *l, const struct ismc_ir *ir, double y, double h)
 
 		fill = ismc_palette_band(i, ir->nbands);
 		x = legend_entry(l, x, y, w, h, fill, ir->nbands > 1 &&
-		    i == ir->nbands - 1 ? ISMC_PATTERN_HATCH : ISMC_PATTERN_NONE,
+		    i == ir->nbands - 1 ? ISMC_PATTERN_HATCH :
+		    ISMC_PATTERN_NONE,
 		    b->lo == b->hi ? ismc_arena_printf(l->a, "%s (%d)",
 		    b->label != NULL ? b->label : b->id, b->lo) :
 		    ismc_arena_printf(l->a, "%s (%d\xe2\x80\x93%d)",
@@ -927,9 +929,42 @@ stack(const struct lay *l, struct ismc_rect r, struct part *parts, size_t n,
 	}
 }
 
+/* Starting sizes shared by every cell, so that the same figure reads at
+ * the same size across the chart. */
+struct cell_sizes {
+	double		 group, pct;
+};
+
+/* The largest size, up to `size`, at which text fits on one line. */
+static double
+one_line_size(const struct lay *l, const char *text, double w, double size,
+    bool bold)
+{
+	struct plan p;
+
+	return fit_text(l, clean(l->a, text), w, 1000, size, bold, 1, false,
+	    &p) ? p.size : ISMC_CHART_MIN_FONT;
+}
+
+static struct cell_sizes
+coverage_sizes(const struct lay *l, const struct ismc_coverage *cov,
+    double cw)
+{
+	struct cell_sizes cs;
+	size_t i, j;
+
+	cs.pct = one_line_size(l, "100%", cw - 6, 12, true);
+	cs.group = 8;
+	for (i = 0; i < cov->nrows; i++)
+		for (j = 0; j < cov->rows[i].ncells; j++)
+			cs.group = fmin(cs.group, one_line_size(l,
+			    cov->rows[i].cells[j].group, cw - 6, 8, true));
+	return cs;
+}
+
 static void
 coverage_cell(const struct lay *l, struct ismc_rect cell,
-    const struct ismc_coverage_cell *cc)
+    const struct ismc_coverage_cell *cc, const struct cell_sizes *cs)
 {
 	static const size_t prio[] = { 1, 0, 2, 3 };
 	struct part parts[4];
@@ -944,10 +979,10 @@ coverage_cell(const struct lay *l, struct ismc_rect cell,
 		it->hatch = hex(0xb0b0b0);
 	}
 	memset(parts, 0, sizeof parts);
-	parts[0] = (struct part){ .text = cc->group, .size = 8, .bold = true,
-	    .maxlines = 1 };
-	parts[1] = (struct part){ .text = pct_text(l->a, cc->pct), .size = 12,
+	parts[0] = (struct part){ .text = cc->group, .size = cs->group,
 	    .bold = true, .maxlines = 1 };
+	parts[1] = (struct part){ .text = pct_text(l->a, cc->pct),
+	    .size = cs->pct, .bold = true, .maxlines = 1 };
 	parts[2] = (struct part){ .text = ismc_arena_printf(l->a,
 	    "%zu of %zu", cc->full, cc->applicable), .size = 7,
 	    .maxlines = 1 };
@@ -972,47 +1007,87 @@ coverage_legend(const struct lay *l, double y, double h)
 	    "nothing applicable");
 }
 
+/* Columns that keep cells at least MIN_CELL wide. */
+static size_t
+coverage_cols(const struct ismc_coverage *cov, double gw)
+{
+	size_t i, n = 1, fit;
+
+	for (i = 0; i < cov->nrows; i++)
+		if (cov->rows[i].ncells > n)
+			n = cov->rows[i].ncells;
+	fit = (size_t)fmax(1, floor(gw / MIN_CELL));
+	return n < fit ? n : fit;
+}
+
+/* Lines of cells a framework takes: its groups wrap at `cols`. */
+static size_t
+coverage_lines(const struct ismc_coverage_row *row, size_t cols)
+{
+	return row->ncells == 0 ? 1 : (row->ncells + cols - 1) / cols;
+}
+
+static double
+label_w(double width)
+{
+	return fmin(180, fmax(60, width * 0.22));
+}
+
+static void
+coverage_row(const struct lay *l, const struct ismc_coverage_row *row,
+    double y, double rh, size_t cols, double cw, const struct cell_sizes *cs)
+{
+	double lw = label_w(l->dl->width), h, th;
+	size_t j;
+
+	h = rh * (double)coverage_lines(row, cols);
+	th = h - line_h(8) - 4;
+	text_in(l, row->title != NULL ? row->title : row->framework,
+	    rect(PAD, y, lw - 8, th), 9, true, MAXLINES, LEFT, black);
+	text_top(l, ismc_arena_printf(l->a, "%s overall",
+	    pct_text(l->a, row->total.pct)), rect(PAD, y + th, lw - 8,
+	    h - th), 8, false, 1, LEFT, grey);
+	for (j = 0; j < row->ncells; j++)
+		coverage_cell(l, rect(PAD + lw + (double)(j % cols) * cw,
+		    y + (double)(j / cols) * rh, cw, rh), &row->cells[j], cs);
+}
+
 struct ismc_dl *
 ismc_chart_coverage(const struct ismc_coverage *cov,
     const struct ismc_chart_opts *o, struct ismc_arena *a)
 {
-	const struct ismc_coverage_row *row;
 	struct ismc_dl *dl;
 	struct lay l;
-	double y, lh, lw, cw, rh, gw, gh;
-	size_t i, j, nrows, ncols = 0;
+	struct cell_sizes cs;
+	double y, lh, cw, rh, gw, gh;
+	size_t i, cols = 1, lines = 1;
 
-	nrows = cov != NULL ? cov->nrows : 0;
+	/* Frameworks with many groups wrap them onto more lines rather
+	 * than shrink every cell's text. */
+	gw = o->width - 2 * PAD - label_w(o->width);
+	if (cov != NULL && cov->nrows > 0) {
+		cols = coverage_cols(cov, gw);
+		for (i = 0, lines = 0; i < cov->nrows; i++)
+			lines += coverage_lines(&cov->rows[i], cols);
+	}
 	dl = ismc_dl_new(a, o->width, o->height > 0 ? o->height :
-	    100 + COVERAGE_ROW * (double)(nrows != 0 ? nrows : 1));
+	    100 + COVERAGE_ROW * (double)lines);
 	lay_init(&l, dl, o);
 	y = headline(&l, "Coverage by framework and group",
 	    cov != NULL ? cov->caption : NULL);
 	lh = line_h(8.5) + 6;
 	gh = dl->height - PAD - lh - 6 - y;
-	if (nrows == 0) {
+	if (cov == NULL || cov->nrows == 0) {
 		text_in(&l, "No mapping data", rect(PAD, y, dl->width - 2 * PAD,
 		    gh), 12, true, 1, CENTRE, grey);
 		return dl;
 	}
-	for (i = 0; i < cov->nrows; i++)
-		if (cov->rows[i].ncells > ncols)
-			ncols = cov->rows[i].ncells;
-	lw = fmin(180, fmax(60, dl->width * 0.22));
-	gw = dl->width - 2 * PAD - lw;
-	cw = gw / (double)(ncols != 0 ? ncols : 1);
-	rh = fmin(80, gh / (double)cov->nrows);
+	cw = gw / (double)cols;
+	rh = fmin(COVERAGE_ROW, gh / (double)lines);
+	cs = coverage_sizes(&l, cov, cw);
 	for (i = 0; i < cov->nrows; i++) {
-		row = &cov->rows[i];
-		text_in(&l, row->title != NULL ? row->title : row->framework,
-		    rect(PAD, y, lw - 8, rh * 0.62), 9, true, 3, LEFT, black);
-		text_top(&l, ismc_arena_printf(a, "%s overall",
-		    pct_text(a, row->total.pct)), rect(PAD, y + rh * 0.62,
-		    lw - 8, rh * 0.38), 8, false, 1, LEFT, grey);
-		for (j = 0; j < row->ncells; j++)
-			coverage_cell(&l, rect(PAD + lw + (double)j * cw, y, cw,
-			    rh), &row->cells[j]);
-		y += rh;
+		coverage_row(&l, &cov->rows[i], y, rh, cols, cw, &cs);
+		y += rh * (double)coverage_lines(&cov->rows[i], cols);
 	}
 	coverage_legend(&l, dl->height - PAD - lh, lh);
 	return dl;
@@ -1109,8 +1184,8 @@ kpi_bar(const struct lay *l, const struct ismc_ir_kpi *k, struct ismc_rect r)
 	add_line(l, tx, track.y - 4, tx, track.y + bh + 4, 1.4, black, false);
 	ms = fmin(7, (r.h - bh) / 2 - 1);
 	if (ms > 2)
-		add_mark(l, ISMC_MARK_TARGET, rect(tx - ms / 2, track.y - 4 - ms,
-		    ms, ms), black);
+		add_mark(l, ISMC_MARK_TARGET, rect(tx - ms / 2,
+		    track.y - 4 - ms, ms, ms), black);
 }
 
 /* The verdict as a mark and a word, then the numbers. */
@@ -1189,8 +1264,8 @@ ismc_chart_kpi(const struct ismc_ir *ir, const struct ismc_chart_opts *o,
 	lh = line_h(8.5) + 6;
 	gh = dl->height - PAD - lh - 6 - y;
 	if (ir->nkpis == 0) {
-		text_in(&l, "No KPIs recorded", rect(PAD, y, dl->width - 2 * PAD,
-		    gh), 12, true, 1, CENTRE, grey);
+		text_in(&l, "No KPIs recorded", rect(PAD, y,
+		    dl->width - 2 * PAD, gh), 12, true, 1, CENTRE, grey);
 		return dl;
 	}
 	lw = fmin(260, fmax(80, dl->width * 0.3));

@@ -112,7 +112,8 @@ ismc_coverage_from_soa(const struct ismc_ir *ir, struct ismc_arena *a)
 	cov->rows = ISMC_NEW_ARRAY(a, struct ismc_coverage_row,
 	    cov->nrows != 0 ? cov->nrows : 1);
 	for (i = 0; i < ir->nframeworks; i++)
-		ismc_coverage_row_from_soa(&ir->frameworks[i], &cov->rows[i], a);
+		ismc_coverage_row_from_soa(&ir->frameworks[i], &cov->rows[i],
+		    a);
 	return cov;
 }
 

@@ -18,11 +18,11 @@ struct ismc_ir;
 struct ismc_ir_framework;
 
 struct ismc_coverage_cell {
-	const char		*group;		/* short id: "A.5", "Chapter II" */
+	const char		*group;		/* short id: "A.5", "II" */
 	const char		*title;		/* may be NULL */
 	size_t			 total;		/* requirements in the group */
 	size_t			 applicable;	/* of which not excluded */
-	size_t			 full;		/* implemented; or fully covered */
+	size_t			 full;		/* implemented, or covered */
 	size_t			 partial;
 	size_t			 planned;	/* SoA only */
 	size_t			 open;		/* not implemented; or a gap */
@@ -40,7 +40,7 @@ struct ismc_coverage_row {
 };
 
 struct ismc_coverage {
-	const char		*caption;	/* how the percentages were got */
+	const char		*caption;	/* where the figures come from */
 	struct ismc_coverage_row *rows;
 	size_t			 nrows;
 };

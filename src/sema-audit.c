@@ -295,25 +295,8 @@ static const struct sema_attr action_attrs[] = {
 	{ .name = "closed", .fn = action_closed },
 };
 
-/* Sub-entities (findings in audits, actions in findings) share the id
- * namespace of their kind across the whole spec. */
-static void *
-declare_sub(struct sema *s, const struct ismc_item *it, size_t size,
-    struct ismc_symtab *tab, struct sema_decls *list, const char *kind)
-{
-	const char *id, *title;
-	void *obj;
-
-	if (!sema_id_title(s, it, &id, &title))
-		return NULL;
-	obj = ismc_arena_alloc(s->arena, size);
-	if (!sema_declare(s, tab, list, id, it, obj, kind))
-		return NULL;
-	((const char **)obj)[0] = id;
-	((const char **)obj)[1] = title;
-	return obj;
-}
-
+/* Findings and actions nest in audits, but their ids are spec-wide, so
+ * they are declared like top-level items when their parent is defined. */
 static void
 finding_kind(struct sema *s, void *o, const struct ismc_item *it)
 {
@@ -351,7 +334,7 @@ finding_action(struct sema *s, void *o, const struct ismc_item *it)
 	struct ismc_ir_finding *f = o;
 	struct ismc_ir_action *a;
 
-	a = declare_sub(s, it, sizeof *a, &s->actions, &s->action_d,
+	a = sema_declare_named(s, it, sizeof *a, &s->actions, &s->action_d,
 	    "corrective action");
 	if (a == NULL)
 		return;
@@ -407,7 +390,7 @@ audit_finding(struct sema *s, void *o, const struct ismc_item *it)
 	struct ismc_ir_audit *a = o;
 	struct ismc_ir_finding *f;
 
-	f = declare_sub(s, it, sizeof *f, &s->findings, &s->finding_d,
+	f = sema_declare_named(s, it, sizeof *f, &s->findings, &s->finding_d,
 	    "finding");
 	if (f == NULL)
 		return;

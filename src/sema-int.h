@@ -141,6 +141,14 @@ bool	 sema_declare(struct sema *, struct ismc_symtab *, struct sema_decls *,
 	    const char *kind);
 void	 sema_decls_push(struct sema *, struct sema_decls *,
 	    const struct ismc_item *, void *);
+/*
+ * Declares a `KIND ID "Title" { ... }` item: a new IR object of `size`
+ * bytes (which starts with id and title), entered in tab and queued in
+ * list; NULL after reporting a malformed or duplicate declaration.
+ */
+void	*sema_declare_named(struct sema *, const struct ismc_item *,
+	    size_t size, struct ismc_symtab *tab, struct sema_decls *list,
+	    const char *kind);
 /* The identifier and optional title of `KIND ID "Title"`. */
 bool	 sema_id_title(struct sema *, const struct ismc_item *,
 	    const char **id, const char **title);

@@ -101,8 +101,8 @@ NAMED_PREFIX(struct ismc_ir_action);
 NAMED_PREFIX(struct ismc_ir_evidence);
 
 /* Allocates the IR object for a `KIND ID "Title" { ... }` declaration. */
-static void *
-declare_named(struct sema *s, const struct ismc_item *it, size_t size,
+void *
+sema_declare_named(struct sema *s, const struct ismc_item *it, size_t size,
     struct ismc_symtab *tab, struct sema_decls *list, const char *kind)
 {
 	const char *id, *title;
@@ -138,24 +138,24 @@ declare_item(struct sema *s, const struct ismc_item *it)
 	} else if (k == s->k.control) {
 		sema_decls_push(s, &s->control_d, it, NULL);
 	} else if (k == s->k.role) {
-		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_role),
+		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_role),
 		    &s->roles, &s->role_d, "role")) != NULL)
 			((struct ismc_ir_role *)obj)->span = it->args->span;
 	} else if (k == s->k.asset) {
-		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_asset),
+		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_asset),
 		    &s->assets, &s->asset_d, "asset")) != NULL)
 			((struct ismc_ir_asset *)obj)->span = it->args->span;
 	} else if (k == s->k.threat) {
-		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_threat),
+		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_threat),
 		    &s->threats, &s->threat_d, "threat")) != NULL)
 			((struct ismc_ir_threat *)obj)->span = it->args->span;
 	} else if (k == s->k.measure) {
-		if ((obj = declare_named(s, it,
+		if ((obj = sema_declare_named(s, it,
 		    sizeof(struct ismc_ir_measure), &s->measures,
 		    &s->measure_d, "measure")) != NULL)
 			((struct ismc_ir_measure *)obj)->span = it->args->span;
 	} else if (k == s->k.risk) {
-		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_risk),
+		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_risk),
 		    &s->risks, &s->risk_d, "risk")) != NULL)
 			((struct ismc_ir_risk *)obj)->span = it->args->span;
 	} else if (k == s->k.mappings) {
@@ -163,15 +163,15 @@ declare_item(struct sema *s, const struct ismc_item *it)
 	} else if (k == s->k.map) {
 		sema_decls_push(s, &s->map_d, it, NULL);
 	} else if (k == s->k.kpi) {
-		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_kpi),
+		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_kpi),
 		    &s->kpis, &s->kpi_d, "KPI")) != NULL)
 			((struct ismc_ir_kpi *)obj)->span = it->args->span;
 	} else if (k == s->k.audit) {
-		if ((obj = declare_named(s, it, sizeof(struct ismc_ir_audit),
+		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_audit),
 		    &s->audits, &s->audit_d, "audit")) != NULL)
 			((struct ismc_ir_audit *)obj)->span = it->args->span;
 	} else if (k == s->k.evidence) {
-		if ((obj = declare_named(s, it,
+		if ((obj = sema_declare_named(s, it,
 		    sizeof(struct ismc_ir_evidence), &s->evidences,
 		    &s->evidence_d, "evidence")) != NULL)
 			((struct ismc_ir_evidence *)obj)->span = it->args->span;
