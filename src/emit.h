@@ -37,6 +37,18 @@ bool	ismc_emit_reports(const struct ismc_ir *, struct ismc_arena *a,
 bool	ismc_emit_formats(const struct ismc_ir *, struct ismc_arena *a,
 	    struct ismc_outdir *od, struct ismc_diag *,
 	    const char *const *formats, size_t nformats);
+/*
+ * Receives one output: its file name and bytes, both valid only for the
+ * call. Returns false, having reported why, to stop the build.
+ */
+typedef bool ismc_emit_sink(void *ctx, const char *name,
+	    const struct ismc_buf *);
+/*
+ * ismc_emit_reports, with every output handed to `put` instead of an
+ * outdir: for an in-memory build (the fuzzers, tests).
+ */
+bool	ismc_emit_reports_to(const struct ismc_ir *, struct ismc_arena *a,
+	    struct ismc_diag *, ismc_emit_sink *put, void *ctx);
 /* Whether `ext` names an output format of ismc_emit_formats. */
 bool	ismc_emit_format_known(const char *ext);
 

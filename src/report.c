@@ -386,9 +386,21 @@ draw_chart(cairo_t *cr, void *dl)
 	return ismc_chart_paint(cr, dl, true);
 }
 
+/* Where each output goes: an outdir, or a caller's sink (fuzzing, tests). */
+struct sink {
+	ismc_emit_sink	*put;
+	void		*ctx;
+};
+
+static bool
+outdir_put(void *od, const char *name, const struct ismc_buf *b)
+{
+	return ismc_outdir_add(od, name, b);
+}
+
 /* Stages `b` as `name`, or reports why cairo could not make it. */
 static bool
-stage_binary(struct ismc_outdir *od, struct ismc_diag *d, const char *name,
+stage_binary(const struct sink *out, struct ismc_diag *d, const char *name,
     cairo_status_t st, struct ismc_buf *b)
 {
 	bool ok;
@@ -399,14 +411,14 @@ stage_binary(struct ismc_outdir *od, struct ismc_diag *d, const char *name,
 		ismc_buf_free(b);
 		return false;
 	}
-	ok = ismc_outdir_add(od, name, b);
+	ok = out->put(out->ctx, name, b);
 	ismc_buf_free(b);
 	return ok;
 }
 
 static bool
 emit_charts(const struct ismc_ir *ir, struct ismc_arena *a,
-    struct ismc_outdir *od, struct ismc_diag *d,
+    const struct sink *out, struct ismc_diag *d,
     const char *const *formats, size_t nformats)
 {
 	struct ismc_chart_opts opts = { .width = ISMC_CHART_WIDTH };
@@ -431,7 +443,7 @@ emit_charts(const struct ismc_ir *ir, struct ismc_arena *a,
 			ismc_buf_init(&b);
 			st = ismc_surface_render(kind, dl->width, dl->height,
 			    NULL, draw_chart, dl, &b);
-			ok = stage_binary(od, d, ismc_arena_printf(a, "%s.%s",
+			ok = stage_binary(out, d, ismc_arena_printf(a, "%s.%s",
 			    chart_table[i].name, ismc_surface_ext(kind)), st, &b);
 		}
 	}
@@ -442,16 +454,16 @@ emit_charts(const struct ismc_ir *ir, struct ismc_arena *a,
 			continue;
 		ismc_buf_init(&b);
 		st = document_table[i].render(ir, a, &b);
-		ok = stage_binary(od, d, ismc_arena_printf(a, "%s.%s",
+		ok = stage_binary(out, d, ismc_arena_printf(a, "%s.%s",
 		    document_table[i].name, ismc_surface_ext(kind)), st, &b);
 	}
 	return ok;
 }
 
 /* Stages report r as <stem>.<ext> in every format; false on the first
- * failure (the outdir has reported it). */
+ * failure (the sink has reported it). */
 static bool
-stage(struct ismc_outdir *od, struct ismc_arena *a, const char *stem,
+stage(const struct sink *out, struct ismc_arena *a, const char *stem,
     const struct ismc_report *r, const char *const *formats, size_t nformats)
 {
 	struct ismc_buf b;
@@ -467,7 +479,7 @@ stage(struct ismc_outdir *od, struct ismc_arena *a, const char *stem,
 		ismc_buf_init(&b);
 		format_table[i].emit(r, &b);
 		name = ismc_arena_printf(a, "%s.%s", stem, format_table[i].ext);
-		ok = ismc_outdir_add(od, name, &b);
+		ok = out->put(out->ctx, name, &b);
 		ismc_buf_free(&b);
 		if (!ok)
 			return false;
@@ -475,16 +487,9 @@ stage(struct ismc_outdir *od, struct ismc_arena *a, const char *stem,
 	return true;
 }
 
-bool
-ismc_emit_reports(const struct ismc_ir *ir, struct ismc_arena *a,
-    struct ismc_outdir *od, struct ismc_diag *d)
-{
-	return ismc_emit_formats(ir, a, od, d, NULL, 0);
-}
-
-bool
-ismc_emit_formats(const struct ismc_ir *ir, struct ismc_arena *a,
-    struct ismc_outdir *od, struct ismc_diag *d, const char *const *formats,
+static bool
+emit_all(const struct ismc_ir *ir, struct ismc_arena *a,
+    const struct sink *out, struct ismc_diag *d, const char *const *formats,
     size_t nformats)
 {
 	const struct report_def *def;
@@ -492,12 +497,12 @@ ismc_emit_formats(const struct ismc_ir *ir, struct ismc_arena *a,
 	const char *stem;
 	size_t i, j;
 
-	/* I/O errors go through the outdir's engine, rendering errors
-	 * through `d`. */
+	/* I/O errors are the sink's to report (an outdir through its
+	 * engine), rendering errors go through `d`. */
 	for (i = 0; i < NELEM(report_table); i++) {
 		def = &report_table[i];
 		if (!def->per_framework) {
-			if (!stage(od, a, def->name, def->build(ir, NULL, a),
+			if (!stage(out, a, def->name, def->build(ir, NULL, a),
 			    formats, nformats))
 				return false;
 			continue;
@@ -509,10 +514,36 @@ ismc_emit_formats(const struct ismc_ir *ir, struct ismc_arena *a,
 				continue;
 			stem = ismc_arena_printf(a, "%s-%s", def->name,
 			    fw->catalog->id);
-			if (!stage(od, a, stem, def->build(ir, fw, a), formats,
+			if (!stage(out, a, stem, def->build(ir, fw, a), formats,
 			    nformats))
 				return false;
 		}
 	}
-	return emit_charts(ir, a, od, d, formats, nformats);
+	return emit_charts(ir, a, out, d, formats, nformats);
+}
+
+bool
+ismc_emit_reports(const struct ismc_ir *ir, struct ismc_arena *a,
+    struct ismc_outdir *od, struct ismc_diag *d)
+{
+	return ismc_emit_formats(ir, a, od, d, NULL, 0);
+}
+
+bool
+ismc_emit_reports_to(const struct ismc_ir *ir, struct ismc_arena *a,
+    struct ismc_diag *d, ismc_emit_sink *put, void *ctx)
+{
+	const struct sink out = { .put = put, .ctx = ctx };
+
+	return emit_all(ir, a, &out, d, NULL, 0);
+}
+
+bool
+ismc_emit_formats(const struct ismc_ir *ir, struct ismc_arena *a,
+    struct ismc_outdir *od, struct ismc_diag *d, const char *const *formats,
+    size_t nformats)
+{
+	const struct sink out = { .put = outdir_put, .ctx = od };
+
+	return emit_all(ir, a, &out, d, formats, nformats);
 }

@@ -1129,7 +1129,11 @@ Test(outdir, emit_reports_writes_every_format)
 	cr_assert(ismc_outdir_commit(od));
 	cr_assert_str_eq(listing(tmpdir),
 	    "findings.csv findings.json findings.md "
+	    "heatmap-coverage.png heatmap-coverage.svg "
+	    "heatmap-risk.png heatmap-risk.svg "
+	    "kpi.png kpi.svg "
 	    "kpis.csv kpis.json kpis.md "
+	    "report.pdf "
 	    "review.csv review.json review.md "
 	    "risks.csv risks.json risks.md "
 	    "soa-iso27001-2022.csv soa-iso27001-2022.json "

@@ -1,0 +1,788 @@
+/*
+ * test-chart.c - chart layout, painting, surfaces and the auditor's PDF.
+ *
+ * The layout promises that every text box lies inside its bound and that
+ * no two text boxes overlap, whatever the scales and the register hold;
+ * the checks below hold it to that for 3x3, 5x5 and 10x10 scales, an
+ * empty register and crowded cells, with the estimated metrics and with
+ * pango's. Rendering is checked where it is stable: PNG size and the
+ * colour of known cells read back from the image, SVG and PDF bytes
+ * identical across renders in one process.
+ */
+#include <config.h>
+
+#include <criterion/criterion.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "chart-layout.h"
+#include "chart-paint.h"
+#include "chart-surface.h"
+#include "coverage.h"
+#include "diag.h"
+#include "emit.h"
+#include "ir.h"
+#include "outdir.h"
+#include "pdf-report.h"
+#include "source.h"
+
+#define MAXLV		10
+#define MAXRISKS	64
+#define EPS		1e-6
+
+/* ---- fixture: an IR built by hand --------------------------------------- */
+
+static struct ismc_arena arena;
+static struct ismc_ir ir;
+static struct ismc_ir_level lik[MAXLV], imp[MAXLV];
+static struct ismc_ir_band bands[4];
+static struct ismc_ir_risk risk[MAXRISKS];
+static struct ismc_ir_risk *riskp[MAXRISKS];
+static struct ismc_ir_kpi kpi[3];
+static struct ismc_ir_kpi *kpip[3];
+
+static void
+setup(void)
+{
+	ismc_arena_init(&arena);
+	memset(&ir, 0, sizeof ir);
+	memset(risk, 0, sizeof risk);
+	ir.isms.title = "Test ISMS";
+	ir.isms.version = "2.1";
+	ir.isms.employees = -1;
+	ir.risks = riskp;
+}
+
+static void
+teardown(void)
+{
+	ismc_arena_destroy(&arena);
+}
+
+static void
+scale(struct ismc_ir_scale *sc, struct ismc_ir_level *lv, size_t n,
+    const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		lv[i].value = (int)i + 1;
+		lv[i].id = ismc_arena_printf(&arena, "l%zu", i + 1);
+		lv[i].label = ismc_arena_printf(&arena, "Level %zu of the %s "
+		    "scale", i + 1, name);
+	}
+	sc->name = name;
+	sc->levels = lv;
+	sc->nlevels = n;
+	sc->min = 1;
+	sc->max = (int)n;
+}
+
+/* n x n scales and four bands splitting 1..n*n at 16, 36 and 64 %. */
+static void
+scales(size_t n)
+{
+	static const char *const names[] = { "Low", "Medium", "High",
+	    "Critical" };
+	static const double cut[] = { 0.16, 0.36, 0.64, 1.0 };
+	int max = (int)(n * n), lo = 1, hi;
+	size_t i;
+
+	scale(&ir.likelihood, lik, n, "likelihood");
+	scale(&ir.impact, imp, n, "impact");
+	for (i = 0; i < 4; i++) {
+		hi = (int)floor(cut[i] * max);
+		if (hi < lo)
+			hi = lo;
+		if (i == 3)
+			hi = max;
+		bands[i].id = names[i];
+		bands[i].label = names[i];
+		bands[i].lo = lo;
+		bands[i].hi = hi;
+		lo = hi + 1;
+	}
+	ir.bands = bands;
+	ir.nbands = 4;
+}
+
+static void
+add_risk(const char *id, int l, int i, int rl, int ri)
+{
+	struct ismc_ir_risk *r = &risk[ir.nrisks];
+
+	r->id = id;
+	r->title = id;
+	r->likelihood = &lik[l - 1];
+	r->impact = &imp[i - 1];
+	r->score = l * i;
+	r->band = ismc_ir_band_for(&ir, r->score);
+	r->res_likelihood = &lik[rl - 1];
+	r->res_impact = &imp[ri - 1];
+	r->res_score = rl * ri;
+	r->res_band = ismc_ir_band_for(&ir, r->res_score);
+	r->has_residual = true;
+	riskp[ir.nrisks++] = r;
+}
+
+static void
+add_kpis(void)
+{
+	static const char *const ids[] = { "K-MET", "K-MISSED", "K-NONE" };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		kpi[i].id = ids[i];
+		kpi[i].title = "A measure with a rather long title that wraps";
+		kpi[i].unit = i == 1 ? "days" : "%";
+		kpi[i].cmp = i == 1 ? ISMC_CMP_LE : ISMC_CMP_GE;
+		kpi[i].target = i == 1 ? 14 : 95;
+		kpi[i].has_result = i != 2;
+		kpi[i].result = i == 1 ? 21 : 97.5;
+		kpi[i].met = i == 0;
+		kpip[i] = &kpi[i];
+	}
+	ir.kpis = kpip;
+	ir.nkpis = 3;
+}
+
+/* ---- invariants ---------------------------------------------------------- */
+
+static bool
+inside(struct ismc_rect in, struct ismc_rect out)
+{
+	return in.x >= out.x - EPS && in.y >= out.y - EPS &&
+	    in.x + in.w <= out.x + out.w + EPS &&
+	    in.y + in.h <= out.y + out.h + EPS;
+}
+
+static bool
+overlap(struct ismc_rect a, struct ismc_rect b)
+{
+	return a.x < b.x + b.w - EPS && b.x < a.x + a.w - EPS &&
+	    a.y < b.y + b.h - EPS && b.y < a.y + a.h - EPS;
+}
+
+/*
+ * Every text box is non-empty, at least the minimum size, inside its
+ * bound (and the bound inside the chart), overlaps no other text box,
+ * and, measured with `m`, is no wider than its box says.
+ */
+static size_t
+check_dl(const struct ismc_dl *dl, const struct ismc_text_metrics *m)
+{
+	struct ismc_rect page = { 0, 0, dl->width, dl->height };
+	const struct ismc_dl_item *a, *b;
+	size_t i, j, ntext = 0;
+
+	for (i = 0; i < dl->nitems; i++) {
+		a = &dl->items[i];
+		if (a->op != ISMC_DL_TEXT)
+			continue;
+		ntext++;
+		cr_assert(a->text[0] != '\0', "empty text box");
+		cr_assert(a->size >= ISMC_CHART_MIN_FONT - EPS,
+		    "'%s' at %g pt", a->text, a->size);
+		cr_assert(inside(a->box, a->bound), "'%s' [%g %g %g %g] "
+		    "leaves its bound [%g %g %g %g]", a->text, a->box.x,
+		    a->box.y, a->box.w, a->box.h, a->bound.x, a->bound.y,
+		    a->bound.w, a->bound.h);
+		cr_assert(inside(a->bound, page), "'%s' bound leaves the chart",
+		    a->text);
+		cr_assert(m->width(m->ctx, a->text, strlen(a->text), a->size,
+		    a->bold) <= a->box.w + EPS, "'%s' is wider than its box",
+		    a->text);
+		for (j = i + 1; j < dl->nitems; j++) {
+			b = &dl->items[j];
+			if (b->op == ISMC_DL_TEXT)
+				cr_assert(!overlap(a->box, b->box),
+				    "'%s' overlaps '%s'", a->text, b->text);
+		}
+	}
+	return ntext;
+}
+
+static bool
+has_text(const struct ismc_dl *dl, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < dl->nitems; i++)
+		if (dl->items[i].op == ISMC_DL_TEXT &&
+		    strcmp(dl->items[i].text, s) == 0)
+			return true;
+	return false;
+}
+
+static bool
+has_text_prefix(const struct ismc_dl *dl, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < dl->nitems; i++)
+		if (dl->items[i].op == ISMC_DL_TEXT &&
+		    strncmp(dl->items[i].text, s, strlen(s)) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The grid cells are the rectangles with a 1.5 pt white border, laid out
+ * inherent panel first, row by row from the highest likelihood.
+ */
+static const struct ismc_dl_item *
+cell(const struct ismc_dl *dl, int l, int i)
+{
+	size_t k, n = 0, want;
+
+	want = (ir.likelihood.nlevels - (size_t)l) * ir.impact.nlevels +
+	    (size_t)i - 1;
+	for (k = 0; k < dl->nitems; k++) {
+		const struct ismc_dl_item *it = &dl->items[k];
+
+		if (it->op == ISMC_DL_RECT && it->stroke_width == 1.5 &&
+		    n++ == want)
+			return it;
+	}
+	cr_assert_fail("no cell %d,%d", l, i);
+	return NULL;
+}
+
+static bool
+same_rgb(struct ismc_rgb a, struct ismc_rgb b)
+{
+	return fabs(a.r - b.r) < 1e-9 && fabs(a.g - b.g) < 1e-9 &&
+	    fabs(a.b - b.b) < 1e-9;
+}
+
+static struct ismc_dl *
+heatmap(double w, const struct ismc_text_metrics *m)
+{
+	struct ismc_chart_opts o = { .width = w, .metrics = m };
+
+	return ismc_chart_risk_heatmap(&ir, &o, &arena);
+}
+
+static void
+check_both(double w)
+{
+	struct ismc_text_metrics *pm = ismc_pango_metrics_new();
+
+	cr_assert_not_null(pm);
+	check_dl(heatmap(w, NULL), &ismc_chart_estimate);
+	check_dl(heatmap(w, pm), pm);
+	ismc_pango_metrics_free(pm);
+}
+
+/* ---- layout -------------------------------------------------------------- */
+
+TestSuite(layout, .init = setup, .fini = teardown);
+
+Test(layout, grid_3x3)
+{
+	struct ismc_dl *dl;
+
+	scales(3);
+	add_risk("R-1", 3, 3, 1, 2);
+	add_risk("R-2", 3, 3, 1, 1);
+	add_risk("R-3", 2, 3, 1, 1);
+	dl = heatmap(ISMC_CHART_WIDTH, NULL);
+	check_dl(dl, &ismc_chart_estimate);
+	cr_assert(has_text(dl, "R-1, R-2"));
+	cr_assert(has_text(dl, "2"));
+	/* Score 9 is the top band: hatched as well as darkest. */
+	cr_assert_eq(cell(dl, 3, 3)->pattern, ISMC_PATTERN_HATCH);
+	cr_assert_eq(cell(dl, 1, 1)->pattern, ISMC_PATTERN_NONE);
+	cr_assert(same_rgb(cell(dl, 1, 1)->fill, ismc_palette_band(0, 4)));
+	check_both(ISMC_CHART_WIDTH);
+	check_both(480);
+}
+
+Test(layout, grid_5x5)
+{
+	struct ismc_dl *dl;
+
+	scales(5);
+	add_risk("R-001", 4, 5, 2, 2);
+	add_risk("R-002", 3, 5, 1, 5);
+	add_risk("R-003", 3, 4, 1, 4);
+	add_risk("R-004", 4, 4, 2, 2);
+	add_risk("R-005", 4, 4, 1, 3);
+	dl = heatmap(ISMC_CHART_WIDTH, NULL);
+	check_dl(dl, &ismc_chart_estimate);
+	cr_assert(has_text(dl, "R-004, R-005") ||
+	    (has_text(dl, "R-004,") && has_text(dl, "R-005")));
+	cr_assert(same_rgb(cell(dl, 3, 4)->fill, ismc_palette_band(2, 4)));
+	cr_assert(same_rgb(cell(dl, 5, 5)->fill, ismc_palette_band(3, 4)));
+	check_both(ISMC_CHART_WIDTH);
+	check_both(480);
+}
+
+Test(layout, grid_10x10)
+{
+	char *id;
+	int k;
+
+	scales(10);
+	for (k = 0; k < 40; k++) {
+		id = ismc_arena_printf(&arena, "RISK-%03d", k);
+		add_risk(id, 1 + k % 10, 1 + (k * 7) % 10, 1 + k % 3,
+		    1 + k % 4);
+	}
+	check_dl(heatmap(ISMC_CHART_WIDTH, NULL), &ismc_chart_estimate);
+	check_both(ISMC_CHART_WIDTH);
+	check_both(480);
+	check_both(300);
+}
+
+Test(layout, empty_register)
+{
+	struct ismc_dl *dl;
+
+	scales(5);
+	dl = heatmap(ISMC_CHART_WIDTH, NULL);
+	check_dl(dl, &ismc_chart_estimate);
+	cr_assert(has_text_prefix(dl, "No risks recorded"));
+	cr_assert(has_text(dl, "Inherent risk"));
+	cr_assert(has_text(dl, "Impact"));
+	check_both(480);
+}
+
+/* Too many risks in one cell: the list loses names and says how many. */
+Test(layout, crowded_cell_counts_the_rest)
+{
+	struct ismc_dl *dl;
+	size_t i;
+	bool plus = false;
+	int k;
+
+	scales(5);
+	for (k = 0; k < 30; k++)
+		add_risk(ismc_arena_printf(&arena, "R-%02d", k), 5, 5, 1, 1);
+	dl = heatmap(ISMC_CHART_WIDTH, NULL);
+	check_dl(dl, &ismc_chart_estimate);
+	cr_assert(has_text(dl, "30"));
+	for (i = 0; i < dl->nitems; i++)
+		if (dl->items[i].op == ISMC_DL_TEXT &&
+		    strstr(dl->items[i].text, " +") != NULL)
+			plus = true;
+	cr_assert(plus, "no \"+N\" for the ids that did not fit");
+}
+
+/* A label that cannot fit even at the minimum size ends in an ellipsis. */
+Test(layout, long_labels_are_cut)
+{
+	struct ismc_dl *dl;
+	size_t i;
+	bool cut = false;
+
+	scales(3);
+	lik[2].label = ismc_arena_printf(&arena, "%0600d", 7);
+	dl = heatmap(480, NULL);
+	check_dl(dl, &ismc_chart_estimate);
+	for (i = 0; i < dl->nitems; i++)
+		if (dl->items[i].op == ISMC_DL_TEXT &&
+		    strstr(dl->items[i].text, "\xe2\x80\xa6") != NULL)
+			cut = true;
+	cr_assert(cut);
+	/* Ten thousand words through pango: cut, and quickly. */
+	{
+		struct ismc_buf b;
+		int k;
+
+		ismc_buf_init(&b);
+		for (k = 0; k < 10000; k++)
+			ismc_buf_adds(&b, "words ");
+		imp[1].label = ismc_arena_strdup(&arena, ismc_buf_cstr(&b));
+		ismc_buf_free(&b);
+		check_both(480);
+	}
+}
+
+Test(layout, no_scales_or_bands)
+{
+	struct ismc_dl *dl;
+
+	dl = heatmap(ISMC_CHART_WIDTH, NULL);
+	check_dl(dl, &ismc_chart_estimate);
+	cr_assert(has_text(dl, "No risk scales defined"));
+	cr_assert(has_text_prefix(dl, "No scoring bands defined"));
+}
+
+Test(layout, kpi_marks_by_shape_and_word)
+{
+	struct ismc_chart_opts o = { .width = ISMC_CHART_WIDTH };
+	struct ismc_dl *dl;
+	size_t i, marks[4] = { 0 };
+
+	add_kpis();
+	dl = ismc_chart_kpi(&ir, &o, &arena);
+	check_dl(dl, &ismc_chart_estimate);
+	for (i = 0; i < dl->nitems; i++)
+		if (dl->items[i].op == ISMC_DL_MARK)
+			marks[dl->items[i].mark]++;
+	cr_assert_eq(marks[ISMC_MARK_MET], 1);
+	cr_assert_eq(marks[ISMC_MARK_MISSED], 1);
+	cr_assert_eq(marks[ISMC_MARK_NONE], 1);
+	cr_assert_eq(marks[ISMC_MARK_TARGET], 4);	/* 3 rows, legend */
+	cr_assert(has_text(dl, "met"));
+	cr_assert(has_text(dl, "missed"));
+	cr_assert(has_text(dl, "no result"));
+	o.width = 300;
+	check_dl(ismc_chart_kpi(&ir, &o, &arena), &ismc_chart_estimate);
+}
+
+Test(layout, kpi_none)
+{
+	struct ismc_chart_opts o = { .width = ISMC_CHART_WIDTH };
+	struct ismc_dl *dl = ismc_chart_kpi(&ir, &o, &arena);
+
+	check_dl(dl, &ismc_chart_estimate);
+	cr_assert(has_text(dl, "No KPIs recorded"));
+}
+
+Test(layout, coverage_without_mapping_data)
+{
+	struct ismc_chart_opts o = { .width = ISMC_CHART_WIDTH };
+	struct ismc_dl *dl;
+
+	dl = ismc_chart_coverage(ismc_coverage_from_ir(&ir, &arena), &o,
+	    &arena);
+	check_dl(dl, &ismc_chart_estimate);
+	cr_assert(has_text(dl, "No mapping data"));
+}
+
+Test(layout, coverage_cells)
+{
+	struct ismc_coverage_cell cells[3] = {
+		{ .group = "A.5", .title = "Organizational controls",
+		    .applicable = 37, .full = 37, .pct = 100 },
+		{ .group = "A.6", .title = "People controls", .applicable = 8,
+		    .full = 2, .pct = 25 },
+		{ .group = "A.7", .title = NULL, .pct = -1 },
+	};
+	struct ismc_coverage_row row = { .framework = "fw", .title =
+	    "A framework", .cells = cells, .ncells = 3 };
+	struct ismc_coverage cov = { .caption = "test", .rows = &row,
+	    .nrows = 1 };
+	struct ismc_chart_opts o = { .width = ISMC_CHART_WIDTH };
+	struct ismc_dl *dl;
+
+	dl = ismc_chart_coverage(&cov, &o, &arena);
+	check_dl(dl, &ismc_chart_estimate);
+	cr_assert(has_text(dl, "100%"));
+	cr_assert(has_text(dl, "25%"));
+	cr_assert(has_text(dl, "n/a"));
+	o.width = 200;
+	check_dl(ismc_chart_coverage(&cov, &o, &arena), &ismc_chart_estimate);
+}
+
+/* ---- palette ------------------------------------------------------------- */
+
+TestSuite(palette);
+
+static double
+contrast(struct ismc_rgb a, struct ismc_rgb b)
+{
+	double la = ismc_palette_luminance(a), lb = ismc_palette_luminance(b);
+
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* Bands must differ in lightness, not only in hue: greyscale print and
+ * colour-blind readers see lightness. */
+Test(palette, bands_darken_and_hold_text)
+{
+	struct ismc_rgb c, prev;
+	size_t n, i;
+
+	for (n = 2; n <= 7; n++) {
+		for (i = 0; i < n; i++) {
+			c = ismc_palette_band(i, n);
+			if (i > 0)
+				cr_assert(ismc_palette_luminance(c) <
+				    ismc_palette_luminance(prev) - 0.03,
+				    "band %zu of %zu is not darker", i, n);
+			cr_assert(contrast(c, ismc_palette_text_on(c)) >= 4.5,
+			    "band %zu of %zu: text contrast too low", i, n);
+			prev = c;
+		}
+	}
+	for (i = 0; i <= 100; i += 10)
+		cr_assert(contrast(ismc_palette_coverage((double)i),
+		    ismc_palette_text_on(ismc_palette_coverage((double)i))) >=
+		    4.5);
+}
+
+/* ---- rendering ----------------------------------------------------------- */
+
+TestSuite(render, .init = setup, .fini = teardown);
+
+static cairo_status_t
+draw(cairo_t *cr, void *dl)
+{
+	return ismc_chart_paint(cr, dl, true);
+}
+
+static void
+render_dl(enum ismc_surface_kind kind, const struct ismc_dl *dl,
+    struct ismc_buf *out)
+{
+	ismc_buf_init(out);
+	cr_assert_eq(ismc_surface_render(kind, dl->width, dl->height, NULL,
+	    draw, (void *)dl, out), CAIRO_STATUS_SUCCESS);
+}
+
+struct reader {
+	const struct ismc_buf	*b;
+	size_t			 off;
+};
+
+static cairo_status_t
+read_buf(void *closure, unsigned char *data, unsigned int len)
+{
+	struct reader *r = closure;
+
+	if (r->b->len - r->off < len)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, r->b->data + r->off, len);
+	r->off += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The pixel at point (x, y) of the chart, as 0..255 RGB. */
+static void
+pixel(cairo_surface_t *img, double x, double y, unsigned rgb[3])
+{
+	const unsigned char *p = cairo_image_surface_get_data(img);
+	int stride = cairo_image_surface_get_stride(img);
+	uint32_t v;
+
+	p += (int)(y * ISMC_PNG_SCALE) * stride + (int)(x * ISMC_PNG_SCALE) * 4;
+	memcpy(&v, p, 4);
+	rgb[0] = (v >> 16) & 0xff;
+	rgb[1] = (v >> 8) & 0xff;
+	rgb[2] = v & 0xff;
+}
+
+static void
+assert_colour(cairo_surface_t *img, const struct ismc_dl_item *c)
+{
+	unsigned got[3];
+	double want[3] = { c->fill.r, c->fill.g, c->fill.b };
+	int k;
+
+	/* Near the top left corner: inside the border, clear of the text. */
+	pixel(img, c->box.x + 4, c->box.y + 4, got);
+	for (k = 0; k < 3; k++)
+		cr_assert(fabs(got[k] - want[k] * 255) <= 2.0,
+		    "channel %d: %u, want %.0f", k, got[k], want[k] * 255);
+}
+
+Test(render, png_size_and_cell_colours)
+{
+	struct ismc_buf b;
+	struct reader rd;
+	cairo_surface_t *img;
+	struct ismc_dl *dl;
+
+	scales(5);
+	add_risk("R-001", 4, 5, 2, 2);
+	add_risk("R-002", 1, 1, 1, 1);
+	dl = heatmap(ISMC_CHART_WIDTH, NULL);
+	render_dl(ISMC_SURFACE_PNG, dl, &b);
+	cr_assert(b.len > 8 && memcmp(b.data, "\x89PNG\r\n\x1a\n", 8) == 0);
+	rd.b = &b;
+	rd.off = 0;
+	img = cairo_image_surface_create_from_png_stream(read_buf, &rd);
+	cr_assert_eq(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
+	cr_assert_eq(cairo_image_surface_get_width(img),
+	    (int)ceil(dl->width * ISMC_PNG_SCALE));
+	cr_assert_eq(cairo_image_surface_get_height(img),
+	    (int)ceil(dl->height * ISMC_PNG_SCALE));
+	assert_colour(img, cell(dl, 1, 1));	/* low, with a risk */
+	assert_colour(img, cell(dl, 2, 4));	/* medium */
+	assert_colour(img, cell(dl, 3, 4));	/* high */
+	cairo_surface_destroy(img);
+	ismc_buf_free(&b);
+}
+
+/* cairo numbers SVG ids per process; the factory renumbers them so that
+ * a chart is the same bytes whatever was drawn before it. */
+Test(render, svg_identical_across_renders)
+{
+	struct ismc_chart_opts o = { .width = ISMC_CHART_WIDTH };
+	struct ismc_buf a, b, other;
+	struct ismc_dl *dl;
+
+	scales(5);
+	add_risk("R-001", 4, 5, 2, 2);
+	add_kpis();
+	dl = heatmap(ISMC_CHART_WIDTH, NULL);
+	render_dl(ISMC_SURFACE_SVG, dl, &a);
+	render_dl(ISMC_SURFACE_SVG, ismc_chart_kpi(&ir, &o, &arena), &other);
+	render_dl(ISMC_SURFACE_PDF, dl, &other);
+	render_dl(ISMC_SURFACE_SVG, dl, &b);
+	cr_assert(a.len > 0 && strstr(a.data, "<svg") != NULL);
+	cr_assert_eq(a.len, b.len);
+	cr_assert(memcmp(a.data, b.data, a.len) == 0);
+	ismc_buf_free(&a);
+	ismc_buf_free(&b);
+	ismc_buf_free(&other);
+}
+
+Test(render, png_too_large_fails)
+{
+	struct ismc_buf b;
+
+	ismc_buf_init(&b);
+	cr_assert_neq(ismc_surface_render(ISMC_SURFACE_PNG, 1e6, 10, NULL,
+	    draw, ismc_dl_new(&arena, 1e6, 10), &b),
+	    CAIRO_STATUS_SUCCESS);
+	ismc_buf_free(&b);
+}
+
+/* ---- the auditor's PDF --------------------------------------------------- */
+
+TestSuite(pdf, .init = setup, .fini = teardown);
+
+Test(pdf, date_from_source_date_epoch_then_spec)
+{
+	char buf[32];
+
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+	ismc_pdf_date(&ir, buf, sizeof buf);
+	cr_assert_str_eq(buf, "2023-11-14T22:13:20Z");
+	setenv("SOURCE_DATE_EPOCH", "soon", 1);
+	ismc_pdf_date(&ir, buf, sizeof buf);
+	cr_assert_str_eq(buf, "1970-01-01T00:00:00Z");
+	unsetenv("SOURCE_DATE_EPOCH");
+	ir.isms.has_date = true;
+	ir.isms.date.year = 2026;
+	ir.isms.date.month = 6;
+	ir.isms.date.day = 30;
+	ismc_pdf_date(&ir, buf, sizeof buf);
+	cr_assert_str_eq(buf, "2026-06-30T00:00:00Z");
+}
+
+/* Every section of an empty spec says it has nothing, and two renders
+ * are the same bytes. */
+Test(pdf, empty_spec_renders_identically)
+{
+	struct ismc_buf a, b;
+
+	unsetenv("SOURCE_DATE_EPOCH");
+	ismc_buf_init(&a);
+	ismc_buf_init(&b);
+	cr_assert_eq(ismc_pdf_report(&ir, &arena, &a), CAIRO_STATUS_SUCCESS);
+	cr_assert_eq(ismc_pdf_report(&ir, &arena, &b), CAIRO_STATUS_SUCCESS);
+	cr_assert(a.len > 1000 && memcmp(a.data, "%PDF-", 5) == 0);
+	/* cairo 1.16 writes the date without PDF's "D:" prefix. */
+	cr_assert(memmem(a.data, a.len, "/CreationDate (19700101000000",
+	    29) != NULL);
+	cr_assert_eq(a.len, b.len);
+	cr_assert(memcmp(a.data, b.data, a.len) == 0);
+	ismc_buf_free(&a);
+	ismc_buf_free(&b);
+}
+
+Test(pdf, risks_and_kpis_render)
+{
+	struct ismc_buf b;
+
+	scales(5);
+	add_risk("R-001", 4, 5, 2, 2);
+	add_kpis();
+	ismc_buf_init(&b);
+	cr_assert_eq(ismc_pdf_report(&ir, &arena, &b), CAIRO_STATUS_SUCCESS);
+	cr_assert(b.len > 1000 && memcmp(b.data, "%PDF-", 5) == 0);
+	ismc_buf_free(&b);
+}
+
+/* ---- the registry -------------------------------------------------------- */
+
+TestSuite(registry, .init = setup, .fini = teardown);
+
+/* The directory's entries, sorted, space-separated; removes them. */
+static const char *
+take_listing(const char *dir)
+{
+	struct dirent **names;
+	struct ismc_buf b;
+	const char *s;
+	int i, n;
+
+	n = scandir(dir, &names, NULL, alphasort);
+	cr_assert_geq(n, 0);
+	ismc_buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (names[i]->d_name[0] != '.') {
+			if (b.len > 0)
+				ismc_buf_addc(&b, ' ');
+			ismc_buf_adds(&b, names[i]->d_name);
+			unlink(ismc_arena_printf(&arena, "%s/%s", dir,
+			    names[i]->d_name));
+		}
+		free(names[i]);
+	}
+	free(names);
+	s = ismc_arena_strdup(&arena, ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return s;
+}
+
+/* --format will pass extensions; a chart format writes every chart, and
+ * nothing else. */
+Test(registry, formats_filter_outputs)
+{
+	static const char *const svg[] = { "svg" };
+	static const char *const pdf[] = { "pdf", "json" };
+	char dir[] = "/tmp/ismc-test-chart.XXXXXX";
+	struct ismc_sources sources;
+	struct ismc_outdir *od;
+	struct ismc_diag d;
+
+	cr_assert_not_null(mkdtemp(dir));
+	ismc_sources_init(&sources);
+	ismc_diag_init(&d, &sources, stderr);
+	scales(3);
+	add_risk("R-1", 3, 3, 1, 1);
+	od = ismc_outdir_open(dir, &d);
+	cr_assert(ismc_emit_formats(&ir, &arena, od, &d, svg, 1));
+	cr_assert(ismc_outdir_commit(od));
+	cr_assert_str_eq(take_listing(dir),
+	    "heatmap-coverage.svg heatmap-risk.svg kpi.svg");
+	od = ismc_outdir_open(dir, &d);
+	cr_assert(ismc_emit_formats(&ir, &arena, od, &d, pdf, 2));
+	cr_assert(ismc_outdir_commit(od));
+	{
+		/* The table reports change as the registry grows: check
+		 * only that each is a JSON file, beside report.pdf. */
+		char *list = ismc_arena_strdup(&arena, take_listing(dir)), *w;
+		bool has_pdf = false;
+
+		for (w = strtok(list, " "); w != NULL; w = strtok(NULL, " ")) {
+			has_pdf |= strcmp(w, "report.pdf") == 0;
+			cr_assert(strcmp(w, "report.pdf") == 0 ||
+			    (strlen(w) > 5 &&
+			    strcmp(w + strlen(w) - 5, ".json") == 0), "%s", w);
+		}
+		cr_assert(has_pdf);
+	}
+	cr_assert(ismc_emit_format_known("png"));
+	cr_assert(ismc_emit_format_known("csv"));
+	cr_assert(!ismc_emit_format_known("docx"));
+	rmdir(dir);
+	ismc_sources_destroy(&sources);
+}
