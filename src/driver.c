@@ -109,7 +109,8 @@ build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
 		*io_failed = true;
 		return false;
 	}
-	if (!ismc_emit_reports(ir, &c->arena, od, &c->diag)) {
+	if (!ismc_emit_formats(ir, &c->arena, od, &c->diag, o->formats,
+	    o->nformats)) {
 		ismc_outdir_abort(od);
 		*io_failed = c->diag.errors > 0;
 		return false;

@@ -52,6 +52,9 @@ struct ismc_options {
 	bool			 dump_ast;
 	bool			 dump_ir;
 	const char		*explain;	/* FRAMEWORK:REQ for explain */
+	const char		**formats;	/* --format, by extension; none:
+						 * every format */
+	size_t			 nformats;
 	int			 coverage;	/* enum ismc_gap_policy */
 	struct ismc_requirement	*requires;	/* --require, heap array */
 	size_t			 nrequires;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "driver.h"
+#include "emit.h"
 #include "gap.h"
 #include "xalloc.h"
 
@@ -26,6 +27,8 @@ static const char usage_text[] =
 "\n"
 "Options:\n"
 "  -o DIR                  output directory for 'build' (created if missing)\n"
+"  --format=LIST           only these output formats: csv, md, json, png,\n"
+"                          svg, pdf (comma-separated; default: all)\n"
 "  -I DIR                  look for framework catalogs in DIR first\n"
 "  --catalog FILE          load and check one catalog file\n"
 "  --coverage=POLICY       strict (set-theory, the default) or all-mapped\n"
@@ -131,6 +134,30 @@ parse_as_of(struct ismc_options *o, const char *v)
 	return 0;
 }
 
+/* --format pdf,csv: a comma-separated list, the option repeatable. */
+static int
+parse_formats(struct ismc_options *o, const char *v)
+{
+	const char *p = v, *comma;
+	char *f;
+
+	while (*p != '\0') {
+		comma = strchr(p, ',');
+		f = strndup(p, comma ? (size_t)(comma - p) : strlen(p));
+		if (f == NULL)
+			ismc_out_of_memory();
+		if (!ismc_emit_format_known(f)) {
+			usage_error("unknown --format '%s' (use csv, md, json, "
+			    "png, svg or pdf)", f);
+			free(f);
+			return 2;
+		}
+		o->formats = push(o->formats, &o->nformats, f);
+		p = comma ? comma + 1 : p + strlen(p);
+	}
+	return 0;
+}
+
 static int
 parse_require(struct ismc_options *o, const char *v)
 {
@@ -187,6 +214,8 @@ parse_option(struct ismc_options *o, int argc, char **argv, int *i)
 	else if ((v = option_value(argc, argv, i, "--max-errors")) != NULL ||
 	    (v = option_value(argc, argv, i, "-fmax-errors")) != NULL)
 		return parse_max_errors(o, v);
+	else if ((v = option_value(argc, argv, i, "--format")) != NULL)
+		return parse_formats(o, v);
 	else if ((v = option_value(argc, argv, i, "--require")) != NULL)
 		return parse_require(o, v);
 	else if ((v = option_value(argc, argv, i, "--coverage")) != NULL) {
@@ -295,6 +324,9 @@ out:
 	while (o.nrequires > 0)
 		free((char *)o.requires[--o.nrequires].framework);
 	free(o.requires);
+	while (o.nformats > 0)
+		free((char *)o.formats[--o.nformats]);
+	free(o.formats);
 	free(o.catalogs);
 	free(o.include_dirs);
 	return status;

@@ -105,6 +105,13 @@ grep -q "planned -> applicable, implemented" "$tmp/out" && pass ||
     fail "diff: status change line"
 expect_status "diff usage" 2 "$ISMC" diff "$example"
 
+# --format limits the outputs to the formats named.
+expect_status "format pdf" 0 "$ISMC" build --format pdf "$example" -o "$tmp/pdfonly"
+[ "$(ls "$tmp/pdfonly")" = "report.pdf" ] && pass ||
+    fail "--format pdf wrote $(ls "$tmp/pdfonly")"
+expect_status "format unknown" 2 "$ISMC" build --format docx "$example" \
+    -o "$tmp/x"
+
 # An unwritable output location is an I/O error: status 2.
 expect_status "output under a file" 2 "$ISMC" build "$example" \
     -o "$tmp/warn.isms/sub"
