@@ -6,9 +6,11 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "xalloc.h"
 
 #define C_BOLD	"\033[1m"
 #define C_RED	"\033[1;31m"
@@ -105,7 +107,43 @@ show_source(struct ismc_diag *d, struct ismc_span span)
 	ismc_buf_free(&b);
 }
 
-static void
+/*
+ * Prints a message with its control bytes as \xNN: a message may quote a
+ * name or path from a hostile file, which must not drive the terminal.
+ */
+static void __attribute__((format(printf, 2, 0)))
+put_message(FILE *out, const char *fmt, va_list ap)
+{
+	char small[512], *p = small;
+	va_list aq;
+	size_t i, n;
+	int len;
+
+	va_copy(aq, ap);
+	len = vsnprintf(small, sizeof small, fmt, aq);
+	va_end(aq);
+	if (len < 0)
+		return;
+	n = (size_t)len;
+	if (n >= sizeof small) {
+		p = ismc_xmalloc(n + 1);
+		vsnprintf(p, n + 1, fmt, ap);
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c < 0x20 || c == 0x7F)
+			fprintf(out, "\\x%02X", c);
+		else
+			putc(c, out);
+	}
+	if (p != small)
+		free(p);
+}
+
+/* The format attributes let clang's -Wformat-nonliteral see that fmt
+ * comes checked from the callers. */
+static void __attribute__((format(printf, 4, 0)))
 emit(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
     const char *fmt, va_list ap, bool promoted)
 {
@@ -126,7 +164,7 @@ emit(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
 		    severity_name(sev));
 	else
 		fprintf(d->out, "%s: ", severity_name(sev));
-	vfprintf(d->out, fmt, ap);
+	put_message(d->out, fmt, ap);
 	if (promoted)
 		fputs(" [-Werror]", d->out);
 	if (d->color)
@@ -136,7 +174,7 @@ emit(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
 		show_source(d, span);
 }
 
-static void
+static void __attribute__((format(printf, 4, 0)))
 vreport(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
     const char *fmt, va_list ap)
 {

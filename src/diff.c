@@ -36,11 +36,42 @@ pct(const struct ismc_gap_fw *g, size_t part)
 	return p == p ? p : 0.0;
 }
 
+/* Figures for one side, or "-" where that side did not analyse it. The
+ * static buffers are used once per fprintf call and never nested. */
+static const char *
+pct_text(const struct ismc_gap_fw *g)
+{
+	static char buf[2][32];
+	static int k;
+
+	if (g == NULL)
+		return "-";
+	k = !k;
+	snprintf(buf[k], sizeof buf[k], "%.1f%%", pct(g, g->n.full));
+	return buf[k];
+}
+
+static const char *
+count_text(size_t n)
+{
+	static char buf[2][32];
+	static int k;
+
+	k = !k;
+	snprintf(buf[k], sizeof buf[k], "%zu", n);
+	return buf[k];
+}
+
+/* The analysis of a framework that mappings reach (not the hub), or NULL. */
 static const struct ismc_gap_fw *
 gap_of(const struct ismc_ir *ir, const struct ismc_ir_framework *fw)
 {
-	return ir->gap != NULL && fw != NULL ? ismc_gap_find(ir->gap, fw) :
-	    NULL;
+	const struct ismc_gap_fw *g;
+
+	if (ir->gap == NULL || fw == NULL)
+		return NULL;
+	g = ismc_gap_find(ir->gap, fw);
+	return g != NULL && g->nsets_in > 0 ? g : NULL;
 }
 
 static void
@@ -61,18 +92,19 @@ print_coverage(const struct ismc_ir *o, const struct ismc_ir *n, FILE *out)
 			fputs("\n## Coverage\n\n| framework | full before | full "
 			    "after | change (points) | gaps |\n|---|---|---|---|"
 			    "---|\n", out);
-		fprintf(out, "| %s | %.1f%% | %.1f%% | %+.1f | %zu -> %zu |\n",
-		    nf->catalog->id, pct(a, a ? a->n.full : 0),
-		    pct(b, b->n.full), pct(b, b->n.full) -
-		    pct(a, a ? a->n.full : 0), a ? a->n.gap : 0, b->n.gap);
+		fprintf(out, "| %s | %s | %s | %+.1f | %s -> %s |\n",
+		    nf->catalog->id, pct_text(a), pct_text(b),
+		    pct(b, b ? b->n.full : 0) - pct(a, a ? a->n.full : 0),
+		    a ? count_text(a->n.gap) : "-",
+		    b ? count_text(b->n.gap) : "-");
 	}
+	if (!any)
+		fputs("\n## Coverage\n\nNo crosswalk analysed on either side.\n",
+		    out);
 	for (i = 0; i < o->nframeworks; i++)
 		if (framework_named(n, o->frameworks[i].catalog->id) == NULL)
 			fprintf(out, "\nFramework %s is no longer used.\n",
 			    o->frameworks[i].catalog->id);
-	if (!any)
-		fputs("\n## Coverage\n\nNo crosswalk analysed on either side.\n",
-		    out);
 }
 
 /* Requirement statuses that moved, per framework analysed on both sides. */

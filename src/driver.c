@@ -6,6 +6,8 @@
 
 #include "driver.h"
 
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -99,27 +101,143 @@ dump_front(struct ismc_compilation *c, const struct ismc_options *o,
 	}
 }
 
+/*
+ * SIGINT, SIGTERM or SIGHUP during a build removes the temporaries and
+ * then ends ismc by the signal itself, so the caller sees the usual status
+ * (130, 143, 129); the previous outputs stay as they were. Pango and
+ * fontconfig start threads, and a signal may be handled on any of them,
+ * so blocking the signals in the main thread cannot keep a handler away
+ * from an outdir being committed or freed. Instead the outdir is handed
+ * over atomically: whichever of the handler and the main thread takes
+ * `signal_outdir` first owns it. While the main thread commits or aborts
+ * (`signal_finishing`), a handler only records the signal, which is
+ * re-raised once the outputs are complete.
+ */
+#define NCLEANUP_SIGNALS	3
+static const int cleanup_signals[NCLEANUP_SIGNALS] = {
+	SIGINT, SIGTERM, SIGHUP
+};
+static _Atomic(struct ismc_outdir *) signal_outdir;
+static atomic_int signal_finishing;
+static atomic_int signal_deferred;
+
+static _Noreturn void
+die_of(int sig)
+{
+	sigset_t set;
+
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);	/* not reached */
+}
+
+static void
+on_cleanup_signal(int sig)
+{
+	struct ismc_outdir *od = atomic_exchange(&signal_outdir, NULL);
+
+	if (od != NULL) {
+		ismc_outdir_unlink_temps(od);
+		die_of(sig);
+	}
+	if (atomic_load(&signal_finishing)) {
+		atomic_store(&signal_deferred, sig);
+		if (atomic_load(&signal_finishing))
+			return;		/* the main thread re-raises it */
+	}
+	die_of(sig);
+}
+
+/*
+ * Installs the handler for each of the signals that is not ignored (under
+ * nohup, or in a background job of a shell, the caller wants it ignored),
+ * and ignores SIGXFSZ so that a write over RLIMIT_FSIZE fails with EFBIG
+ * and is reported. The previous actions go to `old`.
+ */
+static void
+catch_signals(struct sigaction old[NCLEANUP_SIGNALS + 1])
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < NCLEANUP_SIGNALS; i++)
+		sigaddset(&sa.sa_mask, cleanup_signals[i]);
+	sa.sa_flags = SA_RESTART;
+	sa.sa_handler = on_cleanup_signal;
+	for (i = 0; i < NCLEANUP_SIGNALS; i++) {
+		sigaction(cleanup_signals[i], NULL, &old[i]);
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(cleanup_signals[i], &sa, NULL);
+	}
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGXFSZ, &sa, &old[NCLEANUP_SIGNALS]);
+}
+
+static void
+restore_signals(const struct sigaction old[NCLEANUP_SIGNALS + 1])
+{
+	size_t i;
+
+	for (i = 0; i < NCLEANUP_SIGNALS; i++)
+		sigaction(cleanup_signals[i], &old[i], NULL);
+	sigaction(SIGXFSZ, &old[NCLEANUP_SIGNALS], NULL);
+}
+
+/* Takes the outdir back from the handlers before commit or abort frees
+ * it. A handler that took it first is removing the temporaries and ending
+ * ismc: wait for that. */
+static void
+reclaim_outdir(void)
+{
+	atomic_store(&signal_finishing, 1);
+	if (atomic_exchange(&signal_outdir, NULL) == NULL)
+		for (;;)
+			pause();
+}
+
+/* After commit or abort: a signal that came meanwhile ends ismc now. */
+static void
+settle_signals(void)
+{
+	int sig;
+
+	atomic_store(&signal_finishing, 0);
+	if ((sig = atomic_load(&signal_deferred)) != 0)
+		die_of(sig);
+}
+
 static bool
 build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
     const struct ismc_ir *ir, bool *io_failed)
 {
+	struct sigaction old[NCLEANUP_SIGNALS + 1];
 	struct ismc_outdir *od;
+	bool ok;
 
 	if ((od = ismc_outdir_open(o->outdir, &c->diag)) == NULL) {
 		*io_failed = true;
 		return false;
 	}
-	if (!ismc_emit_formats(ir, &c->arena, od, &c->diag, o->formats,
-	    o->nformats)) {
+	atomic_store(&signal_outdir, od);
+	catch_signals(old);
+	ok = ismc_emit_formats(ir, &c->arena, od, &c->diag, o->formats,
+	    o->nformats);
+	reclaim_outdir();
+	if (!ok) {
 		ismc_outdir_abort(od);
 		*io_failed = c->diag.errors > 0;
-		return false;
-	}
-	if (!ismc_outdir_commit(od)) {
+	} else if (!ismc_outdir_commit(od)) {
 		*io_failed = true;
-		return false;
+		ok = false;
 	}
-	return true;
+	settle_signals();
+	restore_signals(old);
+	return ok;
 }
 
 static int

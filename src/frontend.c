@@ -131,6 +131,7 @@ load_file(struct loader *l, const char *path, struct ismc_span from,
 	struct ismc_item *items = NULL;
 	struct stat st;
 	uint32_t file;
+	unsigned errors;
 	size_t at;
 
 	if (stat(path, &st) == 0) {
@@ -141,6 +142,14 @@ load_file(struct loader *l, const char *path, struct ismc_span from,
 		if (ismc_sources_find_identity(&c->sources, st.st_dev,
 		    st.st_ino) != ISMC_NO_FILE)
 			return;		/* already read: include once */
+		/* A FIFO would block for ever, a device never end; only the
+		 * command line may name them (e.g. /dev/stdin). */
+		if (from.file != ISMC_NO_FILE && !S_ISREG(st.st_mode) &&
+		    !S_ISDIR(st.st_mode)) {
+			ismc_diag_error(&c->diag, from, "cannot read '%s': not "
+			    "a regular file", path);
+			return;
+		}
 	}
 	file = ismc_sources_load(&c->sources, path);
 	if (file == ISMC_NO_FILE) {
@@ -150,7 +159,12 @@ load_file(struct loader *l, const char *path, struct ismc_span from,
 			l->prog->io_failed = true;
 		return;
 	}
+	errors = c->diag.errors;
 	ismc_parse_source(c, file, &items);
+	/* Nothing but blanks and comments: most likely a truncated copy. */
+	if (items == NULL && c->diag.errors == errors)
+		ismc_diag_error(&c->diag, (struct ismc_span){ file, 0, 0 },
+		    "empty spec file: '%s' declares nothing", path);
 	add_file(l, file, items, inc);
 	l->stack[l->depth++] = file;
 	follow_includes(l, file, items);

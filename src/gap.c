@@ -920,7 +920,10 @@ analyse_req(struct ctx *x, size_t f, size_t t, struct ismc_gap_req *q)
 		(void)new_reach(x, t, ISMC_GAP_SELF, ISMC_RCC5_EQ);
 	collect_direct(x, f, t);
 	collect_chains(x, f, t);
-	qsort(x->tmp, x->ntmp, sizeof *x->tmp, reach_cmp);
+	/* x->tmp is NULL until a first reach is found: qsort may not be
+	 * given a null array, even an empty one. */
+	if (x->ntmp > 1)
+		qsort(x->tmp, x->ntmp, sizeof *x->tmp, reach_cmp);
 	mark_superseded(x->tmp, x->ntmp);
 	rate_reaches(x->tmp, x->ntmp);
 	q->nreaches = x->ntmp;

@@ -53,7 +53,8 @@ static const char usage_text[] =
 "gap-<framework>, remediation-<framework> and traceability as .csv, .md and\n"
 ".json; heatmap-risk, heatmap-coverage and kpi charts as .png and .svg;\n"
 "report.pdf.\n"
-"Environment: ISMC_PATH (catalog directories, colon-separated), NO_COLOR.\n"
+"Environment: ISMC_PATH (catalog directories, colon-separated), NO_COLOR,\n"
+"SOURCE_DATE_EPOCH (the PDF's date; default: the spec's date).\n"
 "Exit status: 0 success, 1 errors in the input, 2 usage or I/O errors.\n"
 "See ismc(1) and doc/language.md.\n";
 
@@ -258,7 +259,7 @@ main(int argc, char **argv)
 
 	ismc_options_init(&o);
 	if (argc < 2)
-		return usage_error("%s", "no command given (check or build)");
+		return usage_error("%s", "no command given (check, build, explain or diff)");
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		fputs(usage_text, stdout);
 		return 0;

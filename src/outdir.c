@@ -203,10 +203,15 @@ write_tmp(struct ismc_outdir *od, struct outfile *f, size_t suffix,
 {
 	int fd, saved;
 
-	fd = mkstemps(f->tmp, (int)suffix);
-	if (fd < 0)
-		return false;
+	/* Marked before it exists: a signal handler running between the
+	 * open and the mark would otherwise leave it behind. Unlinking a
+	 * name that was never created is harmless. */
 	f->created = 1;
+	fd = mkstemps(f->tmp, (int)suffix);
+	if (fd < 0) {
+		f->created = 0;
+		return false;
+	}
 	if (fchmod(fd, od->mode) != 0 || !write_all(fd, b->data, b->len)) {
 		saved = errno;
 		(void)close(fd);
@@ -257,8 +262,9 @@ ismc_outdir_add(struct ismc_outdir *od, const char *name,
 	f->next = NULL;
 	f->final = join(od->dir, "", name);
 	f->created = 0;
-	/* Publish the node only once complete (see unlink_temps). */
-	atomic_signal_fence(memory_order_release);
+	/* Publish the node only once complete (see unlink_temps); the
+	 * handler may run on another thread. */
+	atomic_thread_fence(memory_order_release);
 	*od->tailp = f;
 	od->tailp = &f->next;
 	if (!write_tmp(od, f, strlen(name) + 1, b)) {

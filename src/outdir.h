@@ -44,8 +44,8 @@ void	ismc_outdir_abort(struct ismc_outdir *);
 /*
  * Unlinks every temporary created so far and frees nothing, calling only
  * unlink(2): a SIGINT/SIGTERM handler may call it on an outdir published
- * to it, as long as signals are blocked around commit and abort (which
- * free the list).
+ * to it, as long as the outdir is taken back from the handler before
+ * commit or abort free the list (driver.c hands it over atomically).
  */
 void	ismc_outdir_unlink_temps(const struct ismc_outdir *);
 

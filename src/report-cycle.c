@@ -29,15 +29,17 @@ date_cell(struct ismc_arena *a, bool has, struct ismc_date d)
 	    d.month, d.day));
 }
 
+/* With several frameworks a bare "28.3" could be anyone's: qualify. */
 static struct ismc_cell
-controls_cell(struct ismc_arena *a, const struct ismc_ir_control *const *c,
-    size_t n)
+controls_cell(const struct ismc_ir *ir, struct ismc_arena *a,
+    const struct ismc_ir_control *const *c, size_t n)
 {
 	const char **v = strv(a, n);
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		v[i] = c[i]->req->id;
+		v[i] = ir->nframeworks > 1 ? ismc_arena_printf(a, "%s:%s",
+		    c[i]->req->catalog->id, c[i]->req->id) : c[i]->req->id;
 	return ismc_cell_list(v, n);
 }
 
@@ -103,13 +105,15 @@ ismc_report_kpis(const struct ismc_ir *ir, struct ismc_arena *a)
 		row[KPI_TITLE] = ismc_cell_str(k->title);
 		row[KPI_TARGET] = ismc_cell_str(target_text(a, k));
 		if (k->has_result) {
-			row[KPI_RESULT] = ismc_cell_dec(k->result, 1);
+			/* Two decimals: 99.96% must not print as 100.0
+			 * beside a target of 99.9%. */
+			row[KPI_RESULT] = ismc_cell_dec(k->result, 2);
 			row[KPI_MET] = ismc_cell_bool(k->met);
 		}
 		row[KPI_UNIT] = ismc_cell_str(k->unit);
 		row[KPI_PERIOD] = ismc_cell_str(k->period);
 		row[KPI_OWNER] = ismc_cell_str(k->owner ? k->owner->id : NULL);
-		row[KPI_CONTROLS] = controls_cell(a, k->controls, k->ncontrols);
+		row[KPI_CONTROLS] = controls_cell(ir, a, k->controls, k->ncontrols);
 	}
 	ismc_report_add_summary(r, "kpis", "KPIs", ismc_cell_int(
 	    (int64_t)ir->nkpis));
@@ -208,7 +212,7 @@ ismc_report_findings(const struct ismc_ir *ir, struct ismc_arena *a)
 		row[FND_AUDIT] = ismc_cell_str(f->audit ? f->audit->id : NULL);
 		row[FND_KIND] = ismc_cell_str(ismc_finding_kind_name(f->kind));
 		row[FND_TITLE] = ismc_cell_str(f->title);
-		row[FND_CONTROLS] = controls_cell(a, f->controls, f->ncontrols);
+		row[FND_CONTROLS] = controls_cell(ir, a, f->controls, f->ncontrols);
 		row[FND_CLAUSES] = ismc_cell_list(f->clauses, f->nclauses);
 		action_cells(a, f, row);
 		row[FND_CLOSED] = ismc_cell_bool(f->closed);
@@ -288,8 +292,8 @@ ismc_report_review(const struct ismc_ir *ir, struct ismc_arena *a)
 	    ismc_arena_printf(a, "of %zu KPIs", ir->nkpis));
 	ismc_findings_count(ir, &open, &closed, kinds);
 	review_row(r, "Audit findings open", ismc_cell_int((int64_t)open),
-	    ismc_arena_printf(a, "%zu closed; %zu major, %zu minor, %zu "
-	    "improvements, %zu observations", closed,
+	    ismc_arena_printf(a, "%zu closed; major %zu, minor %zu, "
+	    "improvement %zu, observation %zu", closed,
 	    kinds[ISMC_FINDING_MAJOR], kinds[ISMC_FINDING_MINOR],
 	    kinds[ISMC_FINDING_OFI], kinds[ISMC_FINDING_OBSERVATION]));
 	review_row(r, "Stale evidence", ismc_cell_int((int64_t)
@@ -315,10 +319,11 @@ ismc_review_add_coverage(struct ismc_report *r, const struct ismc_ir *ir,
 		any = true;
 		review_row(r, ismc_arena_printf(a, "Coverage of %s (%%)",
 		    g->fw->catalog->id), ismc_cell_dec(full, 1),
-		    ismc_arena_printf(a, "%s policy: %zu full, %zu partial, "
-		    "%zu gaps of %zu requirements",
-		    ismc_gap_policy_name(ir->gap->policy), g->n.full,
-		    g->n.partial, g->n.gap, g->n.total - g->n.excluded));
+		    ismc_arena_printf(a, "%s policy, of %zu requirements: full "
+		    "%zu, partial %zu, gap %zu",
+		    ismc_gap_policy_name(ir->gap->policy),
+		    g->n.total - g->n.excluded, g->n.full, g->n.partial,
+		    g->n.gap));
 	}
 	if (!any)
 		review_row(r, "Framework coverage", ismc_cell_null(),

@@ -269,7 +269,8 @@ sema_resolve(struct sema *s, const struct ismc_symtab *tab,
 	if ((d = ismc_symtab_get(tab, v->text)) != NULL)
 		return d->obj;
 	ismc_suggest_init(&sg, v->text);
-	for (i = 0; i < tab->count; i++)
+	for (i = 0; i < tab->count &&
+	    s->diag->errors < ISMC_SUGGEST_MAX_ERRORS; i++)
 		ismc_suggest_offer(&sg, tab->keys[i]);
 	if (ismc_suggest_result(&sg) != NULL)
 		ismc_diag_error(s->diag, v->span, "unknown %s '%s'; did you "

@@ -499,7 +499,10 @@ check_bands(struct sema *s, struct ismc_ir_band *bands, size_t n)
 	int top = s->ir->likelihood.max * s->ir->impact.max, next = 1;
 	size_t i;
 
-	qsort(bands, n, sizeof *bands, band_cmp);
+	/* A scoring block without bands has no array: qsort may not be
+	 * given a null one, even empty. */
+	if (n > 1)
+		qsort(bands, n, sizeof *bands, band_cmp);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && bands[i].lo <= bands[i - 1].hi) {
 			ismc_diag_error(s->diag, bands[i].span, "band '%s' "

@@ -51,13 +51,14 @@ unknown_control(struct sema *s, const struct ismc_value *v,
 	size_t i, j;
 
 	ismc_suggest_init(&sg, v->text);
-	for (i = 0; i < s->nfw; i++) {
+	for (i = 0; i < s->nfw && s->diag->errors < ISMC_SUGGEST_MAX_ERRORS;
+	    i++) {
 		if (only != NULL && only != &s->fw[i])
 			continue;
 		for (j = 0; j < s->fw[i].ncontrols; j++)
 			ismc_suggest_offer(&sg, s->fw[i].controls[j].req->id);
 	}
-	if (with_measures)
+	if (with_measures && s->diag->errors < ISMC_SUGGEST_MAX_ERRORS)
 		for (i = 0; i < s->measures.count; i++)
 			ismc_suggest_offer(&sg, s->measures.keys[i]);
 	if (ismc_suggest_result(&sg) != NULL)

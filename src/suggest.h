@@ -6,6 +6,11 @@
 
 #include <stddef.h>
 
+/* Past this many errors nobody reads "did you mean", and searching every
+ * name for each of a flood of unknown references would take time
+ * quadratic in the input (with --max-errors=0): callers stop suggesting. */
+#define ISMC_SUGGEST_MAX_ERRORS	1000
+
 struct ismc_suggest {
 	const char	*want;		/* the misspelling */
 	const char	*best;		/* closest candidate so far, or NULL */

@@ -382,11 +382,8 @@ on_scalar(struct builder *b, const yaml_event_t *ev)
 	n.span = span_of(b, &ev->start_mark, &ev->end_mark);
 	check_properties(b, n.span, ev->data.scalar.anchor,
 	    ev->data.scalar.tag);
-	if (ev->data.scalar.length > UINT32_MAX) {
-		berror(b, n.span, "YAML scalar is too long");
-		b->stop = true;
-		return;
-	}
+	if (ev->data.scalar.length > ISMC_YAML_MAX_SCALAR)
+		berror(b, n.span, "YAML scalar is too long (limit 1 MiB)");
 	n.plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	n.len = (uint32_t)ev->data.scalar.length;
 	n.u.str = scalar_text(b, ev, n.span);

@@ -29,6 +29,8 @@
 #include "source.h"
 
 #define ISMC_YAML_MAX_DEPTH	64	/* nested collections, root included */
+/* Longest scalar accepted, as for a spec's strings (see doc/limits.md). */
+#define ISMC_YAML_MAX_SCALAR	((size_t)1024 * 1024)
 
 enum ismc_ynode_kind {
 	ISMC_YNODE_SCALAR,

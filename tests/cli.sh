@@ -104,6 +104,15 @@ grep -q "^## Controls whose decision or status changed" "$tmp/out" && pass ||
 grep -q "planned -> applicable, implemented" "$tmp/out" && pass ||
     fail "diff: status change line"
 expect_status "diff usage" 2 "$ISMC" diff "$example"
+# A framework analysed on one side only (a crash once).
+printf 'framework iso27001\nframework dora\n' >"$tmp/d1.isms"
+printf 'framework iso27001\n' >"$tmp/d2.isms"
+expect_status "diff dropped framework" 0 "$ISMC" diff -w "$tmp/d1.isms" \
+    "$tmp/d2.isms"
+grep -q "Framework dora is no longer used" "$tmp/out" && pass ||
+    fail "diff: dropped framework"
+expect_status "diff added framework" 0 "$ISMC" diff -w "$tmp/d2.isms" \
+    "$tmp/d1.isms"
 
 # --format limits the outputs to the formats named.
 expect_status "format pdf" 0 "$ISMC" build --format pdf "$example" -o "$tmp/pdfonly"
