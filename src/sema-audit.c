@@ -484,41 +484,73 @@ validity_days(struct sema *s, const struct ismc_item *it,
 	return (int)(days_from_civil(to) - days_from_civil(from));
 }
 
+/* The evidence being defined and its `valid` item, read once `collected`
+ * is known whatever the order of the two. */
+struct evidence_build {
+	struct ismc_ir_evidence	*e;
+	const struct ismc_item	*valid;
+};
+
+static void
+evidence_collected(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_evidence *e = ((struct evidence_build *)o)->e;
+
+	e->has_collected = sema_arg_date(s, it, &e->collected);
+}
+
+static void
+evidence_valid(struct sema *s, void *o, const struct ismc_item *it)
+{
+	(void)s;
+	((struct evidence_build *)o)->valid = it;
+}
+
+static void
+evidence_owner(struct sema *s, void *o, const struct ismc_item *it)
+{
+	((struct evidence_build *)o)->e->owner = sema_arg_role(s, it);
+}
+
+static void
+evidence_controls(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_evidence *e = ((struct evidence_build *)o)->e;
+
+	e->controls = control_list(s, it, e->controls, &e->ncontrols);
+}
+
+static const struct sema_attr evidence_attrs[] = {
+	{ .name = "collected", .fn = evidence_collected },
+	{ .name = "valid", .fn = evidence_valid },
+	{ .name = "owner", .fn = evidence_owner },
+	{ .name = "controls", .fn = evidence_controls, .repeatable = true },
+};
+
 static void
 define_evidence(struct sema *s)
 {
 	size_t i;
-	const struct ismc_item *b;
 
 	for (i = 0; i < s->evidence_d.n && !ismc_diag_stopped(s->diag); i++) {
-		struct ismc_ir_evidence *e = s->evidence_d.v[i]->obj;
-		const struct ismc_item *it = s->evidence_d.v[i]->item, *valid = NULL;
+		struct evidence_build b = { s->evidence_d.v[i]->obj, NULL };
+		struct ismc_ir_evidence *e = b.e;
 
-		for (b = it->body; b != NULL; b = b->next) {
-			if (strcmp(b->key, "collected") == 0)
-				e->has_collected = sema_arg_date(s, b,
-				    &e->collected);
-			else if (strcmp(b->key, "valid") == 0)
-				valid = b;
-			else if (strcmp(b->key, "owner") == 0)
-				e->owner = sema_arg_role(s, b);
-			else if (strcmp(b->key, "controls") == 0)
-				e->controls = control_list(s, b, e->controls,
-				    &e->ncontrols);
-			else
-				ismc_diag_error(s->diag, b->key_span, "unknown "
-				    "attribute '%s' in evidence '%s' (use "
-				    "collected, valid, owner or controls)",
-				    b->key, e->id);
-		}
-		if (valid != NULL && !e->has_collected)
-			ismc_diag_error(s->diag, valid->span, "evidence '%s' "
+		sema_apply_attrs(s, s->evidence_d.v[i]->item, evidence_attrs,
+		    sizeof evidence_attrs / sizeof evidence_attrs[0], &b,
+		    SEMA_WHAT("evidence", e->id));
+		if (b.valid == NULL)
+			continue;
+		if (!e->has_collected) {
+			ismc_diag_error(s->diag, b.valid->span, "evidence '%s' "
 			    "has a validity but no 'collected' date", e->id);
-		else if (valid != NULL && (e->valid_days = validity_days(s,
-		    valid, e->collected)) > 0)
+			continue;
+		}
+		e->valid_days = validity_days(s, b.valid, e->collected);
+		if (e->valid_days > 0)
 			e->expires = civil_from_days(days_from_civil(
 			    e->collected) + e->valid_days);
-		else if (e->valid_days < 0)
+		else
 			e->valid_days = 0;
 	}
 }
