@@ -254,9 +254,13 @@ parse_option(struct ismc_options *o, int argc, char **argv, int *i)
 int
 main(int argc, char **argv)
 {
+	static char errbuf[BUFSIZ];
 	struct ismc_options o;
 	int i, status;
 
+	/* Unbuffered, stderr costs a write(2) per fragment of each message:
+	 * a million errors would take a minute. One per line is enough. */
+	setvbuf(stderr, errbuf, _IOLBF, sizeof errbuf);
 	ismc_options_init(&o);
 	if (argc < 2)
 		return usage_error("%s", "no command given (check, build, explain or diff)");

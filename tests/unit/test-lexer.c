@@ -606,11 +606,22 @@ Test(lexer, comment_at_eof)
 	ASSERT_TOK(1, TOK_SEMI, 5, 5);
 }
 
-Test(lexer, comments_may_hold_any_bytes)
+Test(lexer, comments_may_hold_any_character)
 {
-	cr_assert_str_eq(kinds("a # \xff\x01 caf\xc3\xa9\nb /* \xfe */\n"),
+	cr_assert_str_eq(kinds("a # caf\xc3\xa9\t\r\nb /* \xe2\x80\x94 */\n"),
 	    "i;i;$");
 	ASSERT_DIAGS("");
+}
+
+/* ... but only characters: a source file is UTF-8, comments included. */
+Test(lexer, comments_hold_no_bad_bytes)
+{
+	cr_assert_str_eq(kinds("a # \xff\x01 caf\xc3\xa9\nb /* \xfe\x7f */\n"),
+	    "i;i;$");
+	ASSERT_DIAGS("test.isms:1:5: error: invalid UTF-8 sequence\n"
+	    "test.isms:1:6: error: stray byte 0x01\n"
+	    "test.isms:2:6: error: invalid UTF-8 sequence\n"
+	    "test.isms:2:7: error: stray byte 0x7F\n");
 }
 
 /* ---- punctuation and terminator insertion ------------------------------ */

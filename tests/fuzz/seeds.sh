@@ -1,0 +1,88 @@
+#!/bin/sh
+# seeds.sh OUTDIR - builds the seed corpora of the fuzz harnesses:
+# OUTDIR/spec, OUTDIR/build and OUTDIR/catalog (doc/fuzzing.md).
+#
+# Seeds are the example specs, each file alone and all of them as one
+# input (the harnesses do not follow `include`), the bad-input corpus, the
+# shipped catalogs and mappings that fit the harnesses' size caps, and every
+# regression input kept in tests/fuzz/regress. Running it again refreshes
+# the seeds and leaves what the fuzzers added to OUTDIR alone.
+set -eu
+LC_ALL=C
+export LC_ALL
+
+[ $# -eq 1 ] || { echo "usage: $0 OUTDIR" >&2; exit 2; }
+out=$1
+top=$(cd "$(dirname "$0")/../.." && pwd)
+spec_max=65536
+build_max=16384
+catalog_max=65536
+
+mkdir -p "$out/spec" "$out/build" "$out/catalog"
+
+# seed DIR MAX FILE [NAME]: copies FILE into corpus DIR when it fits.
+seed() {
+	[ -f "$3" ] || return 0
+	[ "$(wc -c <"$3")" -le "$2" ] || return 0
+	cp "$3" "$1/seed-${4:-$(basename "$3")}"
+}
+
+# The examples as one spec: comment lines and includes dropped, so that
+# it is small enough and needs no other file. The build seed leaves out
+# the SoA (by far the largest part) to fit its harness' cap.
+whole() {
+	for f in "$@"; do
+		grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*include[[:space:]]' \
+		    "$f" || true
+	done
+}
+
+for d in "$top"/examples/*/; do
+	[ -d "$d" ] || continue
+	name=$(basename "$d")
+	for f in "$d"*.isms; do
+		[ -f "$f" ] || continue
+		seed "$out/spec" $spec_max "$f" "$name-$(basename "$f")"
+		seed "$out/build" $build_max "$f" "$name-$(basename "$f")"
+	done
+	whole "$d"*.isms >"$out/spec/seed-$name-whole.isms"
+	whole $(ls "$d"*.isms | grep -v '/soa\.isms$') \
+	    >"$out/build/seed-$name-no-soa.isms"
+	# Two frameworks and a few SoA rows: the gap analysis and every
+	# report, in a seed the build harness runs quickly.
+	{
+		whole "$d"scales.isms "$d"assets.isms
+		whole "$d"soa.isms | awk '/^control /{n++} n<=8'
+		whole "$d"safetrust.isms | grep -v '^framework \(nis2\|soc2\)'
+	} >"$out/build/seed-$name-small.isms" 2>/dev/null || true
+done
+# A spec naming a shipped mapping set itself: the harnesses' spec lives in
+# frameworks/mappings, so the relative name finds it.
+cat >"$out/spec/seed-mappings.isms" <<'EOF'
+framework iso27001
+framework dora
+mappings "iso27001-2022--dora.yaml"
+control A.5.24 { applicable; status implemented }
+map A.8.13 superset dora:12.1.a { strength 7; rationale "backups" }
+EOF
+cp "$out/spec/seed-mappings.isms" "$out/build/seed-mappings.isms"
+for f in "$top"/tests/bad/*.isms; do
+	seed "$out/spec" $spec_max "$f" "bad-$(basename "$f")"
+	seed "$out/build" $build_max "$f" "bad-$(basename "$f")"
+done
+for f in "$top"/tests/bad/catalogs/*.yaml; do
+	seed "$out/catalog" $catalog_max "$f" "bad-$(basename "$f")"
+done
+for f in "$top"/frameworks/*.yaml "$top"/frameworks/mappings/*.yaml; do
+	seed "$out/catalog" $catalog_max "$f"
+done
+for f in "$top"/tests/fuzz/regress/*; do
+	[ -f "$f" ] || continue
+	case $(basename "$f") in
+	spec-*)		seed "$out/spec" $spec_max "$f" ;;
+	build-*)	seed "$out/build" $build_max "$f" ;;
+	catalog-*|mapping-*) seed "$out/catalog" $catalog_max "$f" ;;
+	esac
+done
+echo "seeds: $(ls "$out/spec" | wc -l) spec, $(ls "$out/build" | wc -l)" \
+    "build, $(ls "$out/catalog" | wc -l) catalog in $out"

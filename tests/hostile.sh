@@ -1,0 +1,930 @@
+#!/bin/sh
+# Hostile and broken inputs, generated here (never committed): truncation
+# at every token boundary, NUL bytes and invalid UTF-8, megabyte lines and
+# tokens, deep nesting, a million errors, a 100 MB spec, running out of
+# memory, include and YAML abuse; a BOM with CRLF line ends; builds that
+# fail on a full disk, a read-only directory or a signal, leaving the
+# previous outputs untouched and no temporaries; determinism under another
+# locale and time zone and whatever order the spec files come in.
+#
+# Single hand-written cases live in tests/bad/; this script makes the ones
+# that are too big, too many or too machine-dependent to keep as files.
+. "${ISMC_SRCDIR:?}/tests/lib.sh"
+
+example=examples/safetrust/safetrust.isms
+limit=10	# seconds any one run may take
+
+if ! command -v timeout >/dev/null 2>&1; then
+	timeout() { shift; "$@"; }
+fi
+
+note() {
+	echo "hostile: $*"
+}
+
+# run CMD...: runs CMD with no input under the time limit; its status goes
+# to $status, its output to $tmp/stdout and $tmp/err.
+run() {
+	status=0
+	timeout "$limit" "$@" >"$tmp/stdout" 2>"$tmp/err" </dev/null ||
+	    status=$?
+}
+
+# A diagnostic with a place: "file:line:col: error: ...".
+located() {
+	grep -q '^[^ :][^:]*:[0-9][0-9]*:[0-9][0-9]*: \(fatal \)\{0,1\}error: ' \
+	    "${1:-$tmp/err}"
+}
+
+# expect NAME WANT [TEXT]: the last run exited with WANT; a status of 1
+# comes with a located error; stderr holds TEXT when it is given.
+expect() {
+	if [ "$status" -ne "$2" ]; then
+		fail "$1: exit status $status, expected $2"
+		head -n 5 "$tmp/err"
+	elif [ "$2" -eq 1 ] && ! located; then
+		fail "$1: no located error"
+		head -n 5 "$tmp/err"
+	elif [ -n "${3:-}" ] && ! grep -qF -- "$3" "$tmp/err"; then
+		fail "$1: stderr lacks '$3'"
+		head -n 5 "$tmp/err"
+	else
+		pass
+	fi
+}
+
+# check_spec NAME WANT TEXT FILE...: `ismc check` on FILE... .
+check_spec() {
+	name=$1 want=$2 text=$3
+	shift 3
+	run "$ISMC" check --diagnostics=plain "$@"
+	expect "$name" "$want" "$text"
+}
+
+# check_catalog NAME TEXT FILE: `ismc check --catalog FILE` fails, located.
+check_catalog() {
+	run "$ISMC" check --diagnostics=plain --catalog "$3"
+	expect "$1" 1 "$2"
+}
+
+# Milliseconds since the epoch (whole seconds where date has no %N).
+now_ms() {
+	t=$(date +%s%N 2>/dev/null) || t=
+	case $t in
+	'' | *[!0-9]*) echo $(($(date +%s) * 1000)) ;;
+	*) echo $((t / 1000000)) ;;
+	esac
+}
+
+# Milliseconds of CPU time (user and system) of all the children waited
+# for so far: unlike the wall clock, not inflated by a busy machine. The
+# builtin must run in this shell, not in a subshell: the result goes to
+# $cpu.
+cpu_ms() {
+	times >"$tmp/times"
+	cpu=$(awk 'NR == 2 {
+		t = 0
+		for (i = 1; i <= 2; i++) {
+			split($i, a, "m")
+			sub(/s$/, "", a[2])
+			t += a[1] * 60 + a[2]
+		}
+		printf "%d\n", t * 1000
+	}' "$tmp/times")
+}
+
+# ratio A B: A/B with one decimal.
+ratio() {
+	echo "$(($1 * 10 / $2 / 10)).$(($1 * 10 / $2 % 10))"
+}
+
+# no_temps NAME DIR: no .ismc-tmp-* file is left in DIR.
+no_temps() {
+	if ls -A "$2" | grep -q '^\.ismc-tmp-'; then
+		fail "$1: temporaries left behind: $(ls -A "$2" | grep '^\.ismc-tmp-' | head -n 3)"
+	else
+		pass
+	fi
+}
+
+# same_tree NAME A B: A and B hold the same files, byte for byte.
+same_tree() {
+	if diff -r "$2" "$3" >"$tmp/diff" 2>&1; then
+		pass
+	else
+		fail "$1: $(head -n 3 "$tmp/diff")"
+	fi
+}
+
+# sleep_a_little: a tenth of a second where sleep takes fractions.
+sleep_a_little() {
+	sleep 0.1 2>/dev/null || sleep 1
+}
+
+# ---- truncation at every token boundary --------------------------------
+# Every prefix of risks.isms that ends at a token boundary, inside the
+# whole example, is either a valid spec (exit 0) or an error at a place
+# (exit 1): never a crash, a hang or an unlocated message.
+
+# spec_cuts FILE: offsets of the start of each token (from --dump-tokens)
+# and of each end of a run of non-blanks, plus 0 and the size.
+spec_cuts() {
+	"$ISMC" check --dump-tokens "$1" 2>/dev/null >"$tmp/tokens" || true
+	awk -v dump="$tmp/tokens" '
+	BEGIN {
+		while ((getline l < dump) > 0)
+			if (l !~ /^#/) {
+				split(l, a, /[: ]/)
+				tl[++nt] = a[1]
+				tc[nt] = a[2]
+			}
+		print 0
+	}
+	{
+		start[NR] = off
+		n = length($0)
+		for (i = 2; i <= n + 1; i++)
+			if (substr($0, i - 1, 1) !~ /[ \t\r]/ &&
+			    (i > n || substr($0, i, 1) ~ /[ \t\r]/))
+				print off + i - 1
+		off += n + 1
+	}
+	END {
+		for (k = 1; k <= nt; k++)
+			print start[tl[k]] + tc[k] - 1
+	}' "$1"
+	wc -c <"$1"
+}
+
+# yaml_cuts FILE: offsets of the start and end of each quoted scalar, run
+# of plain characters and punctuation mark outside comments, and of each
+# line end.
+yaml_cuts() {
+	awk '
+	BEGIN { print 0 }
+	{
+		n = length($0)
+		i = 1
+		while (i <= n) {
+			ch = substr($0, i, 1)
+			if (ch == " " || ch == "\t" || ch == "\r") {
+				i++
+				continue
+			}
+			if (ch == "#")
+				break
+			print off + i - 1
+			if (ch == "\"" || ch == "'\''") {
+				j = index(substr($0, i + 1), ch)
+				i = j ? i + j + 1 : n + 1
+			} else if (ch ~ /[][{}:,-]/) {
+				i++
+			} else {
+				while (i <= n && substr($0, i, 1) !~ /[][{}:,# \t\r]/)
+					i++
+			}
+			print off + i - 1
+		}
+		print off + n
+		off += n + 1
+	}' "$1"
+	wc -c <"$1"
+}
+
+# truncations NAME FULL-FILE TARGET CUTS CMD...: for each offset in CUTS,
+# writes the first bytes of FULL-FILE to TARGET and runs CMD.
+truncations() {
+	name=$1 full=$2 target=$3 cuts=$4
+	shift 4
+	ncut=0 nvalid=0 nbad=0
+	sort -n -u "$cuts" | while read -r n; do
+		head -c "$n" "$full" >"$target"
+		run "$@"
+		if [ "$status" -eq 1 ] && ! located; then
+			echo "$n: exit status 1 without a located error"
+			head -n 3 "$tmp/err"
+		elif [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
+			echo "$n: exit status $status"
+			head -n 3 "$tmp/err"
+		fi
+		echo "$status" >>"$tmp/statuses"
+	done >"$tmp/trunc.log"
+	ncut=$(wc -l <"$tmp/statuses")
+	nvalid=$(grep -c '^0$' "$tmp/statuses" || true)
+	rm -f "$tmp/statuses"
+	note "$name: $ncut cuts, $nvalid valid prefixes, $((ncut - nvalid)) rejected"
+	if [ -s "$tmp/trunc.log" ]; then
+		fail "$name: $(grep -c '^[0-9]*:' "$tmp/trunc.log") bad cuts"
+		head -n 20 "$tmp/trunc.log"
+	elif [ "$ncut" -lt 100 ]; then
+		fail "$name: only $ncut cuts"
+	else
+		pass
+	fi
+}
+
+cp -r examples/safetrust "$tmp/cut"
+spec_cuts examples/safetrust/risks.isms >"$tmp/cuts"
+truncations "truncated risks.isms" examples/safetrust/risks.isms \
+    "$tmp/cut/risks.isms" "$tmp/cuts" \
+    "$ISMC" check --diagnostics=plain "$tmp/cut/safetrust.isms"
+rm -rf "$tmp/cut"
+
+yaml_cuts frameworks/nis2.yaml >"$tmp/cuts"
+truncations "truncated nis2.yaml" frameworks/nis2.yaml "$tmp/cut.yaml" \
+    "$tmp/cuts" "$ISMC" check --diagnostics=plain --catalog "$tmp/cut.yaml"
+
+# ---- empty files, NUL bytes, invalid UTF-8 ---------------------------------
+: >"$tmp/empty.isms"
+check_spec "empty spec" 1 "empty.isms:1:1: error: empty spec file" \
+    "$tmp/empty.isms"
+printf '\n  \t\r\n# nothing here\n/* nor\nhere */\n' >"$tmp/blank.isms"
+check_spec "blank spec" 1 "empty spec file" "$tmp/blank.isms"
+printf 'include "empty.isms"\nframework iso27001\n' >"$tmp/inc-empty.isms"
+check_spec "empty include" 1 "empty.isms:1:1: error: empty spec file" \
+    "$tmp/inc-empty.isms"
+: >"$tmp/empty.yaml"
+check_catalog "empty catalog" "empty.yaml:1:1: error:" "$tmp/empty.yaml"
+
+# bad_bytes NAME TEXT-BEFORE BYTES TEXT-AFTER WANT: a spec with BYTES
+# (printf escapes) in the middle gives the error WANT.
+bad_bytes() {
+	printf "%s$3%s\n" "$2" "$4" >"$tmp/bytes.isms"
+	check_spec "$1" 1 "$5" "$tmp/bytes.isms"
+}
+bad_bytes "NUL at the start" '' '\000' 'framework iso27001' \
+    "bytes.isms:1:1: error: stray byte 0x00"
+bad_bytes "NUL in an identifier" 'framework iso' '\000' '27001' \
+    "bytes.isms:1:14: error: stray byte 0x00"
+bad_bytes "NUL in a string" 'role r "Ch' '\000' 'ief"' \
+    "bytes.isms:1:11: error: stray byte 0x00"
+bad_bytes "NUL in a multi-line string" 'role r """
+    A' '\000' '
+    """' "bytes.isms:2:6: error: stray byte 0x00"
+bad_bytes "NUL in a line comment" 'framework iso27001 # a ' '\000' ' b' \
+    "bytes.isms:1:24: error: stray byte 0x00"
+bad_bytes "NUL in a block comment" 'framework iso27001 /*
+ ' '\000' ' */' "bytes.isms:2:2: error: stray byte 0x00"
+bad_bytes "NUL at the end" 'framework iso27001
+' '\000' '' "bytes.isms:2:1: error: stray byte 0x00"
+bad_bytes "lone continuation byte" 'framework ' '\200' 'iso27001' \
+    "bytes.isms:1:11: error: stray byte 0x80"
+bad_bytes "overlong encoding" 'role r "' '\300\257' '"' \
+    "bytes.isms:1:9: error: invalid UTF-8 sequence"
+bad_bytes "UTF-16 surrogate" 'role r "a' '\355\240\200' '"' \
+    "bytes.isms:1:10: error: invalid UTF-8 sequence"
+bad_bytes "beyond U+10FFFF" 'role r "' '\364\220\200\200' '"' \
+    "bytes.isms:1:9: error: invalid UTF-8 sequence"
+bad_bytes "truncated sequence in a string" 'role r "ab' '\342\202' '"' \
+    "bytes.isms:1:11: error: invalid UTF-8 sequence"
+bad_bytes "invalid UTF-8 in a comment" 'framework iso27001 # ' '\377\376' '' \
+    "bytes.isms:1:22: error: invalid UTF-8 sequence"
+bad_bytes "truncated sequence at the end" 'framework iso27001 # caf' \
+    '\303' '' "bytes.isms:1:25: error: invalid UTF-8 sequence"
+bad_bytes "control bytes" 'framework iso27001 ' '\033[2J' '' \
+    "bytes.isms:1:20: error: stray byte 0x1B"
+
+# Names and paths quoted in messages cannot drive the terminal.
+printf 'framework iso27001\ninclude "a\\u{1b}[2Jb\\u{7}.isms"\n' \
+    >"$tmp/esc.isms"
+check_spec "escape sequence in a message" 1 \
+    "a\\x1B[2Jb\\x07.isms': No such file or directory" "$tmp/esc.isms"
+if tr -d '\n -~' <"$tmp/err" | grep -q .; then
+	fail "a control byte reached stderr"
+else
+	pass
+fi
+
+printf 'format: ismc-catalog/1\000\ncatalog:\n' >"$tmp/nul.yaml"
+check_catalog "NUL in a catalog" "nul.yaml:1:23: error:" "$tmp/nul.yaml"
+printf 'format: ismc-catalog/1\ncatalog:\n  id: x\n  title: "caf\351"\n' \
+    >"$tmp/latin1.yaml"
+check_catalog "Latin-1 in a catalog" "latin1.yaml:4:" "$tmp/latin1.yaml"
+printf '# caf\351\nformat: ismc-catalog/1\n' >"$tmp/latin1c.yaml"
+check_catalog "Latin-1 in a catalog comment" "latin1c.yaml:1:" \
+    "$tmp/latin1c.yaml"
+
+# ---- megabyte lines and tokens ------------------------------------------
+# mega N TEXT: TEXT repeated N times, without a newline.
+mega() {
+	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'
+}
+
+{ echo "framework iso27001"; printf '# '; mega 1000000 'abcde'; echo; } \
+    >"$tmp/line.isms"
+check_spec "5 MB comment line" 0 "" "$tmp/line.isms"
+{ printf 'framework iso27001'; mega 1000000 '     '; echo ' @'; } \
+    >"$tmp/line.isms"
+check_spec "error at the end of a 5 MB line" 1 \
+    "line.isms:1:5000020: error: unexpected character '@'" "$tmp/line.isms"
+if [ "$(wc -c <"$tmp/err")" -lt 1000 ]; then pass; else
+	fail "a 5 MB line was quoted in a diagnostic"; fi
+run "$ISMC" check "$tmp/line.isms"	# fancy diagnostics too
+expect "5 MB line, fancy diagnostics" 1 "line.isms:1:5000020:"
+{ echo "framework iso27001"; printf 'role '; mega 300000 'abcdefghij';
+    echo ' "x"'; } >"$tmp/ident.isms"
+check_spec "3 MB identifier" 1 "ident.isms:2:6: error: identifier too long" \
+    "$tmp/ident.isms"
+{ echo "framework iso27001"; printf 'control iso27001:A'; mega 300000 '.5.1';
+    echo ' { applicable }'; } >"$tmp/qref.isms"
+check_spec "3 MB qualified reference" 1 \
+    "qref.isms:2:9: error: identifier too long" "$tmp/qref.isms"
+{ echo "framework iso27001"; printf 'role r "'; mega 300000 'abcdefghij';
+    echo '"'; } >"$tmp/string.isms"
+check_spec "3 MB string" 1 "string.isms:2:8: error: string too long" \
+    "$tmp/string.isms"
+{ echo "framework iso27001"; printf 'role r """\n'; mega 30000 \
+    'abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghi
+'; echo '"""'; } >"$tmp/triple.isms"
+check_spec "3 MB multi-line string" 1 \
+    "triple.isms:2:8: error: string too long" "$tmp/triple.isms"
+{ echo "framework iso27001"; printf 'role r "%s" "' x; mega 300000 \
+    'abcdefghij'; echo; } >"$tmp/unterminated.isms"
+check_spec "3 MB unterminated string" 1 \
+    "unterminated.isms:2:12: error: unterminated string" \
+    "$tmp/unterminated.isms"
+{ echo "framework iso27001"; printf 'isms "x" { employees '; mega 300000 \
+    '1234567890'; echo ' }'; } >"$tmp/number.isms"
+check_spec "3 MB number" 1 "number.isms:2:22: error: number out of range" \
+    "$tmp/number.isms"
+{ echo "framework iso27001"; printf 'isms "x" { employees 1.'; mega 300000 \
+    '1234567890'; echo ' }'; } >"$tmp/decimal.isms"
+check_spec "3 MB decimal" 1 "" "$tmp/decimal.isms"
+{ echo "framework iso27001"; printf 'isms "x" { employees 1'; mega 400 '0';
+    echo '.5 }'; } >"$tmp/huge.isms"
+check_spec "1e400" 1 "huge.isms:2:22: error: number out of range" \
+    "$tmp/huge.isms"
+{ printf 'format: ismc-catalog/1\ncatalog:\n  id: x\n  title: "';
+    mega 300000 'abcdefghij'; printf '"\n  levels: [control]\nnodes: []\n'; } \
+    >"$tmp/long.yaml"
+check_catalog "3 MB YAML scalar" "long.yaml:4:10: error: YAML scalar is too long" \
+    "$tmp/long.yaml"
+rm -f "$tmp"/*.isms "$tmp"/*.yaml
+
+# ---- nesting thousands deep ---------------------------------------------
+{ printf 'risk R-1 "x" '; mega 5000 'a {'; echo; } >"$tmp/braces.isms"
+check_spec "5000 nested braces" 1 "error: nesting too deep (limit 100)" \
+    "$tmp/braces.isms"
+{ printf 'risk R-1 "x" { threat '; mega 5000 '['; echo; } >"$tmp/brackets.isms"
+check_spec "5000 nested brackets" 1 "error: nesting too deep (limit 100)" \
+    "$tmp/brackets.isms"
+{ mega 5000 '{'; mega 5000 '}'; echo; } >"$tmp/bare.isms"
+check_spec "5000 bare braces" 1 \
+    "bare.isms:1:101: error: nesting too deep (limit 100)" "$tmp/bare.isms"
+{ mega 5000 '}'; echo; } >"$tmp/closers.isms"
+check_spec "5000 closing braces" 1 "closers.isms:1:1: error:" "$tmp/closers.isms"
+{ printf 'format: ismc-catalog/1\ncatalog: '; mega 5000 '['; mega 5000 ']';
+    echo; } >"$tmp/flow.yaml"
+check_catalog "5000 nested YAML flow sequences" \
+    "YAML nesting deeper than 64 levels" "$tmp/flow.yaml"
+awk 'BEGIN { print "format: ismc-catalog/1"; s = ""
+    for (i = 0; i < 3000; i++) { printf "%sk%d:\n", s, i; s = s " " } }' \
+    >"$tmp/block.yaml"
+check_catalog "3000 nested YAML mappings" "YAML nesting deeper than 64 levels" \
+    "$tmp/block.yaml"
+rm -f "$tmp"/*.isms "$tmp"/*.yaml
+
+# ---- includes --------------------------------------------------------------
+# A chain deeper than the limit, a FIFO that would block, a device that
+# never ends, an unreadable file, a directory, a long name.
+awk -v dir="$tmp" 'BEGIN { for (i = 1; i <= 70; i++) {
+    f = dir "/chain" i ".isms"
+    if (i < 70) printf "include \"chain%d.isms\"\n", i + 1 > f
+    else print "framework iso27001" > f; close(f) } }'
+check_spec "include chain of 70" 1 \
+    "chain64.isms:1:9: error: includes nested too deeply (limit 64)" \
+    "$tmp/chain1.isms"
+rm -f "$tmp"/chain*.isms
+printf 'framework iso27001\ninclude "fifo"\n' >"$tmp/fifo.isms"
+if mkfifo "$tmp/fifo" 2>/dev/null; then
+	check_spec "include of a FIFO" 1 \
+	    "fifo.isms:2:9: error: cannot read '$tmp/fifo': not a regular file" \
+	    "$tmp/fifo.isms"
+else
+	note "no mkfifo: FIFO include not tested"
+fi
+printf 'framework iso27001\ninclude "/dev/zero"\n' >"$tmp/zero.isms"
+check_spec "include of /dev/zero" 1 "not a regular file" "$tmp/zero.isms"
+printf 'framework iso27001\ninclude "."\n' >"$tmp/dot.isms"
+check_spec "include of a directory" 1 "Is a directory" "$tmp/dot.isms"
+printf 'framework iso27001\ninclude "%s.isms"\n' "$(mega 300 'long-name-')" \
+    >"$tmp/long.isms"
+check_spec "include of a 3000-byte name" 1 "long.isms:2:9: error: cannot read" \
+    "$tmp/long.isms"
+printf 'framework iso27001\n' >"$tmp/secret.isms"
+chmod 000 "$tmp/secret.isms"
+printf 'include "secret.isms"\n' >"$tmp/unreadable.isms"
+if cat "$tmp/secret.isms" >/dev/null 2>&1; then
+	note "running as root: permissions do not bite, unreadable include not tested"
+else
+	check_spec "include of an unreadable file" 1 \
+	    "unreadable.isms:1:9: error: cannot read '$tmp/secret.isms': Permission denied" \
+	    "$tmp/unreadable.isms"
+fi
+chmod 644 "$tmp/secret.isms"
+printf 'include "b.isms"\n' >"$tmp/a.isms"
+printf 'framework iso27001\ninclude "c.isms"\n' >"$tmp/b.isms"
+printf 'include "a.isms"\n' >"$tmp/c.isms"
+check_spec "include cycle of three" 1 \
+    "c.isms:1:9: error: include cycle: '$tmp/a.isms' is already being included" \
+    "$tmp/a.isms"
+rm -f "$tmp"/*.isms
+
+# ---- YAML: aliases, keys, types, kinds, hierarchy --------------------------
+cat_head='format: ismc-catalog/1
+catalog:
+  id: hostile
+  title: Hostile
+  levels: [group, control]
+nodes:'
+{ echo "$cat_head"; awk 'BEGIN { print "  - id: &a0 A"
+    for (i = 1; i <= 9; i++) printf "    x%d: &a%d [*a%d, *a%d, *a%d, *a%d]\n",
+    i, i, i - 1, i - 1, i - 1, i - 1 }'; } >"$tmp/laughs.yaml"
+check_catalog "alias bomb" "laughs.yaml:7:9: error: YAML anchors are not supported" \
+    "$tmp/laughs.yaml"
+{ echo "$cat_head"; echo "  - {id: A, title: a, level: group, id: B}"; } \
+    >"$tmp/dupkey.yaml"
+check_catalog "duplicate key in a flow mapping" \
+    "dupkey.yaml:7:37: error: duplicate key 'id'" "$tmp/dupkey.yaml"
+{ echo "$cat_head"; echo "  - {id: [A], title: {t: a}, level: 5}"; } \
+    >"$tmp/types.yaml"
+check_catalog "wrong types" "types.yaml:7:" "$tmp/types.yaml"
+{ echo "$cat_head"; printf '  - id: A\n\ttitle: a\n'; } >"$tmp/tab.yaml"
+check_catalog "tab indentation" "tab.yaml:8:" "$tmp/tab.yaml"
+{ echo "$cat_head"; echo "  - {id: A, title: a, level: group, parent: A}"; } \
+    >"$tmp/self.yaml"
+check_catalog "node that is its own parent" \
+    "self.yaml:7:45: error: 'A' cannot be its own parent" "$tmp/self.yaml"
+{ echo "$cat_head"; echo "  - {id: A, title: a, level: group, parent: B}"
+    echo "  - {id: B, title: b, level: group, parent: A}"; } >"$tmp/cycle.yaml"
+check_catalog "hierarchy cycle" "cycle.yaml:7:45: error: parent 'B' of 'A'" \
+    "$tmp/cycle.yaml"
+{ echo "$cat_head"; echo "  - {id: A, title: a, level: control, parent: Z}"; } \
+    >"$tmp/dangling.yaml"
+check_catalog "dangling parent" "dangling.yaml:7:" "$tmp/dangling.yaml"
+printf -- '- a\n- b\n' >"$tmp/list.yaml"
+check_catalog "a list, not a catalog" "list.yaml:1:1: error: not an ismc catalog" \
+    "$tmp/list.yaml"
+printf 'just words\n' >"$tmp/words.yaml"
+check_catalog "a scalar, not a catalog" "words.yaml:1:1: error: not an ismc catalog" \
+    "$tmp/words.yaml"
+check_catalog "a mapping set given as a catalog" "error: unsupported format" \
+    frameworks/mappings/iso27001-2022--nis2.yaml
+check_catalog "a spec given as a catalog" "safetrust.isms:" "$example"
+{ echo "$cat_head"; echo "  - {id: A, title: a, level: group}"; echo "---"
+    echo "foo: 1"; } >"$tmp/two.yaml"
+check_catalog "two documents" "two.yaml:8:1: error: more than one YAML document" \
+    "$tmp/two.yaml"
+rm -f "$tmp"/*.yaml
+
+# Mapping rows that name unknown requirements, in a spec and in a set;
+# numbers that overflow; dates that do not exist.
+cp -r examples/safetrust "$tmp/st"
+printf 'map A.5.24 superset dora:99.9 {\n    strength 8\n    rationale "x"\n}\n' \
+    >>"$tmp/st/crosswalk.isms"
+check_spec "map row to an unknown requirement" 1 \
+    "crosswalk.isms:21:21: error: unknown" "$tmp/st/safetrust.isms"
+cp examples/safetrust/crosswalk.isms "$tmp/st/crosswalk.isms"
+printf 'map A.99.1 superset dora:17.1 {\n    strength 8\n    rationale "x"\n}\n' \
+    >>"$tmp/st/crosswalk.isms"
+check_spec "map row from an unknown control" 1 \
+    "crosswalk.isms:21:5: error: unknown control 'A.99.1'" \
+    "$tmp/st/safetrust.isms"
+sed 's/strength  8/strength  99999999999999999999/' \
+    examples/safetrust/crosswalk.isms >"$tmp/st/crosswalk.isms"
+check_spec "strength that overflows" 1 \
+    "crosswalk.isms:12:15: error: number out of range" "$tmp/st/safetrust.isms"
+sed 's/strength  8/strength  4294967297/' \
+    examples/safetrust/crosswalk.isms >"$tmp/st/crosswalk.isms"
+check_spec "strength that wraps 32 bits" 1 \
+    "crosswalk.isms:12:15: error: 'strength' must be between 1 and 10" \
+    "$tmp/st/safetrust.isms"
+cp examples/safetrust/crosswalk.isms "$tmp/st/crosswalk.isms"
+mkdir -p "$tmp/fw/mappings"
+cp frameworks/*.yaml "$tmp/fw/"
+cp frameworks/mappings/*.yaml "$tmp/fw/mappings/"
+awk '/^rows:/ && !done { print; print "  - {source: A.99.4, rel: intersects, target: \"99.9\", strength: 4, rationale: \"x\"}"; done = 1; next } { print }' \
+    frameworks/mappings/iso27001-2022--dora.yaml \
+    >"$tmp/fw/mappings/iso27001-2022--dora.yaml"
+ISMC_PATH="$tmp/fw" run "$ISMC" check --diagnostics=plain "$tmp/st/safetrust.isms"
+expect "mapping set rows naming unknown requirements" 1 \
+    "error: unknown requirement 'A.99.4' of iso27001-2022"
+grep -qF "error: unknown requirement '99.9' of dora" "$tmp/err" && pass ||
+    fail "unknown target requirement not reported"
+sed 's/strength: 4,/strength: 99999999999999999999,/' \
+    frameworks/mappings/iso27001-2022--dora.yaml \
+    >"$tmp/fw/mappings/iso27001-2022--dora.yaml"
+ISMC_PATH="$tmp/fw" run "$ISMC" check --diagnostics=plain "$tmp/st/safetrust.isms"
+expect "mapping set strength that overflows" 1 "'strength'"
+rm -rf "$tmp/fw"
+for date in 2026-02-29 2100-02-29 2026-04-31 2026-06-31 2026-13-01 \
+    2026-00-10 2026-01-00 2026-01-32 9999-99-99; do
+	printf 'framework iso27001\nisms "x" { date %s }\n' "$date" \
+	    >"$tmp/date.isms"
+	check_spec "date $date" 1 "date.isms:2:17: error: invalid date '$date'" \
+	    "$tmp/date.isms"
+done
+printf 'framework iso27001\nisms "x" { date 2024-02-29 }\n' >"$tmp/date.isms"
+check_spec "29 February of a leap year" 0 "" "$tmp/date.isms"
+for n in 9223372036854775808 99999999999999999999999999; do
+	printf 'framework iso27001\nisms "x" { employees %s }\n' "$n" \
+	    >"$tmp/n.isms"
+	check_spec "number $n" 1 "n.isms:2:22: error: number out of range" \
+	    "$tmp/n.isms"
+done
+printf 'framework iso27001\nscoring { band low 1..99999999999999999999 }\n' \
+    >"$tmp/n.isms"
+check_spec "range that overflows" 1 "n.isms:2:20: error: number out of range" \
+    "$tmp/n.isms"
+printf 'framework iso27001\nscale likelihood { level 4294967297 x }\n' \
+    >"$tmp/n.isms"
+check_spec "level that wraps 32 bits" 1 "n.isms:2:26: error:" "$tmp/n.isms"
+
+# ---- a BOM and CRLF line ends simply work -------------------------------
+# Every file of the example and every catalog, converted: the outputs are
+# byte for byte those of the plain files.
+to_crlf() {
+	printf '\357\273\277' >"$2"
+	awk '{ printf "%s\r\n", $0 }' "$1" >>"$2"
+}
+mkdir -p "$tmp/crlf" "$tmp/fw/mappings"
+for f in examples/safetrust/*.isms; do
+	to_crlf "$f" "$tmp/crlf/$(basename "$f")"
+done
+for f in frameworks/*.yaml frameworks/mappings/*.yaml; do
+	to_crlf "$f" "$tmp/fw/${f#frameworks/}"
+done
+run "$ISMC" build "$example" -o "$tmp/plain"
+expect "plain build" 0
+ISMC_PATH="$tmp/fw" run "$ISMC" build "$tmp/crlf/safetrust.isms" \
+    -o "$tmp/crlf-out"
+expect "BOM and CRLF build" 0
+[ -s "$tmp/err" ] && fail "BOM and CRLF: diagnostics: $(head -n 3 "$tmp/err")" ||
+    pass
+same_tree "BOM and CRLF outputs" "$tmp/plain" "$tmp/crlf-out"
+rm -rf "$tmp/crlf" "$tmp/crlf-out" "$tmp/fw"
+
+# ---- determinism: locale, time zone, order of the files ----------------
+# A locale with a decimal comma, made with localedef when none is
+# installed; C.UTF-8 otherwise.
+loc=
+for l in de_DE.UTF-8 de_DE.utf8 fr_FR.UTF-8 fr_FR.utf8; do
+	if locale -a 2>/dev/null | grep -qx "$l"; then loc=$l; break; fi
+done
+if [ -z "$loc" ] && command -v localedef >/dev/null 2>&1 &&
+    mkdir -p "$tmp/locale" && localedef -i de_DE -f UTF-8 "$tmp/locale/de_DE.UTF-8" \
+    >/dev/null 2>&1; then
+	loc=de_DE.UTF-8
+	LOCPATH=$tmp/locale
+	export LOCPATH
+fi
+[ -n "$loc" ] || loc=C.UTF-8
+note "determinism under LC_ALL=$loc TZ=Asia/Kathmandu"
+for spec in examples/*/*.isms; do
+	dir=$(dirname "$spec")
+	name=$(basename "$dir")
+	[ "$(basename "$spec" .isms)" = "$name" ] || continue
+	run "$ISMC" build "$spec" -o "$tmp/det-a"
+	expect "$spec: first build" 0
+	(cd "$tmp" && LC_ALL=$loc TZ=Asia/Kathmandu LANG=$loc \
+	    "$ISMC" build "$ISMC_SRCDIR/$spec" -o "$tmp/det-b" \
+	    >/dev/null 2>&1) && pass || fail "$spec: build under $loc failed"
+	same_tree "$spec: under $loc and Asia/Kathmandu" "$tmp/det-a" \
+	    "$tmp/det-b"
+	rm -rf "$tmp/det-a" "$tmp/det-b"
+done
+unset LOCPATH
+
+# The example without its includes, every file on the command line: the
+# order they come in does not matter.
+cp -r examples/safetrust "$tmp/split"
+sed '/^include "/d' examples/safetrust/safetrust.isms >"$tmp/split/safetrust.isms"
+files=$(cd "$tmp/split" && ls *.isms)
+fwd=$(for f in $files; do printf '%s ' "$tmp/split/$f"; done)
+rev=$(for f in $files; do echo "$tmp/split/$f"; done | sort -r | tr '\n' ' ')
+# shellcheck disable=SC2086
+run "$ISMC" build $fwd -o "$tmp/fwd"
+expect "split spec, files in order" 0
+# shellcheck disable=SC2086
+run "$ISMC" build $rev -o "$tmp/rev"
+expect "split spec, files reversed" 0
+same_tree "order of the spec files" "$tmp/fwd" "$tmp/rev"
+same_tree "split spec against includes" "$tmp/plain" "$tmp/fwd"
+rm -rf "$tmp/split" "$tmp/fwd" "$tmp/rev"
+
+# ---- failure-safe outputs ------------------------------------------------
+# $tmp/plain holds the example's outputs. Each failed build below must
+# leave a copy of them untouched, with no temporaries.
+
+# fresh DIR: DIR holds the example's outputs again.
+fresh() {
+	rm -rf "$1"
+	cp -r "$tmp/plain" "$1"
+}
+
+# A file in the way of an output.
+fresh "$tmp/od"
+rm "$tmp/od/risks.csv"
+mkdir "$tmp/od/risks.csv"
+cp -r "$tmp/od" "$tmp/before"
+run "$ISMC" build "$example" -o "$tmp/od"
+expect "directory in the way of an output" 2 "risks.csv': Is a directory"
+same_tree "directory in the way: outputs untouched" "$tmp/before" "$tmp/od"
+no_temps "directory in the way" "$tmp/od"
+rm -rf "$tmp/before"
+
+# An unwritable directory.
+fresh "$tmp/od"
+chmod 555 "$tmp/od"
+if touch "$tmp/od/probe" 2>/dev/null; then
+	rm -f "$tmp/od/probe"
+	note "running as root: permissions do not bite, read-only directory tested on tmpfs only"
+else
+	run "$ISMC" build "$example" -o "$tmp/od"
+	expect "unwritable directory" 2 "Permission denied"
+	same_tree "unwritable directory: outputs untouched" "$tmp/plain" \
+	    "$tmp/od"
+	no_temps "unwritable directory" "$tmp/od"
+fi
+chmod 755 "$tmp/od"
+
+# A file size limit (RLIMIT_FSIZE): writes fail with EFBIG, not SIGXFSZ.
+fresh "$tmp/od"
+run sh -c 'ulimit -f 100 && exec "$@"' sh "$ISMC" build "$example" \
+    -o "$tmp/od"
+expect "file size limit" 2 "File too large"
+same_tree "file size limit: outputs untouched" "$tmp/plain" "$tmp/od"
+no_temps "file size limit" "$tmp/od"
+
+# A full disk and a read-only file system, on a small tmpfs: mounted
+# directly as root, or in a user namespace where that is allowed.
+cat >"$tmp/tmpfs.sh" <<'EOF'
+# tmpfs.sh ISMC SPEC TMP: runs in a private mount namespace.
+set -u
+ismc=$1 spec=$2 tmp=$3
+mount -t tmpfs -o size=8m ismc-test "$tmp/mnt" 2>/dev/null || exit 77
+trap 'umount "$tmp/mnt" 2>/dev/null' EXIT
+"$ismc" build "$spec" -o "$tmp/mnt/out" 2>"$tmp/full-err" || exit 78
+cp -r "$tmp/mnt/out" "$tmp/full-before"
+dd if=/dev/zero of="$tmp/mnt/filler" bs=65536 2>/dev/null
+s=0; "$ismc" build "$spec" -o "$tmp/mnt/out" 2>"$tmp/full-err" || s=$?
+echo "$s" >"$tmp/full-status"
+cp -r "$tmp/mnt/out" "$tmp/full-after"
+ls -A "$tmp/mnt/out" >"$tmp/full-list"
+rm -f "$tmp/mnt/filler"
+mount -o remount,ro "$tmp/mnt" || exit 79
+s=0; "$ismc" build "$spec" -o "$tmp/mnt/out" 2>"$tmp/ro-err" || s=$?
+echo "$s" >"$tmp/ro-status"
+cp -r "$tmp/mnt/out" "$tmp/ro-after"
+exit 0
+EOF
+mkdir -p "$tmp/mnt"
+s=0
+if [ "$(id -u)" = 0 ]; then
+	sh "$tmp/tmpfs.sh" "$ISMC" "$ISMC_SRCDIR/$example" "$tmp" || s=$?
+	[ "$s" -eq 77 ] && command -v unshare >/dev/null 2>&1 && s=0 &&
+	    { unshare -m sh "$tmp/tmpfs.sh" "$ISMC" "$ISMC_SRCDIR/$example" \
+	    "$tmp" 2>/dev/null || s=$?; }
+elif command -v unshare >/dev/null 2>&1; then
+	unshare -r -m sh "$tmp/tmpfs.sh" "$ISMC" "$ISMC_SRCDIR/$example" \
+	    "$tmp" 2>/dev/null || s=$?
+else
+	s=77
+fi
+if [ "$s" -eq 77 ]; then
+	note "cannot mount a tmpfs here: full-disk case tested by RLIMIT_FSIZE only"
+elif [ "$s" -ne 0 ]; then
+	fail "tmpfs set-up failed ($s)"
+	head -n 5 "$tmp/full-err" 2>/dev/null
+else
+	[ "$(cat "$tmp/full-status")" = 2 ] && pass ||
+	    fail "full disk: exit status $(cat "$tmp/full-status")"
+	grep -q "No space left on device" "$tmp/full-err" && pass ||
+	    fail "full disk: $(head -n 2 "$tmp/full-err")"
+	same_tree "full disk: outputs untouched" "$tmp/full-before" \
+	    "$tmp/full-after"
+	grep -q '^\.ismc-tmp-' "$tmp/full-list" &&
+	    fail "full disk: temporaries left behind" || pass
+	[ "$(cat "$tmp/ro-status")" = 2 ] && pass ||
+	    fail "read-only file system: exit status $(cat "$tmp/ro-status")"
+	grep -q "Read-only file system" "$tmp/ro-err" && pass ||
+	    fail "read-only file system: $(head -n 2 "$tmp/ro-err")"
+	same_tree "read-only file system: outputs untouched" \
+	    "$tmp/full-before" "$tmp/ro-after"
+fi
+rm -rf "$tmp/mnt" "$tmp"/full-* "$tmp"/ro-*
+
+# Signals. A spec big enough that rendering takes seconds; the signal
+# comes once the first temporary exists. A shell starts background jobs
+# with SIGINT ignored (and ismc rightly leaves an ignored signal alone), and
+# make may run under nohup, so each build goes through a wrapper that
+# restores the signal's default action.
+sh bench/gen-spec.sh --risks 2000 --measures 800 >"$tmp/slow.isms"
+if env --default-signal=INT true 2>/dev/null; then
+	dfl() { echo "env --default-signal=$1"; }
+elif command -v perl >/dev/null 2>&1; then
+	dfl() { echo "perl -e \$SIG{$1}=q(DEFAULT);exec(@ARGV)or(die)"; }
+else
+	dfl() { :; }
+fi
+
+# wait_for_temps DIR PID: true once DIR holds a temporary, false if PID
+# ended first or 30 seconds passed.
+wait_for_temps() {
+	i=0
+	while [ $i -lt 300 ]; do
+		ls -A "$1" | grep -q '^\.ismc-tmp-' && return 0
+		kill -0 "$2" 2>/dev/null || return 1
+		sleep_a_little
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# interrupt NAME SIGNAL WANT-STATUS [WRAPPER...]: a build into a copy of
+# the example's outputs, stopped by SIGNAL.
+interrupt() {
+	name=$1 sig=$2 want=$3
+	shift 3
+	fresh "$tmp/od"
+	"$@" "$ISMC" build "$tmp/slow.isms" -o "$tmp/od" 2>"$tmp/err" &
+	pid=$!
+	if ! wait_for_temps "$tmp/od" "$pid"; then
+		fail "$name: no temporary appeared"
+		kill -KILL "$pid" 2>/dev/null || true
+		wait "$pid" || true
+		return
+	fi
+	kill -"$sig" "$pid"
+	status=0
+	wait "$pid" || status=$?
+	if [ "$status" -eq "$want" ]; then pass; else
+		fail "$name: exit status $status, expected $want"; fi
+}
+
+if [ -n "$(dfl INT)" ]; then
+	# shellcheck disable=SC2046
+	interrupt "SIGINT" INT 130 $(dfl INT)
+	same_tree "SIGINT: outputs untouched" "$tmp/plain" "$tmp/od"
+	no_temps "SIGINT" "$tmp/od"
+else
+	note "no way to undo an ignored SIGINT here: SIGINT not tested"
+fi
+# shellcheck disable=SC2046
+interrupt "SIGTERM" TERM 143 $(dfl TERM)
+same_tree "SIGTERM: outputs untouched" "$tmp/plain" "$tmp/od"
+no_temps "SIGTERM" "$tmp/od"
+# shellcheck disable=SC2046
+interrupt "SIGHUP" HUP 129 $(dfl HUP)
+same_tree "SIGHUP: outputs untouched" "$tmp/plain" "$tmp/od"
+no_temps "SIGHUP" "$tmp/od"
+interrupt "SIGKILL" KILL 137
+if diff -r -x '.ismc-tmp-*' "$tmp/plain" "$tmp/od" >"$tmp/diff" 2>&1; then
+	pass
+else
+	fail "SIGKILL: outputs changed: $(head -n 3 "$tmp/diff")"
+fi
+if ls -A "$tmp/od" | grep -q '^\.ismc-tmp-'; then pass; else
+	fail "SIGKILL: no stale temporary to clean up"; fi
+run "$ISMC" build "$example" -o "$tmp/od"
+expect "build after SIGKILL" 0
+no_temps "build after SIGKILL" "$tmp/od"
+same_tree "build after SIGKILL: outputs" "$tmp/plain" "$tmp/od"
+
+# SIGTERM at any moment of a whole build, commit included: the outputs are
+# all the old ones or all the new ones, never a mix, and no temporaries.
+sed 's/^risk R-001 "[^"]*"/risk R-001 "Phishing, changed"/' \
+    examples/safetrust/risks.isms >"$tmp/risks-new.isms"
+cp -r examples/safetrust "$tmp/new"
+cp "$tmp/risks-new.isms" "$tmp/new/risks.isms"
+run "$ISMC" build "$tmp/new/safetrust.isms" -o "$tmp/new-out"
+expect "changed example" 0
+old=0 new=0 mixed=0
+for delay in 0.05 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.2; do
+	fresh "$tmp/od"
+	# shellcheck disable=SC2046
+	$(dfl TERM) "$ISMC" build "$tmp/new/safetrust.isms" -o "$tmp/od" \
+	    2>/dev/null &
+	pid=$!
+	sleep "$delay" 2>/dev/null || sleep 1
+	kill -TERM "$pid" 2>/dev/null || true
+	status=0
+	wait "$pid" || status=$?
+	if [ "$status" -ne 0 ] && [ "$status" -ne 143 ]; then
+		fail "SIGTERM after ${delay}s: exit status $status"
+	elif diff -r "$tmp/plain" "$tmp/od" >/dev/null 2>&1; then
+		old=$((old + 1))
+	elif diff -r "$tmp/new-out" "$tmp/od" >/dev/null 2>&1; then
+		new=$((new + 1))
+	else
+		mixed=$((mixed + 1))
+		fail "SIGTERM after ${delay}s: a mix of old and new outputs"
+	fi
+	no_temps "SIGTERM after ${delay}s" "$tmp/od"
+done
+note "SIGTERM during a build: $old left the old outputs, $new the new, $mixed a mix"
+rm -rf "$tmp/new" "$tmp/new-out" "$tmp/risks-new.isms"
+
+# An ignored SIGINT stays ignored (nohup, background jobs): the build
+# finishes.
+fresh "$tmp/od"
+(trap '' INT; exec "$ISMC" build "$example" -o "$tmp/od") 2>/dev/null &
+pid=$!
+wait_for_temps "$tmp/od" "$pid" && kill -INT "$pid" 2>/dev/null || true
+status=0
+wait "$pid" || status=$?
+[ "$status" -eq 0 ] && pass || fail "ignored SIGINT: exit status $status"
+same_tree "ignored SIGINT: outputs" "$tmp/plain" "$tmp/od"
+rm -rf "$tmp/od" "$tmp/slow.isms"
+
+# ---- out of memory ---------------------------------------------------------
+# A capped address space ends with the message and status 2, no crash.
+# ASan reserves terabytes of address space up front: not under sanitizers.
+sanitized=${ISMC_SANITIZERS:-0}
+if [ "$sanitized" != 1 ] && command -v nm >/dev/null 2>&1 &&
+    nm -D "$ISMC" 2>/dev/null | grep -q '__asan_init\|__ubsan_handle'; then
+	sanitized=1
+fi
+if [ "$sanitized" = 1 ]; then
+	note "sanitizer build: out-of-memory case not tested"
+else
+	sh bench/gen-spec.sh --risks 96000 --measures 38400 >"$tmp/big.isms"
+	limit=60
+	run sh -c 'ulimit -v 200000 && exec "$@"' sh "$ISMC" check \
+	    "$tmp/big.isms"
+	limit=10
+	expect "60 MB spec in 200 MB of address space" 2 \
+	    "ismc: fatal error: out of memory"
+	rm -f "$tmp/big.isms"
+fi
+
+# ---- a million errors ------------------------------------------------------
+awk 'BEGIN { for (i = 0; i < 1000000; i++) print "@" }' >"$tmp/errors.isms"
+t0=$(now_ms)
+run "$ISMC" check --diagnostics=plain "$tmp/errors.isms"
+t1=$(now_ms)
+expect "a million errors" 1 "too many errors emitted, stopping now"
+n=$(grep -c ': error: ' "$tmp/err" || true)
+[ "$n" -eq 50 ] && pass || fail "a million errors: $n reported, not 50"
+note "a million errors, default cap: $((t1 - t0)) ms"
+[ $((t1 - t0)) -lt 5000 ] && pass || fail "a million errors: $((t1 - t0)) ms"
+
+# Without the cap every error is reported, in time linear in their number.
+awk 'BEGIN { for (i = 0; i < 100000; i++) print "@" }' >"$tmp/errors10.isms"
+limit=60
+cpu_ms; c0=$cpu
+run "$ISMC" check --diagnostics=plain --max-errors=0 "$tmp/errors10.isms"
+cpu_ms; c1=$cpu
+t1=$(now_ms)
+run "$ISMC" check --diagnostics=plain --max-errors=0 "$tmp/errors.isms"
+t2=$(now_ms)
+cpu_ms; c2=$cpu
+limit=10
+expect "a million errors, no cap" 1
+n=$(grep -c ': error: ' "$tmp/err" || true)
+[ "$n" -eq 1000000 ] && pass || fail "no cap: $n errors reported"
+small=$((c1 - c0)) large=$((c2 - c1))
+[ "$small" -gt 0 ] || small=1
+note "errors without the cap: 100,000 in $small ms, 1,000,000 in $large ms of CPU ($((t2 - t1)) ms wall), ratio $(ratio "$large" "$small")"
+[ "$large" -lt $((small * 25)) ] && pass ||
+    fail "a million errors took $large ms, 100,000 took $small ms"
+rm -f "$tmp"/errors*.isms
+: >"$tmp/err"
+
+# ---- a 100 MB spec ------------------------------------------------------------
+# Checked in time linear in its size: ten times the input may take ten
+# times as long, give or take caches and page faults (the bound is
+# generous on purpose). The best of a few runs, in CPU time.
+sh bench/gen-spec.sh --risks 16000 --measures 6400 >"$tmp/10mb.isms"
+sh bench/gen-spec.sh --risks 160000 --measures 64000 >"$tmp/100mb.isms"
+s10=$(wc -c <"$tmp/10mb.isms")
+s100=$(wc -c <"$tmp/100mb.isms")
+# best_of N FILE: the least CPU time of N checks of FILE, in $best.
+best_of() {
+	best=
+	k=0
+	while [ $k -lt "$1" ]; do
+		cpu_ms; c0=$cpu
+		t0=$(now_ms)
+		run "$ISMC" check "$2"
+		t1=$(now_ms)
+		cpu_ms; c1=$cpu
+		[ -n "$best" ] && [ $((c1 - c0)) -ge "$best" ] ||
+		    { best=$((c1 - c0)); wall=$((t1 - t0)); }
+		k=$((k + 1))
+	done
+	[ "$best" -gt 0 ] || best=1
+}
+best_of 3 "$tmp/10mb.isms"
+expect "10 MB spec" 0
+small=$best small_wall=$wall
+limit=120
+best_of 2 "$tmp/100mb.isms"
+limit=10
+expect "100 MB spec" 0
+note "spec of $s10 bytes: $small ms of CPU ($small_wall ms wall); of $s100 bytes: $best ms ($wall ms wall); ratio $(ratio "$best" "$small") for $(ratio "$s100" "$s10") times the input"
+[ "$best" -lt $((small * 25)) ] && pass ||
+    fail "100 MB spec took $best ms, 10 MB took $small ms"
+rm -f "$tmp/10mb.isms" "$tmp/100mb.isms"
+
+finish
