@@ -47,6 +47,10 @@ static void
 unknown_control(struct sema *s, const struct ismc_value *v,
     struct ismc_ir_framework *only, bool with_measures)
 {
+	/* A qualified reference into DORA names a requirement. */
+	const char *noun = only != NULL &&
+	    !ismc_catalog_is_controls(only->catalog) ? "requirement" :
+	    "control";
 	struct ismc_suggest sg;
 	size_t i, j;
 
@@ -64,13 +68,13 @@ unknown_control(struct sema *s, const struct ismc_value *v,
 	if (ismc_suggest_result(&sg) != NULL)
 		ismc_diag_error(s->diag, v->span, "unknown %s '%s'; did you "
 		    "mean '%s'?", with_measures ? "control or measure" :
-		    "control", v->text, ismc_suggest_result(&sg));
+		    noun, v->text, ismc_suggest_result(&sg));
 	else if (s->nfw == 0)
 		ismc_diag_error(s->diag, v->span, "unknown control '%s' (the "
 		    "spec uses no framework; add e.g. 'framework iso27001')",
 		    v->text);
 	else
-		ismc_diag_error(s->diag, v->span, "unknown control '%s'",
+		ismc_diag_error(s->diag, v->span, "unknown %s '%s'", noun,
 		    v->text);
 }
 
