@@ -801,3 +801,15 @@ ismc_catalog_is_controls(const struct ismc_catalog *cat)
 {
 	return cat->kind != NULL && strcmp(cat->kind, "controls") == 0;
 }
+
+const struct ismc_req *
+ismc_req_top_group(const struct ismc_req *req)
+{
+	const struct ismc_req *g = req->parent;
+
+	if (g == NULL)
+		return NULL;
+	while (g->parent != NULL)
+		g = g->parent;
+	return g;
+}

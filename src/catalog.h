@@ -81,6 +81,9 @@ struct ismc_catalog *ismc_catalog_load(struct ismc_compilation *,
  */
 struct ismc_catalog *ismc_catalog_load_file(struct ismc_compilation *,
 	    uint32_t file);
+/* The top-level group (theme, chapter, category) holding a node: reports
+ * group by it. NULL for a node with no parent. */
+const struct ismc_req *ismc_req_top_group(const struct ismc_req *);
 /* The requirement or group with this id, or NULL. */
 struct ismc_req *ismc_catalog_lookup(const struct ismc_catalog *,
 	    const char *interned_id);

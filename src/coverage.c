@@ -13,18 +13,6 @@
 #include "gap.h"
 #include "ir.h"
 
-static const struct ismc_req *
-top_group(const struct ismc_req *req)
-{
-	const struct ismc_req *g = req->parent;
-
-	if (g == NULL)
-		return NULL;
-	while (g->parent != NULL)
-		g = g->parent;
-	return g;
-}
-
 static void
 count(struct ismc_coverage_cell *cell, const struct ismc_ir_control *c)
 {
@@ -90,7 +78,7 @@ ismc_coverage_row_from_soa(const struct ismc_ir_framework *fw,
 	    fw->ncontrols != 0 ? fw->ncontrols : 1);
 	row->total = (struct ismc_coverage_cell){ .group = fw->catalog->id };
 	for (i = 0; i < fw->ncontrols; i++) {
-		count(cell_for(row, top_group(fw->controls[i].req)),
+		count(cell_for(row, ismc_req_top_group(fw->controls[i].req)),
 		    &fw->controls[i]);
 		count(&row->total, &fw->controls[i]);
 	}

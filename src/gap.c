@@ -970,18 +970,6 @@ count_one(struct ismc_gap_count *n, enum ismc_cov s)
 	}
 }
 
-static const struct ismc_req *
-top_group(const struct ismc_req *r)
-{
-	const struct ismc_req *g = r->parent;
-
-	if (g == NULL)
-		return NULL;
-	while (g->parent != NULL)
-		g = g->parent;
-	return g;
-}
-
 /* Groups in the order of their first requirement; requirements with no
  * parent share one group of their own. */
 static void
@@ -997,7 +985,7 @@ summarise(struct ctx *x, struct ismc_gap_fw *gf)
 	/* Count first: a catalog has few top-level groups and many
 	 * requirements. */
 	for (i = 0, k = 0; i < gf->nreqs; i++) {
-		top = top_group(gf->reqs[i].req);
+		top = ismc_req_top_group(gf->reqs[i].req);
 		if (top == NULL && root == NONE)
 			root = k++;
 		else if (top != NULL && slot[top->index] == NONE)
@@ -1009,7 +997,7 @@ summarise(struct ctx *x, struct ismc_gap_fw *gf)
 	gf->groups = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_group,
 	    k != 0 ? k : 1);
 	for (i = 0; i < gf->nreqs; i++) {
-		top = top_group(gf->reqs[i].req);
+		top = ismc_req_top_group(gf->reqs[i].req);
 		k = top != NULL ? slot[top->index] : root;
 		if (k == NONE) {
 			k = gf->ngroups++;

@@ -80,12 +80,10 @@ strv(struct ismc_arena *a, size_t n)
 static struct ismc_cell
 theme_cell(const struct ismc_req *req)
 {
-	const struct ismc_req *g = req->parent;
+	const struct ismc_req *g = ismc_req_top_group(req);
 
 	if (g == NULL)
 		return ismc_cell_null();
-	while (g->parent != NULL)
-		g = g->parent;
 	return ismc_cell_str(g->title != NULL ? g->title : g->id);
 }
 
