@@ -368,3 +368,14 @@ sema_arg_role(struct sema *s, const struct ismc_item *it)
 		return NULL;
 	return sema_resolve(s, &s->roles, it->args, "role");
 }
+
+bool
+sema_has_key(const struct ismc_item *owner, const char *key)
+{
+	const struct ismc_item *it;
+
+	for (it = owner->body; it != NULL; it = it->next)
+		if (strcmp(it->key, key) == 0)
+			return true;
+	return false;
+}

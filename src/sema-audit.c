@@ -214,17 +214,6 @@ kpi_met(const struct ismc_ir_kpi *k)
 	return false;
 }
 
-static bool
-has_key(const struct ismc_item *owner, const char *key)
-{
-	const struct ismc_item *it;
-
-	for (it = owner->body; it != NULL; it = it->next)
-		if (strcmp(it->key, key) == 0)
-			return true;
-	return false;
-}
-
 static void
 define_kpis(struct sema *s)
 {
@@ -237,14 +226,14 @@ define_kpis(struct sema *s)
 		sema_apply_attrs(s, it, kpi_attrs,
 		    sizeof kpi_attrs / sizeof kpi_attrs[0], k,
 		    SEMA_WHAT("KPI", k->id));
-		if (!has_key(it, "target")) {
+		if (!sema_has_key(it, "target")) {
 			ismc_diag_error(s->diag, k->span, "KPI '%s' has no "
 			    "target", k->id);
 			continue;
 		}
 		if (k->has_result)
 			k->met = kpi_met(k);
-		else if (!has_key(it, "result"))
+		else if (!sema_has_key(it, "result"))
 			ismc_diag_warning(s->diag, k->span, "KPI '%s' has no "
 			    "result yet", k->id);
 	}
@@ -397,7 +386,7 @@ audit_finding(struct sema *s, void *o, const struct ismc_item *it)
 	f->span = it->args->span;
 	f->audit = a;
 	f->kind = ISMC_FINDING_OBSERVATION;
-	if (!has_key(it, "kind"))
+	if (!sema_has_key(it, "kind"))
 		ismc_diag_error(s->diag, f->span, "finding '%s' has no kind; "
 		    "add 'kind major|minor|improvement|observation'", f->id);
 	sema_apply_attrs(s, it, finding_attrs,

@@ -120,6 +120,9 @@ int	 sema_arg_enum(struct sema *, const struct ismc_item *,
 /* As above for a single value. */
 int	 sema_value_enum(struct sema *, const struct ismc_value *,
 	    const char *const *names, size_t n, const char *what);
+/* Whether the block of `owner` has an item `key`, valid or not: lets a
+ * "missing X" check stay quiet when X was given but wrong. */
+bool	 sema_has_key(const struct ismc_item *owner, const char *key);
 /* One identifier naming a declared role (owners). */
 const struct ismc_ir_role *sema_arg_role(struct sema *,
 	    const struct ismc_item *);

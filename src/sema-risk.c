@@ -643,17 +643,6 @@ static const struct sema_attr risk_attrs[] = {
 	{ .name = "residual", .fn = risk_residual, .block = true },
 };
 
-static bool
-has_key(const struct ismc_item *owner, const char *key)
-{
-	const struct ismc_item *it;
-
-	for (it = owner->body; it != NULL; it = it->next)
-		if (strcmp(it->key, key) == 0)
-			return true;
-	return false;
-}
-
 void
 sema_define_risks(struct sema *s)
 {
@@ -666,11 +655,11 @@ sema_define_risks(struct sema *s)
 		sema_apply_attrs(s, it, risk_attrs,
 		    sizeof risk_attrs / sizeof risk_attrs[0], r,
 		    SEMA_WHAT("risk", r->id));
-		if (r->likelihood == NULL && !has_key(it, "likelihood") &&
+		if (r->likelihood == NULL && !sema_has_key(it, "likelihood") &&
 		    !ismc_diag_stopped(s->diag))
 			ismc_diag_error(s->diag, it->args->span, "risk '%s' "
 			    "has no likelihood", r->id);
-		if (r->impact == NULL && !has_key(it, "impact") &&
+		if (r->impact == NULL && !sema_has_key(it, "impact") &&
 		    !ismc_diag_stopped(s->diag))
 			ismc_diag_error(s->diag, it->args->span, "risk '%s' "
 			    "has no impact", r->id);
