@@ -1,46 +1,224 @@
 /*
  * fuzz-catalog.c - libFuzzer harness: the same bytes through the YAML
- * catalog loader and the mapping-set loader, each in its own compilation
- * as `ismc check --catalog` and a spec's `mappings` would load them.
+ * catalog loader and the mapping-set loader, each in its own compilation.
+ *
+ * A file that loads is then used, as a user's catalog directory (-I) or
+ * mapping file would be: a two-line spec names it next to ISO 27001 (for a
+ * mapping set, names its two catalogs, and the set replaces the shipped
+ * one of the same id), and goes through semantic analysis, the gap
+ * analysis, `ismc explain` and the table reports. Catalogs and mapping
+ * sets that are well-formed but odd (a group with no requirements, a
+ * catalog of groups only, ids differing in case) reach code the loaders'
+ * checks never see.
  */
 #include "fuzz.h"
 
+#include <ctype.h>
+
+#include "arena.h"
+#include "buf.h"
 #include "catalog.h"
+#include "emit.h"
 #include "mapping.h"
+#include "report.h"
 
 /* The shipped catalogs and the seeds' mappings are below this. */
 #define MAX_INPUT	(64 * 1024)
 
+/*
+ * Whether s can be written in a spec as an identifier (`ident`) or the
+ * part after the ':' of a qualified reference: words of letters, digits
+ * and '_' joined by single '.' or '-' (grammar/lexer.l, ID and REST).
+ */
+static bool
+spellable(const char *s, bool ident)
+{
+	bool word = false;
+
+	if (ident && !isalpha((unsigned char)*s) && *s != '_')
+		return false;
+	for (; *s != '\0'; s++) {
+		if (isalnum((unsigned char)*s) || *s == '_')
+			word = true;
+		else if ((*s == '.' || *s == '-') && word)
+			word = false;
+		else
+			return false;
+	}
+	return word;
+}
+
+/* Every report a catalog or mapping feeds, in every table format. */
+static void
+tables(const struct ismc_ir *ir, struct ismc_arena *a)
+{
+	void (*const emit[])(const struct ismc_report *, struct ismc_buf *) = {
+		ismc_emit_csv, ismc_emit_md, ismc_emit_json
+	};
+	struct ismc_report *rep[5];
+	struct ismc_buf b;
+	size_t i, j, k;
+
+	ismc_buf_init(&b);
+	for (i = 0; i <= ir->nframeworks; i++) {
+		memset(rep, 0, sizeof rep);
+		if (i == ir->nframeworks) {
+			rep[0] = ismc_report_trace(ir, a);
+			rep[1] = ismc_report_review(ir, a);
+		} else {
+			const struct ismc_ir_framework *fw = &ir->frameworks[i];
+
+			if (ismc_catalog_is_controls(fw->catalog))
+				rep[0] = ismc_report_soa(ir, fw, a);
+			rep[1] = ismc_report_gap(ir, fw, a);
+			rep[2] = ismc_report_remediation(ir, fw, a);
+		}
+		for (j = 0; j < sizeof rep / sizeof rep[0]; j++)
+			for (k = 0; rep[j] != NULL &&
+			    k < sizeof emit / sizeof emit[0]; k++) {
+				emit[k](rep[j], &b);
+				ismc_buf_reset(&b);
+			}
+	}
+	ismc_buf_free(&b);
+}
+
+/* `ismc explain` on the first and last node of each analysed catalog. */
+static void
+explain(const struct ismc_ir *ir)
+{
+	const struct ismc_catalog *cat;
+	size_t i;
+
+	for (i = 0; ir->gap != NULL && i < ir->gap->nfws; i++) {
+		cat = ir->gap->fws[i].fw->catalog;
+		if (cat->nnodes == 0)
+			continue;
+		(void)ismc_gap_explain(ir, cat->id, cat->nodes[0]->id,
+		    fuzz_devnull());
+		(void)ismc_gap_explain(ir, cat->id,
+		    cat->nodes[cat->nnodes - 1]->id, fuzz_devnull());
+	}
+}
+
+/* The back half of a run: gap analysis, explain, reports. */
+static void
+use(struct fuzz_run *r, struct ismc_ir *ir, size_t pick)
+{
+	fuzz_run_gap(r, ir, pick);
+	if (r->ir == NULL)
+		return;
+	explain(r->ir);
+	tables(r->ir, &r->c.arena);
+}
+
+/* A spec using catalog `cat` beside ISO 27001, with one decision on it. */
+static void
+use_catalog(struct fuzz_run *r, const struct ismc_catalog *cat, size_t pick)
+{
+	const char *name = NULL, *req = NULL;
+	struct ismc_ir *ir;
+	char spec[1024];
+	size_t i;
+	int n;
+
+	if (spellable(cat->id, true))
+		name = cat->id;
+	for (i = 0; name == NULL && i < cat->naliases; i++)
+		if (spellable(cat->aliases[i], true))
+			name = cat->aliases[i];
+	if (name == NULL)
+		return;
+	for (i = 0; req == NULL && i < cat->nreqs; i++)
+		if (spellable(cat->reqs[i]->id, false))
+			req = cat->reqs[i]->id;
+	if (req == NULL)
+		n = snprintf(spec, sizeof spec, "framework iso27001\n"
+		    "framework %s\n", name);
+	else if (ismc_catalog_is_controls(cat))
+		n = snprintf(spec, sizeof spec, "framework iso27001\n"
+		    "framework %s\ncontrol %s:%s { applicable; "
+		    "status implemented }\n", name, name, req);
+	else
+		n = snprintf(spec, sizeof spec, "framework iso27001\n"
+		    "framework %s\nmap A.5.1 equal %s:%s\n", name, name, req);
+	if (n < 0 || (size_t)n >= sizeof spec)
+		return;
+	if ((ir = fuzz_run_sema(r, (const uint8_t *)spec, (size_t)n)) != NULL)
+		use(r, ir, pick);
+}
+
+/*
+ * A spec using the two catalogs of set `m`, which then stands in for the
+ * shipped set of its id, or joins them: what a catalog directory given
+ * with -I holding its own version of a set does.
+ */
+static void
+use_mapping(struct fuzz_run *r, struct ismc_mapping_set *m, size_t pick)
+{
+	struct ismc_mapping_set **v;
+	struct ismc_ir *ir;
+	char spec[512];
+	size_t i;
+	int n;
+
+	if (m->source == NULL || m->target == NULL ||
+	    !spellable(m->source, true) || !spellable(m->target, true))
+		return;
+	n = snprintf(spec, sizeof spec, "framework %s\nframework %s\n",
+	    m->source, m->target);
+	if (n < 0 || (size_t)n >= sizeof spec)
+		return;
+	if ((ir = fuzz_run_sema(r, (const uint8_t *)spec, (size_t)n)) == NULL)
+		return;
+	for (i = 0; i < ir->nmapping_sets; i++)
+		if (strcmp(ir->mapping_sets[i]->id, m->id) == 0)
+			break;
+	if (i == ir->nmapping_sets) {
+		v = ISMC_NEW_ARRAY(&r->c.arena, struct ismc_mapping_set *,
+		    ir->nmapping_sets + 1);
+		if (ir->nmapping_sets > 0)
+			memcpy(v, ir->mapping_sets,
+			    ir->nmapping_sets * sizeof *v);
+		ir->mapping_sets = v;
+		ir->nmapping_sets++;
+	}
+	ir->mapping_sets[i] = m;
+	use(r, ir, pick);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct ismc_compilation c;
+	struct fuzz_run r;
 	struct ismc_catalog *cat;
+	struct ismc_mapping_set *m;
 	size_t i;
 	uint32_t f;
 
 	if (size > MAX_INPUT)
 		return -1;
 
-	fuzz_compilation_init(&c);
-	f = ismc_sources_add(&c.sources, "fuzz.yaml", (const char *)data,
+	fuzz_run_init(&r);
+	f = ismc_sources_add(&r.c.sources, "fuzz.yaml", (const char *)data,
 	    size);
-	if ((cat = ismc_catalog_load_file(&c, f)) != NULL) {
+	if ((cat = ismc_catalog_load_file(&r.c, f)) != NULL) {
 		/* Every id the loader kept must be found again. */
 		for (i = 0; i < cat->nnodes; i++)
 			if (ismc_catalog_lookup(cat, cat->nodes[i]->id) !=
 			    cat->nodes[i])
 				abort();
-		(void)ismc_catalog_is_controls(cat);
+		if (r.c.diag.errors == 0)
+			use_catalog(&r, cat, size);
 	}
-	ismc_diag_summary(&c.diag);
-	ismc_compilation_destroy(&c);
+	fuzz_run_destroy(&r);
 
-	fuzz_compilation_init(&c);
-	f = ismc_sources_add(&c.sources, "fuzz.yaml", (const char *)data,
+	fuzz_run_init(&r);
+	f = ismc_sources_add(&r.c.sources, "fuzz.yaml", (const char *)data,
 	    size);
-	(void)ismc_mapping_load_file(&c, f);
-	ismc_diag_summary(&c.diag);
-	ismc_compilation_destroy(&c);
+	if ((m = ismc_mapping_load_file(&r.c, f)) != NULL &&
+	    r.c.diag.errors == 0)
+		use_mapping(&r, m, size);
+	fuzz_run_destroy(&r);
 	return 0;
 }

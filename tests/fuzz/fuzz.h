@@ -5,7 +5,7 @@
  * that nothing one input leaves behind can mask or cause a crash on the
  * next, and LeakSanitizer sees each input's memory come back. Diagnostics
  * are rendered in full (source line and caret: that code is fuzzed too)
- * into /dev/null.
+ * into /dev/null, or to stderr with ISMC_FUZZ_VERBOSE=1.
  */
 #ifndef ISMC_FUZZ_H
 #define ISMC_FUZZ_H
@@ -41,11 +41,15 @@ fuzz_devnull(void)
 }
 
 /* A compilation configured as the CLI's default one, with the source
- * tree's catalogs and mappings to find. */
+ * tree's catalogs and mappings to find. ISMC_FUZZ_VERBOSE=1 shows its
+ * diagnostics, to see what an input does. */
 static inline void
 fuzz_compilation_init(struct ismc_compilation *c)
 {
-	ismc_compilation_init(c, fuzz_devnull());
+	const char *v = getenv("ISMC_FUZZ_VERBOSE");
+
+	ismc_compilation_init(c, v != NULL && *v != '\0' && *v != '0' ?
+	    stderr : fuzz_devnull());
 	c->diag.plain = false;
 	c->diag.color = false;
 	c->diag.max_errors = 50;
@@ -67,22 +71,28 @@ struct fuzz_run {
  */
 #define FUZZ_SPEC_NAME	ISMC_SRCDIR "/frameworks/mappings/fuzz.isms"
 
-/*
- * The front end, semantic analysis and gap analysis on one in-memory
- * spec, stage by stage as the driver runs them: each only when the ones
- * before reported no errors. `include` is not followed: an input would
- * otherwise read the machine's files, and includes are the front end's
- * business, not the grammar's. r->ir is left NULL after errors.
- */
+/* A fresh compilation, configured as the CLI's default one. */
 static inline void
-fuzz_compile(struct fuzz_run *r, const uint8_t *data, size_t size)
+fuzz_run_init(struct fuzz_run *r)
+{
+	memset(r, 0, sizeof *r);
+	fuzz_compilation_init(&r->c);
+}
+
+/*
+ * The front end and semantic analysis on one in-memory spec, stage by
+ * stage as the driver runs them: sema only when the front end reported no
+ * errors. `include` is not followed: an input would otherwise read the
+ * machine's files, and includes are the front end's business, not the
+ * grammar's. Returns the IR, or NULL after errors.
+ */
+static inline struct ismc_ir *
+fuzz_run_sema(struct fuzz_run *r, const uint8_t *data, size_t size)
 {
 	struct ismc_compilation *c = &r->c;
 	struct ismc_item *items = NULL;
 	struct ismc_ir *ir;
 
-	memset(r, 0, sizeof *r);
-	fuzz_compilation_init(c);
 	r->file.file = ismc_sources_add(&c->sources, FUZZ_SPEC_NAME,
 	    (const char *)data, size);
 	ismc_parse_source(c, r->file.file, &items);
@@ -91,19 +101,40 @@ fuzz_compile(struct fuzz_run *r, const uint8_t *data, size_t size)
 	r->prog.nfiles = 1;
 	ismc_ast_dump(fuzz_devnull(), items, 0);
 	if (c->diag.errors != 0)
-		return;
+		return NULL;
 	ir = ismc_sema_run(c, &r->prog);
-	if (c->diag.errors != 0)
-		return;
-	/* Both policies, chosen by a bit of the input that mutations flip
-	 * as often as any other. */
+	return c->diag.errors == 0 ? ir : NULL;
+}
+
+/*
+ * The gap analysis when the spec uses several frameworks, under one policy
+ * or the other as `pick` is even or odd (the input's length: mutations
+ * change it as often as anything), then the IR dump. Sets r->ir unless
+ * errors were reported.
+ */
+static inline void
+fuzz_run_gap(struct fuzz_run *r, struct ismc_ir *ir, size_t pick)
+{
+	struct ismc_compilation *c = &r->c;
+
 	if (ir->nframeworks > 1)
-		ismc_gap_analyse(c, ir, size % 2 == 0 ? ISMC_GAP_STRICT :
+		ismc_gap_analyse(c, ir, pick % 2 == 0 ? ISMC_GAP_STRICT :
 		    ISMC_GAP_ALL_MAPPED);
 	if (c->diag.errors != 0)
 		return;
 	ismc_ir_dump(fuzz_devnull(), ir);
 	r->ir = ir;
+}
+
+/* All of it, as `ismc check` runs it; r->ir is NULL after errors. */
+static inline void
+fuzz_compile(struct fuzz_run *r, const uint8_t *data, size_t size)
+{
+	struct ismc_ir *ir;
+
+	fuzz_run_init(r);
+	if ((ir = fuzz_run_sema(r, data, size)) != NULL)
+		fuzz_run_gap(r, ir, size);
 }
 
 static inline void
