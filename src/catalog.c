@@ -609,7 +609,10 @@ list_yaml(const char *dir, size_t *np)
 		v[n++] = ismc_xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(v, n, sizeof *v, cmp_str);
+	/* v is NULL for a directory without catalogs; qsort may not be
+	 * given a null array, even an empty one. */
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_str);
 	*np = n;
 	return v;
 }

@@ -21,6 +21,8 @@ struct ismc_compilation;
 struct ismc_req {
 	const char		*id;		/* interned, e.g. "A.5.15", "5.2.a" */
 	const char		*title;		/* short title; may be NULL */
+	const char		*text;		/* the full text, only from a
+						 * licensed file (texts.h) */
 	const char		*ref;		/* official citation, e.g.
 						 * "Art. 5(2)(a)"; may be NULL */
 	const char		*level;		/* interned level name, e.g. "theme" */

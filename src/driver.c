@@ -24,6 +24,7 @@
 #include "outdir.h"
 #include "parse.h"
 #include "sema.h"
+#include "texts.h"
 
 void
 ismc_options_init(struct ismc_options *o)
@@ -290,6 +291,7 @@ run_compile(struct run *r, const struct ismc_options *o,
     const char *const *specs, size_t nspecs)
 {
 	struct ismc_compilation *c = &r->c;
+	size_t i;
 
 	ismc_frontend_load(c, specs, nspecs, &r->prog);
 	r->io_failed = r->prog.io_failed;
@@ -297,6 +299,10 @@ run_compile(struct run *r, const struct ismc_options *o,
 	if (c->diag.errors != 0 || nspecs == 0)
 		return;
 	r->ir = ismc_sema_run(c, &r->prog);
+	if (c->diag.errors != 0)
+		return;
+	for (i = 0; i < o->ntexts; i++)
+		ismc_texts_load(c, r->ir, o->texts[i]);
 	if (c->diag.errors != 0)
 		return;
 	if (r->ir->nframeworks > 1)

@@ -52,6 +52,8 @@ struct ismc_options {
 	bool			 dump_ast;
 	bool			 dump_ir;
 	const char		*explain;	/* FRAMEWORK:REQ for explain */
+	const char		**texts;	/* --texts FILE: licensed texts */
+	size_t			 ntexts;
 	const char		**formats;	/* --format, by extension; none:
 						 * every format */
 	size_t			 nformats;

@@ -31,6 +31,8 @@ static const char usage_text[] =
 "                          svg, pdf (comma-separated; default: all)\n"
 "  -I DIR                  look for framework catalogs in DIR first\n"
 "  --catalog FILE          load and check one catalog file\n"
+"  --texts FILE            full requirement texts from a file you licensed,\n"
+"                          shown in the SoA (doc/catalog-format.md)\n"
 "  --coverage=POLICY       strict (set-theory, the default) or all-mapped\n"
 "                          (met when every mapped control is implemented)\n"
 "  --require FW>=N%        fail (exit 1) when FW's full coverage is below N%\n"
@@ -210,6 +212,8 @@ parse_option(struct ismc_options *o, int argc, char **argv, int *i)
 	else if (strcmp(a, "-I") == 0 && *i + 1 < argc)
 		o->include_dirs = push(o->include_dirs, &o->ninclude_dirs,
 		    argv[++*i]);
+	else if ((v = option_value(argc, argv, i, "--texts")) != NULL)
+		o->texts = push(o->texts, &o->ntexts, v);
 	else if ((v = option_value(argc, argv, i, "--catalog")) != NULL)
 		o->catalogs = push(o->catalogs, &o->ncatalogs, v);
 	else if ((v = option_value(argc, argv, i, "--max-errors")) != NULL ||
@@ -333,6 +337,7 @@ out:
 		free((char *)o.formats[--o.nformats]);
 	free(o.formats);
 	free(o.catalogs);
+	free(o.texts);
 	free(o.include_dirs);
 	return status;
 }

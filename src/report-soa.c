@@ -19,6 +19,7 @@ enum soa_col {				/* ORDER SOA_COLUMNS */
 	SOA_ID,
 	SOA_THEME,
 	SOA_TITLE,
+	SOA_TEXT,
 	SOA_APPLICABLE,
 	SOA_REASONS,
 	SOA_JUSTIFICATION,
@@ -36,6 +37,7 @@ static const struct ismc_report_column soa_columns[] = {
 	[SOA_ID] = { "id", "Control" },
 	[SOA_THEME] = { "theme", "Theme" },
 	[SOA_TITLE] = { "title", "Title" },
+	[SOA_TEXT] = { "text", "Licensed text" },
 	[SOA_APPLICABLE] = { "applicable", "Applicable" },
 	[SOA_REASONS] = { "reasons", "Inclusion reasons" },
 	[SOA_JUSTIFICATION] = { "justification", "Exclusion justification" },
@@ -157,6 +159,7 @@ fill_row(struct ismc_arena *a, struct ismc_cell *row,
 	row[SOA_ID] = ismc_cell_str(c->req->id);
 	row[SOA_THEME] = theme_cell(c->req);
 	row[SOA_TITLE] = ismc_cell_str(c->req->title);
+	row[SOA_TEXT] = ismc_cell_str(c->req->text);
 	row[SOA_APPLICABLE] = applicable_cell(c->applicability);
 	row[SOA_REASONS] = reasons_cell(a, c->reasons);
 	row[SOA_JUSTIFICATION] = ismc_cell_str(c->justification);
@@ -229,6 +232,8 @@ ismc_report_soa(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
 	ismc_report_add_generator(r);
 	for (i = 0; i < fw->ncontrols; i++)
 		fill_row(a, ismc_report_add_row(r), &fw->controls[i]);
+	/* Full texts exist only where the user supplied a licensed file. */
+	ismc_report_drop_empty_column(r, SOA_TEXT);
 	add_summary(r, fw);
 	return r;
 }

@@ -119,6 +119,27 @@ grow(struct ismc_arena *a, void *old, size_t n, size_t *cap, size_t sz)
 	return p;
 }
 
+void
+ismc_report_drop_empty_column(struct ismc_report *r, size_t col)
+{
+	struct ismc_report_column *cols;
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++)
+		if (r->rows[i][col].kind != ISMC_CELL_NULL)
+			return;
+	cols = ISMC_NEW_ARRAY(r->arena, struct ismc_report_column,
+	    r->ncolumns);
+	memcpy(cols, r->columns, r->ncolumns * sizeof *cols);
+	memmove(cols + col, cols + col + 1,
+	    (r->ncolumns - col - 1) * sizeof *cols);
+	for (i = 0; i < r->nrows; i++)
+		memmove(r->rows[i] + col, r->rows[i] + col + 1,
+		    (r->ncolumns - col - 1) * sizeof r->rows[i][0]);
+	r->columns = cols;
+	r->ncolumns--;
+}
+
 struct ismc_report *
 ismc_report_new(struct ismc_arena *a, const char *id, const char *title,
     const struct ismc_report_column *columns, size_t ncols)

@@ -90,6 +90,12 @@ struct ismc_report *ismc_report_new(struct ismc_arena *, const char *id,
 /* Appends a row of ncolumns null cells; the caller fills it by column
  * index. Amortised O(1). */
 struct ismc_cell *ismc_report_add_row(struct ismc_report *);
+/*
+ * Removes column `col` when every row leaves it null (an optional column
+ * such as licensed texts, present only when there is something to show).
+ * Call after the last row; the column table becomes an arena copy.
+ */
+void	ismc_report_drop_empty_column(struct ismc_report *, size_t col);
 /* Appends a metadata or summary entry (key and label borrowed). */
 void	ismc_report_add_meta(struct ismc_report *, const char *key,
 	    const char *label, struct ismc_cell);

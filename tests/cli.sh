@@ -121,6 +121,21 @@ expect_status "format pdf" 0 "$ISMC" build --format pdf "$example" -o "$tmp/pdfo
 expect_status "format unknown" 2 "$ISMC" build --format docx "$example" \
     -o "$tmp/x"
 
+# --texts: a licensed texts file adds the full text beside the title.
+printf 'format: ismc-texts/1\ncatalog: iso27001\ntexts:\n  A.5.1: "Licensed wording."\n' \
+    >"$tmp/texts.yaml"
+expect_status "texts" 0 "$ISMC" build --format csv --texts "$tmp/texts.yaml" \
+    "$example" -o "$tmp/texts"
+grep -q '^A.5.1,Organizational controls,Policies for information security,Licensed wording\.,' \
+    "$tmp/texts/soa-iso27001-2022.csv" && pass || fail "texts: SoA row"
+head -1 "$tmp/texts/soa-iso27001-2022.csv" | grep -q "Licensed text" && pass ||
+    fail "texts: SoA header"
+printf 'format: ismc-texts/1\ncatalog: iso27001\ntexts:\n  A.5.99: "x"\n' \
+    >"$tmp/texts-bad.yaml"
+expect_status "texts unknown id" 1 "$ISMC" check --texts "$tmp/texts-bad.yaml" \
+    "$example"
+expect_err "texts unknown id" "texts-bad.yaml:4:3: error: iso27001-2022 has no requirement 'A.5.99'"
+
 # An unwritable output location is an I/O error: status 2.
 expect_status "output under a file" 2 "$ISMC" build "$example" \
     -o "$tmp/warn.isms/sub"
