@@ -5,22 +5,40 @@
  */
 #include "fuzz.h"
 
+#include "arena.h"
 #include "buf.h"
 #include "emit.h"
+#include "xalloc.h"
 
 /* Rendering is the slow part; small specs reach every branch of it. */
 #define MAX_INPUT	(16 * 1024)
 
-/* Accepts every output; only the bytes' existence is checked. */
-static bool
-discard(void *ctx, const char *name, const struct ismc_buf *b)
-{
-	size_t *n = ctx;
+/* What came out of one build. */
+struct outputs {
+	struct ismc_arena	*arena;
+	const char		**names;	/* heap array, arena strings */
+	size_t			 n;
+};
 
-	if (name == NULL || name[0] == '\0' || (b->len > 0 &&
-	    b->data == NULL))
+/*
+ * Accepts every output after checking what the outdir would require of it
+ * (outdir.h): a plain file name, not starting with '.', given once. And
+ * no format writes an empty file.
+ */
+static bool
+collect(void *ctx, const char *name, const struct ismc_buf *b)
+{
+	struct outputs *o = ctx;
+	size_t i;
+
+	if (name[0] == '\0' || name[0] == '.' || strchr(name, '/') != NULL ||
+	    b->len == 0 || b->data == NULL)
 		abort();
-	(*n)++;
+	for (i = 0; i < o->n; i++)
+		if (strcmp(o->names[i], name) == 0)
+			abort();
+	o->names = ismc_xreallocarray(o->names, o->n + 1, sizeof *o->names);
+	o->names[o->n++] = ismc_arena_strdup(o->arena, name);
 	return true;
 }
 
@@ -28,14 +46,18 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_run r;
-	size_t n = 0;
+	struct outputs o;
 
 	if (size > MAX_INPUT)
 		return -1;
 	fuzz_compile(&r, data, size);
-	if (r.ir != NULL)
+	if (r.ir != NULL) {
+		memset(&o, 0, sizeof o);
+		o.arena = &r.c.arena;
 		(void)ismc_emit_reports_to(r.ir, &r.c.arena, &r.c.diag,
-		    discard, &n);
+		    collect, &o);
+		free(o.names);
+	}
 	fuzz_run_destroy(&r);
 	return 0;
 }

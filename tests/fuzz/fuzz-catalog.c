@@ -55,7 +55,7 @@ tables(const struct ismc_ir *ir, struct ismc_arena *a)
 	void (*const emit[])(const struct ismc_report *, struct ismc_buf *) = {
 		ismc_emit_csv, ismc_emit_md, ismc_emit_json
 	};
-	struct ismc_report *rep[5];
+	struct ismc_report *rep[3];
 	struct ismc_buf b;
 	size_t i, j, k;
 

@@ -46,8 +46,9 @@ for d in "$top"/examples/*/; do
 		seed "$out/build" $build_max "$f" "$name-$(basename "$f")"
 	done
 	whole "$d"*.isms >"$out/spec/seed-$name-whole.isms"
-	whole $(ls "$d"*.isms | grep -v '/soa\.isms$') \
-	    >"$out/build/seed-$name-no-soa.isms"
+	for f in "$d"*.isms; do
+		[ "$(basename "$f")" = soa.isms ] || whole "$f"
+	done >"$out/build/seed-$name-no-soa.isms"
 	# Two frameworks and a few SoA rows: the gap analysis and every
 	# report, in a seed the build harness runs quickly.
 	{
@@ -84,5 +85,8 @@ for f in "$top"/tests/fuzz/regress/*; do
 	catalog-*|mapping-*) seed "$out/catalog" $catalog_max "$f" ;;
 	esac
 done
-echo "seeds: $(ls "$out/spec" | wc -l) spec, $(ls "$out/build" | wc -l)" \
-    "build, $(ls "$out/catalog" | wc -l) catalog in $out"
+count() {
+	find "$1" -type f | wc -l | tr -d ' '
+}
+echo "seeds: $(count "$out/spec") spec, $(count "$out/build") build," \
+    "$(count "$out/catalog") catalog in $out"
