@@ -127,8 +127,7 @@ human_date(struct ismc_arena *a, bool has, struct ismc_date dt)
 	if (!has)
 		return NULL;
 	if (dt.month < 1 || dt.month > 12)
-		return ismc_arena_printf(a, "%04d-%02d-%02d", dt.year, dt.month,
-		    dt.day);
+		return ismc_date_str(a, dt);
 	return ismc_arena_printf(a, "%d %s %d", dt.day, months[dt.month - 1],
 	    dt.year);
 }
@@ -136,8 +135,7 @@ human_date(struct ismc_arena *a, bool has, struct ismc_date dt)
 static const char *
 iso_date(struct ismc_arena *a, bool has, struct ismc_date dt)
 {
-	return has ? ismc_arena_printf(a, "%04d-%02d-%02d", dt.year, dt.month,
-	    dt.day) : "";
+	return has ? ismc_date_str(a, dt) : "";
 }
 
 /* ---- text -------------------------------------------------------------- */

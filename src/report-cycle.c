@@ -14,19 +14,12 @@
 #include "gap.h"
 #include "ir.h"
 
-static const char **
-strv(struct ismc_arena *a, size_t n)
-{
-	return n != 0 ? ISMC_NEW_ARRAY(a, const char *, n) : NULL;
-}
-
 static struct ismc_cell
 date_cell(struct ismc_arena *a, bool has, struct ismc_date d)
 {
 	if (!has)
 		return ismc_cell_null();
-	return ismc_cell_str(ismc_arena_printf(a, "%04d-%02d-%02d", d.year,
-	    d.month, d.day));
+	return ismc_cell_str(ismc_date_str(a, d));
 }
 
 /* With several frameworks a bare "28.3" could be anyone's: qualify. */
@@ -34,7 +27,7 @@ static struct ismc_cell
 controls_cell(const struct ismc_ir *ir, struct ismc_arena *a,
     const struct ismc_ir_control *const *c, size_t n)
 {
-	const char **v = strv(a, n);
+	const char **v = ismc_report_strv(a, n);
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -149,8 +142,8 @@ static void
 action_cells(struct ismc_arena *a, const struct ismc_ir_finding *f,
     struct ismc_cell *row)
 {
-	const char **ids = strv(a, f->nactions), **own = strv(a, f->nactions);
-	const char **due = strv(a, f->nactions), **st = strv(a, f->nactions);
+	const char **ids = ismc_report_strv(a, f->nactions), **own = ismc_report_strv(a, f->nactions);
+	const char **due = ismc_report_strv(a, f->nactions), **st = ismc_report_strv(a, f->nactions);
 	bool overdue = false;
 	size_t i;
 
@@ -160,8 +153,7 @@ action_cells(struct ismc_arena *a, const struct ismc_ir_finding *f,
 		ids[i] = ismc_arena_printf(a, "%s %s", x->id,
 		    x->title ? x->title : "");
 		own[i] = x->owner ? x->owner->id : "-";
-		due[i] = x->has_due ? ismc_arena_printf(a, "%04d-%02d-%02d",
-		    x->due.year, x->due.month, x->due.day) : "-";
+		due[i] = x->has_due ? ismc_date_str(a, x->due) : "-";
 		st[i] = ismc_action_status_name(x->status);
 		overdue |= x->overdue;
 	}

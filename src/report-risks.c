@@ -72,12 +72,6 @@ static const struct ismc_report_column risk_columns[] = {
 	    "Residual above acceptance" },
 };
 
-static const char **
-strv(struct ismc_arena *a, size_t n)
-{
-	return n != 0 ? ISMC_NEW_ARRAY(a, const char *, n) : NULL;
-}
-
 static void
 set_level(struct ismc_cell *row, int vcol, int lcol,
     const struct ismc_ir_level *l)
@@ -109,7 +103,7 @@ above_cell(const struct ismc_ir *ir, int score)
 static struct ismc_cell
 assets_cell(struct ismc_arena *a, const struct ismc_ir_risk *r)
 {
-	const char **v = strv(a, r->nassets);
+	const char **v = ismc_report_strv(a, r->nassets);
 	size_t i;
 
 	for (i = 0; i < r->nassets; i++)
@@ -120,7 +114,7 @@ assets_cell(struct ismc_arena *a, const struct ismc_ir_risk *r)
 static struct ismc_cell
 threats_cell(struct ismc_arena *a, const struct ismc_ir_risk *r)
 {
-	const char **v = strv(a, r->nthreats);
+	const char **v = ismc_report_strv(a, r->nthreats);
 	size_t i;
 
 	for (i = 0; i < r->nthreats; i++)
@@ -137,7 +131,7 @@ static struct ismc_cell
 controls_cell(const struct ismc_ir *ir, struct ismc_arena *a,
     const struct ismc_ir_risk *r)
 {
-	const char **v = strv(a, r->ntreated_by);
+	const char **v = ismc_report_strv(a, r->ntreated_by);
 	const struct ismc_ir_treat *t;
 	const struct ismc_req *req;
 	size_t i;

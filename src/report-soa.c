@@ -68,12 +68,6 @@ static const struct {
 };
 #define NSTATUS	(sizeof status_fields / sizeof status_fields[0])
 
-static const char **
-strv(struct ismc_arena *a, size_t n)
-{
-	return n != 0 ? ISMC_NEW_ARRAY(a, const char *, n) : NULL;
-}
-
 /*
  * The theme is the top-level group holding the requirement ("Organizational
  * controls" for A.5.15, the chapter for a DORA point), so every row of a
@@ -106,7 +100,7 @@ applicable_cell(enum ismc_applicability app)
 static struct ismc_cell
 reasons_cell(struct ismc_arena *a, unsigned reasons)
 {
-	const char **v = strv(a, ISMC_NREASONS);
+	const char **v = ismc_report_strv(a, ISMC_NREASONS);
 	size_t n = 0;
 	unsigned i;
 
@@ -119,7 +113,7 @@ reasons_cell(struct ismc_arena *a, unsigned reasons)
 static struct ismc_cell
 refs_cell(struct ismc_arena *a, const struct ismc_ir_docref *refs, size_t n)
 {
-	const char **v = strv(a, n);
+	const char **v = ismc_report_strv(a, n);
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -132,7 +126,7 @@ static struct ismc_cell
 measures_cell(struct ismc_arena *a, const struct ismc_ir_measure **m,
     size_t n)
 {
-	const char **v = strv(a, n);
+	const char **v = ismc_report_strv(a, n);
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -144,7 +138,7 @@ static struct ismc_cell
 risks_cell(struct ismc_arena *a, const struct ismc_ir_risk **r,
     size_t n)
 {
-	const char **v = strv(a, n);
+	const char **v = ismc_report_strv(a, n);
 	size_t i;
 
 	for (i = 0; i < n; i++)

@@ -119,6 +119,12 @@ grow(struct ismc_arena *a, void *old, size_t n, size_t *cap, size_t sz)
 	return p;
 }
 
+const char **
+ismc_report_strv(struct ismc_arena *a, size_t n)
+{
+	return n != 0 ? ISMC_NEW_ARRAY(a, const char *, n) : NULL;
+}
+
 void
 ismc_report_drop_empty_column(struct ismc_report *r, size_t col)
 {
@@ -204,8 +210,7 @@ ismc_report_add_spec_meta(struct ismc_report *r, const struct ismc_ir *ir)
 	const char *date = NULL;
 
 	if (m->has_date)
-		date = ismc_arena_printf(r->arena, "%04d-%02d-%02d",
-		    m->date.year, m->date.month, m->date.day);
+		date = ismc_date_str(r->arena, m->date);
 	ismc_report_add_meta(r, "organisation", "Organisation",
 	    ismc_cell_str(m->organisation));
 	ismc_report_add_meta(r, "version", "Spec version",

@@ -96,6 +96,8 @@ struct ismc_cell *ismc_report_add_row(struct ismc_report *);
  * Call after the last row; the column table becomes an arena copy.
  */
 void	ismc_report_drop_empty_column(struct ismc_report *, size_t col);
+/* Room for n string pointers of a list cell (NULL for none). */
+const char **ismc_report_strv(struct ismc_arena *, size_t n);
 /* Appends a metadata or summary entry (key and label borrowed). */
 void	ismc_report_add_meta(struct ismc_report *, const char *key,
 	    const char *label, struct ismc_cell);

@@ -56,13 +56,6 @@ date_cmp(struct ismc_date a, struct ismc_date b)
 	return x < y ? -1 : x > y;
 }
 
-static const char *
-date_str(struct sema *s, struct ismc_date d)
-{
-	return ismc_arena_printf(s->arena, "%04d-%02d-%02d", d.year, d.month,
-	    d.day);
-}
-
 /* ---- shared attribute helpers ------------------------------------------- */
 
 static const struct ismc_ir_control **
@@ -571,7 +564,7 @@ check_as_of(struct sema *s)
 			a->overdue = true;
 			ismc_diag_warning(s->diag, a->span, "corrective action "
 			    "'%s' was due on %s and is not done (as of %s)",
-			    a->id, date_str(s, a->due), date_str(s, ir->as_of));
+			    a->id, ismc_date_str(s->arena, a->due), ismc_date_str(s->arena, ir->as_of));
 		}
 		if (f->nactions == 0 && (f->kind == ISMC_FINDING_MAJOR ||
 		    f->kind == ISMC_FINDING_MINOR))
@@ -585,8 +578,8 @@ check_as_of(struct sema *s)
 			continue;
 		e->stale = true;
 		ismc_diag_warning(s->diag, e->span, "evidence '%s' expired on "
-		    "%s (as of %s)", e->id, date_str(s, e->expires),
-		    date_str(s, ir->as_of));
+		    "%s (as of %s)", e->id, ismc_date_str(s->arena, e->expires),
+		    ismc_date_str(s->arena, ir->as_of));
 	}
 }
 
