@@ -136,6 +136,11 @@ expect_status "texts unknown id" 1 "$ISMC" check --texts "$tmp/texts-bad.yaml" \
     "$example"
 expect_err "texts unknown id" "texts-bad.yaml:4:3: error: iso27001-2022 has no requirement 'A.5.99'"
 
+# A catalog directory with no catalogs in it (once sorted a null list;
+# the sanitizer run of this suite would catch it coming back).
+mkdir -p "$tmp/empty-dir"
+expect_status "empty -I directory" 0 "$ISMC" check -I "$tmp/empty-dir" "$example"
+
 # An unwritable output location is an I/O error: status 2.
 expect_status "output under a file" 2 "$ISMC" build "$example" \
     -o "$tmp/warn.isms/sub"
