@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "date.h"
 #include "source.h"
 
 enum ismc_value_kind {
@@ -30,12 +31,6 @@ enum ismc_value_kind {
 	ISMC_V_PERCENT,		/* 98%, 3.5% (num holds 98, 3.5) */
 	ISMC_V_DATE,		/* 2026-06-30 (validated by the lexer) */
 	ISMC_V_RANGE,		/* 1..5 */
-};
-
-struct ismc_date {
-	int	year;
-	int	month;		/* 1-12 */
-	int	day;		/* 1-31 */
 };
 
 struct ismc_value {

@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "date.h"
 #include "diag.h"
 #include "source.h"
 #include "strtab.h"

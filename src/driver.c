@@ -275,9 +275,7 @@ run_init(struct run *r, const struct ismc_options *o)
 	set_search_path(&r->c, o);
 	if (o->has_as_of) {
 		r->c.has_as_of = true;
-		r->c.as_of.year = o->as_of[0];
-		r->c.as_of.month = o->as_of[1];
-		r->c.as_of.day = o->as_of[2];
+		r->c.as_of = o->as_of;
 	}
 }
 

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "date.h"
+
 enum ismc_command {
 	ISMC_CMD_CHECK,
 	ISMC_CMD_BUILD,
@@ -61,7 +63,7 @@ struct ismc_options {
 	struct ismc_requirement	*requires;	/* --require, heap array */
 	size_t			 nrequires;
 	bool			 has_as_of;	/* --as-of DATE */
-	int			 as_of[3];	/* year, month, day */
+	struct ismc_date	 as_of;
 	FILE			*out;		/* dumps; stdout */
 	FILE			*err;		/* diagnostics; stderr */
 };

@@ -9,7 +9,6 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "arena.h"
 #include "catalog.h"
 
 const char *
@@ -267,10 +266,4 @@ ismc_action_status_name(enum ismc_action_status s)
 		return "done";
 	}
 	return "?";
-}
-
-const char *
-ismc_date_str(struct ismc_arena *a, struct ismc_date d)
-{
-	return ismc_arena_printf(a, "%04d-%02d-%02d", d.year, d.month, d.day);
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "ast.h"
+#include "date.h"
 #include "source.h"
 
 struct ismc_arena;
@@ -375,8 +376,6 @@ const char *ismc_applicability_name(enum ismc_applicability);
 const char *ismc_cmp_name(enum ismc_cmp);			/* "<=" */
 const char *ismc_finding_kind_name(enum ismc_finding_kind);	/* "minor" */
 const char *ismc_action_status_name(enum ismc_action_status);	/* "done" */
-/* "2026-06-30" (arena-owned): the one spelling of a date in every output. */
-const char *ismc_date_str(struct ismc_arena *, struct ismc_date);
 /* The band holding score, or NULL. */
 const struct ismc_ir_band *ismc_ir_band_for(const struct ismc_ir *, int score);
 /* Natural order for identifiers: "A.5.9" < "A.5.10", "R-2" < "R-10". */

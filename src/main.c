@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "driver.h"
 #include "emit.h"
 #include "gap.h"
@@ -112,29 +113,21 @@ parse_max_errors(struct ismc_options *o, const char *v)
 	return 0;
 }
 
-static bool
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 static int
 parse_as_of(struct ismc_options *o, const char *v)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int y, m, d, n = 0;
-
-	if (sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
-	    v[n] != '\0' || n != 10 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays[m - 1] + (m == 2 && leap(y)))
-		return usage_error("invalid --as-of date '%s' (use YYYY-MM-DD)",
+	switch (ismc_date_parse(v, strlen(v), &o->as_of)) {
+	case ISMC_DATE_OK:
+		o->has_as_of = true;
+		return 0;
+	case ISMC_DATE_INVALID:
+		return usage_error("invalid --as-of date '%s' (no such day)",
 		    v);
-	o->has_as_of = true;
-	o->as_of[0] = y;
-	o->as_of[1] = m;
-	o->as_of[2] = d;
-	return 0;
+	case ISMC_DATE_SHAPE:
+		break;
+	}
+	return usage_error("invalid --as-of date '%s' (use YYYY-MM-DD, "
+	    "as in specs)", v);
 }
 
 /* --format pdf,csv: a comma-separated list, the option repeatable. */

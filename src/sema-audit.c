@@ -14,48 +14,6 @@
 #include "diag.h"
 #include "sema-int.h"
 
-/* ---- dates -------------------------------------------------------------- */
-
-/* Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's method). */
-static long
-days_from_civil(struct ismc_date d)
-{
-	long y = d.year - (d.month <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 +
-	    d.day - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
-static struct ismc_date
-civil_from_days(long z)
-{
-	struct ismc_date d;
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	d.year = (int)(yoe + era * 400 + (d.month <= 2));
-	return d;
-}
-
-static int
-date_cmp(struct ismc_date a, struct ismc_date b)
-{
-	long x = days_from_civil(a), y = days_from_civil(b);
-
-	return x < y ? -1 : x > y;
-}
-
 /* ---- shared attribute helpers ------------------------------------------- */
 
 static const struct ismc_ir_control **
@@ -411,7 +369,7 @@ define_audits(struct sema *s)
 		sema_apply_attrs(s, it, audit_attrs,
 		    sizeof audit_attrs / sizeof audit_attrs[0], a,
 		    SEMA_WHAT("audit", a->id));
-		if (a->has_date && a->has_end && date_cmp(a->end, a->date) < 0)
+		if (a->has_date && a->has_end && ismc_date_cmp(a->end, a->date) < 0)
 			ismc_diag_error(s->diag, a->span, "audit '%s' ends "
 			    "before it starts", a->id);
 	}
@@ -431,7 +389,7 @@ validity_days(struct sema *s, const struct ismc_item *it,
 		"years",
 	};
 	const struct ismc_value *n = it->args;
-	struct ismc_date to = from;
+	struct ismc_date to;
 	int u;
 
 	if (it->nargs != 2 || n->kind != ISMC_V_NUMBER || !n->is_int ||
@@ -448,22 +406,13 @@ validity_days(struct sema *s, const struct ismc_item *it,
 	case 1:
 		return (int)n->ival * 7;
 	case 2:
-		to.month += (int)(n->ival % 12);
-		to.year += (int)(n->ival / 12);
+		to = ismc_date_add_months(from, n->ival);
 		break;
 	default:
-		to.year += (int)n->ival;
+		to = ismc_date_add_months(from, n->ival * 12);
 		break;
 	}
-	if (to.month > 12) {
-		to.month -= 12;
-		to.year++;
-	}
-	/* Day 31 of a 30-day month rolls back to the month's last day. */
-	while (to.day > 28 && civil_from_days(days_from_civil(to)).month !=
-	    to.month)
-		to.day--;
-	return (int)(days_from_civil(to) - days_from_civil(from));
+	return (int)(ismc_date_to_days(to) - ismc_date_to_days(from));
 }
 
 /* The evidence being defined and its `valid` item, read once `collected`
@@ -530,8 +479,8 @@ define_evidence(struct sema *s)
 		}
 		e->valid_days = validity_days(s, b.valid, e->collected);
 		if (e->valid_days > 0)
-			e->expires = civil_from_days(days_from_civil(
-			    e->collected) + e->valid_days);
+			e->expires = ismc_date_add_days(e->collected,
+			    e->valid_days);
 		else
 			e->valid_days = 0;
 	}
@@ -559,7 +508,7 @@ check_as_of(struct sema *s)
 				f->closed = false;
 			if (!ir->has_as_of || !a->has_due ||
 			    a->status == ISMC_ACTION_DONE ||
-			    date_cmp(a->due, ir->as_of) >= 0)
+			    ismc_date_cmp(a->due, ir->as_of) >= 0)
 				continue;
 			a->overdue = true;
 			ismc_diag_warning(s->diag, a->span, "corrective action "
@@ -574,7 +523,7 @@ check_as_of(struct sema *s)
 	for (i = 0; i < s->evidence_d.n && ir->has_as_of; i++) {
 		struct ismc_ir_evidence *e = s->evidence_d.v[i]->obj;
 
-		if (e->valid_days <= 0 || date_cmp(e->expires, ir->as_of) >= 0)
+		if (e->valid_days <= 0 || ismc_date_cmp(e->expires, ir->as_of) >= 0)
 			continue;
 		e->stale = true;
 		ismc_diag_warning(s->diag, e->span, "evidence '%s' expired on "
@@ -591,8 +540,8 @@ audit_cmp(const void *a, const void *b)
 
 	if (x->has_date != y->has_date)
 		return x->has_date ? -1 : 1;
-	if (x->has_date && date_cmp(x->date, y->date) != 0)
-		return date_cmp(x->date, y->date);
+	if (x->has_date && ismc_date_cmp(x->date, y->date) != 0)
+		return ismc_date_cmp(x->date, y->date);
 	return ismc_natcmp(x->id, y->id);
 }
 

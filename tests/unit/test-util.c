@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
 #include "ir.h"
 #include "source.h"
@@ -283,4 +284,51 @@ Test(buf, grows_and_formats)
 	ismc_buf_adds(&b, "x");
 	cr_assert_str_eq(ismc_buf_cstr(&b), "x");
 	ismc_buf_free(&b);
+}
+
+Test(date, parse_takes_exactly_the_spec_spelling)
+{
+	static const char *const shape[] = {
+		"+026-01-01", "-026-01-01", " 026-01-01", "26-01-01",
+		"2026-1-01", "2026-01-1 ", "02026-01-01", "2026/01/01",
+		"２026-01-01", "", "2026-01-0x",
+	};
+	struct ismc_date d;
+	size_t i;
+
+	cr_assert_eq(ismc_date_parse("2024-02-29", 10, &d), ISMC_DATE_OK);
+	cr_assert(d.year == 2024 && d.month == 2 && d.day == 29);
+	cr_assert_eq(ismc_date_parse("2023-02-29", 10, &d), ISMC_DATE_INVALID);
+	cr_assert_eq(ismc_date_parse("1900-02-29", 10, &d), ISMC_DATE_INVALID);
+	cr_assert_eq(ismc_date_parse("2000-02-29", 10, &d), ISMC_DATE_OK);
+	cr_assert_eq(ismc_date_parse("2026-13-01", 10, &d), ISMC_DATE_INVALID);
+	cr_assert_eq(ismc_date_parse("2026-04-31", 10, &d), ISMC_DATE_INVALID);
+	cr_assert_eq(ismc_date_parse("2026-00-10", 10, &d), ISMC_DATE_INVALID);
+	for (i = 0; i < sizeof shape / sizeof *shape; i++)
+		cr_assert_eq(ismc_date_parse(shape[i], strlen(shape[i]), &d),
+		    ISMC_DATE_SHAPE, "%s", shape[i]);
+}
+
+Test(date, arithmetic)
+{
+	struct ismc_date a = { 2026, 1, 31 }, b;
+	char buf[ISMC_DATE_BUFSIZE];
+
+	cr_assert_eq(ismc_date_to_days((struct ismc_date){ 1970, 1, 1 }), 0);
+	cr_assert_eq(ismc_date_to_days((struct ismc_date){ 2000, 3, 1 }),
+	    11017);
+	b = ismc_date_add_months(a, 1);
+	ismc_date_format(b, buf);
+	cr_assert_str_eq(buf, "2026-02-28");
+	ismc_date_format(ismc_date_add_months(a, 25), buf);
+	cr_assert_str_eq(buf, "2028-02-29");
+	ismc_date_format(ismc_date_add_months(a, -2), buf);
+	cr_assert_str_eq(buf, "2025-11-30");
+	ismc_date_format(ismc_date_add_days(a, 366), buf);
+	cr_assert_str_eq(buf, "2027-02-01");
+	ismc_date_format(ismc_date_from_days(ismc_date_to_days(a)), buf);
+	cr_assert_str_eq(buf, "2026-01-31");
+	cr_assert_eq(ismc_date_cmp(a, b), -1);
+	cr_assert_eq(ismc_date_cmp(b, a), 1);
+	cr_assert_eq(ismc_date_cmp(a, a), 0);
 }
