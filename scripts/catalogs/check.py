@@ -9,12 +9,18 @@ Written for ismc. Reads frameworks/*.yaml and frameworks/mappings/*.yaml
   * mappings: source/target catalogs exist, every row id exists in its catalog,
     rel and strength valid, no-counterpart rows have source null;
     exact duplicate rows are counted (reported, not an error: the loader reports them);
+  * covering sets (a row whose source is a list of two or more distinct ids): rel is
+    equal or superset; members may be groups; a residual (non-blank text) only on
+    equal/superset rows; a (member set, target) pair appears once;
   * ismc's own crosswalks (provenance ismc): every requirement leaf of the target has
     at least one row, every row targets a leaf, no-counterpart is the only row of its leaf.
 
-Then it prints coverage figures: for a specification that implements all 93 Annex A
-controls, which share of the target's requirement leaves is reached fully
-(an equal or superset row: the strict policy), only partially, or not at all.
+Then it prints coverage figures: for a specification that implements every
+requirement of the source catalog (all 93 Annex A controls and all ISMS clauses),
+which share of the target's requirement leaves is reached fully (an equal or
+superset row, plain or covering set, without residual: the strict policy), only
+partially, or not at all. These are a preview computed from the files alone; the
+figures of record come from ismc itself (scripts/coverage-figures.sh).
 
 If frameworks/iso27001-2022.yaml does not exist yet, the 93 Annex A ids
 (A.5.1-A.5.37, A.6.1-A.6.8, A.7.1-A.7.14, A.8.1-A.8.34) are used instead.
@@ -36,10 +42,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 FW = os.path.join(ROOT, "frameworks")
 QUIET = "--quiet" in sys.argv
 
-CATALOG_KEYS = {"id", "aliases", "title", "version", "publisher", "source", "licence", "kind", "levels"}
+CATALOG_KEYS = {"id", "aliases", "title", "version", "publisher", "source", "licence", "kind", "levels",
+                "soa"}
 NODE_KEYS = {"id", "title", "level", "parent", "ref", "kind"}
 MAPPING_KEYS = {"id", "source", "target", "title", "provenance", "origin", "method"}
-ROW_KEYS = {"source", "rel", "target", "strength", "rationale"}
+ROW_KEYS = {"source", "rel", "target", "strength", "rationale", "residual"}
 RELS = {"equal", "subset", "superset", "intersects", "not-related", "no-counterpart"}
 FULL = {"equal", "superset"}
 
@@ -96,6 +103,20 @@ class Catalog:
         parents = {n.get("parent") for n in self.nodes}
         self.leaves = [n["id"] for n in self.nodes if n["id"] not in parents and n.get("kind") != "group"]
         self.by_id = {n["id"]: n for n in self.nodes}
+        self.soa = c.get("soa")
+        self.children = collections.defaultdict(list)
+        for n in self.nodes:
+            if n.get("parent") is not None:
+                self.children[n["parent"]].append(n["id"])
+
+    def leaves_under(self, ident):
+        """The requirement leaves a node stands for (itself when it is a leaf)."""
+        if ident not in self.children:
+            return [ident]
+        out = []
+        for c in self.children[ident]:
+            out.extend(self.leaves_under(c))
+        return out
 
     def top(self, ident):
         n = self.by_id[ident]
@@ -118,6 +139,8 @@ def check_catalog(path, data):
         if key not in c:
             err(f"{name}: catalog.{key} missing")
     levels = c.get("levels") or []
+    if c.get("soa") is not None and c["soa"] not in {n.get("id") for n in data["nodes"]}:
+        err(f"{name}: catalog.soa {c['soa']!r} names no node")
     seen = set()
     for n in data["nodes"]:
         extra = set(n) - NODE_KEYS
@@ -146,6 +169,33 @@ def builtin_iso():
             nodes.append({"id": f"{theme}.{i}", "title": "", "level": "control", "parent": theme})
     return Catalog("(built-in Annex A id list)", {"catalog": {"id": "iso27001-2022", "aliases": ["iso27001"]},
                                                   "nodes": nodes})
+
+
+def members(row):
+    """The source ids of a row as a sorted tuple: one id, a covering set, or () for null."""
+    src = row.get("source")
+    if src is None:
+        return ()
+    if isinstance(src, list):
+        return tuple(sorted(set(src), key=str))
+    return (src,)
+
+
+def check_row_source(name, i, r, src):
+    """A plain id or a covering set; the set rules of doc/catalog-format.md."""
+    s = r.get("source")
+    ids = s if isinstance(s, list) else [s]
+    if isinstance(s, list) and not s:
+        err(f"{name}: row {i}: empty source list")
+    for m in ids:
+        if not isinstance(m, str):
+            err(f"{name}: row {i}: source member {m!r} is not a string (quote it)")
+        elif m not in src.by_id:
+            err(f"{name}: row {i}: source {m!r} not in {src.id}")
+    if isinstance(s, list) and len(set(ids)) != len(ids):
+        err(f"{name}: row {i}: a member is repeated in {s}")
+    if len(members(r)) > 1 and r.get("rel") not in FULL:
+        err(f"{name}: row {i}: a covering set must be equal or superset, not {r.get('rel')}")
 
 
 def check_mapping(path, data, catalogs):
@@ -177,18 +227,30 @@ def check_mapping(path, data, catalogs):
         if r.get("rel") == "no-counterpart":
             if r.get("source") is not None:
                 err(f"{name}: row {i}: no-counterpart with a source")
-        elif r.get("source") not in src_ids:
-            err(f"{name}: row {i}: source {r.get('source')!r} not in {src.id}")
+        else:
+            check_row_source(name, i, r, src)
+        if "residual" in r:
+            res = r["residual"]
+            if r.get("rel") not in FULL:
+                err(f"{name}: row {i}: residual on a {r.get('rel')} row (only equal or superset)")
+            if not isinstance(res, str) or not res.strip():
+                err(f"{name}: row {i}: residual must be non-blank text")
         if r.get("target") not in tgt_ids:
             err(f"{name}: row {i}: target {r.get('target')!r} not in {tgt.id}")
         st = r.get("strength")
         if st is not None and not (isinstance(st, int) and not isinstance(st, bool) and 1 <= st <= 10):
             err(f"{name}: row {i}: strength {st!r}")
-        for key in ("source", "target"):
+        for key in ("target",):
             if r.get(key) is not None and not isinstance(r.get(key), str):
                 err(f"{name}: row {i}: {key} {r.get(key)!r} is not a string (quote it)")
-    dups = collections.Counter((r.get("source"), r.get("rel"), r.get("target")) for r in rows)
+    dups = collections.Counter((members(r), r.get("rel"), r.get("target")) for r in rows)
     ndup = sum(v - 1 for v in dups.values() if v > 1)
+    pairs = collections.Counter((members(r), r.get("target")) for r in rows)
+    conflicting = [k for k, v in pairs.items() if v > 1 and
+                   len({(r.get("rel"), r.get("strength"), r.get("rationale"), r.get("residual"))
+                        for r in rows if (members(r), r.get("target")) == k}) > 1]
+    for k in conflicting:
+        err(f"{name}: pair {'+'.join(k[0]) or 'null'} -> {k[1]} appears twice with different values")
     own = m.get("provenance") == "ismc"
     if own:
         leafset = set(tgt.leaves)
@@ -199,10 +261,13 @@ def check_mapping(path, data, catalogs):
         for r in rows:
             if r["target"] not in leafset:
                 err(f"{name}: row targets non-leaf {r['target']}")
+            label = "+".join(members(r)) or "null"
             if r.get("rel") not in ("no-counterpart", "not-related") and r.get("strength") is None:
-                err(f"{name}: own row {r['source']}->{r['target']} lacks strength")
+                err(f"{name}: own row {label}->{r['target']} lacks strength")
             if not r.get("rationale"):
-                err(f"{name}: own row {r.get('source')}->{r['target']} lacks rationale")
+                err(f"{name}: own row {label}->{r['target']} lacks rationale")
+            if r.get("residual") and (r.get("strength") or 0) >= 9:
+                err(f"{name}: own row {label}->{r['target']} has a residual but strength >= 9")
         per = collections.defaultdict(list)
         for r in rows:
             per[r["target"]].append(r["rel"])
@@ -212,40 +277,91 @@ def check_mapping(path, data, catalogs):
     return dict(name=name, m=m, rows=rows, src=src, tgt=tgt, ndup=ndup, own=own)
 
 
-def coverage(info):
-    """Coverage of the target's leaves for a spec implementing every source node."""
-    tgt, rows = info["tgt"], info["rows"]
-    # a row on a group node reaches the leaves below it (imported sets map some groups)
-    children = collections.defaultdict(list)
-    for n in tgt.nodes:
-        if n.get("parent") is not None:
-            children[n["parent"]].append(n["id"])
+def reach(row, src, implemented):
+    """(status, credit) one row gives a target when the leaves in `implemented` are
+    implemented: status 3 full, 2 partial, 0 nothing; credit as the coverage index."""
+    rel_ = row.get("rel")
+    if rel_ in ("no-counterpart", "not-related"):
+        return 0, 0.0
+    leaves = [l for m in members(row) for l in src.leaves_under(m)]
+    done = sum(1 for l in leaves if l in implemented)
+    if done == 0:
+        return 0, 0.0
+    frac = done / len(leaves)
+    if rel_ in FULL and done == len(leaves) and not row.get("residual"):
+        return 3, 1.0
+    return 2, min((row.get("strength") or 1) / 10.0 * frac, 0.99)
 
-    def leaves_under(i):
-        if i not in children:
-            return [i]
-        out = []
-        for c in children[i]:
-            out.extend(leaves_under(c))
-        return out
 
-    best = {}
+def coverage(info, implemented):
+    """Coverage of the target's leaves for a spec implementing the source leaves in
+    `implemented` (a preview of the strict policy, from the rows of `info` only)."""
+    tgt, src, rows = info["tgt"], info["src"], info["rows"]
+    best, credit = {}, collections.defaultdict(float)
     maxst = collections.defaultdict(int)
-    rank = {"equal": 3, "superset": 3, "subset": 2, "intersects": 2, "not-related": 0, "no-counterpart": 0}
+    residual = collections.defaultdict(list)
     for r in rows:
-        for leaf in leaves_under(r["target"]):
-            best[leaf] = max(best.get(leaf, 0), rank[r["rel"]])
-            if r["rel"] not in ("no-counterpart", "not-related"):
+        st, cr = reach(r, src, implemented)
+        # a row on a group node reaches the leaves below it (imported sets map some groups)
+        for leaf in tgt.leaves_under(r["target"]):
+            best[leaf] = max(best.get(leaf, 0), st)
+            credit[leaf] = max(credit[leaf], cr)
+            if st:
                 maxst[leaf] = max(maxst[leaf], r.get("strength") or 0)
-    n = len(tgt.leaves)
+            if st == 2 and r.get("residual") and cr == min((r.get("strength") or 1) / 10.0, 0.99):
+                residual[leaf].append(r["residual"])
     full = [l for l in tgt.leaves if best.get(l) == 3]
     part = [l for l in tgt.leaves if best.get(l) == 2]
     none = [l for l in tgt.leaves if best.get(l, 0) == 0]
-    return n, full, part, none, maxst
+    return dict(n=len(tgt.leaves), full=full, part=part, none=none, maxst=maxst,
+                index=sum(credit[l] for l in tgt.leaves),
+                residual={l: residual[l] for l in part if residual.get(l)})
 
 
 def pct(a, b):
     return f"{a}/{b} = {100.0 * a / b:.1f} %" if b else "n/a"
+
+
+def scenarios(catalogs):
+    """The source implementations the figures are computed for."""
+    iso = catalogs["iso27001-2022"]
+    annex = [l for l in iso.leaves if l.startswith("A.")]
+    out = [("a full implementation of ISO/IEC 27001 (all clauses and Annex A controls)",
+            set(iso.leaves))]
+    if len(annex) != len(iso.leaves):
+        out.append((f"Annex A alone ({len(annex)} controls, no clause)", set(annex)))
+    return out
+
+
+def print_coverage(info, cov):
+    n, full, part, none = cov["n"], cov["full"], cov["part"], cov["none"]
+    print(f"{info['name']} ({info['tgt'].id}, {n} leaves):")
+    print(f"  full  (strict: equal/superset, every member, no open residual): {pct(len(full), n)}")
+    print(f"  partial only:                                  {pct(len(part), n)}")
+    print(f"    of which an equal/superset cover with an open residual: {len(cov['residual'])}")
+    print(f"  reached at all (full or partial):              {pct(len(full) + len(part), n)}")
+    print(f"  not reached (no row, or no-counterpart):       {pct(len(none), n)}")
+    print(f"  coverage index (preview: full 1, partial strength/10 x share of set): "
+          f"{100.0 * cov['index'] / n:.1f} %")
+    if not info["own"]:
+        return
+    for th in (7, 5):
+        k = sum(1 for l in info["tgt"].leaves if l in full or cov["maxst"].get(l, 0) >= th)
+        print(f"  full, or strongest reach has strength >= {th}:  {pct(k, n)}")
+    by_top = collections.defaultdict(lambda: [0, 0, 0, 0])
+    for l in info["tgt"].leaves:
+        t = by_top[info["tgt"].top(l)]
+        t[0] += 1
+        t[1] += l in full
+        t[2] += l in part
+        t[3] += l in none
+    print("  per top-level group (leaves / full / partial / gap):")
+    for t, (a, b, c, d) in by_top.items():
+        print(f"    {t:8} {a:4} {b:4} {c:4} {d:4}")
+    if not QUIET:
+        print("  full: " + ", ".join(full))
+        print("  open residuals: " + ", ".join(cov["residual"]))
+        print("  not reached: " + ", ".join(none))
 
 
 def main():
@@ -289,36 +405,15 @@ def main():
         rows = info["rows"]
         rels = collections.Counter(r["rel"] for r in rows)
         print(f"{info['name']}: {len(rows)} rows ({', '.join(f'{k} {v}' for k, v in sorted(rels.items()))}); "
-              f"{len({r['source'] for r in rows if r['source']})} source controls; "
+              f"{len({m for r in rows for m in members(r)})} source ids; "
+              f"{sum(1 for r in rows if len(members(r)) > 1)} covering sets; "
+              f"{sum(1 for r in rows if r.get('residual'))} residuals; "
               f"{len({r['target'] for r in rows})} target nodes; exact duplicate rows: {info['ndup']}")
 
-    print("\n== coverage from a full Annex A implementation (all 93 controls) ==")
-    for info in infos:
-        n, full, part, none, maxst = coverage(info)
-        print(f"{info['name']} ({info['tgt'].id}, {n} leaves):")
-        print(f"  full  (an equal/superset row, strict policy): {pct(len(full), n)}")
-        print(f"  partial only (subset/intersects):             {pct(len(part), n)}")
-        print(f"  reached at all (full or partial):             {pct(len(full) + len(part), n)}")
-        print(f"  not reached (no row, or no-counterpart):      {pct(len(none), n)}")
-        if info["own"]:
-            score = sum(10 if l in full else maxst.get(l, 0) for l in info["tgt"].leaves)
-            print(f"  strength-weighted (full = 10, else strongest row) / 10: {score / (10.0 * n) * 100:.1f} %")
-            for th in (7, 6, 5):
-                k = sum(1 for l in info["tgt"].leaves if maxst.get(l, 0) >= th)
-                print(f"  strongest row has strength >= {th}:             {pct(k, n)}")
-            by_top = collections.defaultdict(lambda: [0, 0, 0])
-            for l in info["tgt"].leaves:
-                t = info["tgt"].top(l)
-                by_top[t][0] += 1
-                by_top[t][1] += l in full
-                by_top[t][2] += l in full or l in part
-            print("  per top-level group (leaves / full / reached):")
-            for t, (a, b, c) in by_top.items():
-                print(f"    {t:6} {a:4} {b:4} {c:4}")
-            if not QUIET:
-                print("  full: " + ", ".join(full))
-                print("  not reached: " + ", ".join(none))
-
+    for title, implemented in scenarios(catalogs):
+        print(f"\n== coverage from {title} ==")
+        for info in infos:
+            print_coverage(info, coverage(info, implemented))
     print()
     if errors:
         print(f"{len(errors)} error(s)")

@@ -76,7 +76,9 @@ RELS = {"equal", "subset", "superset", "intersects", "not-related", "no-counterp
 
 def mapping(header_comment, meta, rows, row_comments=None):
     """meta: id, source, target, title, provenance, origin, method.
-    rows: list of dicts source, rel, target, strength (optional), rationale (optional).
+    rows: list of dicts source, rel, target, strength (optional), rationale (optional),
+    residual (optional). source is an id, None, or a list of ids (a covering set,
+    written as a flow sequence in the order given).
     row_comments: optional {row_index: comment text} written before that row."""
     out = [comment_block(header_comment), "format: ismc-mapping/1\n", "mapping:\n"]
     out.append(f"  id: {s(meta['id'])}\n")
@@ -93,7 +95,17 @@ def mapping(header_comment, meta, rows, row_comments=None):
             raise SystemExit(f"bad rel {r['rel']}")
         if (r["rel"] == "no-counterpart") != (r["source"] is None):
             raise SystemExit(f"no-counterpart rows need source null and vice versa: {r}")
-        parts = [f"source: {s(r['source'])}", f"rel: {r['rel']}", f"target: {s(r['target'])}"]
+        src = r["source"]
+        if isinstance(src, (list, tuple)):
+            if len(set(src)) < 2 or r["rel"] not in ("equal", "superset"):
+                raise SystemExit(f"a covering set needs two distinct members and equal/superset: {r}")
+            src_text = "[" + ", ".join(s(m) for m in src) + "]"
+        else:
+            src_text = s(src)
+        if r.get("residual") is not None and (r["rel"] not in ("equal", "superset")
+                                              or not str(r["residual"]).strip()):
+            raise SystemExit(f"a residual needs an equal/superset row and some text: {r}")
+        parts = [f"source: {src_text}", f"rel: {r['rel']}", f"target: {s(r['target'])}"]
         if r.get("strength") is not None:
             st = r["strength"]
             if not (isinstance(st, int) and 1 <= st <= 10):
@@ -101,5 +113,7 @@ def mapping(header_comment, meta, rows, row_comments=None):
             parts.append(f"strength: {st}")
         if "rationale" in r and r["rationale"] is not None:
             parts.append(f"rationale: {q(r['rationale'])}")
+        if r.get("residual") is not None:
+            parts.append(f"residual: {q(r['residual'])}")
         out.append("  - {" + ", ".join(parts) + "}\n")
     return "".join(out)
