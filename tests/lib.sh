@@ -40,6 +40,31 @@ check_eq() {
 	fi
 }
 
+# expect_status NAME WANT CMD...: runs CMD, checks its exit status.
+expect_status() {
+	name=$1
+	want=$2
+	shift 2
+	status=0
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null || status=$?
+	if [ "$status" -eq "$want" ]; then
+		pass
+	else
+		fail "$name: exit status $status, expected $want"
+		cat "$tmp/err"
+	fi
+}
+
+# expect_err NAME TEXT: the last command's stderr holds TEXT.
+expect_err() {
+	if grep -qF -- "$2" "$tmp/err"; then
+		pass
+	else
+		fail "$1: stderr lacks '$2'"
+		cat "$tmp/err"
+	fi
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

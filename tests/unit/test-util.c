@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "date.h"
+#include "number.h"
 #include "diag.h"
 #include "ir.h"
 #include "source.h"
@@ -331,4 +332,30 @@ Test(date, arithmetic)
 	cr_assert_eq(ismc_date_cmp(a, b), -1);
 	cr_assert_eq(ismc_date_cmp(b, a), 1);
 	cr_assert_eq(ismc_date_cmp(a, a), 0);
+}
+
+Test(number, parse_takes_exactly_the_spec_spelling)
+{
+	static const char *const shape[] = {
+		"", "nan", "inf", "0x64", "1e2", "-5", "+5", " 5", "5 ", "5.",
+		".5", "5.5.5", "5,5", "１",
+	};
+	struct ismc_number n;
+	size_t i;
+
+	cr_assert_eq(ismc_number_parse("0064", 4, &n), ISMC_NUMBER_OK);
+	cr_assert(n.is_int && n.ival == 64 && n.num == 64.0);
+	cr_assert_eq(ismc_number_parse("62.5", 4, &n), ISMC_NUMBER_OK);
+	cr_assert(!n.is_int && n.num == 62.5);
+	cr_assert_eq(ismc_number_parse("9223372036854775807", 19, &n),
+	    ISMC_NUMBER_OK);
+	cr_assert_eq(n.ival, INT64_MAX);
+	cr_assert_eq(ismc_number_parse("9223372036854775808", 19, &n),
+	    ISMC_NUMBER_RANGE);
+	/* Only len bytes are read: "12" of "123". */
+	cr_assert_eq(ismc_number_parse("123", 2, &n), ISMC_NUMBER_OK);
+	cr_assert_eq(n.ival, 12);
+	for (i = 0; i < sizeof shape / sizeof *shape; i++)
+		cr_assert_eq(ismc_number_parse(shape[i], strlen(shape[i]), &n),
+		    ISMC_NUMBER_SHAPE, "%s", shape[i]);
 }

@@ -1,0 +1,829 @@
+/*
+ * cli.c - the command line, GNU style: getopt_long with abbreviations,
+ * options and operands in any order, `--` to end options, and GCC's
+ * spellings for the compiler options (-Werror, -w, -fmax-errors=N).
+ *
+ * Each option is one row of `options`, naming the commands that take it;
+ * the getopt tables of a command and its --help are built from the rows.
+ */
+#include <config.h>
+
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "emit.h"
+#include "gap.h"
+#include "number.h"
+#include "suggest.h"
+#include "xalloc.h"
+
+/* ---- the commands ------------------------------------------------------ */
+
+enum {
+	C_CHECK		= 1 << 0,
+	C_BUILD		= 1 << 1,
+	C_EXPLAIN	= 1 << 2,
+	C_DIFF		= 1 << 3,
+	C_HELP		= 1 << 4,
+};
+#define C_COMPILE	(C_CHECK | C_BUILD | C_EXPLAIN | C_DIFF)
+#define C_ALL		(C_COMPILE | C_HELP)
+
+struct cli_command {
+	const char		*name;
+	unsigned		 bit;
+	enum ismc_command	 command;
+	const char		*operands;	/* synopsis after [options] */
+	const char		*summary;	/* for the list of commands */
+	const char		*about;		/* for COMMAND --help */
+};
+
+static const struct cli_command commands[] = {
+	{ "check", C_CHECK, ISMC_CMD_CHECK, "SPEC...",
+	  "report problems in the specs; write nothing",
+	  "Compiles the specs and reports every problem found, as a C compiler\n"
+	  "does; writes no outputs. With --require, also gates on coverage." },
+	{ "build", C_BUILD, ISMC_CMD_BUILD, "SPEC... -o DIR",
+	  "also write the reports, charts and PDF into DIR",
+	  "Compiles the specs and writes the Statement of Applicability, the\n"
+	  "risk register, KPIs, findings, gap analyses, charts and the\n"
+	  "auditor's PDF into DIR. A build that fails leaves DIR as it was." },
+	{ "explain", C_EXPLAIN, ISMC_CMD_EXPLAIN,
+	  "FRAMEWORK:REQUIREMENT SPEC...",
+	  "show how one requirement is or is not met",
+	  "Shows how one requirement, such as dora:28.3, is or is not covered,\n"
+	  "and by which controls through which mapping rows." },
+	{ "diff", C_DIFF, ISMC_CMD_DIFF, "OLD-SPEC NEW-SPEC",
+	  "summarise what changed between two specs",
+	  "Summarises in Markdown what changed between two specs: risk\n"
+	  "totals, coverage per framework, requirements, controls and risks." },
+	{ "help", C_HELP, ISMC_CMD_CHECK, "[COMMAND]",
+	  "show the help of ismc or of one command",
+	  "Shows the help of ismc, or of one command and its options." },
+};
+#define NCOMMANDS	(sizeof commands / sizeof *commands)
+
+/* ---- the options ------------------------------------------------------- */
+
+/* getopt values of options without a short letter. */
+enum {
+	OPT_FORMAT = 256,
+	OPT_CATALOG,
+	OPT_TEXTS,
+	OPT_COVERAGE,
+	OPT_REQUIRE,
+	OPT_AS_OF,
+	OPT_MAX_ERRORS,
+	OPT_DIAGNOSTICS,
+	OPT_COLOR,
+	OPT_DUMP_TOKENS,
+	OPT_DUMP_AST,
+	OPT_DUMP_IR,
+	OPT_VERSION,
+};
+
+struct cli_option {
+	const char	*name;		/* long name without "--", or NULL */
+	int		 key;		/* short letter, or an OPT_ value */
+	int		 has_arg;	/* no_, required_ or optional_argument */
+	const char	*arg;		/* the argument's name in the help */
+	unsigned	 commands;	/* C_ bits of the commands taking it */
+	const char	*help;		/* NULL: accepted, but not listed */
+	const char	*synopsis;	/* the left column, when not derived
+					 * from name, key and arg */
+};
+
+static const struct cli_option options[] = {
+	{ "output", 'o', required_argument, "DIR", C_BUILD,
+	  "output directory (created if missing)", NULL },
+	{ "format", OPT_FORMAT, required_argument, "LIST", C_BUILD,
+	  "only these output formats: csv, md, json, png,\n"
+	  "svg, pdf (comma-separated; default: all)", NULL },
+	{ NULL, 'I', required_argument, "DIR", C_COMPILE,
+	  "look for framework catalogs in DIR first", NULL },
+	{ "catalog", OPT_CATALOG, required_argument, "FILE",
+	  C_CHECK | C_BUILD, "load and check one catalog file", NULL },
+	{ "texts", OPT_TEXTS, required_argument, "FILE",
+	  C_CHECK | C_BUILD | C_EXPLAIN,
+	  "full requirement texts from a file you licensed,\n"
+	  "shown in the SoA (doc/catalog-format.md)", NULL },
+	{ "coverage", OPT_COVERAGE, required_argument, "POLICY", C_COMPILE,
+	  "strict (set-theory, the default) or all-mapped\n"
+	  "(met when every mapped control is implemented)", NULL },
+	{ "require", OPT_REQUIRE, required_argument, "FW>=N%",
+	  C_CHECK | C_BUILD,
+	  "fail (exit 1) when FW's full coverage is below N%", NULL },
+	{ "as-of", OPT_AS_OF, required_argument, "DATE", C_COMPILE,
+	  "judge deadlines and evidence validity as of DATE\n"
+	  "(YYYY-MM-DD; default: the spec's own date)", NULL },
+	{ NULL, 'W', required_argument, "error", C_COMPILE,
+	  "treat warnings as errors", "-Werror" },
+	{ NULL, 'w', no_argument, NULL, C_COMPILE,
+	  "do not report warnings", NULL },
+	{ "max-errors", OPT_MAX_ERRORS, required_argument, "N", C_COMPILE,
+	  "stop after N errors (default 50, 0 = no limit);\n"
+	  "also -fmax-errors=N", NULL },
+	{ NULL, 'f', required_argument, "max-errors=N", C_COMPILE, NULL,
+	  "-fmax-errors=N" },
+	{ "diagnostics", OPT_DIAGNOSTICS, required_argument, "STYLE",
+	  C_COMPILE,
+	  "plain: no source line or caret under messages;\n"
+	  "fancy (the default): with them", NULL },
+	{ "color", OPT_COLOR, optional_argument, "WHEN", C_COMPILE,
+	  "colour diagnostics: auto (on a terminal unless\n"
+	  "NO_COLOR is set; the default), always (the\n"
+	  "default of a bare --color) or never", NULL },
+	{ "dump-tokens", OPT_DUMP_TOKENS, no_argument, NULL,
+	  C_CHECK | C_BUILD, "print the token stream of each file", NULL },
+	{ "dump-ast", OPT_DUMP_AST, no_argument, NULL, C_CHECK | C_BUILD,
+	  "print the syntax tree of each file", NULL },
+	{ "dump-ir", OPT_DUMP_IR, no_argument, NULL, C_CHECK | C_BUILD,
+	  "print the resolved IR", NULL },
+	{ "help", 'h', no_argument, NULL, C_ALL, "show this help", NULL },
+	{ "version", OPT_VERSION, no_argument, NULL, C_ALL,
+	  "show the version", NULL },
+};
+#define NOPTIONS	(sizeof options / sizeof *options)
+
+/* ---- messages ---------------------------------------------------------- */
+
+/* The command whose options are being read, for messages. */
+static const struct cli_command *current;
+
+static int usage_error(const char *, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static int
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fputs("ismc: error: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (current != NULL && current->bit != C_HELP)
+		fprintf(stderr, "\nTry 'ismc %s --help' for more information.\n",
+		    current->name);
+	else
+		fputs("\nTry 'ismc --help' for more information.\n", stderr);
+	return ISMC_EXIT_USAGE;
+}
+
+/* ---- help -------------------------------------------------------------- */
+
+#define HELP_COLUMN	26
+
+static void
+option_synopsis(const struct cli_option *opt, char *buf, size_t size)
+{
+	char letter[8] = "";
+
+	if (opt->key < 256)
+		snprintf(letter, sizeof letter, "-%c%s", opt->key,
+		    opt->name != NULL ? ", " : "");
+	if (opt->synopsis != NULL)
+		snprintf(buf, size, "%s", opt->synopsis);
+	else if (opt->name == NULL)
+		snprintf(buf, size, "%s%s%s", letter, opt->arg ? " " : "",
+		    opt->arg ? opt->arg : "");
+	else if (opt->has_arg == optional_argument)
+		snprintf(buf, size, "%s--%s[=%s]", letter, opt->name, opt->arg);
+	else
+		snprintf(buf, size, "%s--%s%s%s", letter, opt->name,
+		    opt->arg ? "=" : "", opt->arg ? opt->arg : "");
+}
+
+/* One row: the synopsis, then the help, its continuation lines aligned. */
+static void
+print_option(FILE *out, const struct cli_option *opt)
+{
+	char syn[64];
+	const char *h = opt->help, *nl;
+	int len;
+
+	option_synopsis(opt, syn, sizeof syn);
+	len = fprintf(out, "  %s", syn);
+	if (len + 2 > HELP_COLUMN) {
+		fputc('\n', out);
+		len = 0;
+	}
+	for (;;) {
+		nl = strchr(h, '\n');
+		fprintf(out, "%*s%.*s\n", HELP_COLUMN - len, "",
+		    nl ? (int)(nl - h) : (int)strlen(h), h);
+		if (nl == NULL)
+			break;
+		h = nl + 1;
+		len = 0;
+	}
+}
+
+static void
+print_options(FILE *out, unsigned bits)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTIONS; i++)
+		if ((options[i].commands & bits) != 0 && options[i].help)
+			print_option(out, &options[i]);
+}
+
+static const char trailer[] =
+"Environment: ISMC_PATH (catalog directories, colon-separated), NO_COLOR,\n"
+"SOURCE_DATE_EPOCH (the PDF's date; default: the spec's date).\n"
+"Exit status: 0 success, 1 errors in the input, 2 usage or I/O errors.\n"
+"See ismc(1) and doc/language.md.\n";
+
+static void
+print_general_help(FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "%s ismc %s %s%s\n", i == 0 ? "usage:" : "      ",
+		    commands[i].name,
+		    commands[i].bit == C_HELP ? "" : "[options] ",
+		    commands[i].operands);
+	fputs("       ismc COMMAND --help | ismc --help | ismc --version\n"
+	    "\n"
+	    "Compiles ISMS specifications (*.isms) and reports problems; "
+	    "'build' also\n"
+	    "writes the Statement of Applicability, the risk register, gap "
+	    "analyses,\n"
+	    "charts and the auditor's PDF to DIR.\n"
+	    "\nCommands:\n", out);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-10s%s\n", commands[i].name,
+		    commands[i].summary);
+	fputs("\nOptions (each command takes some: 'ismc help COMMAND' lists "
+	    "them):\n", out);
+	print_options(out, C_ALL);
+	fputs("\nOutputs of 'build': soa-<framework>, risks, kpis, findings, "
+	    "review,\ngap-<framework>, remediation-<framework> and "
+	    "traceability as .csv, .md and\n.json; heatmap-risk, "
+	    "heatmap-coverage and kpi charts as .png and .svg;\n"
+	    "report.pdf.\n", out);
+	fputs(trailer, out);
+}
+
+static void
+print_command_help(FILE *out, const struct cli_command *cmd)
+{
+	fprintf(out, "usage: ismc %s %s%s\n\n%s\n\nOptions:\n", cmd->name,
+	    cmd->bit == C_HELP ? "" : "[options] ", cmd->operands,
+	    cmd->about);
+	print_options(out, cmd->bit);
+	fputc('\n', out);
+	fputs(trailer, out);
+}
+
+/* ---- option values ----------------------------------------------------- */
+
+static const char **
+push(const char **list, size_t *n, const char *s)
+{
+	list = ismc_xreallocarray(list, *n + 1, sizeof *list);
+	list[(*n)++] = s;
+	return list;
+}
+
+/* A count as specs write one: ASCII digits only, at most max. */
+static bool
+parse_count(const char *v, unsigned max, unsigned *out)
+{
+	struct ismc_number n;
+
+	if (ismc_number_parse(v, strlen(v), &n) != ISMC_NUMBER_OK ||
+	    !n.is_int || n.ival > max)
+		return false;
+	*out = (unsigned)n.ival;
+	return true;
+}
+
+static int
+parse_max_errors(struct ismc_options *o, const char *v)
+{
+	if (!parse_count(v, 1000000, &o->max_errors))
+		return usage_error("invalid --max-errors value '%s' (use a "
+		    "number from 0 to 1000000)", v);
+	return 0;
+}
+
+static int
+parse_as_of(struct ismc_options *o, const char *v)
+{
+	switch (ismc_date_parse(v, strlen(v), &o->as_of)) {
+	case ISMC_DATE_OK:
+		o->has_as_of = true;
+		return 0;
+	case ISMC_DATE_INVALID:
+		return usage_error("invalid --as-of date '%s' (no such day)",
+		    v);
+	case ISMC_DATE_SHAPE:
+		break;
+	}
+	return usage_error("invalid --as-of date '%s' (use YYYY-MM-DD, "
+	    "as in specs)", v);
+}
+
+/* --format pdf,csv: a comma-separated list, the option repeatable. */
+static int
+parse_formats(struct ismc_options *o, const char *v)
+{
+	const char *p = v, *comma;
+	char *f;
+
+	while (*p != '\0') {
+		comma = strchr(p, ',');
+		f = strndup(p, comma ? (size_t)(comma - p) : strlen(p));
+		if (f == NULL)
+			ismc_out_of_memory();
+		if (!ismc_emit_format_known(f)) {
+			usage_error("unknown --format '%s' (use csv, md, json, "
+			    "png, svg or pdf)", f);
+			free(f);
+			return ISMC_EXIT_USAGE;
+		}
+		o->formats = push(o->formats, &o->nformats, f);
+		p = comma ? comma + 1 : p + strlen(p);
+	}
+	return 0;
+}
+
+/* FRAMEWORK>=N or FRAMEWORK>=N%, N written as specs write numbers. */
+static int
+parse_require(struct ismc_options *o, const char *v)
+{
+	const char *ge = strstr(v, ">="), *num;
+	struct ismc_requirement *q;
+	struct ismc_number n;
+	size_t len;
+
+	if (ge == NULL || ge == v)
+		return usage_error("invalid --require '%s' (use FRAMEWORK>=N%%, "
+		    "e.g. dora>=80%%)", v);
+	num = ge + 2;
+	len = strlen(num);
+	if (len > 0 && num[len - 1] == '%')
+		len--;
+	if (ismc_number_parse(num, len, &n) != ISMC_NUMBER_OK)
+		return usage_error("invalid --require '%s': '%.*s' is not a "
+		    "number (use FRAMEWORK>=N%%, e.g. dora>=80%%)", v,
+		    (int)len, num);
+	if (n.num > 100)
+		return usage_error("invalid --require '%s': a coverage floor "
+		    "is a percentage from 0 to 100", v);
+	o->requires = ismc_xreallocarray(o->requires, o->nrequires + 1,
+	    sizeof *o->requires);
+	q = &o->requires[o->nrequires++];
+	q->framework = strndup(v, (size_t)(ge - v));
+	if (q->framework == NULL)
+		ismc_out_of_memory();
+	q->percent = n.num;
+	q->spelling = v;
+	return 0;
+}
+
+static int
+parse_enum(const char *opt, const char *v, const char *const *names,
+    size_t n, int *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v, names[i]) == 0) {
+			*out = (int)i;
+			return 0;
+		}
+	return usage_error("invalid %s '%s' (use %s%s%s%s %s)", opt, v,
+	    names[0], n > 2 ? ", " : "", n > 2 ? names[1] : "",
+	    n > 2 ? " or" : " or", names[n - 1]);
+}
+
+static int
+parse_color(struct ismc_options *o, const char *v)
+{
+	static const char *const names[] = { "auto", "always", "never" };
+	static const enum ismc_color modes[] = {
+		ISMC_COLOR_AUTO, ISMC_COLOR_ALWAYS, ISMC_COLOR_NEVER,
+	};
+	int i = 0;
+
+	if (v == NULL) {		/* bare --color, as ls(1) */
+		o->color = ISMC_COLOR_ALWAYS;
+		return 0;
+	}
+	if (parse_enum("--color", v, names, 3, &i) != 0)
+		return ISMC_EXIT_USAGE;
+	o->color = modes[i];
+	return 0;
+}
+
+static int
+parse_diagnostics(struct ismc_options *o, const char *v)
+{
+	static const char *const names[] = { "plain", "fancy" };
+	int i = 0;
+
+	if (parse_enum("--diagnostics", v, names, 2, &i) != 0)
+		return ISMC_EXIT_USAGE;
+	o->plain = i == 0;
+	return 0;
+}
+
+/* -WNAME: warning options, as GCC spells them. */
+static int
+parse_warning(struct ismc_options *o, const char *v)
+{
+	if (strcmp(v, "error") == 0) {
+		o->werror = true;
+		return 0;
+	}
+	return usage_error("unknown warning option '-W%s'", v);
+}
+
+/* -fNAME[=VALUE]: GCC's spelling of some long options. */
+static int
+parse_f(struct ismc_options *o, const char *v)
+{
+	if (strncmp(v, "max-errors=", 11) == 0)
+		return parse_max_errors(o, v + 11);
+	return usage_error("unknown option '-f%s'", v);
+}
+
+static int
+apply_option(struct ismc_options *o, int key, const char *v)
+{
+	enum ismc_gap_policy p;
+
+	switch (key) {
+	case 'o':
+		o->outdir = v;
+		return 0;
+	case 'I':
+		o->include_dirs = push(o->include_dirs, &o->ninclude_dirs, v);
+		return 0;
+	case 'W':
+		return parse_warning(o, v);
+	case 'w':
+		o->no_warnings = true;
+		return 0;
+	case 'f':
+		return parse_f(o, v);
+	case OPT_FORMAT:
+		return parse_formats(o, v);
+	case OPT_CATALOG:
+		o->catalogs = push(o->catalogs, &o->ncatalogs, v);
+		return 0;
+	case OPT_TEXTS:
+		o->texts = push(o->texts, &o->ntexts, v);
+		return 0;
+	case OPT_COVERAGE:
+		if (!ismc_gap_policy_parse(v, &p))
+			return usage_error("unknown --coverage policy '%s' (use "
+			    "strict or all-mapped)", v);
+		o->coverage = (int)p;
+		return 0;
+	case OPT_REQUIRE:
+		return parse_require(o, v);
+	case OPT_AS_OF:
+		return parse_as_of(o, v);
+	case OPT_MAX_ERRORS:
+		return parse_max_errors(o, v);
+	case OPT_DIAGNOSTICS:
+		return parse_diagnostics(o, v);
+	case OPT_COLOR:
+		return parse_color(o, v);
+	case OPT_DUMP_TOKENS:
+		o->dump_tokens = true;
+		return 0;
+	case OPT_DUMP_AST:
+		o->dump_ast = true;
+		return 0;
+	case OPT_DUMP_IR:
+		o->dump_ir = true;
+		return 0;
+	}
+	return usage_error("option not handled (%d)", key);	/* a bug */
+}
+
+/* ---- getopt ------------------------------------------------------------ */
+
+/* The getopt_long tables of one command, built from `options`. */
+struct cli_getopt {
+	char		short_opts[3 + 3 * NOPTIONS + 1];
+	struct option	long_opts[NOPTIONS + 1];
+};
+
+static void
+build_getopt(struct cli_getopt *g, unsigned bit)
+{
+	char *s = g->short_opts;
+	size_t i, n = 0;
+
+	/* '-': operands come back in order as option 1, whatever
+	 * POSIXLY_CORRECT says; ':': a missing argument returns ':'. */
+	*s++ = '-';
+	*s++ = ':';
+	for (i = 0; i < NOPTIONS; i++) {
+		const struct cli_option *opt = &options[i];
+
+		if ((opt->commands & bit) == 0)
+			continue;
+		*s = '\0';
+		if (opt->key < 256 && strchr(g->short_opts + 2, opt->key) ==
+		    NULL) {
+			*s++ = (char)opt->key;
+			if (opt->has_arg != no_argument)
+				*s++ = ':';
+			if (opt->has_arg == optional_argument)
+				*s++ = ':';
+		}
+		if (opt->name != NULL)
+			g->long_opts[n++] = (struct option){ opt->name,
+			    opt->has_arg, NULL, opt->key };
+	}
+	*s = '\0';
+	memset(&g->long_opts[n], 0, sizeof g->long_opts[n]);
+}
+
+static const struct cli_option *
+option_by_key(int key)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTIONS; i++)
+		if (options[i].key == key)
+			return &options[i];
+	return NULL;
+}
+
+/* The commands taking an option, for "is an option of 'ismc build'". */
+static void
+commands_taking(unsigned bits, char *buf, size_t size)
+{
+	size_t i, n = 0, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < NCOMMANDS && len < size; i++)
+		if ((bits & commands[i].bit) != 0 && commands[i].bit != C_HELP)
+			len += (size_t)snprintf(buf + len, size - len,
+			    "%s'ismc %s'", n++ == 0 ? "" : ", ",
+			    commands[i].name);
+}
+
+/*
+ * getopt_long refused "--NAME[=VALUE]": say why. Unknown, ambiguous, an
+ * option of another command, or an argument it does not take.
+ */
+static int
+bad_long_option(const char *arg)
+{
+	const char *name = arg + 2, *eq = strchr(name, '=');
+	size_t len = eq ? (size_t)(eq - name) : strlen(name), i, nmatch = 0;
+	const struct cli_option *exact = NULL, *elsewhere = NULL;
+	struct ismc_suggest sg;
+	char *want = strndup(name, len);
+	char list[256] = "";
+	int status;
+
+	if (want == NULL)
+		ismc_out_of_memory();
+	ismc_suggest_init(&sg, want);
+	for (i = 0; i < NOPTIONS; i++) {
+		const struct cli_option *opt = &options[i];
+
+		if (opt->name == NULL)
+			continue;
+		if ((opt->commands & current->bit) == 0) {
+			if (strcmp(opt->name, want) == 0)
+				elsewhere = opt;
+			continue;
+		}
+		ismc_suggest_offer(&sg, opt->name);
+		if (strcmp(opt->name, want) == 0)
+			exact = opt;
+		else if (strncmp(opt->name, want, len) == 0) {
+			if (nmatch++ > 0)
+				strncat(list, ", ", sizeof list - strlen(list)
+				    - 1);
+			strncat(list, "--", sizeof list - strlen(list) - 1);
+			strncat(list, opt->name, sizeof list - strlen(list)
+			    - 1);
+		}
+	}
+	if (exact != NULL)
+		status = usage_error("option '--%s' takes no argument", want);
+	else if (nmatch > 1)
+		status = usage_error("option '--%s' is ambiguous: %s", want,
+		    list);
+	else if (elsewhere != NULL) {
+		commands_taking(elsewhere->commands, list, sizeof list);
+		status = usage_error("'--%s' is not an option of 'ismc %s' "
+		    "(only of %s)", want, current->name, list);
+	}
+	else if (ismc_suggest_result(&sg) != NULL)
+		status = usage_error("unknown option '--%s'; did you mean "
+		    "'--%s'?", want, ismc_suggest_result(&sg));
+	else
+		status = usage_error("unknown option '--%s'", want);
+	free(want);
+	return status;
+}
+
+static int
+bad_short_option(int c)
+{
+	const struct cli_option *opt = option_by_key(c);
+	char list[128];
+
+	if (opt != NULL) {
+		commands_taking(opt->commands, list, sizeof list);
+		return usage_error("'-%c' is not an option of 'ismc %s' (only "
+		    "of %s)", c, current->name, list);
+	}
+	return usage_error("unknown option '-%c'", c);
+}
+
+static int
+missing_argument(const char *arg, int key)
+{
+	const struct cli_option *opt = option_by_key(key);
+	const char *what = opt != NULL && opt->arg != NULL ? opt->arg :
+	    "a value";
+
+	if (strncmp(arg, "--", 2) == 0)
+		return usage_error("option '%s' needs an argument (%s)", arg,
+		    what);
+	return usage_error("option '-%c' needs an argument (%s)", key, what);
+}
+
+/* Reads the options and operands after the command word. */
+static int
+read_options(struct ismc_options *o, int argc, char **argv,
+    const char ***operands, size_t *noperands)
+{
+	struct cli_getopt g;
+	int c, prev, status;
+
+	build_getopt(&g, current->bit);
+	opterr = 0;
+	optind = 1;
+	for (;;) {
+		prev = optind;
+		c = getopt_long(argc, argv, g.short_opts, g.long_opts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 1:
+			*operands = push(*operands, noperands, optarg);
+			break;
+		case 'h':
+			print_command_help(stdout, current);
+			return 0;
+		case OPT_VERSION:
+			printf("ismc %s\n", PACKAGE_VERSION);
+			return 0;
+		case ':':
+			return missing_argument(argv[prev], optopt);
+		case '?':
+			if (prev < argc && strncmp(argv[prev], "--", 2) == 0)
+				return bad_long_option(argv[prev]);
+			return bad_short_option(optopt);
+		default:
+			if ((status = apply_option(o, c, optarg)) != 0)
+				return status;
+		}
+	}
+	while (optind < argc)
+		*operands = push(*operands, noperands, argv[optind++]);
+	return -1;
+}
+
+/* ---- commands ---------------------------------------------------------- */
+
+static const struct cli_command *
+command_by_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int
+unknown_command(const char *name)
+{
+	struct ismc_suggest sg;
+	size_t i;
+
+	ismc_suggest_init(&sg, name);
+	for (i = 0; i < NCOMMANDS; i++)
+		ismc_suggest_offer(&sg, commands[i].name);
+	if (ismc_suggest_result(&sg) != NULL)
+		return usage_error("unknown command '%s'; did you mean '%s'?",
+		    name, ismc_suggest_result(&sg));
+	return usage_error("unknown command '%s' (use check, build, explain, "
+	    "diff or help)", name);
+}
+
+static int
+run_help(const char *const *operands, size_t n)
+{
+	const struct cli_command *cmd;
+
+	if (n == 0) {
+		print_general_help(stdout);
+		return 0;
+	}
+	if (n > 1)
+		return usage_error("%s", "'help' takes at most one command");
+	if ((cmd = command_by_name(operands[0])) == NULL)
+		return unknown_command(operands[0]);
+	print_command_help(stdout, cmd);
+	return 0;
+}
+
+/* What each command needs besides options. */
+static int
+check_operands(struct ismc_options *o)
+{
+	if (o->command == ISMC_CMD_EXPLAIN && o->nspecs > 0) {
+		o->explain = o->specs[0];
+		o->specs++;
+		o->nspecs--;
+	}
+	if (o->command == ISMC_CMD_EXPLAIN && (o->explain == NULL ||
+	    strchr(o->explain, ':') == NULL))
+		return usage_error("%s", "'explain' needs FRAMEWORK:REQUIREMENT, "
+		    "e.g. dora:17.1, before the spec files");
+	if (o->command == ISMC_CMD_DIFF && o->nspecs != 2)
+		return usage_error("%s", "'diff' needs two spec files: the old "
+		    "and the new");
+	if (o->nspecs == 0 && o->ncatalogs == 0)
+		return usage_error("%s", "no spec files given");
+	if (o->command == ISMC_CMD_BUILD && o->outdir == NULL)
+		return usage_error("%s", "'build' needs an output directory "
+		    "(-o DIR)");
+	if (o->command == ISMC_CMD_BUILD && o->nspecs == 0)
+		return usage_error("%s", "'build' needs at least one spec file");
+	return -1;
+}
+
+int
+ismc_cli_parse(struct ismc_options *o, int argc, char **argv)
+{
+	const char *word = argc > 1 ? argv[1] : NULL;
+	int status;
+
+	current = NULL;
+	if (word == NULL)
+		return usage_error("%s", "no command given (check, build, "
+		    "explain, diff or help)");
+	if (strcmp(word, "-h") == 0 || strcmp(word, "--help") == 0) {
+		print_general_help(stdout);
+		return 0;
+	}
+	if (strcmp(word, "--version") == 0) {
+		printf("ismc %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (word[0] == '-')
+		return usage_error("'%s' before the command: options follow it, "
+		    "as in 'ismc check %s SPEC'", word, word);
+	if ((current = command_by_name(word)) == NULL)
+		return unknown_command(word);
+	o->command = current->command;
+	status = read_options(o, argc - 1, argv + 1, &o->specs, &o->nspecs);
+	if (status != -1)
+		return status;
+	if (current->bit == C_HELP)
+		return run_help(o->specs, o->nspecs);
+	return check_operands(o);
+}
+
+void
+ismc_cli_free(struct ismc_options *o)
+{
+	if (o->explain != NULL)
+		o->specs--;
+	free(o->specs);
+	while (o->nrequires > 0)
+		free((char *)o->requires[--o->nrequires].framework);
+	free(o->requires);
+	while (o->nformats > 0)
+		free((char *)o->formats[--o->nformats]);
+	free(o->formats);
+	free(o->catalogs);
+	free(o->texts);
+	free(o->include_dirs);
+}

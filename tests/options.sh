@@ -1,0 +1,111 @@
+#!/bin/sh
+# Option parsing, GNU style (getopt_long): abbreviations, optional
+# arguments that do not swallow the next word, options after operands,
+# per-command options and help; and numbers and dates on the command line
+# read by the rules specs follow.
+. "${ISMC_SRCDIR:?}/tests/lib.sh"
+
+# run WANT CMD... and says TEXT: expect_status and expect_err (lib.sh)
+# named by the command line itself.
+run() {
+	want=$1
+	shift
+	expect_status "$*" "$want" "$@"
+}
+
+says() {
+	expect_err "options" "$1"
+}
+
+# prints TEXT: the last command's stdout holds TEXT.
+prints() {
+	if grep -qF -- "$1" "$tmp/out"; then pass; else
+		fail "stdout lacks '$1'"
+		head -5 "$tmp/out"
+	fi
+}
+
+ex=examples/safetrust/safetrust.isms
+
+# Abbreviations, and options after operands.
+run 0 "$ISMC" check "$ex" --req 'dora>=5%' --max=3 --cov all-mapped -Werror
+run 2 "$ISMC" check --dump "$ex"
+says "option '--dump' is ambiguous: --dump-tokens, --dump-ast, --dump-ir"
+run 2 "$ISMC" check --dump-ir=yes "$ex"
+says "option '--dump-ir' takes no argument"
+run 2 "$ISMC" check --colr=never "$ex"
+says "unknown option '--colr'; did you mean '--color'?"
+run 2 "$ISMC" check -q "$ex"
+says "unknown option '-q'"
+# "--" ends the options.
+run 2 "$ISMC" check "$ex" -- --dump-ir
+says "cannot read '--dump-ir'"
+
+# --color takes its argument only after '=': a bare --color is "always"
+# and the next word stays an operand.
+printf 'framework iso27001\ncontrol A.5.99 { }\n' >"$tmp/bad.isms"
+run 1 "$ISMC" check --color "$tmp/bad.isms"
+grep -q "$(printf '\033')\[" "$tmp/err" && pass || fail "bare --color: no colour"
+run 0 "$ISMC" check --color=never "$ex"
+run 2 "$ISMC" check --color=sometimes "$ex"
+says "invalid --color 'sometimes' (use auto, always or never)"
+
+# -o and --output, -oDIR, --output=DIR.
+run 0 "$ISMC" build --format=csv "$ex" --output "$tmp/o1"
+[ -f "$tmp/o1/risks.csv" ] && pass || fail "--output DIR"
+run 0 "$ISMC" build --format=csv "$ex" -o"$tmp/o2"
+[ -f "$tmp/o2/risks.csv" ] && pass || fail "-oDIR"
+run 2 "$ISMC" build "$ex" -o
+says "option '-o' needs an argument (DIR)"
+run 2 "$ISMC" check -o "$tmp/o3" "$ex"
+says "'-o' is not an option of 'ismc check' (only of 'ismc build')"
+run 2 "$ISMC" diff --require 'dora>=5%' "$ex" "$ex"
+says "'--require' is not an option of 'ismc diff'"
+
+# Commands and help.
+run 2 "$ISMC" chekc "$ex"
+says "unknown command 'chekc'; did you mean 'check'?"
+run 2 "$ISMC" -Werror check "$ex"
+says "'-Werror' before the command"
+run 0 "$ISMC" help
+prints "usage: ismc check [options] SPEC..."
+prints "Commands:"
+run 0 "$ISMC" help build
+prints "usage: ismc build [options] SPEC... -o DIR"
+prints "--output=DIR"
+run 0 "$ISMC" build --help
+prints "usage: ismc build [options] SPEC... -o DIR"
+run 0 "$ISMC" diff --help
+prints "usage: ismc diff"
+grep -q -- "--output" "$tmp/out" && fail "diff --help lists build's -o" || pass
+run 2 "$ISMC" help frobnicate
+says "unknown command 'frobnicate'"
+run 0 "$ISMC" check --version
+prints "ismc "
+
+# Numbers and dates follow the spec's rules.
+run 0 "$ISMC" check --require 'dora>=5.5%' "$ex"
+run 0 "$ISMC" check --require 'dora>=5' "$ex"
+for v in nan inf 0x64 1e2 -5 +5 ' 5' '5 ' '5.' .5 '' 5%% 101; do
+	run 2 "$ISMC" check --require "dora>=$v" "$ex"
+done
+says "a coverage floor is a percentage from 0 to 100"
+run 2 "$ISMC" check --require 'dora>=0x64' "$ex"
+says "invalid --require 'dora>=0x64': '0x64' is not a number"
+run 0 "$ISMC" check --as-of 2026-12-31 "$ex"
+for v in +026-01-01 -026-01-01 ' 026-01-01' 26-01-01 2026-1-1 \
+    '2026-01-01 ' 02026-01-01 2026-02-29 2026-13-01; do
+	run 2 "$ISMC" check --as-of "$v" "$ex"
+done
+says "invalid --as-of date '2026-13-01' (no such day)"
+run 2 "$ISMC" check --as-of +026-01-01 "$ex"
+says "invalid --as-of date '+026-01-01' (use YYYY-MM-DD, as in specs)"
+run 0 "$ISMC" check --max-errors=0 "$ex"
+run 0 "$ISMC" check -fmax-errors=7 "$ex"
+for v in -1 0x10 ' 3' 3.0 1000001 ''; do
+	run 2 "$ISMC" check --max-errors="$v" "$ex"
+done
+run 2 "$ISMC" check -fmax-errors=0x10 "$ex"
+run 2 "$ISMC" check -Wbogus "$ex"
+says "unknown warning option '-Wbogus'"
+finish
