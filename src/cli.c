@@ -118,7 +118,8 @@ static const struct cli_option options[] = {
 	  "(met when every mapped control is implemented)", NULL },
 	{ "require", OPT_REQUIRE, required_argument, "FW>=N%",
 	  C_CHECK | C_BUILD,
-	  "fail (exit 1) when FW's full coverage is below N%", NULL },
+	  "exit 3 when FW's full coverage is below N%\n"
+	  "(the reports are still written)", NULL },
 	{ "as-of", OPT_AS_OF, required_argument, "DATE", C_COMPILE,
 	  "judge deadlines and evidence validity as of DATE\n"
 	  "(YYYY-MM-DD; default: the spec's own date)", NULL },
@@ -238,7 +239,8 @@ print_options(FILE *out, unsigned bits)
 static const char trailer[] =
 "Environment: ISMC_PATH (catalog directories, colon-separated), NO_COLOR,\n"
 "SOURCE_DATE_EPOCH (the PDF's date; default: the spec's date).\n"
-"Exit status: 0 success, 1 errors in the input, 2 usage or I/O errors.\n"
+"Exit status: 0 success, 1 errors in the input, 2 usage or I/O errors,\n"
+"3 a --require floor not met (and nothing else wrong).\n"
 "See ismc(1) and doc/language.md.\n";
 
 static void
@@ -384,7 +386,8 @@ parse_require(struct ismc_options *o, const char *v)
 	    sizeof *o->requires);
 	q = &o->requires[o->nrequires++];
 	q->framework = strndup(v, (size_t)(ge - v));
-	if (q->framework == NULL)
+	q->floor = strndup(num, len);
+	if (q->framework == NULL || q->floor == NULL)
 		ismc_out_of_memory();
 	q->percent = n.num;
 	q->spelling = v;
@@ -817,8 +820,11 @@ ismc_cli_free(struct ismc_options *o)
 	if (o->explain != NULL)
 		o->specs--;
 	free(o->specs);
-	while (o->nrequires > 0)
-		free((char *)o->requires[--o->nrequires].framework);
+	while (o->nrequires > 0) {
+		o->nrequires--;
+		free((char *)o->requires[o->nrequires].framework);
+		free((char *)o->requires[o->nrequires].floor);
+	}
 	free(o->requires);
 	while (o->nformats > 0)
 		free((char *)o->formats[--o->nformats]);

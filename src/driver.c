@@ -154,12 +154,12 @@ on_cleanup_signal(int sig)
 
 /*
  * Installs the handler for each of the signals that is not ignored (under
- * nohup, or in a background job of a shell, the caller wants it ignored),
- * and ignores SIGXFSZ so that a write over RLIMIT_FSIZE fails with EFBIG
- * and is reported. The previous actions go to `old`.
+ * nohup, or in a background job of a shell, the caller wants it ignored).
+ * The previous actions go to `old`. (SIGXFSZ is ignored for the whole run,
+ * in main.c.)
  */
 static void
-catch_signals(struct sigaction old[NCLEANUP_SIGNALS + 1])
+catch_signals(struct sigaction old[NCLEANUP_SIGNALS])
 {
 	struct sigaction sa;
 	size_t i;
@@ -175,18 +175,15 @@ catch_signals(struct sigaction old[NCLEANUP_SIGNALS + 1])
 		if (old[i].sa_handler != SIG_IGN)
 			sigaction(cleanup_signals[i], &sa, NULL);
 	}
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGXFSZ, &sa, &old[NCLEANUP_SIGNALS]);
 }
 
 static void
-restore_signals(const struct sigaction old[NCLEANUP_SIGNALS + 1])
+restore_signals(const struct sigaction old[NCLEANUP_SIGNALS])
 {
 	size_t i;
 
 	for (i = 0; i < NCLEANUP_SIGNALS; i++)
 		sigaction(cleanup_signals[i], &old[i], NULL);
-	sigaction(SIGXFSZ, &old[NCLEANUP_SIGNALS], NULL);
 }
 
 /* Takes the outdir back from the handlers before commit or abort frees
@@ -216,7 +213,7 @@ static bool
 build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
     const struct ismc_ir *ir, bool *io_failed)
 {
-	struct sigaction old[NCLEANUP_SIGNALS + 1];
+	struct sigaction old[NCLEANUP_SIGNALS];
 	struct ismc_outdir *od;
 	bool ok;
 
@@ -241,13 +238,6 @@ build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
 	return ok;
 }
 
-static int
-exit_status(const struct ismc_compilation *c, bool io_failed)
-{
-	if (io_failed)
-		return ISMC_EXIT_USAGE;
-	return c->diag.errors > 0 ? ISMC_EXIT_INPUT : ISMC_EXIT_OK;
-}
 
 static void
 check_catalogs(struct ismc_compilation *c, const struct ismc_options *o)
@@ -264,7 +254,20 @@ struct run {
 	struct ismc_program	 prog;
 	struct ismc_ir		*ir;		/* NULL after front-end errors */
 	bool			 io_failed;
+	unsigned		 gate_errors;	/* --require floors missed */
 };
+
+/* I/O or usage trouble first, then errors in the input, then a missed
+ * coverage floor: a pipeline tells "gate failed" from "spec broken". */
+static int
+exit_status(const struct run *r)
+{
+	if (r->io_failed)
+		return ISMC_EXIT_USAGE;
+	if (r->c.diag.errors > r->gate_errors)
+		return ISMC_EXIT_INPUT;
+	return r->gate_errors > 0 ? ISMC_EXIT_GATE : ISMC_EXIT_OK;
+}
 
 static void
 run_init(struct run *r, const struct ismc_options *o)
@@ -315,13 +318,14 @@ run_finish(struct run *r)
 	int status;
 
 	ismc_diag_summary(&r->c.diag);
-	status = exit_status(&r->c, r->io_failed);
+	status = exit_status(r);
 	ismc_compilation_destroy(&r->c);
 	return status;
 }
 
 /* --require: each floor on full coverage is met, or an error says by how
- * much it is missed. */
+ * much it is missed. A floor naming a framework that is not analysed is a
+ * usage error: the gate cannot be judged. */
 static void
 check_requirements(struct run *r, const struct ismc_options *o)
 {
@@ -348,6 +352,7 @@ check_requirements(struct run *r, const struct ismc_options *o)
 				    "--require %s: no mapping set reaches %s, "
 				    "so its coverage is not analysed",
 				    q->spelling, cat->id);
+				r->io_failed = true;
 				break;
 			}
 		}
@@ -355,6 +360,7 @@ check_requirements(struct run *r, const struct ismc_options *o)
 			ismc_diag_error(&r->c.diag, ISMC_NO_SPAN, "--require "
 			    "%s: the spec does not use framework '%s'",
 			    q->spelling, q->framework);
+			r->io_failed = true;
 			continue;
 		}
 		if (g == NULL)
@@ -362,12 +368,14 @@ check_requirements(struct run *r, const struct ismc_options *o)
 		pct = ismc_gap_pct(g->n.full, &g->n);
 		if (pct != pct)
 			pct = 0.0;	/* nothing assessed: nothing covered */
-		if (pct + 1e-9 < q->percent)
+		if (pct + 1e-9 < q->percent) {
 			ismc_diag_error(&r->c.diag, ISMC_NO_SPAN, "coverage of "
 			    "%s is %.1f%% (%s policy), %.1f points below the "
-			    "required %g%%", g->fw->catalog->id, pct,
+			    "required %s%%", g->fw->catalog->id, pct,
 			    ismc_gap_policy_name(ir->gap->policy),
-			    q->percent - pct, q->percent);
+			    q->percent - pct, q->floor);
+			r->gate_errors++;
+		}
 	}
 }
 
@@ -427,7 +435,8 @@ ismc_driver_run(const struct ismc_options *o)
 	run_compile(&r, o, o->specs, o->nspecs);
 	if (r.ir != NULL && r.c.diag.errors == 0 && o->nrequires > 0)
 		check_requirements(&r, o);
-	if (o->command == ISMC_CMD_BUILD && r.c.diag.errors == 0 &&
+	/* A missed floor still writes the reports: they show the gaps. */
+	if (o->command == ISMC_CMD_BUILD && r.c.diag.errors == r.gate_errors &&
 	    r.ir != NULL && !r.io_failed)
 		build_outputs(&r.c, o, r.ir, &r.io_failed);
 	return run_finish(&r);

@@ -22,6 +22,7 @@ enum ismc_command {
 struct ismc_requirement {
 	const char	*framework;	/* catalog id or alias */
 	double		 percent;
+	const char	*floor;		/* N as written, without '%' */
 	const char	*spelling;	/* as given, for messages */
 };
 
@@ -35,6 +36,8 @@ enum ismc_color {
 #define ISMC_EXIT_OK		0
 #define ISMC_EXIT_INPUT		1	/* errors in the specs or catalogs */
 #define ISMC_EXIT_USAGE		2	/* bad usage, or I/O trouble */
+#define ISMC_EXIT_GATE		3	/* a --require floor not met, and
+					 * nothing else wrong */
 
 struct ismc_options {
 	enum ismc_command	 command;

@@ -50,11 +50,11 @@ ls -A "$tmp/out1" | grep -q '^\.ismc-tmp' &&
 
 # Pipelines: --require fails below the floor and says by how much.
 expect_status "require met" 0 "$ISMC" check --require 'dora>=5%' "$example"
-expect_status "require missed" 1 "$ISMC" check --require 'dora>=90%' \
+expect_status "require missed" 3 "$ISMC" check --require 'dora>=90%' \
     "$example"
 expect_err "require missed" "ismc: error: coverage of dora is"
 expect_err "require missed" "points below the required 90%"
-expect_status "require unused framework" 1 "$ISMC" check \
+expect_status "require unused framework" 2 "$ISMC" check \
     --require 'nis2-ir>=1%' "$example"
 expect_err "require unused framework" "the spec does not use framework 'nis2-ir'"
 expect_status "require syntax" 2 "$ISMC" check --require 'dora=80' "$example"

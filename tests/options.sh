@@ -108,4 +108,24 @@ done
 run 2 "$ISMC" check -fmax-errors=0x10 "$ex"
 run 2 "$ISMC" check -Wbogus "$ex"
 says "unknown warning option '-Wbogus'"
+
+# A missed coverage floor has an exit status of its own (3), below errors
+# in the input (1) and usage or I/O trouble (2); build still writes the
+# reports, which show the gaps.
+run 3 "$ISMC" build --format=csv --require 'dora>=99.5%' "$ex" -o "$tmp/gate"
+says "points below the required 99.5%"
+[ -f "$tmp/gate/gap-dora.csv" ] && pass || fail "gate: no reports written"
+run 3 "$ISMC" check --require 'dora>=99%' --require 'nis2>=99' "$ex"
+run 1 "$ISMC" check --require 'dora>=99%' "$ex" "$tmp/bad.isms"
+run 2 "$ISMC" check --require 'nis2-ir>=1%' "$ex"
+# A file-size limit hit while writing diagnostics or a dump is an I/O
+# error (status 2), not death by SIGXFSZ (153).
+i=0
+{ echo "framework iso27001"
+  while [ $i -lt 2000 ]; do echo "control A.9.$i { }"; i=$((i + 1)); done
+} >"$tmp/many.isms"
+run 2 sh -c 'ulimit -f 8 && exec "$@" 2>"$0"' "$tmp/big-err" "$ISMC" check \
+    --max-errors=0 "$tmp/many.isms"
+run 2 sh -c 'ulimit -f 8 && exec "$@" >"$0" 2>/dev/null' "$tmp/big-out" \
+    "$ISMC" check --dump-tokens "$ex"
 finish
