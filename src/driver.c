@@ -330,41 +330,28 @@ static void
 check_requirements(struct run *r, const struct ismc_options *o)
 {
 	const struct ismc_ir *ir = r->ir;
-	size_t i, j, k;
+	const struct ismc_ir_framework *fw;
+	const struct ismc_gap_fw *g;
+	size_t i;
 
 	for (i = 0; i < o->nrequires; i++) {
 		const struct ismc_requirement *q = &o->requires[i];
-		const struct ismc_gap_fw *g = NULL;
 		double pct;
 
-		for (j = 0; j < ir->nframeworks && g == NULL; j++) {
-			const struct ismc_catalog *cat =
-			    ir->frameworks[j].catalog;
-			bool named = strcmp(cat->id, q->framework) == 0;
-
-			for (k = 0; k < cat->naliases && !named; k++)
-				named = strcmp(cat->aliases[k], q->framework)
-				    == 0;
-			if (named && ir->gap != NULL)
-				g = ismc_gap_find(ir->gap, &ir->frameworks[j]);
-			if (named && g == NULL) {
-				ismc_diag_error(&r->c.diag, ISMC_NO_SPAN,
-				    "--require %s: no mapping set reaches %s, "
-				    "so its coverage is not analysed",
-				    q->spelling, cat->id);
-				r->io_failed = true;
-				break;
-			}
-		}
-		if (j == ir->nframeworks && g == NULL) {
+		if ((fw = ismc_ir_framework_find(ir, q->framework)) == NULL) {
 			ismc_diag_error(&r->c.diag, ISMC_NO_SPAN, "--require "
 			    "%s: the spec does not use framework '%s'",
 			    q->spelling, q->framework);
 			r->io_failed = true;
 			continue;
 		}
-		if (g == NULL)
+		if ((g = ismc_gap_find(ir->gap, fw)) == NULL) {
+			ismc_diag_error(&r->c.diag, ISMC_NO_SPAN, "--require "
+			    "%s: no mapping set reaches %s, so its coverage is "
+			    "not analysed", q->spelling, fw->catalog->id);
+			r->io_failed = true;
 			continue;
+		}
 		pct = ismc_gap_pct(g->n.full, &g->n);
 		if (pct != pct)
 			pct = 0.0;	/* nothing assessed: nothing covered */

@@ -291,24 +291,6 @@ teardown(struct ctx *x)
 	free(x->tmp);
 }
 
-/* The framework in use whose catalog is `name` (id or alias), or NONE. */
-static size_t
-find_fw(const struct ctx *x, const char *name)
-{
-	const struct ismc_catalog *cat;
-	size_t f, i;
-
-	for (f = 0; f < x->nfw; f++) {
-		cat = x->ir->frameworks[f].catalog;
-		if (cat->id == name || strcmp(cat->id, name) == 0)
-			return f;
-		for (i = 0; i < cat->naliases; i++)
-			if (strcmp(cat->aliases[i], name) == 0)
-				return f;
-	}
-	return NONE;
-}
-
 /*
  * Members are listed per ancestor, so a group's requirements come in
  * catalog order whatever the document order of deeper groups.
@@ -351,20 +333,7 @@ members_of(struct ctx *x, size_t f, const struct ismc_req *const *r,
 	return m->v + m->off[(*r)->index];
 }
 
-/* ---- pass 1: resolve rows ----------------------------------------------- */
-
-static const struct ismc_req *
-resolve_id(struct ctx *x, size_t f, const char *id,
-    const struct ismc_mapping_row *row)
-{
-	const struct ismc_catalog *cat = x->ir->frameworks[f].catalog;
-	const struct ismc_req *r;
-
-	if ((r = ismc_catalog_lookup(cat, id)) == NULL)
-		ismc_diag_error(&x->comp->diag, row->span,
-		    "unknown requirement '%s' of %s", id, cat->id);
-	return r;
-}
+/* ---- pass 1: links ------------------------------------------------------ */
 
 static void
 push_link(struct ctx *x, const struct ismc_gap_link *l)
@@ -378,27 +347,23 @@ push_link(struct ctx *x, const struct ismc_gap_link *l)
 }
 
 /* A no-counterpart row marks its one side, or every member of it. */
-static bool
-resolve_nc(struct ctx *x, const struct ismc_mapping_set *set, size_t fs,
-    size_t ft, const struct ismc_mapping_row *row)
+static void
+expand_nc(struct ctx *x, const struct ismc_ir_crosswalk *cw,
+    const struct ismc_ir_maprow *mr)
 {
 	const struct ismc_req *const *v;
-	const struct ismc_req *r;
-	size_t f = row->source != NULL ? fs : ft, i, n, g;
+	const struct ismc_req *r = mr->source != NULL ? mr->source :
+	    mr->target;
+	size_t f = mr->source != NULL ? cw->source : cw->target, i, n, g;
 
-	r = resolve_id(x, f, row->source != NULL ? row->source : row->target,
-	    row);
-	if (r == NULL)
-		return false;
 	v = members_of(x, f, &r, &n);
 	for (i = 0; i < n; i++) {
 		g = gidx(x, f, v[i]);
 		if (x->nc_row[g] == NULL) {
-			x->nc_set[g] = set;
-			x->nc_row[g] = row;
+			x->nc_set[g] = cw->set;
+			x->nc_row[g] = mr->row;
 		}
 	}
-	return true;
 }
 
 /*
@@ -408,23 +373,22 @@ resolve_nc(struct ctx *x, const struct ismc_mapping_set *set, size_t fs,
  * A.5.1 a superset of each requirement of chapter 5, while "A.5.1
  * subset 5" says nothing about any one of them.
  */
-static bool
-resolve_row(struct ctx *x, const struct ismc_mapping_set *set, size_t fs,
-    size_t ft, const struct ismc_mapping_row *row)
+static void
+expand_row(struct ctx *x, const struct ismc_ir_crosswalk *cw,
+    const struct ismc_ir_maprow *mr)
 {
 	const struct ismc_req *const *va, *const *vb;
-	const struct ismc_req *ra, *rb;
+	const struct ismc_req *ra = mr->source, *rb = mr->target;
+	size_t fs = cw->source, ft = cw->target;
 	struct ismc_gap_link l;
 	size_t i, j, na, nb;
 	unsigned rel;
 
-	if (row->rel == ISMC_REL_NO_COUNTERPART)
-		return resolve_nc(x, set, fs, ft, row);
-	ra = resolve_id(x, fs, row->source, row);
-	rb = resolve_id(x, ft, row->target, row);
-	if (ra == NULL || rb == NULL)
-		return false;
-	rel = ismc_rcc5_from_rel(row->rel);
+	if (mr->row->rel == ISMC_REL_NO_COUNTERPART) {
+		expand_nc(x, cw, mr);
+		return;
+	}
+	rel = ismc_rcc5_from_rel(mr->row->rel);
 	if (ra->is_group)
 		rel = ismc_rcc5_compose(ISMC_RCC5_PP, rel);
 	if (rb->is_group)
@@ -432,8 +396,8 @@ resolve_row(struct ctx *x, const struct ismc_mapping_set *set, size_t fs,
 	va = members_of(x, fs, &ra, &na);
 	vb = members_of(x, ft, &rb, &nb);
 	memset(&l, 0, sizeof l);
-	l.set = set;
-	l.row = row;
+	l.set = cw->set;
+	l.row = mr->row;
 	l.group_a = ra->is_group ? ra : NULL;
 	l.group_b = rb->is_group ? rb : NULL;
 	l.rel = rel;
@@ -447,31 +411,26 @@ resolve_row(struct ctx *x, const struct ismc_mapping_set *set, size_t fs,
 				push_link(x, &l);
 		}
 	}
-	return true;
 }
 
+/* Sema resolved the rows (ir->crosswalks); here they become links. */
 static void
-resolve_sets(struct ctx *x)
+expand_crosswalks(struct ctx *x)
 {
-	const struct ismc_mapping_set *set;
+	const struct ismc_ir_crosswalk *cw;
 	struct ismc_gap *g = x->gap;
-	size_t i, j, fs, ft;
+	size_t i, j;
 
-	for (i = 0; i < x->ir->nmapping_sets; i++) {
-		set = x->ir->mapping_sets[i];
-		fs = find_fw(x, set->source);
-		ft = find_fw(x, set->target);
-		if (fs == NONE || ft == NONE) {
-			g->nsets_skipped++;
-			continue;
-		}
+	for (i = 0; i < x->ir->ncrosswalks; i++) {
+		cw = &x->ir->crosswalks[i];
 		g->nsets++;
-		g->fws[ft].nsets_in++;
-		g->nrows += set->nrows;
-		for (j = 0; j < set->nrows; j++)
-			if (!resolve_row(x, set, fs, ft, &set->rows[j]))
-				g->nrows_bad++;
+		g->fws[cw->target].nsets_in++;
+		g->nrows += cw->nrows + cw->nrows_bad;
+		g->nrows_bad += cw->nrows_bad;
+		for (j = 0; j < cw->nrows; j++)
+			expand_row(x, cw, &cw->rows[j]);
 	}
+	g->nsets_skipped = x->ir->nmapping_sets - x->ir->ncrosswalks;
 }
 
 /* ---- pass 2: adjacency -------------------------------------------------- */
@@ -1429,7 +1388,7 @@ ismc_gap_analyse(struct ismc_compilation *comp, struct ismc_ir *ir,
 		x.gap->fws[f].fw = &ir->frameworks[f];
 		x.gap->fws[f].index = f;
 	}
-	resolve_sets(&x);
+	expand_crosswalks(&x);
 	build_csr(&x, false, &x.all);
 	build_csr(&x, true, &x.dec);
 	sort_by_fw(&x, &x.dec);
@@ -1453,23 +1412,6 @@ struct explain {
 	struct ismc_arena	 arena;		/* names; freed at the end */
 	FILE			*out;
 };
-
-static const struct ismc_ir_framework *
-explain_fw(const struct ismc_ir *ir, const char *name)
-{
-	const struct ismc_catalog *cat;
-	size_t f, i;
-
-	for (f = 0; f < ir->nframeworks; f++) {
-		cat = ir->frameworks[f].catalog;
-		if (strcmp(cat->id, name) == 0)
-			return &ir->frameworks[f];
-		for (i = 0; i < cat->naliases; i++)
-			if (strcmp(cat->aliases[i], name) == 0)
-				return &ir->frameworks[f];
-	}
-	return NULL;
-}
 
 static const struct ismc_req *
 explain_node(const struct ismc_catalog *cat, const char *id)
@@ -1751,7 +1693,7 @@ ismc_gap_explain(const struct ismc_ir *ir, const char *framework,
 	const struct ismc_req *r;
 	struct explain e;
 
-	if (ir->gap == NULL || (fw = explain_fw(ir, framework)) == NULL ||
+	if (ir->gap == NULL || (fw = ismc_ir_framework_find(ir, framework)) == NULL ||
 	    (gf = ismc_gap_find(ir->gap, fw)) == NULL ||
 	    (r = explain_node(fw->catalog, req)) == NULL)
 		return false;

@@ -93,6 +93,24 @@ ismc_applicability_name(enum ismc_applicability a)
 	return "undecided";
 }
 
+struct ismc_ir_framework *
+ismc_ir_framework_find(const struct ismc_ir *ir, const char *name)
+{
+	size_t lo = 0, hi = ir->nfwnames, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(name, ir->fwnames[mid].name)) == 0)
+			return ir->fwnames[mid].fw;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
 const struct ismc_ir_band *
 ismc_ir_band_for(const struct ismc_ir *ir, int score)
 {

@@ -21,6 +21,7 @@
 struct ismc_arena;
 struct ismc_catalog;
 struct ismc_gap;
+struct ismc_mapping_row;
 struct ismc_mapping_set;
 struct ismc_req;
 
@@ -168,6 +169,34 @@ struct ismc_ir_framework {
 	struct ismc_ir_control	*controls;	/* catalog requirement order */
 	size_t			 ncontrols;
 	struct ismc_span	 span;		/* the `framework` item */
+};
+
+/* A name a framework is known by (catalog id or alias), for lookups. */
+struct ismc_ir_fwname {
+	const char		*name;		/* interned */
+	struct ismc_ir_framework *fw;
+};
+
+/* One row of a mapping set, its ids resolved against the two catalogs. */
+struct ismc_ir_maprow {
+	const struct ismc_mapping_row *row;	/* as written: relation,
+						 * strength, rationale, span */
+	const struct ismc_req	*source;	/* NULL only on the empty side */
+	const struct ismc_req	*target;	/* of a no-counterpart row */
+};
+
+/*
+ * A mapping set both of whose catalogs the spec uses, resolved by sema
+ * (sema-map.c): rows naming an id their catalog does not have were
+ * reported there and are left out.
+ */
+struct ismc_ir_crosswalk {
+	const struct ismc_mapping_set *set;
+	size_t			 source;	/* ir->frameworks index */
+	size_t			 target;	/* likewise */
+	struct ismc_ir_maprow	*rows;		/* file order */
+	size_t			 nrows;
+	size_t			 nrows_bad;	/* rows left out */
 };
 
 /* The organisation's own control, implementing framework controls. */
@@ -344,6 +373,9 @@ struct ismc_ir {
 	int			 acceptance_max;	/* highest accepted score */
 	struct ismc_ir_framework *frameworks;	/* in the order used */
 	size_t			 nframeworks;
+	struct ismc_ir_fwname	*fwnames;	/* ids and aliases, sorted by
+						 * name: ismc_ir_framework_find */
+	size_t			 nfwnames;
 	struct ismc_ir_measure	**measures;
 	size_t			 nmeasures;
 	struct ismc_ir_risk	**risks;
@@ -365,6 +397,8 @@ struct ismc_ir {
 	struct ismc_mapping_set	**mapping_sets;	/* shipped, loaded and the
 						 * spec's own, in load order */
 	size_t			 nmapping_sets;
+	struct ismc_ir_crosswalk *crosswalks;	/* the same, resolved */
+	size_t			 ncrosswalks;
 	struct ismc_gap		*gap;		/* NULL until analysed */
 };
 
@@ -376,6 +410,9 @@ const char *ismc_applicability_name(enum ismc_applicability);
 const char *ismc_cmp_name(enum ismc_cmp);			/* "<=" */
 const char *ismc_finding_kind_name(enum ismc_finding_kind);	/* "minor" */
 const char *ismc_action_status_name(enum ismc_action_status);	/* "done" */
+/* The framework in use whose catalog has this id or alias, or NULL. */
+struct ismc_ir_framework *ismc_ir_framework_find(const struct ismc_ir *,
+	    const char *name);
 /* The band holding score, or NULL. */
 const struct ismc_ir_band *ismc_ir_band_for(const struct ismc_ir *, int score);
 /* Natural order for identifiers: "A.5.9" < "A.5.10", "R-2" < "R-10". */

@@ -81,27 +81,51 @@ sema_use_framework(struct sema *s, const struct ismc_item *it)
 	ismc_symtab_put(&s->frameworks, v->text, (void *)(uintptr_t)s->nfw);
 }
 
+static int
+fwname_cmp(const void *pa, const void *pb)
+{
+	const struct ismc_ir_fwname *a = pa, *b = pb;
+	int c = strcmp(a->name, b->name);
+
+	if (c != 0)
+		return c;
+	return a->fw < b->fw ? -1 : a->fw > b->fw;
+}
+
 /*
- * The framework array moves while pass 1 grows it, so the name table is
- * filled only once it is final.
+ * The framework array moves while pass 1 grows it, so the IR's name index
+ * is built only once it is final. A name two catalogs claim (an alias of
+ * one, the id of another) finds the framework used first.
  */
 void
 sema_index_frameworks(struct sema *s)
 {
-	size_t i, j;
+	struct ismc_ir *ir = s->ir;
+	struct ismc_ir_fwname *v;
+	size_t i, j, n = 0;
 
-	ismc_symtab_destroy(&s->frameworks);
-	ismc_symtab_init(&s->frameworks);
-	for (i = 0; i < s->nfw; i++) {
+	for (i = 0; i < s->nfw; i++)
+		n += 1 + s->fw[i].catalog->naliases;
+	v = ISMC_NEW_ARRAY(s->arena, struct ismc_ir_fwname, n ? n : 1);
+	for (i = 0, n = 0; i < s->nfw; i++) {
 		const struct ismc_catalog *cat = s->fw[i].catalog;
 
-		ismc_symtab_put(&s->frameworks, cat->id, &s->fw[i]);
-		for (j = 0; j < cat->naliases; j++)
-			ismc_symtab_put(&s->frameworks, cat->aliases[j],
-			    &s->fw[i]);
+		v[n].name = cat->id;
+		v[n++].fw = &s->fw[i];
+		for (j = 0; j < cat->naliases; j++) {
+			v[n].name = cat->aliases[j];
+			v[n++].fw = &s->fw[i];
+		}
 	}
-	s->ir->frameworks = s->fw;
-	s->ir->nframeworks = s->nfw;
+	if (n > 1)
+		qsort(v, n, sizeof *v, fwname_cmp);
+	for (i = j = 0; i < n; i++)
+		if (j == 0 || strcmp(v[j - 1].name, v[i].name) != 0)
+			v[j++] = v[i];
+	ir->fwnames = v;
+	ir->nfwnames = j;
+	ir->frameworks = s->fw;
+	ir->nframeworks = s->nfw;
 }
 
 /* ---- the isms block ----------------------------------------------------- */

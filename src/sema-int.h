@@ -49,7 +49,8 @@ struct sema {
 	struct sema_keys	 k;
 
 	struct ismc_symtab	 roles, assets, threats, measures, risks;
-	struct ismc_symtab	 frameworks;	/* id/alias -> ismc_ir_framework */
+	struct ismc_symtab	 frameworks;	/* pass 1: name as written -> 1 +
+						 * index; then ir->fwnames */
 	struct sema_decls	 role_d, asset_d, threat_d, measure_d, risk_d;
 	struct sema_decls	 control_d, scale_d;
 	struct ismc_symtab	 kpis, audits, findings, actions, evidences;
@@ -173,6 +174,9 @@ void	sema_define_scoring(struct sema *);
  * `measure` is non-NULL. Exactly one of the results is set on success. */
 bool	sema_resolve_control(struct sema *, const struct ismc_value *,
 	    struct ismc_ir_control **control, struct ismc_ir_measure **measure);
+/* Reports an id that framework fw's catalog does not have, at `at`. */
+void	sema_unknown_requirement(struct sema *, struct ismc_span at,
+	    const struct ismc_ir_framework *fw, const char *id);
 void	sema_define_controls(struct sema *);
 void	sema_define_measures(struct sema *);
 void	sema_define_risks(struct sema *);

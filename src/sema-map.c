@@ -22,12 +22,7 @@
 static bool
 in_use(struct sema *s, const char *catalog_id)
 {
-	size_t i;
-
-	for (i = 0; i < s->nfw; i++)
-		if (strcmp(s->fw[i].catalog->id, catalog_id) == 0)
-			return true;
-	return false;
+	return ismc_ir_framework_find(s->ir, catalog_id) != NULL;
 }
 
 static void
@@ -305,6 +300,78 @@ apply_overrides(struct sema *s, struct spec_rows *sr)
 		add_set(s, sr->sets[i]);
 }
 
+/* ---- resolving rows ----------------------------------------------------- */
+
+/* The requirement or group `id` names in framework fw; NULL after
+ * reporting at the row. An id is looked up by pointer: both are interned. */
+static const struct ismc_req *
+resolve_id(struct sema *s, const struct ismc_ir_framework *fw, const char *id,
+    const struct ismc_mapping_row *row)
+{
+	const struct ismc_req *r;
+
+	if ((r = ismc_catalog_lookup(fw->catalog, id)) == NULL)
+		sema_unknown_requirement(s, row->span, fw, id);
+	return r;
+}
+
+static bool
+resolve_row(struct sema *s, const struct ismc_ir_crosswalk *cw,
+    const struct ismc_mapping_row *row, struct ismc_ir_maprow *out)
+{
+	const struct ismc_ir_framework *fs = &s->fw[cw->source];
+	const struct ismc_ir_framework *ft = &s->fw[cw->target];
+	bool ok = true;
+
+	out->row = row;
+	out->source = out->target = NULL;
+	if (row->source != NULL &&
+	    (out->source = resolve_id(s, fs, row->source, row)) == NULL)
+		ok = false;
+	if (row->target != NULL &&
+	    (out->target = resolve_id(s, ft, row->target, row)) == NULL)
+		ok = false;
+	return ok;
+}
+
+/*
+ * Every set in use becomes a crosswalk between two frameworks, its rows
+ * pointing at requirements: what the analyses read. Linear in the rows.
+ */
+static void
+resolve_sets(struct sema *s)
+{
+	struct ismc_ir *ir = s->ir;
+	const struct ismc_mapping_set *set;
+	struct ismc_ir_framework *fs, *ft;
+	struct ismc_ir_crosswalk *cw;
+	size_t i, j, n = 0;
+
+	ir->crosswalks = ISMC_NEW_ARRAY(s->arena, struct ismc_ir_crosswalk,
+	    ir->nmapping_sets ? ir->nmapping_sets : 1);
+	for (i = 0; i < ir->nmapping_sets; i++) {
+		set = ir->mapping_sets[i];
+		fs = ismc_ir_framework_find(ir, set->source);
+		ft = ismc_ir_framework_find(ir, set->target);
+		if (fs == NULL || ft == NULL)
+			continue;
+		cw = &ir->crosswalks[n++];
+		cw->set = set;
+		cw->source = (size_t)(fs - s->fw);
+		cw->target = (size_t)(ft - s->fw);
+		cw->rows = ISMC_NEW_ARRAY(s->arena, struct ismc_ir_maprow,
+		    set->nrows ? set->nrows : 1);
+		for (j = 0; j < set->nrows; j++) {
+			if (resolve_row(s, cw, &set->rows[j],
+			    &cw->rows[cw->nrows]))
+				cw->nrows++;
+			else
+				cw->nrows_bad++;
+		}
+	}
+	ir->ncrosswalks = n;
+}
+
 void
 sema_define_mappings(struct sema *s)
 {
@@ -321,4 +388,5 @@ sema_define_mappings(struct sema *s)
 	if (sr.pairs.count > 0)
 		apply_overrides(s, &sr);
 	ismc_symtab_destroy(&sr.pairs);
+	resolve_sets(s);
 }

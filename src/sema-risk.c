@@ -43,16 +43,43 @@ control_in(struct ismc_ir_framework *fw, const char *id, bool *is_group)
 	return &fw->controls[r->req_index];
 }
 
+/*
+ * "unknown requirement '99.9' of dora; did you mean '9.9'?": the one
+ * wording for an id a requirement catalog does not have, whether a `map`
+ * row, a qualified reference or a mapping file names it.
+ */
+void
+sema_unknown_requirement(struct sema *s, struct ismc_span at,
+    const struct ismc_ir_framework *fw, const char *id)
+{
+	struct ismc_suggest sg;
+	size_t j;
+
+	ismc_suggest_init(&sg, id);
+	for (j = 0; j < fw->ncontrols &&
+	    s->diag->errors < ISMC_SUGGEST_MAX_ERRORS; j++)
+		ismc_suggest_offer(&sg, fw->controls[j].req->id);
+	if (ismc_suggest_result(&sg) != NULL)
+		ismc_diag_error(s->diag, at, "unknown requirement '%s' of %s; "
+		    "did you mean '%s'?", id, fw->catalog->id,
+		    ismc_suggest_result(&sg));
+	else
+		ismc_diag_error(s->diag, at, "unknown requirement '%s' of %s",
+		    id, fw->catalog->id);
+}
+
 static void
 unknown_control(struct sema *s, const struct ismc_value *v,
     struct ismc_ir_framework *only, bool with_measures)
 {
-	/* A qualified reference into DORA names a requirement. */
-	const char *noun = only != NULL &&
-	    !ismc_catalog_is_controls(only->catalog) ? "requirement" :
-	    "control";
 	struct ismc_suggest sg;
 	size_t i, j;
+
+	/* A qualified reference into DORA names a requirement. */
+	if (only != NULL && !ismc_catalog_is_controls(only->catalog)) {
+		sema_unknown_requirement(s, v->span, only, v->text);
+		return;
+	}
 
 	ismc_suggest_init(&sg, v->text);
 	for (i = 0; i < s->nfw && s->diag->errors < ISMC_SUGGEST_MAX_ERRORS;
@@ -68,13 +95,13 @@ unknown_control(struct sema *s, const struct ismc_value *v,
 	if (ismc_suggest_result(&sg) != NULL)
 		ismc_diag_error(s->diag, v->span, "unknown %s '%s'; did you "
 		    "mean '%s'?", with_measures ? "control or measure" :
-		    noun, v->text, ismc_suggest_result(&sg));
+		    "control", v->text, ismc_suggest_result(&sg));
 	else if (s->nfw == 0)
 		ismc_diag_error(s->diag, v->span, "unknown control '%s' (the "
 		    "spec uses no framework; add e.g. 'framework iso27001')",
 		    v->text);
 	else
-		ismc_diag_error(s->diag, v->span, "unknown %s '%s'", noun,
+		ismc_diag_error(s->diag, v->span, "unknown control '%s'",
 		    v->text);
 }
 
@@ -86,11 +113,14 @@ static void
 unknown_framework(struct sema *s, const struct ismc_value *v)
 {
 	struct ismc_suggest sg;
-	size_t i;
+	size_t i, j;
 
 	ismc_suggest_init(&sg, v->ns);
-	for (i = 0; i < s->frameworks.count; i++)
-		ismc_suggest_offer(&sg, s->frameworks.keys[i]);
+	for (i = 0; i < s->nfw; i++) {
+		ismc_suggest_offer(&sg, s->fw[i].catalog->id);
+		for (j = 0; j < s->fw[i].catalog->naliases; j++)
+			ismc_suggest_offer(&sg, s->fw[i].catalog->aliases[j]);
+	}
 	if (ismc_suggest_result(&sg) != NULL)
 		ismc_diag_error(s->diag, v->span, "unknown framework '%s'; did "
 		    "you mean '%s'?", v->ns, ismc_suggest_result(&sg));
@@ -104,7 +134,7 @@ static bool
 resolve_qref(struct sema *s, const struct ismc_value *v,
     struct ismc_ir_control **control)
 {
-	struct ismc_ir_framework *fw = ismc_symtab_get(&s->frameworks, v->ns);
+	struct ismc_ir_framework *fw = ismc_ir_framework_find(s->ir, v->ns);
 	bool group;
 
 	if (fw == NULL) {
