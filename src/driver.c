@@ -19,12 +19,12 @@
 #include "emit.h"
 #include "diff.h"
 #include "frontend.h"
+#include "explain.h"
 #include "gap.h"
 #include "ir.h"
 #include "outdir.h"
 #include "parse.h"
 #include "sema.h"
-#include "texts.h"
 
 void
 ismc_options_init(struct ismc_options *o)
@@ -292,18 +292,17 @@ run_compile(struct run *r, const struct ismc_options *o,
     const char *const *specs, size_t nspecs)
 {
 	struct ismc_compilation *c = &r->c;
-	size_t i;
+	struct ismc_sema_options so;
 
 	ismc_frontend_load(c, specs, nspecs, &r->prog);
 	r->io_failed = r->prog.io_failed;
 	dump_front(c, o, &r->prog);
 	if (c->diag.errors != 0 || nspecs == 0)
 		return;
-	r->ir = ismc_sema_run(c, &r->prog);
-	if (c->diag.errors != 0)
-		return;
-	for (i = 0; i < o->ntexts; i++)
-		ismc_texts_load(c, r->ir, o->texts[i]);
+	memset(&so, 0, sizeof so);
+	so.texts = o->texts;
+	so.ntexts = o->ntexts;
+	r->ir = ismc_sema_run(c, &r->prog, &so);
 	if (c->diag.errors != 0)
 		return;
 	if (r->ir->nframeworks > 1)
@@ -381,7 +380,7 @@ run_explain(const struct ismc_options *o)
 		if (r.ir->gap == NULL)
 			ismc_gap_analyse(&r.c, r.ir,
 			    (enum ismc_gap_policy)o->coverage);
-		if (!ismc_gap_explain(r.ir, fw, colon + 1, o->out))
+		if (!ismc_explain_print(r.ir, fw, colon + 1, o->out))
 			ismc_diag_error(&r.c.diag, ISMC_NO_SPAN, "no "
 			    "requirement '%s' in the frameworks this spec "
 			    "uses", o->explain);

@@ -3,10 +3,10 @@
  *
  * The analysis runs in four passes, each linear in its input:
  *
- *  1. resolve: every row of every mapping set between two frameworks in
- *     use becomes a link between two requirements (a row naming a group
- *     becomes one link per member, its relation composed with "group
- *     superset member");
+ *  1. links: every row of every crosswalk (sema resolved its ids) becomes
+ *     a link between two requirements (a row naming a group becomes one
+ *     link per member, its relation composed with "group superset
+ *     member");
  *  2. index: the links of each requirement, and separately its links to
  *     requirements whose SoA row has a decision, as compressed adjacency
  *     arrays over one global requirement numbering;
@@ -14,7 +14,7 @@
  *     one link away, and those two links away through a hub requirement
  *     of a third framework, composed by RCC-5; then its status;
  *  4. summarise: counts per framework and top-level group, and the
- *     remediation plan (greedy set cover).
+ *     remediation plan (remediation.c).
  *
  * Pass 3 costs, per hub requirement, its links times its links to decided
  * controls; that is the number of chains there are to report, and it is
@@ -33,10 +33,10 @@
 #include "arena.h"
 #include "catalog.h"
 #include "compilation.h"
-#include "diag.h"
 #include "ir.h"
 #include "mapping.h"
 #include "rcc5.h"
+#include "remediation.h"
 #include "xalloc.h"
 
 #define NONE	SIZE_MAX
@@ -75,8 +75,7 @@ struct ctx {
 						 * the framework of that end */
 	size_t			*stamp;		/* n: t + 1 once a row relates
 						 * it to requirement t */
-	size_t			*cand;		/* n: plan candidate + 1, or 0;
-						 * cleared after each plan */
+	struct ismc_remediation	*plans;		/* scratch of the plans */
 	struct ismc_gap_reach	*tmp;		/* reaches of one requirement */
 	size_t			 ntmp, tmpcap;
 };
@@ -252,7 +251,6 @@ setup(struct ctx *x)
 	x->nc_set = xcalloc_n(x->n, sizeof *x->nc_set);
 	x->nc_row = xcalloc_n(x->n, sizeof *x->nc_row);
 	x->stamp = xcalloc_n(x->n, sizeof *x->stamp);
-	x->cand = xcalloc_n(x->n, sizeof *x->cand);
 	x->mem = xcalloc_n(x->nfw, sizeof *x->mem);
 	for (f = 0; f < x->nfw; f++) {
 		fw = &x->ir->frameworks[f];
@@ -280,7 +278,7 @@ teardown(struct ctx *x)
 	free(x->nc_set);
 	free(x->nc_row);
 	free(x->stamp);
-	free(x->cand);
+	ismc_remediation_free(x->plans);
 	free(x->links);
 	free(x->all.off);
 	free(x->all.link);
@@ -797,15 +795,15 @@ best_reach(const struct ismc_gap_reach *v, size_t n)
  * the most direct one, so that "c not-related r" is not undone by a row
  * naming r's group.
  */
-static bool
-is_mapped(const struct ismc_gap_reach *r)
+bool
+ismc_gap_is_mapped(const struct ismc_gap_reach *r)
 {
 	return (r->kind == ISMC_GAP_DIRECT || r->kind == ISMC_GAP_GROUP) &&
 	    !r->superseded && r->link[0]->row->rel != ISMC_REL_NOT_RELATED;
 }
 
-static bool
-counts_implemented(const struct ismc_ir_control *c)
+bool
+ismc_gap_counts_implemented(const struct ismc_ir_control *c)
 {
 	return c->applicability != ISMC_EXCLUDED &&
 	    c->status == ISMC_STATUS_IMPLEMENTED;
@@ -822,13 +820,13 @@ count_mapped(struct ismc_gap_req *q)
 	q->nmapped = q->nmapped_impl = 0;
 	for (i = 0; i < q->nreaches; i++) {
 		c = q->reaches[i].control;
-		if (!is_mapped(&q->reaches[i]) || c == prev)
+		if (!ismc_gap_is_mapped(&q->reaches[i]) || c == prev)
 			continue;
 		prev = c;
 		q->nmapped++;
-		if (counts_implemented(c))
+		if (ismc_gap_counts_implemented(c))
 			q->nmapped_impl++;
-		if (counts_implemented(c) ||
+		if (ismc_gap_counts_implemented(c) ||
 		    (c->applicability != ISMC_EXCLUDED &&
 		    c->status == ISMC_STATUS_PARTIAL))
 			some++;
@@ -973,383 +971,6 @@ summarise(struct ctx *x, struct ismc_gap_fw *gf)
 	free(slot);
 }
 
-/* ---- remediation -------------------------------------------------------- */
-
-struct cand {
-	const struct ismc_ir_control *control;
-	size_t			 framework;
-	size_t			 g;		/* global index */
-	size_t			 gain;
-	size_t			 rank;		/* tie-break: natural order */
-	bool			 picked;
-};
-
-struct heapent {
-	size_t			 gain;		/* the gain when pushed */
-	size_t			 k;		/* candidate */
-};
-
-struct plan {
-	struct cand		*c;
-	size_t			 nc;
-	size_t			*off, *req;	/* requirements each helps */
-	bool			*full;		/* per requirement of the fw */
-	size_t			*missing;	/* all-mapped: still needed */
-	size_t			 nfull;
-	struct heapent		*heap;		/* max-heap: gain, then rank */
-	size_t			 nheap, heapcap;
-};
-
-/* Whether implementing r's control could make its requirement full. */
-static bool
-helps(const struct ctx *x, const struct ismc_gap_reach *r)
-{
-	const struct ismc_ir_control *c = r->control;
-
-	if (r->kind == ISMC_GAP_SELF || r->superseded ||
-	    c->applicability == ISMC_EXCLUDED ||
-	    c->status == ISMC_STATUS_IMPLEMENTED)
-		return false;
-	if (x->gap->policy == ISMC_GAP_ALL_MAPPED)
-		return is_mapped(r);
-	return r->capacity == ISMC_COV_FULL;
-}
-
-static size_t
-cand_gidx(const struct ctx *x, const struct ismc_gap_reach *r)
-{
-	return x->base[r->framework] + r->control->req->req_index;
-}
-
-/* The candidate index of a reach's control, made one if need be. */
-static size_t
-cand_of(struct ctx *x, struct plan *p, const struct ismc_gap_reach *r)
-{
-	size_t g = cand_gidx(x, r);
-
-	if (x->cand[g] == 0) {
-		p->c = ismc_xreallocarray(p->c, p->nc + 1, sizeof *p->c);
-		memset(&p->c[p->nc], 0, sizeof p->c[p->nc]);
-		p->c[p->nc].control = r->control;
-		p->c[p->nc].framework = r->framework;
-		p->c[p->nc].g = g;
-		x->cand[g] = ++p->nc;
-	}
-	return x->cand[g] - 1;
-}
-
-/* Calls back for each (candidate, requirement) pair once. With fill
- * false it counts into p->off, else it fills p->req. */
-static void
-pairs(struct ctx *x, const struct ismc_gap_fw *gf, struct plan *p, bool fill,
-    size_t *pos)
-{
-	const struct ismc_gap_req *q;
-	const struct ismc_ir_control *prev;
-	size_t i, j, k;
-
-	for (i = 0; i < gf->nreqs; i++) {
-		q = &gf->reqs[i];
-		if (q->status == ISMC_COV_EXCLUDED)
-			continue;
-		prev = NULL;
-		for (j = 0; j < q->nreaches; j++) {
-			if (!helps(x, &q->reaches[j]) ||
-			    q->reaches[j].control == prev)
-				continue;
-			prev = q->reaches[j].control;
-			k = cand_of(x, p, &q->reaches[j]);
-			if (fill)
-				p->req[pos[k]++] = i;
-			else
-				p->off[k + 1]++;
-		}
-	}
-}
-
-/* Would implementing candidate k make requirement i full? */
-static bool
-would_close(const struct ismc_gap *g, const struct plan *p, size_t i)
-{
-	if (p->full[i])
-		return false;
-	return g->policy == ISMC_GAP_STRICT || p->missing[i] == 1;
-}
-
-static void
-plan_setup(struct ctx *x, const struct ismc_gap_fw *gf, struct plan *p)
-{
-	size_t i, k, *pos;
-
-	memset(p, 0, sizeof *p);
-	/* Number the candidates first, so off can be sized. */
-	for (i = 0; i < gf->nreqs; i++)
-		for (k = 0; k < gf->reqs[i].nreaches; k++)
-			if (helps(x, &gf->reqs[i].reaches[k]))
-				(void)cand_of(x, p, &gf->reqs[i].reaches[k]);
-	p->off = xcalloc_n(p->nc + 1, sizeof *p->off);
-	pairs(x, gf, p, false, NULL);
-	for (k = 0; k < p->nc; k++)
-		p->off[k + 1] += p->off[k];
-	p->req = xcalloc_n(p->off[p->nc], sizeof *p->req);
-	pos = xcalloc_n(p->nc + 1, sizeof *pos);
-	memcpy(pos, p->off, p->nc * sizeof *pos);
-	pairs(x, gf, p, true, pos);
-	free(pos);
-	p->full = xcalloc_n(gf->nreqs, sizeof *p->full);
-	p->missing = xcalloc_n(gf->nreqs, sizeof *p->missing);
-	for (i = 0; i < gf->nreqs; i++) {
-		p->full[i] = gf->reqs[i].status == ISMC_COV_FULL;
-		p->missing[i] = gf->reqs[i].nmapped - gf->reqs[i].nmapped_impl;
-		p->nfull += p->full[i];
-	}
-	for (k = 0; k < p->nc; k++)
-		for (i = p->off[k]; i < p->off[k + 1]; i++)
-			p->c[k].gain += would_close(x->gap, p, p->req[i]);
-}
-
-static void
-plan_free(struct ctx *x, struct plan *p)
-{
-	size_t k;
-
-	for (k = 0; k < p->nc; k++)
-		x->cand[p->c[k].g] = 0;
-	free(p->c);
-	free(p->off);
-	free(p->req);
-	free(p->full);
-	free(p->missing);
-	free(p->heap);
-}
-
-/* Whether heap entry a comes before b: more gain, then natural order. */
-static bool
-heap_before(const struct plan *p, const struct heapent *a,
-    const struct heapent *b)
-{
-	if (a->gain != b->gain)
-		return a->gain > b->gain;
-	return p->c[a->k].rank < p->c[b->k].rank;
-}
-
-static void
-heap_push(struct plan *p, size_t k)
-{
-	struct heapent e, tmp;
-	size_t i, up;
-
-	if (p->nheap == p->heapcap) {
-		p->heapcap = p->heapcap != 0 ? p->heapcap * 2 : 64;
-		p->heap = ismc_xreallocarray(p->heap, p->heapcap,
-		    sizeof *p->heap);
-	}
-	e.gain = p->c[k].gain;
-	e.k = k;
-	i = p->nheap++;
-	p->heap[i] = e;
-	while (i > 0) {
-		up = (i - 1) / 2;
-		if (!heap_before(p, &p->heap[i], &p->heap[up]))
-			break;
-		tmp = p->heap[up];
-		p->heap[up] = p->heap[i];
-		p->heap[i] = tmp;
-		i = up;
-	}
-}
-
-static struct heapent
-heap_pop(struct plan *p)
-{
-	struct heapent top = p->heap[0], tmp;
-	size_t i = 0, l, best;
-
-	p->heap[0] = p->heap[--p->nheap];
-	for (;;) {
-		l = 2 * i + 1;
-		best = i;
-		if (l < p->nheap && heap_before(p, &p->heap[l], &p->heap[best]))
-			best = l;
-		if (l + 1 < p->nheap &&
-		    heap_before(p, &p->heap[l + 1], &p->heap[best]))
-			best = l + 1;
-		if (best == i)
-			break;
-		tmp = p->heap[best];
-		p->heap[best] = p->heap[i];
-		p->heap[i] = tmp;
-		i = best;
-	}
-	return top;
-}
-
-/*
- * The candidate with most gain, ties by control id in natural order, then
- * framework. Entries are lazy: a gain that fell since its push is pushed
- * again at its new value, one that rose has a newer entry of its own.
- */
-static size_t
-pick(struct plan *p)
-{
-	struct heapent e;
-	const struct cand *c;
-
-	while (p->nheap > 0) {
-		e = heap_pop(p);
-		c = &p->c[e.k];
-		if (c->picked || c->gain == 0 || e.gain < c->gain)
-			continue;
-		if (e.gain > c->gain) {
-			heap_push(p, e.k);
-			continue;
-		}
-		return e.k;
-	}
-	return NONE;
-}
-
-struct rankent {
-	const char		*id;
-	size_t			 framework;
-	size_t			 k;
-};
-
-static int
-rank_cmp(const void *pa, const void *pb)
-{
-	const struct rankent *a = pa, *b = pb;
-	int c = ismc_natcmp(a->id, b->id);
-
-	if (c != 0)
-		return c;
-	return a->framework < b->framework ? -1 : a->framework > b->framework;
-}
-
-/* Ranks candidates in tie-break order and fills the heap. */
-static void
-plan_rank(struct plan *p)
-{
-	struct rankent *v;
-	size_t k;
-
-	v = xcalloc_n(p->nc, sizeof *v);
-	for (k = 0; k < p->nc; k++) {
-		v[k].id = p->c[k].control->req->id;
-		v[k].framework = p->c[k].framework;
-		v[k].k = k;
-	}
-	qsort(v, p->nc, sizeof *v, rank_cmp);
-	for (k = 0; k < p->nc; k++)
-		p->c[v[k].k].rank = k;
-	free(v);
-	for (k = 0; k < p->nc; k++)
-		if (p->c[k].gain > 0)
-			heap_push(p, k);
-}
-
-/* The candidate index of a reach's control, or NONE. */
-static size_t
-cand_index(const struct ctx *x, const struct ismc_gap_reach *r)
-{
-	size_t s = x->cand[cand_gidx(x, r)];
-
-	return s != 0 ? s - 1 : NONE;
-}
-
-/* Requirement i is now full: no other candidate gains it any more. */
-static void
-lose_gain(struct ctx *x, const struct ismc_gap_req *q, struct plan *p)
-{
-	const struct ismc_ir_control *prev = NULL;
-	size_t j, k;
-
-	for (j = 0; j < q->nreaches; j++) {
-		if (!helps(x, &q->reaches[j]) ||
-		    q->reaches[j].control == prev)
-			continue;
-		prev = q->reaches[j].control;
-		k = cand_index(x, &q->reaches[j]);
-		if (k != NONE && !p->c[k].picked && p->c[k].gain > 0)
-			p->c[k].gain--;
-	}
-}
-
-/* All-mapped: one control is left; if it is a candidate, it gains i. */
-static void
-last_one_gains(struct ctx *x, const struct ismc_gap_req *q, struct plan *p)
-{
-	const struct ismc_gap_reach *r;
-	size_t j, k;
-
-	for (j = 0; j < q->nreaches; j++) {
-		r = &q->reaches[j];
-		if (!is_mapped(r) || counts_implemented(r->control))
-			continue;
-		k = helps(x, r) ? cand_index(x, r) : NONE;
-		if (k != NONE && p->c[k].picked)
-			continue;
-		if (k != NONE) {
-			p->c[k].gain++;
-			heap_push(p, k);
-		}
-		return;
-	}
-}
-
-static size_t
-apply_pick(struct ctx *x, const struct ismc_gap_fw *gf, struct plan *p,
-    size_t k)
-{
-	size_t i, r, closed = 0;
-
-	p->c[k].picked = true;
-	for (i = p->off[k]; i < p->off[k + 1]; i++) {
-		r = p->req[i];
-		if (x->gap->policy == ISMC_GAP_ALL_MAPPED)
-			p->missing[r]--;
-		if (p->full[r])
-			continue;
-		if (x->gap->policy == ISMC_GAP_STRICT || p->missing[r] == 0) {
-			p->full[r] = true;
-			p->nfull++;
-			closed++;
-			lose_gain(x, &gf->reqs[r], p);
-		} else if (p->missing[r] == 1) {
-			last_one_gains(x, &gf->reqs[r], p);
-		}
-	}
-	return closed;
-}
-
-/*
- * Greedy set cover: pick the control that makes the most requirements
- * full, pretend it implemented, repeat until nothing gains. Gains are
- * kept up to date incrementally, so a pick costs its own requirements'
- * reaches plus one scan of the candidates.
- */
-static void
-remediate(struct ctx *x, struct ismc_gap_fw *gf)
-{
-	struct plan p;
-	size_t k, n = 0, cap;
-
-	plan_setup(x, gf, &p);
-	plan_rank(&p);
-	cap = p.nc != 0 ? p.nc : 1;
-	gf->plan = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_step, cap);
-	while ((k = pick(&p)) != NONE) {
-		struct ismc_gap_step *s = &gf->plan[n++];
-
-		s->control = p.c[k].control;
-		s->framework = p.c[k].framework;
-		s->gain = apply_pick(x, gf, &p, k);
-		s->full_after = p.nfull;
-	}
-	gf->nplan = n;
-	plan_free(x, &p);
-}
-
 /* ---- driver ------------------------------------------------------------- */
 
 static void
@@ -1364,7 +985,7 @@ analyse_fw(struct ctx *x, size_t f)
 	for (i = 0; i < gf->nreqs; i++)
 		analyse_req(x, f, x->base[f] + i, &gf->reqs[i]);
 	summarise(x, gf);
-	remediate(x, gf);
+	ismc_remediation_plan(x->plans, gf);
 }
 
 struct ismc_gap *
@@ -1388,6 +1009,7 @@ ismc_gap_analyse(struct ismc_compilation *comp, struct ismc_ir *ir,
 		x.gap->fws[f].fw = &ir->frameworks[f];
 		x.gap->fws[f].index = f;
 	}
+	x.plans = ismc_remediation_new(x.gap, x.arena);
 	expand_crosswalks(&x);
 	build_csr(&x, false, &x.all);
 	build_csr(&x, true, &x.dec);
@@ -1404,307 +1026,3 @@ ismc_gap_analyse(struct ismc_compilation *comp, struct ismc_ir *ir,
 	return x.gap;
 }
 
-/* ---- explain ------------------------------------------------------------ */
-
-struct explain {
-	const struct ismc_ir	*ir;
-	const struct ismc_gap	*gap;
-	struct ismc_arena	 arena;		/* names; freed at the end */
-	FILE			*out;
-};
-
-static const struct ismc_req *
-explain_node(const struct ismc_catalog *cat, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < cat->nnodes; i++)
-		if (strcmp(cat->nodes[i]->id, id) == 0)
-			return cat->nodes[i];
-	return NULL;
-}
-
-static void
-explain_head(struct explain *e, const struct ismc_req *r)
-{
-	fprintf(e->out, "%s", ismc_gap_qname(&e->arena, r));
-	if (r->title != NULL)
-		fprintf(e->out, "  %s", r->title);
-	if (r->ref != NULL)
-		fprintf(e->out, " (%s)", r->ref);
-	fputc('\n', e->out);
-}
-
-static const char *
-control_state(const struct ismc_ir_control *c)
-{
-	if (c->applicability == ISMC_EXCLUDED)
-		return "excluded";
-	if (c->applicability == ISMC_UNDECIDED && c->status ==
-	    ISMC_STATUS_UNSET)
-		return "no decision";
-	return ismc_status_name(c->status);
-}
-
-/* A link as used: "x:a REL y:b", then the row it comes from. */
-static void
-explain_link(struct explain *e, const struct ismc_gap_link *l, bool back)
-{
-	const struct ismc_mapping_row *row = l->row;
-	const struct ismc_req *from = back ? l->b : l->a;
-	const struct ismc_req *to = back ? l->a : l->b;
-	unsigned rel = back ? ismc_rcc5_converse(l->rel) : l->rel;
-
-	fprintf(e->out, "        %s %s %s\n", ismc_gap_qname(&e->arena, from),
-	    ismc_rcc5_name(rel), ismc_gap_qname(&e->arena, to));
-	fprintf(e->out, "          from %s: %s %s %s", l->set->id, row->source,
-	    ismc_rel_name(row->rel), row->target);
-	if (row->strength != 0)
-		fprintf(e->out, ", strength %u", row->strength);
-	else
-		fprintf(e->out, ", strength not given");
-	if (back)
-		fprintf(e->out, "; read backwards");
-	if (l->group_a != NULL || l->group_b != NULL)
-		fprintf(e->out, "; %s is a group, taken for each "
-		    "requirement in it", (l->group_a != NULL ? l->group_a :
-		    l->group_b)->id);
-	fputc('\n', e->out);
-	if (row->rationale != NULL && *row->rationale != '\0')
-		fprintf(e->out, "          rationale: %s\n", row->rationale);
-}
-
-static void
-explain_refs(struct explain *e, const struct ismc_ir_control *c)
-{
-	const struct ismc_ir_evidence *ev;
-	size_t i, j;
-
-	for (i = 0; i < c->nrefs; i++)
-		fprintf(e->out, "      %s: %s\n",
-		    ismc_ref_kind_name(c->refs[i].kind), c->refs[i].text);
-	for (i = 0; i < c->nmeasures; i++)
-		fprintf(e->out, "      measure: %s (%s)\n", c->measures[i]->id,
-		    ismc_status_name(c->measures[i]->status));
-	for (i = 0; i < e->ir->nevidence; i++) {
-		ev = e->ir->evidence[i];
-		for (j = 0; j < ev->ncontrols; j++)
-			if (ev->controls[j] == c)
-				break;
-		if (j < ev->ncontrols)
-			fprintf(e->out, "      evidence: %s%s\n", ev->id,
-			    ev->stale ? " (stale)" : "");
-	}
-}
-
-static const char *
-counts_as(const struct ismc_gap_reach *r)
-{
-	if (r->superseded)
-		return "nothing: a more direct mapping of this control is used";
-	if (r->capacity == ISMC_COV_GAP)
-		return r->rel == ISMC_RCC5_DR ? "nothing: not related" :
-		    "nothing: indeterminate, the relation may be "
-		    "'not related'";
-	if (r->contribution == ISMC_COV_GAP)
-		return r->capacity == ISMC_COV_FULL ?
-		    "nothing yet (full once implemented)" :
-		    "nothing yet (partial once implemented)";
-	return ismc_cov_name(r->contribution);
-}
-
-static void
-explain_reach(struct explain *e, const struct ismc_gap_reach *r)
-{
-	const struct ismc_ir_control *c = r->control;
-
-	fprintf(e->out, "    %s", ismc_gap_qname(&e->arena, c->req));
-	if (c->req->title != NULL)
-		fprintf(e->out, "  %s", c->req->title);
-	fprintf(e->out, "\n      status: %s\n", control_state(c));
-	if (r->kind == ISMC_GAP_SELF) {
-		fprintf(e->out, "      relation: equal (the requirement's own "
-		    "SoA row)\n");
-	} else {
-		fprintf(e->out, "      relation: %s (%s)\n",
-		    ismc_rcc5_name(r->rel), ismc_gap_inferred(r) ?
-		    "inferred, not a published mapping" :
-		    strcmp(r->link[0]->set->provenance, "spec") == 0 ?
-		    "the spec's own mapping" : "published");
-		if (r->kind == ISMC_GAP_CHAIN)
-			fprintf(e->out, "      chain through %s:\n",
-			    ismc_gap_qname(&e->arena, r->hub));
-		explain_link(e, r->link[0], r->backwards[0]);
-		if (r->link[1] != NULL)
-			explain_link(e, r->link[1], r->backwards[1]);
-		if (r->kind == ISMC_GAP_CHAIN)
-			fprintf(e->out, "      strength: %s%s\n", r->strength ?
-			    ismc_arena_printf(&e->arena, "%u", r->strength) :
-			    "unknown", " (the weaker link's)");
-	}
-	fprintf(e->out, "      counts as: %s\n", counts_as(r));
-	explain_refs(e, c);
-}
-
-/* Why the strict rule gives less than full. */
-static void
-why_strict(struct explain *e, const struct ismc_gap_req *q)
-{
-	const struct ismc_gap_reach *r;
-	size_t i, pending = 0, part = 0, indet = 0, other = 0;
-
-	for (i = 0; i < q->nreaches; i++) {
-		r = &q->reaches[i];
-		if (r->kind != ISMC_GAP_SELF)
-			other++;
-		if (r->superseded)
-			continue;
-		if (r->capacity == ISMC_COV_FULL &&
-		    r->contribution != ISMC_COV_FULL) {
-			if (pending++ == 0)
-				fprintf(e->out, "  full once one of these is "
-				    "implemented:");
-			fprintf(e->out, " %s (%s)", ismc_gap_qname(&e->arena,
-			    r->control->req), control_state(r->control));
-		} else if (r->capacity == ISMC_COV_PARTIAL) {
-			part++;
-		} else if (r->capacity == ISMC_COV_GAP &&
-		    r->rel != ISMC_RCC5_DR) {
-			indet++;
-		}
-	}
-	if (pending > 0)
-		fputc('\n', e->out);
-	if (other == 0)
-		fprintf(e->out, "  no mapping between frameworks in use "
-		    "reaches it from a control with a decision\n");
-	else if (pending == 0 && part > 0)
-		fprintf(e->out, "  every control reaching it covers, or may "
-		    "cover, only part of it: none is known to contain the "
-		    "whole requirement\n");
-	if (indet > 0)
-		fprintf(e->out, "  %zu inferred relation%s may be 'not "
-		    "related' and so give%s nothing\n", indet,
-		    indet == 1 ? "" : "s", indet == 1 ? "s" : "");
-}
-
-static void
-why_all_mapped(struct explain *e, const struct ismc_gap_req *q)
-{
-	const struct ismc_ir_control *prev = NULL;
-	const struct ismc_gap_reach *r;
-	size_t i;
-
-	if (q->nmapped == 0) {
-		fprintf(e->out, "  no published row maps a control with a "
-		    "decision to it\n");
-		return;
-	}
-	fprintf(e->out, "  %zu of %zu mapped controls implemented; still "
-	    "needed:", q->nmapped_impl, q->nmapped);
-	for (i = 0; i < q->nreaches; i++) {
-		r = &q->reaches[i];
-		if (!is_mapped(r) || r->control == prev ||
-		    counts_implemented(r->control))
-			continue;
-		prev = r->control;
-		fprintf(e->out, " %s (%s)", ismc_gap_qname(&e->arena,
-		    r->control->req), control_state(r->control));
-	}
-	fputc('\n', e->out);
-}
-
-static void
-explain_why(struct explain *e, const struct ismc_gap_req *q)
-{
-	if (q->status == ISMC_COV_FULL || q->status == ISMC_COV_EXCLUDED)
-		return;
-	fprintf(e->out, "  why not full:\n");
-	if (e->gap->policy == ISMC_GAP_ALL_MAPPED)
-		why_all_mapped(e, q);
-	else
-		why_strict(e, q);
-	if (q->nc_row != NULL) {
-		fprintf(e->out, "  %s says it has no counterpart",
-		    q->nc_set->id);
-		if (q->nc_row->rationale != NULL &&
-		    *q->nc_row->rationale != '\0')
-			fprintf(e->out, ": %s", q->nc_row->rationale);
-		fputc('\n', e->out);
-	}
-}
-
-static void
-explain_req(struct explain *e, const struct ismc_gap_req *q)
-{
-	size_t i, shown = 0;
-
-	explain_head(e, q->req);
-	fprintf(e->out, "  status: %s (coverage policy: %s)\n",
-	    ismc_cov_name(q->status), ismc_gap_policy_name(e->gap->policy));
-	fprintf(e->out, "  own SoA row: %s\n", control_state(q->control));
-	if (q->control->applicability == ISMC_EXCLUDED &&
-	    q->control->justification != NULL)
-		fprintf(e->out, "  justification: %s\n",
-		    q->control->justification);
-	if (e->gap->policy == ISMC_GAP_ALL_MAPPED)
-		fprintf(e->out, "  mapped controls: %zu, implemented: %zu\n",
-		    q->nmapped, q->nmapped_impl);
-	for (i = 0; i < q->nreaches; i++) {
-		if (shown++ == 0)
-			fprintf(e->out, "  reached by:\n");
-		explain_reach(e, &q->reaches[i]);
-	}
-	if (shown == 0)
-		fprintf(e->out, "  reached by: nothing\n");
-	explain_why(e, q);
-}
-
-static void
-explain_group(struct explain *e, const struct ismc_gap_fw *gf,
-    const struct ismc_req *g)
-{
-	const struct ismc_req *p;
-	size_t i, n = 0;
-
-	explain_head(e, g);
-	fprintf(e->out, "  a group; its requirements (coverage policy: "
-	    "%s):\n", ismc_gap_policy_name(e->gap->policy));
-	for (i = 0; i < gf->nreqs; i++) {
-		for (p = gf->reqs[i].req->parent; p != NULL && p != g;
-		    p = p->parent)
-			continue;
-		if (p == NULL)
-			continue;
-		n++;
-		fprintf(e->out, "    %-16s %s\n", gf->reqs[i].req->id,
-		    ismc_cov_name(gf->reqs[i].status));
-	}
-	if (n == 0)
-		fprintf(e->out, "    none\n");
-}
-
-bool
-ismc_gap_explain(const struct ismc_ir *ir, const char *framework,
-    const char *req, FILE *out)
-{
-	const struct ismc_ir_framework *fw;
-	const struct ismc_gap_fw *gf;
-	const struct ismc_req *r;
-	struct explain e;
-
-	if (ir->gap == NULL || (fw = ismc_ir_framework_find(ir, framework)) == NULL ||
-	    (gf = ismc_gap_find(ir->gap, fw)) == NULL ||
-	    (r = explain_node(fw->catalog, req)) == NULL)
-		return false;
-	e.ir = ir;
-	e.gap = ir->gap;
-	e.out = out;
-	ismc_arena_init(&e.arena);
-	if (r->is_group)
-		explain_group(&e, gf, r);
-	else
-		explain_req(&e, &gf->reqs[r->req_index]);
-	ismc_arena_destroy(&e.arena);
-	return true;
-}

@@ -168,18 +168,6 @@ struct ismc_gap {
 struct ismc_gap *ismc_gap_analyse(struct ismc_compilation *,
 	    struct ismc_ir *, enum ismc_gap_policy);
 
-/*
- * Prints how requirement `req` of framework `framework` (catalog id or
- * alias) is met or not, for people: its status under the policy, every
- * control reaching it with status, relation, strength, provenance and
- * chain, the control's references, measures and evidence, and why it is
- * not full. Returns false, printing nothing, when ir->gap is NULL or the
- * framework or requirement is unknown. A group prints its requirements'
- * statuses.
- */
-bool	ismc_gap_explain(const struct ismc_ir *, const char *framework,
-	    const char *req, FILE *out);
-
 /* "strict", "all-mapped". */
 const char *ismc_gap_policy_name(enum ismc_gap_policy);
 /* Parses a policy name; false if it is not one. */
@@ -200,6 +188,14 @@ const char *ismc_gap_provenance(struct ismc_arena *,
 	    const struct ismc_gap_reach *);
 /* Whether the reach is inferred rather than read off one row. */
 bool	ismc_gap_inferred(const struct ismc_gap_reach *);
+/*
+ * Whether reach r makes its control one of the requirement's mapped
+ * controls under the all-mapped policy: a published row, not a chain,
+ * the most direct reach of its control, and not "not-related".
+ */
+bool	ismc_gap_is_mapped(const struct ismc_gap_reach *);
+/* Whether a control counts as implemented: implemented, not excluded. */
+bool	ismc_gap_counts_implemented(const struct ismc_ir_control *);
 /* 100 * part / assessed requirements (total - excluded); NaN if none. */
 double	ismc_gap_pct(size_t part, const struct ismc_gap_count *);
 /* The analysis of framework `fw` of the IR, or NULL. */

@@ -17,6 +17,7 @@
 
 #include "ast.h"
 #include "ir.h"
+#include "sema.h"
 #include "symtab.h"
 
 struct ismc_compilation;
@@ -43,6 +44,7 @@ struct sema_keys {			/* interned spellings we compare against */
 
 struct sema {
 	struct ismc_compilation	*comp;
+	const struct ismc_sema_options *opts;	/* never NULL */
 	struct ismc_diag	*diag;
 	struct ismc_arena	*arena;
 	struct ismc_ir		*ir;

@@ -112,6 +112,23 @@ load_shipped(struct sema *s)
 	}
 }
 
+/* A set the spec names (at `it`) or the command line gives (NULL). */
+static void
+add_if_used(struct sema *s, struct ismc_mapping_set *m,
+    const struct ismc_item *it)
+{
+	if (!in_use(s, m->source) || !in_use(s, m->target)) {
+		if (it != NULL)
+			ismc_diag_warning(s->diag, it->args->span, "mapping "
+			    "set '%s' relates %s and %s, which this spec does "
+			    "not both use; it is ignored", m->id, m->source,
+			    m->target);
+		return;
+	}
+	if (!loaded(s, m->id))
+		add_set(s, m);
+}
+
 /* `mappings "file.yaml"`: a further set, relative to the spec file. */
 void
 sema_load_mappings(struct sema *s, const struct ismc_item *it)
@@ -131,14 +148,7 @@ sema_load_mappings(struct sema *s, const struct ismc_item *it)
 		    "here");
 		return;
 	}
-	if (!in_use(s, m->source) || !in_use(s, m->target)) {
-		ismc_diag_warning(s->diag, it->args->span, "mapping set '%s' "
-		    "relates %s and %s, which this spec does not both use; "
-		    "it is ignored", m->id, m->source, m->target);
-		return;
-	}
-	if (!loaded(s, m->id))
-		add_set(s, m);
+	add_if_used(s, m, it);
 }
 
 /* ---- the spec's own rows ------------------------------------------------ */
@@ -380,6 +390,8 @@ sema_define_mappings(struct sema *s)
 
 	memset(&sr, 0, sizeof sr);
 	ismc_symtab_init(&sr.pairs);
+	for (i = 0; i < s->opts->nmapping_sets; i++)
+		add_if_used(s, s->opts->mapping_sets[i], NULL);
 	load_shipped(s);
 	for (i = 0; i < s->mappings_d.n; i++)
 		sema_load_mappings(s, s->mappings_d.v[i]->item);

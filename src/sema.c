@@ -22,6 +22,7 @@
 #include "frontend.h"
 #include "sema-int.h"
 #include "suggest.h"
+#include "texts.h"
 
 static void
 init_keys(struct sema *s)
@@ -276,14 +277,29 @@ sema_free(struct sema *s)
 	/* s->fw became the IR's framework array: copy it into the arena. */
 }
 
-struct ismc_ir *
-ismc_sema_run(struct ismc_compilation *c, const struct ismc_program *prog)
+/* The licensed texts (--texts) attach to the catalogs once the spec
+ * checks out: a texts file naming a catalog the spec does not use is an
+ * error, which needs the frameworks known. */
+static void
+attach_texts(struct sema *s)
 {
+	size_t i;
+
+	for (i = 0; i < s->opts->ntexts && s->diag->errors == 0; i++)
+		ismc_texts_load(s->comp, s->ir, s->opts->texts[i]);
+}
+
+struct ismc_ir *
+ismc_sema_run(struct ismc_compilation *c, const struct ismc_program *prog,
+    const struct ismc_sema_options *opts)
+{
+	static const struct ismc_sema_options none;
 	struct sema s;
 	struct ismc_ir_framework *fw;
 
 	memset(&s, 0, sizeof s);
 	s.comp = c;
+	s.opts = opts != NULL ? opts : &none;
 	s.diag = &c->diag;
 	s.arena = &c->arena;
 	s.ir = ISMC_NEW(&c->arena, struct ismc_ir);
@@ -320,6 +336,7 @@ ismc_sema_run(struct ismc_compilation *c, const struct ismc_program *prog)
 	if (!ismc_diag_stopped(s.diag))
 		sema_check(&s);
 	sema_finish(&s);
+	attach_texts(&s);
 	sema_free(&s);
 	return s.ir;
 }

@@ -94,9 +94,9 @@ explain(const struct ismc_ir *ir)
 		cat = ir->gap->fws[i].fw->catalog;
 		if (cat->nnodes == 0)
 			continue;
-		(void)ismc_gap_explain(ir, cat->id, cat->nodes[0]->id,
+		(void)ismc_explain_print(ir, cat->id, cat->nodes[0]->id,
 		    fuzz_devnull());
-		(void)ismc_gap_explain(ir, cat->id,
+		(void)ismc_explain_print(ir, cat->id,
 		    cat->nodes[cat->nnodes - 1]->id, fuzz_devnull());
 	}
 }
@@ -156,10 +156,9 @@ use_catalog(struct fuzz_run *r, const struct ismc_catalog *cat, size_t pick)
 static void
 use_mapping(struct fuzz_run *r, struct ismc_mapping_set *m, size_t pick)
 {
-	struct ismc_mapping_set **v;
+	struct ismc_sema_options so;
 	struct ismc_ir *ir;
 	char spec[512];
-	size_t i;
 	int n;
 
 	if (m->source == NULL || m->target == NULL ||
@@ -169,21 +168,12 @@ use_mapping(struct fuzz_run *r, struct ismc_mapping_set *m, size_t pick)
 	    m->source, m->target);
 	if (n < 0 || (size_t)n >= sizeof spec)
 		return;
-	if ((ir = fuzz_run_sema(r, (const uint8_t *)spec, (size_t)n)) == NULL)
+	memset(&so, 0, sizeof so);
+	so.mapping_sets = &m;
+	so.nmapping_sets = 1;
+	if ((ir = fuzz_run_sema_with(r, (const uint8_t *)spec, (size_t)n,
+	    &so)) == NULL)
 		return;
-	for (i = 0; i < ir->nmapping_sets; i++)
-		if (strcmp(ir->mapping_sets[i]->id, m->id) == 0)
-			break;
-	if (i == ir->nmapping_sets) {
-		v = ISMC_NEW_ARRAY(&r->c.arena, struct ismc_mapping_set *,
-		    ir->nmapping_sets + 1);
-		if (ir->nmapping_sets > 0)
-			memcpy(v, ir->mapping_sets,
-			    ir->nmapping_sets * sizeof *v);
-		ir->mapping_sets = v;
-		ir->nmapping_sets++;
-	}
-	ir->mapping_sets[i] = m;
 	use(r, ir, pick);
 }
 

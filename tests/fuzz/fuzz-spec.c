@@ -28,16 +28,16 @@ explain(const struct ismc_ir *ir)
 		g = &ir->gap->fws[i];
 		fw = g->fw->catalog->id;
 		if (g->fw->catalog->nnodes > 0)
-			(void)ismc_gap_explain(ir, fw,
+			(void)ismc_explain_print(ir, fw,
 			    g->fw->catalog->nodes[0]->id, fuzz_devnull());
 		for (j = 0; j < g->nreqs; j++)
 			if (g->reqs[j].nreaches > 0) {
-				(void)ismc_gap_explain(ir, fw,
+				(void)ismc_explain_print(ir, fw,
 				    g->reqs[j].req->id, fuzz_devnull());
 				break;
 			}
 		if (g->nreqs > 0)
-			(void)ismc_gap_explain(ir, fw,
+			(void)ismc_explain_print(ir, fw,
 			    g->reqs[g->nreqs - 1].req->id, fuzz_devnull());
 	}
 }

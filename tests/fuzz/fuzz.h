@@ -20,6 +20,7 @@
 #include "ast.h"
 #include "compilation.h"
 #include "frontend.h"
+#include "explain.h"
 #include "gap.h"
 #include "ir.h"
 #include "parse.h"
@@ -87,7 +88,8 @@ fuzz_run_init(struct fuzz_run *r)
  * grammar's. Returns the IR, or NULL after errors.
  */
 static inline struct ismc_ir *
-fuzz_run_sema(struct fuzz_run *r, const uint8_t *data, size_t size)
+fuzz_run_sema_with(struct fuzz_run *r, const uint8_t *data, size_t size,
+    const struct ismc_sema_options *opts)
 {
 	struct ismc_compilation *c = &r->c;
 	struct ismc_item *items = NULL;
@@ -102,8 +104,14 @@ fuzz_run_sema(struct fuzz_run *r, const uint8_t *data, size_t size)
 	ismc_ast_dump(fuzz_devnull(), items, 0);
 	if (c->diag.errors != 0)
 		return NULL;
-	ir = ismc_sema_run(c, &r->prog);
+	ir = ismc_sema_run(c, &r->prog, opts);
 	return c->diag.errors == 0 ? ir : NULL;
+}
+
+static inline struct ismc_ir *
+fuzz_run_sema(struct fuzz_run *r, const uint8_t *data, size_t size)
+{
+	return fuzz_run_sema_with(r, data, size, NULL);
 }
 
 /*

@@ -4,23 +4,29 @@
  * Every expectation here is worked out by hand from set theory and
  * doc/coverage.md, not read back from the code: the composition table is
  * written out again below, independently of src/rcc5.c. Fixtures are
- * small catalogs and mapping sets loaded from YAML text, and an IR built
- * directly, so each test states exactly the SoA it analyses.
+ * small catalogs and mapping sets written as YAML files and a spec in the
+ * language that decides controls, compiled by the real front end and
+ * sema, so each test states exactly the SoA it analyses and none depends
+ * on how the IR is laid out.
  */
 #include <config.h>
 
 #include <criterion/criterion.h>
 
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
+#include "explain.h"
+#include "frontend.h"
 #include "gap.h"
 #include "helpers.h"
 #include "ir.h"
@@ -28,6 +34,7 @@
 #include "rcc5.h"
 #include "emit.h"
 #include "report.h"
+#include "sema.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -40,36 +47,62 @@
 
 /* ---- fixture ------------------------------------------------------------ */
 
+/*
+ * A fixture is written as a user would write it: catalogs and mapping sets
+ * as YAML files in a temporary directory (the only catalog search
+ * directory), and a spec in the language naming the frameworks and
+ * deciding controls. analyse() compiles that spec through the front end
+ * and semantic analysis, then runs the gap analysis on the IR sema built,
+ * so nothing here depends on how the IR is laid out. Each analysis is a
+ * compilation of its own; all are kept until the test ends, so results
+ * of an earlier one stay readable.
+ */
 #define MAXFW	8
-#define MAXSETS	16
+#define MAXREQ	16
+#define MAXCOMP	8
 
-static struct ismc_test t;
-static struct ismc_ir ir;
-static struct ismc_ir_framework fws[MAXFW];
-static struct ismc_mapping_set *sets[MAXSETS];
+enum dec_kind { DEC_NONE, DEC_APPLICABLE, DEC_EXCLUDED, DEC_RAW };
 
-static void
-setup(void)
+struct decision {
+	enum dec_kind	 kind;
+	enum ismc_status st;
+	char		*raw;		/* DEC_RAW: the block's text */
+};
+
+struct fx_fw {
+	char		*id;
+	char		*reqs[MAXREQ];	/* requirement ids, catalog order */
+	struct decision	 dec[MAXREQ];
+	size_t		 nreqs;
+};
+
+static struct {
+	char		 dir[64];
+	struct fx_fw	 fw[MAXFW];
+	size_t		 nfw;
+	unsigned	 nsets;
+	char		*extra;		/* more spec text: measures ... */
+	struct ismc_test comp[MAXCOMP];
+	size_t		 ncomp;		/* compilations made; wraps */
+	size_t		 cur;
+	bool		 live;
+} fx;
+
+/* The IR of the latest compilation (NULL before the first). */
+static struct ismc_ir *ir;
+
+static struct ismc_test *
+cur(void)
 {
-	ismc_test_init(&t);
-	memset(&ir, 0, sizeof ir);
-	memset(fws, 0, sizeof fws);
-	ir.frameworks = fws;
-	ir.mapping_sets = sets;
+	cr_assert_gt(fx.ncomp, 0, "nothing compiled yet");
+	return &fx.comp[fx.cur];
 }
 
-static void
-teardown(void)
+/* The latest compilation's arena: strings built from its results. */
+static struct ismc_arena *
+arena(void)
 {
-	ismc_test_fini(&t);
-}
-
-/* A new, empty fixture inside one test. */
-static void
-fresh(void)
-{
-	teardown();
-	setup();
+	return &cur()->comp.arena;
 }
 
 static char *
@@ -91,21 +124,88 @@ xasprintf(const char *fmt, ...)
 	return s;
 }
 
+static void
+write_file(const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", fx.dir, name);
+	FILE *fp = fopen(path, "w");
+
+	cr_assert_not_null(fp, "%s", path);
+	cr_assert_eq(fputs(text, fp) >= 0 && fclose(fp) == 0, true);
+	free(path);
+}
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void
+setup(void)
+{
+	char *sub;
+
+	memset(&fx, 0, sizeof fx);
+	strcpy(fx.dir, "/tmp/ismc-test-gap.XXXXXX");
+	cr_assert_not_null(mkdtemp(fx.dir));
+	sub = xasprintf("%s/mappings", fx.dir);
+	cr_assert_eq(mkdir(sub, 0700), 0);
+	free(sub);
+	fx.live = true;
+	ir = NULL;
+}
+
+static void
+teardown(void)
+{
+	size_t i, j;
+
+	if (!fx.live)
+		return;
+	for (i = 0; i < fx.ncomp && i < MAXCOMP; i++)
+		ismc_test_fini(&fx.comp[i]);
+	for (i = 0; i < fx.nfw; i++) {
+		free(fx.fw[i].id);
+		for (j = 0; j < fx.fw[i].nreqs; j++) {
+			free(fx.fw[i].reqs[j]);
+			free(fx.fw[i].dec[j].raw);
+		}
+	}
+	free(fx.extra);
+	nftw(fx.dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	fx.live = false;
+	ir = NULL;
+}
+
+/* A new, empty fixture inside one test. */
+static void
+fresh(void)
+{
+	teardown();
+	setup();
+}
+
 /*
- * Loads catalog `id` and puts it in use. `spec` lists nodes: "name:" opens
+ * Writes catalog `id` and puts it in use. `spec` lists nodes: "name:" opens
  * a top-level group, "name/" a group inside the current top-level one,
  * and a plain name is a requirement in the innermost open group (or a
  * root before any group).
  */
-static struct ismc_catalog *
+static void
 catalog(const char *id, const char *spec)
 {
 	char *text, *nodes = xasprintf("%s", ""), *tok, *save, *copy, *p;
 	const char *top = NULL, *sub = NULL;
-	struct ismc_ir_framework *fw;
-	struct ismc_catalog *cat;
-	size_t i, len;
+	struct fx_fw *fw;
+	size_t len;
 
+	cr_assert_lt(fx.nfw, MAXFW);
+	fw = &fx.fw[fx.nfw++];
+	fw->id = xasprintf("%s", id);
 	copy = xasprintf("%s", spec);
 	for (tok = strtok_r(copy, " ", &save); tok != NULL;
 	    tok = strtok_r(NULL, " ", &save)) {
@@ -122,54 +222,195 @@ catalog(const char *id, const char *spec)
 			nodes = xasprintf("%s  - {id: \"%s\", level: l, kind: "
 			    "group, parent: \"%s\"}\n", p, tok, top);
 			sub = tok;
-		} else if (sub != NULL || top != NULL) {
-			nodes = xasprintf("%s  - {id: \"%s\", level: l, "
-			    "title: \"Title %s\", parent: \"%s\"}\n", p, tok,
-			    tok, sub != NULL ? sub : top);
 		} else {
-			nodes = xasprintf("%s  - {id: \"%s\", level: l}\n", p,
-			    tok);
+			if (sub != NULL || top != NULL)
+				nodes = xasprintf("%s  - {id: \"%s\", level: l, "
+				    "title: \"Title %s\", parent: \"%s\"}\n", p,
+				    tok, tok, sub != NULL ? sub : top);
+			else
+				nodes = xasprintf("%s  - {id: \"%s\", level: "
+				    "l}\n", p, tok);
+			cr_assert_lt(fw->nreqs, MAXREQ);
+			fw->reqs[fw->nreqs++] = xasprintf("%s", tok);
 		}
 		free(p);
 	}
 	text = xasprintf("format: ismc-catalog/1\ncatalog:\n  id: %s\n"
 	    "  title: \"Catalog %s\"\n  levels: [l]\nnodes:\n%s", id, id,
 	    nodes);
-	cat = ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
-	    xasprintf("%s.yaml", id), text));
-	cr_assert_not_null(cat, "%s", ismc_test_diags(&t));
+	p = xasprintf("%s.yaml", id);
+	write_file(p, text);
+	free(p);
 	free(text);
 	free(nodes);
 	free(copy);
-	cr_assert_lt(ir.nframeworks, MAXFW);
-	fw = &fws[ir.nframeworks++];
-	fw->catalog = cat;
-	fw->ncontrols = cat->nreqs;
-	fw->controls = ISMC_NEW_ARRAY(&t.comp.arena, struct ismc_ir_control,
-	    cat->nreqs + 1);
-	for (i = 0; i < cat->nreqs; i++)
-		fw->controls[i].req = cat->reqs[i];
-	return cat;
 }
 
-/* Loads mapping set src--tgt with `rows` (YAML flow rows, one a line). */
-static struct ismc_mapping_set *
+/*
+ * Writes mapping set src--tgt with `rows` (YAML flow rows, one a line).
+ * Sets load in file-name order: a counter keeps the order of the calls.
+ */
+static void
 mapset(const char *src, const char *tgt, const char *rows)
 {
-	struct ismc_mapping_set *m;
 	char *text, *name;
 
 	text = xasprintf("format: ismc-mapping/1\nmapping:\n  id: %s--%s\n"
 	    "  source: %s\n  target: %s\n  provenance: test\nrows:\n%s",
 	    src, tgt, src, tgt, rows);
-	name = xasprintf("%s--%s.yaml", src, tgt);
-	m = ismc_mapping_load_file(&t.comp, ismc_test_add(&t, name, text));
-	cr_assert_not_null(m, "%s", ismc_test_diags(&t));
+	name = xasprintf("mappings/%02u-%s--%s.yaml", fx.nsets++, src, tgt);
+	write_file(name, text);
 	free(text);
 	free(name);
-	cr_assert_lt(ir.nmapping_sets, MAXSETS);
-	sets[ir.nmapping_sets++] = m;
-	return m;
+}
+
+/* The decision slot of "fw:id". */
+static struct decision *
+slot(const char *q)
+{
+	const char *colon = strchr(q, ':');
+	size_t i, j;
+
+	cr_assert_not_null(colon, "%s", q);
+	for (i = 0; i < fx.nfw; i++) {
+		if (strncmp(fx.fw[i].id, q, (size_t)(colon - q)) != 0 ||
+		    fx.fw[i].id[colon - q] != '\0')
+			continue;
+		for (j = 0; j < fx.fw[i].nreqs; j++)
+			if (strcmp(fx.fw[i].reqs[j], colon + 1) == 0)
+				return &fx.fw[i].dec[j];
+	}
+	cr_assert_fail("no requirement %s", q);
+	return NULL;
+}
+
+/* `control q { applicable; status st }`; unset leaves the status out. */
+static void
+decide(const char *q, enum ismc_status st)
+{
+	struct decision *d = slot(q);
+
+	d->kind = DEC_APPLICABLE;
+	d->st = st;
+}
+
+static void
+exclude(const char *q)
+{
+	slot(q)->kind = DEC_EXCLUDED;
+}
+
+/* No `control` item at all. */
+static void
+undecide(const char *q)
+{
+	slot(q)->kind = DEC_NONE;
+}
+
+/* `control q { body }`, written as given. */
+static void
+decide_raw(const char *q, const char *body)
+{
+	struct decision *d = slot(q);
+
+	free(d->raw);
+	d->raw = xasprintf("%s", body);
+	d->kind = DEC_RAW;
+}
+
+/* More spec text (measures and the like), appended to every compile. */
+static void
+spec_extra(const char *text)
+{
+	char *p = fx.extra;
+
+	fx.extra = xasprintf("%s%s", p != NULL ? p : "", text);
+	free(p);
+}
+
+static const char *const status_words[] = {	/* ORDER ISMC_STATUS */
+	NULL, "not-implemented", "planned", "partial", "implemented",
+};
+
+static char *
+spec_text(void)
+{
+	char *text = xasprintf("%s", ""), *p;
+	const struct decision *d;
+	size_t i, j;
+
+	for (i = 0; i < fx.nfw; i++) {
+		p = text;
+		text = xasprintf("%sframework %s\n", p, fx.fw[i].id);
+		free(p);
+	}
+	for (i = 0; i < fx.nfw; i++) {
+		for (j = 0; j < fx.fw[i].nreqs; j++) {
+			d = &fx.fw[i].dec[j];
+			if (d->kind == DEC_NONE)
+				continue;
+			p = text;
+			text = xasprintf("%scontrol %s:%s { %s%s%s }\n", p,
+			    fx.fw[i].id, fx.fw[i].reqs[j],
+			    d->kind == DEC_RAW ? d->raw :
+			    d->kind == DEC_EXCLUDED ?
+			    "excluded \"not relevant\"" : "applicable",
+			    d->kind == DEC_APPLICABLE &&
+			    d->st != ISMC_STATUS_UNSET ? "; status " : "",
+			    d->kind == DEC_APPLICABLE &&
+			    d->st != ISMC_STATUS_UNSET ?
+			    status_words[d->st] : "");
+			free(p);
+		}
+	}
+	if (fx.extra != NULL) {
+		p = text;
+		text = xasprintf("%s%s", p, fx.extra);
+		free(p);
+	}
+	return text;
+}
+
+/*
+ * Compiles the spec into a fresh compilation; with `errors_ok` false,
+ * any error fails the test. Returns the IR (also in `ir`).
+ */
+static struct ismc_ir *
+compile(bool errors_ok)
+{
+	struct ismc_spec_file file;
+	struct ismc_program prog;
+	struct ismc_item *items = NULL;
+	struct ismc_test *t;
+	char *text;
+
+	if (fx.ncomp >= MAXCOMP)
+		ismc_test_fini(&fx.comp[fx.ncomp % MAXCOMP]);
+	fx.cur = fx.ncomp++ % MAXCOMP;
+	t = &fx.comp[fx.cur];
+	ismc_test_init(t);
+	ismc_compilation_add_search_dir(&t->comp, fx.dir);
+	text = spec_text();
+	cr_assert_eq(ismc_test_parse(t, text, &items), 0, "%s\n%s", text,
+	    ismc_test_diags(t));
+	free(text);
+	memset(&file, 0, sizeof file);
+	file.file = items != NULL ? items->span.file : 0;
+	file.items = items;
+	memset(&prog, 0, sizeof prog);
+	prog.files = &file;
+	prog.nfiles = 1;
+	ir = ismc_sema_run(&t->comp, &prog, NULL);
+	if (!errors_ok)
+		cr_assert_eq(t->comp.diag.errors, 0, "%s", ismc_test_diags(t));
+	return ir;
+}
+
+static struct ismc_gap *
+analyse(enum ismc_gap_policy p)
+{
+	compile(false);
+	return ismc_gap_analyse(&cur()->comp, ir, p);
 }
 
 static struct ismc_ir_framework *
@@ -177,14 +418,15 @@ framework(const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < ir.nframeworks; i++)
-		if (strcmp(fws[i].catalog->id, id) == 0)
-			return &fws[i];
+	cr_assert_not_null(ir);
+	for (i = 0; i < ir->nframeworks; i++)
+		if (strcmp(ir->frameworks[i].catalog->id, id) == 0)
+			return &ir->frameworks[i];
 	cr_assert_fail("no framework %s", id);
 	return NULL;
 }
 
-/* The SoA row "fw:id". */
+/* The SoA row "fw:id" of the latest IR. */
 static struct ismc_ir_control *
 control(const char *q)
 {
@@ -204,44 +446,16 @@ control(const char *q)
 	return NULL;
 }
 
-static void
-decide(const char *q, enum ismc_status st)
-{
-	struct ismc_ir_control *c = control(q);
-
-	c->applicability = ISMC_APPLICABLE;
-	c->status = st;
-}
-
-static void
-exclude(const char *q)
-{
-	struct ismc_ir_control *c = control(q);
-
-	c->applicability = ISMC_EXCLUDED;
-	c->justification = "not relevant";
-}
-
-static struct ismc_gap *
-analyse(enum ismc_gap_policy p)
-{
-	return ismc_gap_analyse(&t.comp, &ir, p);
-}
-
 static const struct ismc_gap_req *
 greq(const char *q)
 {
 	const struct ismc_ir_control *c = control(q);
-	const struct ismc_gap_fw *gf;
 	size_t f;
 
-	cr_assert_not_null(ir.gap);
-	for (f = 0; f < ir.nframeworks; f++) {
-		if (fws[f].catalog != c->req->catalog)
-			continue;
-		gf = &ir.gap->fws[f];
-		return &gf->reqs[c->req->req_index];
-	}
+	cr_assert_not_null(ir->gap);
+	for (f = 0; f < ir->nframeworks; f++)
+		if (ir->frameworks[f].catalog == c->req->catalog)
+			return &ir->gap->fws[f].reqs[c->req->req_index];
 	cr_assert_fail("no requirement %s", q);
 	return NULL;
 }
@@ -273,7 +487,7 @@ reach(const char *to, const char *from)
 static const struct ismc_gap_fw *
 gapfw(const char *id)
 {
-	const struct ismc_gap_fw *gf = ismc_gap_find(ir.gap, framework(id));
+	const struct ismc_gap_fw *gf = ismc_gap_find(ir->gap, framework(id));
 
 	cr_assert_not_null(gf);
 	return gf;
@@ -455,7 +669,7 @@ Test(direct, every_relationship_read_forwards)
 		cr_expect(!ismc_gap_inferred(r));
 		cr_expect_eq(r->strength, 6);
 		cr_expect_str_eq(r->rationale, "why");
-		cr_expect_str_eq(ismc_gap_provenance(&t.comp.arena, r),
+		cr_expect_str_eq(ismc_gap_provenance(arena(), r),
 		    "a--t");
 	}
 }
@@ -485,7 +699,7 @@ Test(direct, every_relationship_read_backwards)
 		cr_expect_eq(r->rel, direct_cases[i].backward);
 		cr_expect(r->backwards[0]);
 		cr_expect_eq(r->strength, 0);
-		cr_expect_str_eq(ismc_gap_provenance(&t.comp.arena, r),
+		cr_expect_str_eq(ismc_gap_provenance(arena(), r),
 		    "t--a, read backwards");
 	}
 }
@@ -515,13 +729,12 @@ Test(direct, only_implemented_and_partial_controls_count)
 		cr_expect_not_null(reach("t:r", "a:c"));
 	}
 	/* Excluded never counts, whatever its status says. */
-	exclude("a:c");
-	control("a:c")->status = ISMC_STATUS_IMPLEMENTED;
+	decide_raw("a:c", "excluded \"not relevant\"; status implemented");
 	analyse(ISMC_GAP_STRICT);
+	cr_expect_eq(control("a:c")->status, ISMC_STATUS_IMPLEMENTED);
 	cr_expect_eq(status("t:r"), ISMC_COV_GAP);
 	/* No decision at all: not part of the SoA, so it reaches nothing. */
-	control("a:c")->applicability = ISMC_UNDECIDED;
-	control("a:c")->status = ISMC_STATUS_UNSET;
+	undecide("a:c");
 	analyse(ISMC_GAP_STRICT);
 	cr_expect_null(reach("t:r", "a:c"));
 	cr_expect_eq(greq("t:r")->nreaches, 0);
@@ -562,22 +775,33 @@ Test(direct, no_counterpart_and_unmapped)
 	cr_expect_str_eq(greq("t:s")->nc_row->rationale, "nothing like it");
 }
 
-Test(direct, unknown_ids_are_errors_and_unused_sets_are_skipped)
+Test(direct, unknown_ids_are_sema_errors_and_unused_sets_are_not_read)
 {
+	char *want;
+
 	catalog("a", "c");
 	catalog("t", "r");
 	mapset("a", "t",
 	    "  - {source: c, rel: equal, target: \"5.99\"}\n"
-	    "  - {source: c, rel: equal, target: r}\n");
+	    "  - {source: c, rel: equal, target: r}\n"
+	    "  - {source: cc, rel: equal, target: r}\n");
 	mapset("a", "zz", "  - {source: c, rel: equal, target: q}\n");
 	decide("a:c", ISMC_STATUS_IMPLEMENTED);
-	ismc_test_clear_diags(&t);
-	analyse(ISMC_GAP_STRICT);
-	cr_expect_str_eq(ismc_test_diags(&t),
-	    "a--t.yaml:8:5: error: unknown requirement '5.99' of t\n");
-	cr_expect_eq(ir.gap->nrows_bad, 1);
-	cr_expect_eq(ir.gap->nsets, 1);
-	cr_expect_eq(ir.gap->nsets_skipped, 1);
+	compile(true);
+	want = xasprintf("%s/mappings/00-a--t.yaml:8:5: error: unknown "
+	    "requirement '5.99' of t\n%s/mappings/00-a--t.yaml:10:5: error: "
+	    "unknown requirement 'cc' of a; did you mean 'c'?\n", fx.dir,
+	    fx.dir);
+	cr_expect_str_eq(ismc_test_diags(cur()), want);
+	free(want);
+	/* Sema keeps the rows it could resolve. */
+	cr_assert_eq(ir->ncrosswalks, 1);
+	cr_expect_eq(ir->crosswalks[0].nrows, 1);
+	cr_expect_eq(ir->crosswalks[0].nrows_bad, 2);
+	ismc_gap_analyse(&cur()->comp, ir, ISMC_GAP_STRICT);
+	cr_expect_eq(ir->gap->nrows_bad, 2);
+	cr_expect_eq(ir->gap->nsets, 1);
+	cr_expect_eq(ir->gap->nsets_skipped, 0);
 	cr_expect_eq(status("t:r"), ISMC_COV_FULL);
 }
 
@@ -639,7 +863,7 @@ Test(chain, every_composition_rule)
 			cr_expect_eq(r->strength, 5);
 			cr_expect_str_eq(r->rationale, "second");
 			cr_expect_str_eq(r->hub->id, "x");
-			cr_expect_str_eq(ismc_gap_provenance(&t.comp.arena, r),
+			cr_expect_str_eq(ismc_gap_provenance(arena(), r),
 			    "inferred via h:x (a--h; h--t)");
 		}
 	}
@@ -688,7 +912,7 @@ Test(chain, supersets_compose_read_backwards)
 	cr_expect(r->backwards[0]);
 	cr_expect(r->backwards[1]);
 	cr_expect_eq(status("t:r"), ISMC_COV_FULL);
-	cr_expect_str_eq(ismc_gap_provenance(&t.comp.arena, r),
+	cr_expect_str_eq(ismc_gap_provenance(arena(), r),
 	    "inferred via h:x (h--a, read backwards; t--h, read backwards)");
 }
 
@@ -799,7 +1023,7 @@ Test(policy, all_mapped_needs_every_mapped_control)
 	decide("a:c1", ISMC_STATUS_IMPLEMENTED);
 	decide("a:c2", ISMC_STATUS_IMPLEMENTED);
 	analyse(ISMC_GAP_ALL_MAPPED);
-	cr_expect_eq(ir.gap->policy, ISMC_GAP_ALL_MAPPED);
+	cr_expect_eq(ir->gap->policy, ISMC_GAP_ALL_MAPPED);
 	cr_expect_eq(status("t:r"), ISMC_COV_FULL);
 	cr_expect_eq(greq("t:r")->nmapped, 2);
 	cr_expect_eq(status("t:s"), ISMC_COV_NO_COUNTERPART);
@@ -877,7 +1101,7 @@ Test(group, target_groups_apply_to_every_member)
 			cr_expect_eq(status(members[j]), cases[i].strict,
 			    "%s %s: %s", cases[i].rel, members[j],
 			    cov(status(members[j])));
-			cr_expect_str_eq(ismc_gap_provenance(&t.comp.arena,
+			cr_expect_str_eq(ismc_gap_provenance(arena(),
 			    r), "inferred via group t:G (a--t)");
 		}
 		cr_expect_null(reach("t:r4", "a:c"));
@@ -1111,27 +1335,31 @@ random_fixture(void)
 		ISMC_STATUS_PLANNED, ISMC_STATUS_PARTIAL,
 		ISMC_STATUS_IMPLEMENTED,
 	};
-	struct ismc_ir_control *c;
+	struct decision *d;
+	char *nodes;
 	size_t f, i;
 
-	for (f = 0; f < PFW; f++)
-		catalog(pnames[f], xasprintf("%s0 %s1 G: %s2 %s3 %s4",
-		    pnames[f], pnames[f], pnames[f], pnames[f], pnames[f]));
+	for (f = 0; f < PFW; f++) {
+		nodes = xasprintf("%s0 %s1 G: %s2 %s3 %s4", pnames[f],
+		    pnames[f], pnames[f], pnames[f], pnames[f]);
+		catalog(pnames[f], nodes);
+		free(nodes);
+	}
 	random_set(0, 1);
 	random_set(1, 2);
 	random_set(0, 2);
 	for (f = 0; f < PFW; f++) {
-		for (i = 0; i < fws[f].ncontrols; i++) {
-			c = &fws[f].controls[i];
+		for (i = 0; i < fx.fw[f].nreqs; i++) {
+			d = &fx.fw[f].dec[i];
 			switch (rnd(6)) {
 			case 0:
 				break;		/* undecided */
 			case 1:
-				c->applicability = ISMC_EXCLUDED;
+				d->kind = DEC_EXCLUDED;
 				break;
 			default:
-				c->applicability = ISMC_APPLICABLE;
-				c->status = st[rnd(NELEM(st))];
+				d->kind = DEC_APPLICABLE;
+				d->st = st[rnd(NELEM(st))];
 				break;
 			}
 		}
@@ -1149,11 +1377,11 @@ snap(struct snapshot *s)
 	size_t f, i;
 
 	for (f = 0; f < PFW; f++) {
-		s->full[f] = ir.gap->fws[f].n.full;
+		s->full[f] = ir->gap->fws[f].n.full;
 		for (i = 0; i < PREQ; i++)
-			s->rank[f][i] = ir.gap->fws[f].reqs[i].status ==
+			s->rank[f][i] = ir->gap->fws[f].reqs[i].status ==
 			    ISMC_COV_EXCLUDED ? -1 :
-			    rank(ir.gap->fws[f].reqs[i].status);
+			    rank(ir->gap->fws[f].reqs[i].status);
 	}
 }
 
@@ -1161,36 +1389,37 @@ static void
 check_monotone(enum ismc_gap_policy p, unsigned round)
 {
 	struct snapshot before, after;
-	struct ismc_ir_control *c, saved;
+	struct decision *d, saved;
+	const char *id;
 	size_t f, i, g, j;
 
 	analyse(p);
 	snap(&before);
 	for (f = 0; f < PFW; f++) {
-		for (i = 0; i < fws[f].ncontrols; i++) {
-			c = &fws[f].controls[i];
-			if (c->applicability == ISMC_EXCLUDED ||
-			    c->status == ISMC_STATUS_IMPLEMENTED)
+		for (i = 0; i < fx.fw[f].nreqs; i++) {
+			d = &fx.fw[f].dec[i];
+			id = fx.fw[f].reqs[i];
+			if (d->kind == DEC_EXCLUDED || (d->kind ==
+			    DEC_APPLICABLE && d->st == ISMC_STATUS_IMPLEMENTED))
 				continue;
-			saved = *c;
-			c->applicability = ISMC_APPLICABLE;
-			c->status = ISMC_STATUS_IMPLEMENTED;
+			saved = *d;
+			d->kind = DEC_APPLICABLE;
+			d->st = ISMC_STATUS_IMPLEMENTED;
 			analyse(p);
 			snap(&after);
 			for (g = 0; g < PFW; g++) {
 				cr_expect_geq(after.full[g], before.full[g],
 				    "round %u, %s, %s:%s raised: %s full fell",
 				    round, ismc_gap_policy_name(p),
-				    pnames[f], c->req->id, pnames[g]);
+				    pnames[f], id, pnames[g]);
 				for (j = 0; j < PREQ; j++)
 					cr_expect_geq(after.rank[g][j],
 					    before.rank[g][j], "round %u, %s, "
 					    "%s:%s raised: %s req %zu fell",
 					    round, ismc_gap_policy_name(p),
-					    pnames[f], c->req->id, pnames[g],
-					    j);
+					    pnames[f], id, pnames[g], j);
 			}
-			*c = saved;
+			*d = saved;
 		}
 	}
 }
@@ -1212,7 +1441,7 @@ Test(property, implementing_a_control_never_lowers_coverage)
 Test(property, the_plan_delivers_what_it_promises)
 {
 	const struct ismc_gap_fw *gf;
-	struct ismc_ir_control *c;
+	char *q;
 	size_t promised, k, f;
 	unsigned round;
 	int p;
@@ -1224,22 +1453,23 @@ Test(property, the_plan_delivers_what_it_promises)
 			random_fixture();
 			analyse((enum ismc_gap_policy)p);
 			f = round % PFW;	/* each framework in turn */
-			gf = &ir.gap->fws[f];
+			gf = &ir->gap->fws[f];
 			if (gf->nplan == 0) {
 				teardown();
 				continue;
 			}
 			promised = gf->plan[gf->nplan - 1].full_after;
 			for (k = 0; k < gf->nplan; k++) {
-				c = (struct ismc_ir_control *)
-				    gf->plan[k].control;
-				c->applicability = ISMC_APPLICABLE;
-				c->status = ISMC_STATUS_IMPLEMENTED;
+				q = xasprintf("%s:%s", gf->plan[k].control->
+				    req->catalog->id, gf->plan[k].control->
+				    req->id);
+				decide(q, ISMC_STATUS_IMPLEMENTED);
+				free(q);
 			}
 			analyse((enum ismc_gap_policy)p);
-			cr_expect_eq(ir.gap->fws[f].n.full, promised,
+			cr_expect_eq(ir->gap->fws[f].n.full, promised,
 			    "round %u policy %d: %zu full, %zu promised",
-			    round, p, ir.gap->fws[f].n.full, promised);
+			    round, p, ir->gap->fws[f].n.full, promised);
 			teardown();
 		}
 	}
@@ -1259,14 +1489,14 @@ explain_cb(FILE *fp, void *p)
 {
 	struct explain_arg *a = p;
 
-	a->ok = ismc_gap_explain(&ir, a->fw, a->req, fp);
+	a->ok = ismc_explain_print(ir, a->fw, a->req, fp);
 }
 
 static const char *
 explain(const char *fw, const char *req, bool *ok)
 {
 	struct explain_arg a = { fw, req, false };
-	const char *s = ismc_test_capture(&t, explain_cb, &a);
+	const char *s = ismc_test_capture(cur(), explain_cb, &a);
 
 	*ok = a.ok;
 	return s;
@@ -1286,13 +1516,9 @@ hub_fixture(void)
 	    "rationale: register}\n");
 	mapset("iso", "nis2",
 	    "  - {source: c1, rel: equal, target: n1, strength: 6}\n");
-	decide("iso:c1", ISMC_STATUS_IMPLEMENTED);
+	decide_raw("iso:c1", "applicable; status implemented; evidence "
+	    "\"IR-7 incident log\"");
 	decide("iso:c2", ISMC_STATUS_PLANNED);
-	control("iso:c1")->refs = ISMC_NEW_ARRAY(&t.comp.arena,
-	    struct ismc_ir_docref, 1);
-	control("iso:c1")->refs[0].kind = ISMC_REF_EVIDENCE;
-	control("iso:c1")->refs[0].text = "IR-7 incident log";
-	control("iso:c1")->nrefs = 1;
 }
 
 Test(explain, a_partial_requirement)
@@ -1365,6 +1591,7 @@ Test(explain, unknown_names_and_groups)
 	bool ok;
 
 	hub_fixture();
+	compile(false);
 	explain("dora", "d1", &ok);
 	cr_expect(!ok);				/* not analysed yet */
 	analyse(ISMC_GAP_ALL_MAPPED);
@@ -1392,7 +1619,7 @@ cell_text(const struct ismc_cell *c)
 
 	ismc_buf_init(&b);
 	ismc_cell_format(c, "; ", &b);
-	s = ismc_arena_strdup(&t.comp.arena, ismc_buf_cstr(&b));
+	s = ismc_arena_strdup(arena(), ismc_buf_cstr(&b));
 	ismc_buf_free(&b);
 	return s;
 }
@@ -1414,13 +1641,12 @@ Test(reports, gap_and_remediation)
 	const struct ismc_report *r;
 
 	hub_fixture();
-	cr_expect_null(ismc_report_gap(&ir, framework("dora"),
-	    &t.comp.arena));
+	compile(false);
+	cr_expect_null(ismc_report_gap(ir, framework("dora"), arena()));
 	analyse(ISMC_GAP_STRICT);
 	/* The hub is no set's target: its SoA says what it covers. */
-	cr_expect_null(ismc_report_gap(&ir, framework("iso"),
-	    &t.comp.arena));
-	r = ismc_report_gap(&ir, framework("dora"), &t.comp.arena);
+	cr_expect_null(ismc_report_gap(ir, framework("iso"), arena()));
+	r = ismc_report_gap(ir, framework("dora"), arena());
 	cr_assert_not_null(r);
 	cr_assert_eq(r->nrows, 2);
 	cr_expect_str_eq(cell_text(&r->rows[0][0]), "d1");
@@ -1440,7 +1666,7 @@ Test(reports, gap_and_remediation)
 	cr_expect_str_eq(summary(r, "gap"), "1");
 	cr_expect_str_eq(summary(r, "group:G"), "0 full (0.0 %), 1 partial "
 	    "(50.0 %), 1 gap (50.0 %) of 2 assessed; 0 excluded");
-	r = ismc_report_remediation(&ir, framework("dora"), &t.comp.arena);
+	r = ismc_report_remediation(ir, framework("dora"), arena());
 	cr_assert_not_null(r);
 	cr_assert_eq(r->nrows, 1);
 	cr_expect_str_eq(cell_text(&r->rows[0][1]), "iso:c2");
@@ -1452,8 +1678,6 @@ Test(reports, gap_and_remediation)
 Test(reports, traceability)
 {
 	const struct ismc_report *r;
-	struct ismc_ir_measure m, *mp = &m;
-	struct ismc_ir_control *cv;
 	size_t i;
 	static const char *const want[][7] = {
 		{ "iso:c1", "implemented", "dora", "d1", "subset",
@@ -1471,17 +1695,11 @@ Test(reports, traceability)
 	};
 
 	hub_fixture();
-	memset(&m, 0, sizeof m);
-	m.id = "M-1";
-	m.status = ISMC_STATUS_IMPLEMENTED;
-	cv = control("iso:c1");
-	m.covers = &cv;
-	m.ncovers = 1;
-	ir.measures = &mp;
-	ir.nmeasures = 1;
-	cr_expect_null(ismc_report_trace(&ir, &t.comp.arena));
+	spec_extra("measure M-1 \"M\" { covers iso:c1; status implemented }\n");
+	compile(false);
+	cr_expect_null(ismc_report_trace(ir, arena()));
 	analyse(ISMC_GAP_STRICT);
-	r = ismc_report_trace(&ir, &t.comp.arena);
+	r = ismc_report_trace(ir, arena());
 	cr_assert_not_null(r);
 	cr_assert_eq(r->nrows, NELEM(want));
 	for (i = 0; i < NELEM(want); i++) {
@@ -1501,7 +1719,7 @@ csv(const struct ismc_report *r)
 
 	ismc_buf_init(&b);
 	ismc_emit_csv(r, &b);
-	s = ismc_arena_strdup(&t.comp.arena, ismc_buf_cstr(&b));
+	s = ismc_arena_strdup(arena(), ismc_buf_cstr(&b));
 	ismc_buf_free(&b);
 	return s;
 }
@@ -1513,12 +1731,12 @@ Test(reports, the_same_input_gives_the_same_bytes)
 	hub_fixture();
 	decide("nis2:n1", ISMC_STATUS_IMPLEMENTED);
 	analyse(ISMC_GAP_STRICT);
-	gap1 = csv(ismc_report_gap(&ir, framework("dora"), &t.comp.arena));
-	trace1 = csv(ismc_report_trace(&ir, &t.comp.arena));
+	gap1 = csv(ismc_report_gap(ir, framework("dora"), arena()));
+	trace1 = csv(ismc_report_trace(ir, arena()));
 	analyse(ISMC_GAP_STRICT);
-	cr_expect_str_eq(csv(ismc_report_gap(&ir, framework("dora"),
-	    &t.comp.arena)), gap1);
-	cr_expect_str_eq(csv(ismc_report_trace(&ir, &t.comp.arena)), trace1);
+	cr_expect_str_eq(csv(ismc_report_gap(ir, framework("dora"),
+	    arena())), gap1);
+	cr_expect_str_eq(csv(ismc_report_trace(ir, arena())), trace1);
 	cr_expect(strstr(trace1, "nis2:n1,implemented,dora,d1,subset,\""
 	    "inferred via iso:c1 (iso--nis2, read backwards; iso--dora)\","
 	    "6\r\n") != NULL, "%s", trace1);

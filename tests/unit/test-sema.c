@@ -66,7 +66,7 @@ compile(const char *body)
 	memset(&prog, 0, sizeof prog);
 	prog.files = &file;
 	prog.nfiles = 1;
-	struct ismc_ir *ir = ismc_sema_run(&comp, &prog);
+	struct ismc_ir *ir = ismc_sema_run(&comp, &prog, NULL);
 	fflush(diag_file);
 	return ir;
 }

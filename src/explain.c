@@ -1,0 +1,321 @@
+/*
+ * explain.c - `ismc explain FRAMEWORK:REQ`: how one requirement is met or
+ * not, for people, read off the finished gap analysis (ir->gap). Nothing
+ * here decides a status: every line prints a fact of the result, so what
+ * explain says and what the reports count cannot disagree.
+ */
+#include <config.h>
+
+#include "explain.h"
+
+#include <string.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "gap.h"
+#include "ir.h"
+#include "mapping.h"
+#include "rcc5.h"
+
+struct explain {
+	const struct ismc_ir	*ir;
+	const struct ismc_gap	*gap;
+	struct ismc_arena	 arena;		/* names; freed at the end */
+	FILE			*out;
+};
+
+static const struct ismc_req *
+explain_node(const struct ismc_catalog *cat, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < cat->nnodes; i++)
+		if (strcmp(cat->nodes[i]->id, id) == 0)
+			return cat->nodes[i];
+	return NULL;
+}
+
+static void
+explain_head(struct explain *e, const struct ismc_req *r)
+{
+	fprintf(e->out, "%s", ismc_gap_qname(&e->arena, r));
+	if (r->title != NULL)
+		fprintf(e->out, "  %s", r->title);
+	if (r->ref != NULL)
+		fprintf(e->out, " (%s)", r->ref);
+	fputc('\n', e->out);
+}
+
+static const char *
+control_state(const struct ismc_ir_control *c)
+{
+	if (c->applicability == ISMC_EXCLUDED)
+		return "excluded";
+	if (c->applicability == ISMC_UNDECIDED && c->status ==
+	    ISMC_STATUS_UNSET)
+		return "no decision";
+	return ismc_status_name(c->status);
+}
+
+/* A link as used: "x:a REL y:b", then the row it comes from. */
+static void
+explain_link(struct explain *e, const struct ismc_gap_link *l, bool back)
+{
+	const struct ismc_mapping_row *row = l->row;
+	const struct ismc_req *from = back ? l->b : l->a;
+	const struct ismc_req *to = back ? l->a : l->b;
+	unsigned rel = back ? ismc_rcc5_converse(l->rel) : l->rel;
+
+	fprintf(e->out, "        %s %s %s\n", ismc_gap_qname(&e->arena, from),
+	    ismc_rcc5_name(rel), ismc_gap_qname(&e->arena, to));
+	fprintf(e->out, "          from %s: %s %s %s", l->set->id, row->source,
+	    ismc_rel_name(row->rel), row->target);
+	if (row->strength != 0)
+		fprintf(e->out, ", strength %u", row->strength);
+	else
+		fprintf(e->out, ", strength not given");
+	if (back)
+		fprintf(e->out, "; read backwards");
+	if (l->group_a != NULL || l->group_b != NULL)
+		fprintf(e->out, "; %s is a group, taken for each "
+		    "requirement in it", (l->group_a != NULL ? l->group_a :
+		    l->group_b)->id);
+	fputc('\n', e->out);
+	if (row->rationale != NULL && *row->rationale != '\0')
+		fprintf(e->out, "          rationale: %s\n", row->rationale);
+}
+
+static void
+explain_refs(struct explain *e, const struct ismc_ir_control *c)
+{
+	const struct ismc_ir_evidence *ev;
+	size_t i, j;
+
+	for (i = 0; i < c->nrefs; i++)
+		fprintf(e->out, "      %s: %s\n",
+		    ismc_ref_kind_name(c->refs[i].kind), c->refs[i].text);
+	for (i = 0; i < c->nmeasures; i++)
+		fprintf(e->out, "      measure: %s (%s)\n", c->measures[i]->id,
+		    ismc_status_name(c->measures[i]->status));
+	for (i = 0; i < e->ir->nevidence; i++) {
+		ev = e->ir->evidence[i];
+		for (j = 0; j < ev->ncontrols; j++)
+			if (ev->controls[j] == c)
+				break;
+		if (j < ev->ncontrols)
+			fprintf(e->out, "      evidence: %s%s\n", ev->id,
+			    ev->stale ? " (stale)" : "");
+	}
+}
+
+static const char *
+counts_as(const struct ismc_gap_reach *r)
+{
+	if (r->superseded)
+		return "nothing: a more direct mapping of this control is used";
+	if (r->capacity == ISMC_COV_GAP)
+		return r->rel == ISMC_RCC5_DR ? "nothing: not related" :
+		    "nothing: indeterminate, the relation may be "
+		    "'not related'";
+	if (r->contribution == ISMC_COV_GAP)
+		return r->capacity == ISMC_COV_FULL ?
+		    "nothing yet (full once implemented)" :
+		    "nothing yet (partial once implemented)";
+	return ismc_cov_name(r->contribution);
+}
+
+static void
+explain_reach(struct explain *e, const struct ismc_gap_reach *r)
+{
+	const struct ismc_ir_control *c = r->control;
+
+	fprintf(e->out, "    %s", ismc_gap_qname(&e->arena, c->req));
+	if (c->req->title != NULL)
+		fprintf(e->out, "  %s", c->req->title);
+	fprintf(e->out, "\n      status: %s\n", control_state(c));
+	if (r->kind == ISMC_GAP_SELF) {
+		fprintf(e->out, "      relation: equal (the requirement's own "
+		    "SoA row)\n");
+	} else {
+		fprintf(e->out, "      relation: %s (%s)\n",
+		    ismc_rcc5_name(r->rel), ismc_gap_inferred(r) ?
+		    "inferred, not a published mapping" :
+		    strcmp(r->link[0]->set->provenance, "spec") == 0 ?
+		    "the spec's own mapping" : "published");
+		if (r->kind == ISMC_GAP_CHAIN)
+			fprintf(e->out, "      chain through %s:\n",
+			    ismc_gap_qname(&e->arena, r->hub));
+		explain_link(e, r->link[0], r->backwards[0]);
+		if (r->link[1] != NULL)
+			explain_link(e, r->link[1], r->backwards[1]);
+		if (r->kind == ISMC_GAP_CHAIN)
+			fprintf(e->out, "      strength: %s%s\n", r->strength ?
+			    ismc_arena_printf(&e->arena, "%u", r->strength) :
+			    "unknown", " (the weaker link's)");
+	}
+	fprintf(e->out, "      counts as: %s\n", counts_as(r));
+	explain_refs(e, c);
+}
+
+/* Why the strict rule gives less than full. */
+static void
+why_strict(struct explain *e, const struct ismc_gap_req *q)
+{
+	const struct ismc_gap_reach *r;
+	size_t i, pending = 0, part = 0, indet = 0, other = 0;
+
+	for (i = 0; i < q->nreaches; i++) {
+		r = &q->reaches[i];
+		if (r->kind != ISMC_GAP_SELF)
+			other++;
+		if (r->superseded)
+			continue;
+		if (r->capacity == ISMC_COV_FULL &&
+		    r->contribution != ISMC_COV_FULL) {
+			if (pending++ == 0)
+				fprintf(e->out, "  full once one of these is "
+				    "implemented:");
+			fprintf(e->out, " %s (%s)", ismc_gap_qname(&e->arena,
+			    r->control->req), control_state(r->control));
+		} else if (r->capacity == ISMC_COV_PARTIAL) {
+			part++;
+		} else if (r->capacity == ISMC_COV_GAP &&
+		    r->rel != ISMC_RCC5_DR) {
+			indet++;
+		}
+	}
+	if (pending > 0)
+		fputc('\n', e->out);
+	if (other == 0)
+		fprintf(e->out, "  no mapping between frameworks in use "
+		    "reaches it from a control with a decision\n");
+	else if (pending == 0 && part > 0)
+		fprintf(e->out, "  every control reaching it covers, or may "
+		    "cover, only part of it: none is known to contain the "
+		    "whole requirement\n");
+	if (indet > 0)
+		fprintf(e->out, "  %zu inferred relation%s may be 'not "
+		    "related' and so give%s nothing\n", indet,
+		    indet == 1 ? "" : "s", indet == 1 ? "s" : "");
+}
+
+static void
+why_all_mapped(struct explain *e, const struct ismc_gap_req *q)
+{
+	const struct ismc_ir_control *prev = NULL;
+	const struct ismc_gap_reach *r;
+	size_t i;
+
+	if (q->nmapped == 0) {
+		fprintf(e->out, "  no published row maps a control with a "
+		    "decision to it\n");
+		return;
+	}
+	fprintf(e->out, "  %zu of %zu mapped controls implemented; still "
+	    "needed:", q->nmapped_impl, q->nmapped);
+	for (i = 0; i < q->nreaches; i++) {
+		r = &q->reaches[i];
+		if (!ismc_gap_is_mapped(r) || r->control == prev ||
+		    ismc_gap_counts_implemented(r->control))
+			continue;
+		prev = r->control;
+		fprintf(e->out, " %s (%s)", ismc_gap_qname(&e->arena,
+		    r->control->req), control_state(r->control));
+	}
+	fputc('\n', e->out);
+}
+
+static void
+explain_why(struct explain *e, const struct ismc_gap_req *q)
+{
+	if (q->status == ISMC_COV_FULL || q->status == ISMC_COV_EXCLUDED)
+		return;
+	fprintf(e->out, "  why not full:\n");
+	if (e->gap->policy == ISMC_GAP_ALL_MAPPED)
+		why_all_mapped(e, q);
+	else
+		why_strict(e, q);
+	if (q->nc_row != NULL) {
+		fprintf(e->out, "  %s says it has no counterpart",
+		    q->nc_set->id);
+		if (q->nc_row->rationale != NULL &&
+		    *q->nc_row->rationale != '\0')
+			fprintf(e->out, ": %s", q->nc_row->rationale);
+		fputc('\n', e->out);
+	}
+}
+
+static void
+explain_req(struct explain *e, const struct ismc_gap_req *q)
+{
+	size_t i, shown = 0;
+
+	explain_head(e, q->req);
+	fprintf(e->out, "  status: %s (coverage policy: %s)\n",
+	    ismc_cov_name(q->status), ismc_gap_policy_name(e->gap->policy));
+	fprintf(e->out, "  own SoA row: %s\n", control_state(q->control));
+	if (q->control->applicability == ISMC_EXCLUDED &&
+	    q->control->justification != NULL)
+		fprintf(e->out, "  justification: %s\n",
+		    q->control->justification);
+	if (e->gap->policy == ISMC_GAP_ALL_MAPPED)
+		fprintf(e->out, "  mapped controls: %zu, implemented: %zu\n",
+		    q->nmapped, q->nmapped_impl);
+	for (i = 0; i < q->nreaches; i++) {
+		if (shown++ == 0)
+			fprintf(e->out, "  reached by:\n");
+		explain_reach(e, &q->reaches[i]);
+	}
+	if (shown == 0)
+		fprintf(e->out, "  reached by: nothing\n");
+	explain_why(e, q);
+}
+
+static void
+explain_group(struct explain *e, const struct ismc_gap_fw *gf,
+    const struct ismc_req *g)
+{
+	const struct ismc_req *p;
+	size_t i, n = 0;
+
+	explain_head(e, g);
+	fprintf(e->out, "  a group; its requirements (coverage policy: "
+	    "%s):\n", ismc_gap_policy_name(e->gap->policy));
+	for (i = 0; i < gf->nreqs; i++) {
+		for (p = gf->reqs[i].req->parent; p != NULL && p != g;
+		    p = p->parent)
+			continue;
+		if (p == NULL)
+			continue;
+		n++;
+		fprintf(e->out, "    %-16s %s\n", gf->reqs[i].req->id,
+		    ismc_cov_name(gf->reqs[i].status));
+	}
+	if (n == 0)
+		fprintf(e->out, "    none\n");
+}
+
+bool
+ismc_explain_print(const struct ismc_ir *ir, const char *framework,
+    const char *req, FILE *out)
+{
+	const struct ismc_ir_framework *fw;
+	const struct ismc_gap_fw *gf;
+	const struct ismc_req *r;
+	struct explain e;
+
+	if (ir->gap == NULL || (fw = ismc_ir_framework_find(ir, framework)) == NULL ||
+	    (gf = ismc_gap_find(ir->gap, fw)) == NULL ||
+	    (r = explain_node(fw->catalog, req)) == NULL)
+		return false;
+	e.ir = ir;
+	e.gap = ir->gap;
+	e.out = out;
+	ismc_arena_init(&e.arena);
+	if (r->is_group)
+		explain_group(&e, gf, r);
+	else
+		explain_req(&e, &gf->reqs[r->req_index]);
+	ismc_arena_destroy(&e.arena);
+	return true;
+}
