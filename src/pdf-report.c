@@ -1129,24 +1129,6 @@ group_table(struct doc *d, const struct ismc_coverage_row *row, bool gap)
 	table_end(d);
 }
 
-static const char *
-cov_word(enum ismc_cov c)
-{
-	switch (c) {			/* ORDER ISMC_COV */
-	case ISMC_COV_GAP:
-		return "gap";
-	case ISMC_COV_NO_COUNTERPART:
-		return "no counterpart";
-	case ISMC_COV_PARTIAL:
-		return "partial";
-	case ISMC_COV_FULL:
-		return "full";
-	case ISMC_COV_EXCLUDED:
-		return "excluded";
-	}
-	return "?";
-}
-
 static void
 gap_framework(struct doc *d, const struct ismc_gap_fw *gf,
     const struct ismc_coverage_row *row)
@@ -1179,7 +1161,7 @@ gap_framework(struct doc *d, const struct ismc_gap_fw *gf,
 			continue;
 		r[0] = q->req->id;
 		r[1] = or_else(q->req->title, "");
-		r[2] = cov_word(q->status);
+		r[2] = ismc_cov_name(q->status);
 		r[3] = ismc_arena_printf(d->a, "%zu of %zu", q->nmapped_impl,
 		    q->nmapped);
 		table_row(d, &t, r);
