@@ -35,11 +35,21 @@ struct sema_decls {
 	size_t			 cap;
 };
 
-struct sema_keys {			/* interned spellings we compare against */
-	const char	*include, *framework, *isms, *role, *asset, *threat;
-	const char	*scale, *scoring, *control, *measure, *risk;
-	const char	*likelihood, *impact;
-	const char	*kpi, *audit, *evidence, *mappings, *map;
+struct sema;
+
+/* One kind of top-level item (sema.c: the table of kinds). */
+struct sema_kind {
+	const char	*name;		/* the item's key: "risk" */
+	/* Pass 1: declares the item (names it, or queues it). */
+	void		(*declare)(struct sema *, const struct ismc_item *,
+			    const struct sema_kind *);
+	void		(*define)(struct sema *);	/* pass 2, or NULL */
+	const char	*noun;		/* in messages: "risk", "'isms'" */
+	size_t		 size;		/* named kinds: the IR object */
+	size_t		 span;		/* ... and its span's offset */
+	size_t		 tab;		/* offsetof the symtab in struct sema */
+	size_t		 list;		/* offsetof the sema_decls queue */
+	size_t		 slot;		/* once-only kinds: offsetof the item */
 };
 
 struct sema {
@@ -48,7 +58,10 @@ struct sema {
 	struct ismc_diag	*diag;
 	struct ismc_arena	*arena;
 	struct ismc_ir		*ir;
-	struct sema_keys	 k;
+	struct ismc_symtab	 kinds;		/* item key -> sema_kind */
+	const char		*kw_include;	/* interned words compared */
+	const char		*kw_likelihood;
+	const char		*kw_impact;
 
 	struct ismc_symtab	 roles, assets, threats, measures, risks;
 	struct ismc_symtab	 frameworks;	/* pass 1: name as written -> 1 +

@@ -24,31 +24,6 @@
 #include "suggest.h"
 #include "texts.h"
 
-static void
-init_keys(struct sema *s)
-{
-	struct ismc_strtab *t = &s->comp->strtab;
-
-	s->k.include = ismc_strtab_cstr(t, "include");
-	s->k.framework = ismc_strtab_cstr(t, "framework");
-	s->k.isms = ismc_strtab_cstr(t, "isms");
-	s->k.role = ismc_strtab_cstr(t, "role");
-	s->k.asset = ismc_strtab_cstr(t, "asset");
-	s->k.threat = ismc_strtab_cstr(t, "threat");
-	s->k.scale = ismc_strtab_cstr(t, "scale");
-	s->k.scoring = ismc_strtab_cstr(t, "scoring");
-	s->k.control = ismc_strtab_cstr(t, "control");
-	s->k.measure = ismc_strtab_cstr(t, "measure");
-	s->k.risk = ismc_strtab_cstr(t, "risk");
-	s->k.likelihood = ismc_strtab_cstr(t, "likelihood");
-	s->k.impact = ismc_strtab_cstr(t, "impact");
-	s->k.kpi = ismc_strtab_cstr(t, "kpi");
-	s->k.audit = ismc_strtab_cstr(t, "audit");
-	s->k.evidence = ismc_strtab_cstr(t, "evidence");
-	s->k.mappings = ismc_strtab_cstr(t, "mappings");
-	s->k.map = ismc_strtab_cstr(t, "map");
-}
-
 static bool
 single(struct sema *s, const struct ismc_item **slot,
     const struct ismc_item *it, const char *what)
@@ -69,7 +44,7 @@ declare_scale(struct sema *s, const struct ismc_item *it)
 	int which;
 
 	if (v == NULL || v->kind != ISMC_V_IDENT || v->next != NULL ||
-	    (v->text != s->k.likelihood && v->text != s->k.impact)) {
+	    (v->text != s->kw_likelihood && v->text != s->kw_impact)) {
 		ismc_diag_error(s->diag, v ? v->span : it->span, "'scale' "
 		    "takes 'likelihood' or 'impact', as in 'scale likelihood "
 		    "{ ... }'");
@@ -80,7 +55,7 @@ declare_scale(struct sema *s, const struct ismc_item *it)
 		    "of levels", v->text);
 		return;
 	}
-	which = v->text == s->k.likelihood ? 0 : 1;
+	which = v->text == s->kw_likelihood ? 0 : 1;
 	single(s, &s->scale_item[which], it, which == 0 ?
 	    "scale 'likelihood'" : "scale 'impact'");
 }
@@ -120,82 +95,170 @@ sema_declare_named(struct sema *s, const struct ismc_item *it, size_t size,
 	return obj;
 }
 
+/* ---- the kinds of top-level item ---------------------------------------- */
+
+static void
+declare_include(struct sema *s, const struct ismc_item *it,
+    const struct sema_kind *k)
+{
+	(void)s, (void)it, (void)k;	/* the front end followed it */
+}
+
+static void
+declare_framework(struct sema *s, const struct ismc_item *it,
+    const struct sema_kind *k)
+{
+	(void)k;
+	sema_use_framework(s, it);
+}
+
+static void
+declare_once(struct sema *s, const struct ismc_item *it,
+    const struct sema_kind *k)
+{
+	single(s, (const struct ismc_item **)((char *)s + k->slot), it,
+	    k->noun);
+}
+
+static void
+declare_scale_kind(struct sema *s, const struct ismc_item *it,
+    const struct sema_kind *k)
+{
+	(void)k;
+	declare_scale(s, it);
+}
+
+/* Items defined by a reference to something else (`control A.5.1`,
+ * `map ...`): queued for pass 2, which resolves them. */
+static void
+declare_queued(struct sema *s, const struct ismc_item *it,
+    const struct sema_kind *k)
+{
+	sema_decls_push(s, (struct sema_decls *)((char *)s + k->list), it,
+	    NULL);
+}
+
+/* `KIND ID "Title" { ... }`: an IR object of its own, by name. */
+static void
+declare_named_kind(struct sema *s, const struct ismc_item *it,
+    const struct sema_kind *k)
+{
+	char *obj;
+
+	obj = sema_declare_named(s, it, k->size,
+	    (struct ismc_symtab *)((char *)s + k->tab),
+	    (struct sema_decls *)((char *)s + k->list), k->noun);
+	if (obj != NULL)
+		*(struct ismc_span *)(obj + k->span) = it->args->span;
+}
+
+#define ONCE(what, field)						\
+	.declare = declare_once, .noun = (what),			\
+	.slot = offsetof(struct sema, field)
+#define QUEUED(field)							\
+	.declare = declare_queued, .list = offsetof(struct sema, field)
+#define NAMED(type, what, tab_, list_)					\
+	.declare = declare_named_kind, .noun = (what),			\
+	.size = sizeof(type), .span = offsetof(type, span),		\
+	.tab = offsetof(struct sema, tab_),				\
+	.list = offsetof(struct sema, list_)
+
+/*
+ * Every kind of top-level item: how pass 1 declares it and which function
+ * of pass 2 defines it. Pass 2 runs the `define` functions in this order,
+ * which is the order of dependence (roles before the assets they own,
+ * controls before the measures and risks naming them, everything before
+ * the mappings), and "did you mean" offers the names in it. A kind
+ * defined with another has no `define` of its own.
+ */
+static const struct sema_kind kinds[] = {
+	{ .name = "include", .declare = declare_include },
+	{ .name = "framework", .declare = declare_framework },
+	{ .name = "isms", ONCE("'isms'", isms_item),
+	    .define = sema_define_isms },
+	{ .name = "role", NAMED(struct ismc_ir_role, "role", roles, role_d),
+	    .define = sema_define_roles },
+	{ .name = "asset", NAMED(struct ismc_ir_asset, "asset", assets,
+	    asset_d), .define = sema_define_assets },
+	{ .name = "threat", NAMED(struct ismc_ir_threat, "threat", threats,
+	    threat_d), .define = sema_define_threats },
+	{ .name = "scale", .declare = declare_scale_kind,
+	    .define = sema_define_scales },
+	{ .name = "scoring", ONCE("'scoring'", scoring_item),
+	    .define = sema_define_scoring },
+	{ .name = "control", QUEUED(control_d),
+	    .define = sema_define_controls },
+	{ .name = "measure", NAMED(struct ismc_ir_measure, "measure",
+	    measures, measure_d), .define = sema_define_measures },
+	{ .name = "risk", NAMED(struct ismc_ir_risk, "risk", risks, risk_d),
+	    .define = sema_define_risks },
+	/* KPIs, audits and evidence are defined together: they share the
+	 * as-of date. */
+	{ .name = "kpi", NAMED(struct ismc_ir_kpi, "KPI", kpis, kpi_d),
+	    .define = sema_define_check_act },
+	{ .name = "audit", NAMED(struct ismc_ir_audit, "audit", audits,
+	    audit_d) },
+	{ .name = "evidence", NAMED(struct ismc_ir_evidence, "evidence",
+	    evidences, evidence_d) },
+	/* The spec's own rows override the mapping files': defined together. */
+	{ .name = "mappings", QUEUED(mappings_d),
+	    .define = sema_define_mappings },
+	{ .name = "map", QUEUED(map_d) },
+};
+#define NKINDS	(sizeof kinds / sizeof kinds[0])
+
+static void
+init_kinds(struct sema *s)
+{
+	struct ismc_strtab *t = &s->comp->strtab;
+	size_t i;
+
+	ismc_symtab_init(&s->kinds);
+	for (i = 0; i < NKINDS; i++)
+		ismc_symtab_put(&s->kinds, ismc_strtab_cstr(t, kinds[i].name),
+		    (void *)&kinds[i]);
+	s->kw_include = ismc_strtab_cstr(t, "include");
+	s->kw_likelihood = ismc_strtab_cstr(t, "likelihood");
+	s->kw_impact = ismc_strtab_cstr(t, "impact");
+}
+
+static void
+unknown_item(struct sema *s, const struct ismc_item *it)
+{
+	struct ismc_suggest sg;
+	size_t i;
+
+	ismc_suggest_init(&sg, it->key);
+	for (i = 0; i < NKINDS; i++)
+		ismc_suggest_offer(&sg, kinds[i].name);
+	if (ismc_suggest_result(&sg) != NULL)
+		ismc_diag_error(s->diag, it->key_span, "unknown item '%s'; did "
+		    "you mean '%s'?", it->key, ismc_suggest_result(&sg));
+	else
+		ismc_diag_error(s->diag, it->key_span, "unknown item '%s'",
+		    it->key);
+}
+
 static void
 declare_item(struct sema *s, const struct ismc_item *it)
 {
-	const char *k = it->key;
-	void *obj;
+	const struct sema_kind *k = ismc_symtab_get(&s->kinds, it->key);
 
-	if (k == s->k.include) {
-		return;		/* the front end followed it */
-	} else if (k == s->k.framework) {
-		sema_use_framework(s, it);
-	} else if (k == s->k.isms) {
-		single(s, &s->isms_item, it, "'isms'");
-	} else if (k == s->k.scoring) {
-		single(s, &s->scoring_item, it, "'scoring'");
-	} else if (k == s->k.scale) {
-		declare_scale(s, it);
-	} else if (k == s->k.control) {
-		sema_decls_push(s, &s->control_d, it, NULL);
-	} else if (k == s->k.role) {
-		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_role),
-		    &s->roles, &s->role_d, "role")) != NULL)
-			((struct ismc_ir_role *)obj)->span = it->args->span;
-	} else if (k == s->k.asset) {
-		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_asset),
-		    &s->assets, &s->asset_d, "asset")) != NULL)
-			((struct ismc_ir_asset *)obj)->span = it->args->span;
-	} else if (k == s->k.threat) {
-		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_threat),
-		    &s->threats, &s->threat_d, "threat")) != NULL)
-			((struct ismc_ir_threat *)obj)->span = it->args->span;
-	} else if (k == s->k.measure) {
-		if ((obj = sema_declare_named(s, it,
-		    sizeof(struct ismc_ir_measure), &s->measures,
-		    &s->measure_d, "measure")) != NULL)
-			((struct ismc_ir_measure *)obj)->span = it->args->span;
-	} else if (k == s->k.risk) {
-		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_risk),
-		    &s->risks, &s->risk_d, "risk")) != NULL)
-			((struct ismc_ir_risk *)obj)->span = it->args->span;
-	} else if (k == s->k.mappings) {
-		sema_decls_push(s, &s->mappings_d, it, NULL);
-	} else if (k == s->k.map) {
-		sema_decls_push(s, &s->map_d, it, NULL);
-	} else if (k == s->k.kpi) {
-		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_kpi),
-		    &s->kpis, &s->kpi_d, "KPI")) != NULL)
-			((struct ismc_ir_kpi *)obj)->span = it->args->span;
-	} else if (k == s->k.audit) {
-		if ((obj = sema_declare_named(s, it, sizeof(struct ismc_ir_audit),
-		    &s->audits, &s->audit_d, "audit")) != NULL)
-			((struct ismc_ir_audit *)obj)->span = it->args->span;
-	} else if (k == s->k.evidence) {
-		if ((obj = sema_declare_named(s, it,
-		    sizeof(struct ismc_ir_evidence), &s->evidences,
-		    &s->evidence_d, "evidence")) != NULL)
-			((struct ismc_ir_evidence *)obj)->span = it->args->span;
-	} else {
-		static const char *const kinds[] = {
-			"include", "framework", "isms", "role", "asset",
-			"threat", "scale", "scoring", "control", "measure",
-			"risk", "kpi", "audit", "evidence", "mappings", "map",
-		};
-		struct ismc_suggest sg;
-		size_t i;
+	if (k == NULL)
+		unknown_item(s, it);
+	else
+		k->declare(s, it, k);
+}
 
-		ismc_suggest_init(&sg, k);
-		for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-			ismc_suggest_offer(&sg, kinds[i]);
-		if (ismc_suggest_result(&sg) != NULL)
-			ismc_diag_error(s->diag, it->key_span, "unknown item "
-			    "'%s'; did you mean '%s'?", k,
-			    ismc_suggest_result(&sg));
-		else
-			ismc_diag_error(s->diag, it->key_span, "unknown item "
-			    "'%s'", k);
-	}
+/* Pass 2: each kind's definitions, in the order of the table. */
+static void
+define_all(struct sema *s)
+{
+	size_t i;
+
+	for (i = 0; i < NKINDS; i++)
+		if (kinds[i].define != NULL)
+			kinds[i].define(s);
 }
 
 /*
@@ -214,7 +277,7 @@ declare_file(struct sema *s, const struct ismc_program *prog,
 	for (it = file->items; it != NULL; it = it->next) {
 		if (ismc_diag_stopped(s->diag))
 			return;
-		if (it->key != s->k.include) {
+		if (it->key != s->kw_include) {
 			declare_item(s, it);
 			continue;
 		}
@@ -254,6 +317,7 @@ sema_free(struct sema *s)
 	ismc_symtab_destroy(&s->measures);
 	ismc_symtab_destroy(&s->risks);
 	ismc_symtab_destroy(&s->frameworks);
+	ismc_symtab_destroy(&s->kinds);
 	free_decls(&s->role_d);
 	free_decls(&s->asset_d);
 	free_decls(&s->threat_d);
@@ -309,7 +373,7 @@ ismc_sema_run(struct ismc_compilation *c, const struct ismc_program *prog,
 	ismc_symtab_init(&s.measures);
 	ismc_symtab_init(&s.risks);
 	ismc_symtab_init(&s.frameworks);
-	init_keys(&s);
+	init_kinds(&s);
 
 	declare_all(&s, prog);
 	/* The framework array stops growing here: give it to the arena. */
@@ -321,17 +385,7 @@ ismc_sema_run(struct ismc_compilation *c, const struct ismc_program *prog,
 	s.fw = fw;
 	sema_index_frameworks(&s);
 
-	sema_define_isms(&s);
-	sema_define_roles(&s);
-	sema_define_assets(&s);
-	sema_define_threats(&s);
-	sema_define_scales(&s);
-	sema_define_scoring(&s);
-	sema_define_controls(&s);
-	sema_define_measures(&s);
-	sema_define_risks(&s);
-	sema_define_check_act(&s);
-	sema_define_mappings(&s);
+	define_all(&s);
 	sema_derive(&s);
 	if (!ismc_diag_stopped(s.diag))
 		sema_check(&s);
