@@ -12,7 +12,6 @@
 #include <stdbool.h>
 
 #include "arena.h"
-#include "ast.h"
 #include "date.h"
 #include "diag.h"
 #include "source.h"

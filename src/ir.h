@@ -14,7 +14,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "ast.h"
 #include "date.h"
 #include "source.h"
 
@@ -244,7 +243,8 @@ struct ismc_ir_risk {
 	int			 res_score;
 	const struct ismc_ir_band *res_band;
 	bool			 has_residual;
-	bool			 above_acceptance;
+	bool			 above_acceptance;	/* inherent score */
+	bool			 res_above_acceptance;	/* after treatment */
 	bool			 treatment_given;	/* written, valid or not */
 	bool			 controls_given;	/* likewise `controls` */
 	struct ismc_span	 span;

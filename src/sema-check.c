@@ -32,6 +32,8 @@ score_risk(struct sema *s, struct ismc_ir_risk *r)
 	r->res_band = ismc_ir_band_for(s->ir, r->res_score);
 	r->above_acceptance = s->ir->has_acceptance &&
 	    r->score > s->ir->acceptance_max;
+	r->res_above_acceptance = s->ir->has_acceptance &&
+	    r->res_score > s->ir->acceptance_max;
 }
 
 /*
@@ -353,7 +355,7 @@ sema_finish(struct sema *s)
 		t->residual += r->res_score;
 		if (r->above_acceptance)
 			t->above_acceptance++;
-		if (s->ir->has_acceptance && r->res_score > s->ir->acceptance_max)
+		if (r->res_above_acceptance)
 			t->res_above_acceptance++;
 	}
 	t->reduction_pct = t->inherent > 0 ?
