@@ -10,11 +10,14 @@
 
 #include "cli.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "date.h"
 #include "emit.h"
@@ -59,10 +62,13 @@ static const struct cli_command commands[] = {
 	  "show how one requirement is or is not met",
 	  "Shows how one requirement, such as dora:28.3, is or is not covered,\n"
 	  "and by which controls through which mapping rows." },
-	{ "diff", C_DIFF, ISMC_CMD_DIFF, "OLD-SPEC NEW-SPEC",
+	{ "diff", C_DIFF, ISMC_CMD_DIFF, "OLD NEW",
 	  "summarise what changed between two specs",
-	  "Summarises in Markdown what changed between two specs: risk\n"
-	  "totals, coverage per framework, requirements, controls and risks." },
+	  "Summarises what changed between two specs: risk totals, coverage\n"
+	  "per framework, requirements, controls and risks, in Markdown or\n"
+	  "JSON. OLD and NEW are each a spec file, or a directory whose\n"
+	  "*.isms files form the spec. Exit status as diff(1): 0 no changes,\n"
+	  "1 changes, 2 trouble (usage, I/O, or errors in either spec)." },
 	{ "help", C_HELP, ISMC_CMD_CHECK, "[COMMAND]",
 	  "show the help of ismc or of one command",
 	  "Shows the help of ismc, or of one command and its options." },
@@ -74,6 +80,7 @@ static const struct cli_command commands[] = {
 /* getopt values of options without a short letter. */
 enum {
 	OPT_FORMAT = 256,
+	OPT_DIFF_FORMAT,
 	OPT_CATALOG,
 	OPT_TEXTS,
 	OPT_COVERAGE,
@@ -105,6 +112,9 @@ static const struct cli_option options[] = {
 	{ "format", OPT_FORMAT, required_argument, "LIST", C_BUILD,
 	  "only these output formats: csv, md, json, png,\n"
 	  "svg, pdf (comma-separated; default: all)", NULL },
+	{ "format", OPT_DIFF_FORMAT, required_argument, "FORMAT", C_DIFF,
+	  "md (the default: a summary for a review comment)\n"
+	  "or json (the report envelope of doc/outputs.md)", NULL },
 	{ NULL, 'I', required_argument, "DIR", C_COMPILE,
 	  "look for framework catalogs in DIR first", NULL },
 	{ "catalog", OPT_CATALOG, required_argument, "FILE",
@@ -441,6 +451,18 @@ parse_diagnostics(struct ismc_options *o, const char *v)
 	return 0;
 }
 
+static int
+parse_diff_format(struct ismc_options *o, const char *v)
+{
+	static const char *const names[] = { "md", "json" };
+	int i = 0;
+
+	if (parse_enum("--format", v, names, 2, &i) != 0)
+		return ISMC_EXIT_USAGE;
+	o->diff_json = i == 1;
+	return 0;
+}
+
 /* -WNAME: warning options, as GCC spells them. */
 static int
 parse_warning(struct ismc_options *o, const char *v)
@@ -482,6 +504,8 @@ apply_option(struct ismc_options *o, int key, const char *v)
 		return parse_f(o, v);
 	case OPT_FORMAT:
 		return parse_formats(o, v);
+	case OPT_DIFF_FORMAT:
+		return parse_diff_format(o, v);
 	case OPT_CATALOG:
 		o->catalogs = push(o->catalogs, &o->ncatalogs, v);
 		return 0;
@@ -756,6 +780,86 @@ run_help(const char *const *operands, size_t n)
 	return 0;
 }
 
+/* scandir(3): the *.isms entries, in byte order (not the locale's). */
+static int
+is_spec_entry(const struct dirent *e)
+{
+	size_t len = strlen(e->d_name);
+
+	return e->d_name[0] != '.' && len > 5 &&
+	    strcmp(e->d_name + len - 5, ".isms") == 0;
+}
+
+static int
+entry_cmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/*
+ * One side of a diff: a spec file as it is, or a directory's *.isms
+ * files (not its subdirectories: those are usually included), appended
+ * to *list. A file both listed and included is read once (frontend.c).
+ */
+static int
+add_side(struct ismc_options *o, const char *path, const char ***list,
+    size_t *n)
+{
+	struct dirent **ents;
+	struct stat st;
+	int i, nents;
+	size_t before = *n;
+
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		*list = push(*list, n, path);	/* the front end reports */
+		return -1;
+	}
+	if ((nents = scandir(path, &ents, is_spec_entry, entry_cmp)) < 0) {
+		fprintf(stderr, "ismc: error: cannot read directory '%s': "
+		    "%s\n", path, strerror(errno));
+		return ISMC_EXIT_USAGE;
+	}
+	for (i = 0; i < nents; i++) {
+		char *file = ismc_xmalloc(strlen(path) +
+		    strlen(ents[i]->d_name) + 2);
+
+		sprintf(file, "%s/%s", path, ents[i]->d_name);
+		free(ents[i]);
+		o->owned = ismc_xreallocarray(o->owned, o->nowned + 1,
+		    sizeof *o->owned);
+		o->owned[o->nowned++] = file;
+		if (stat(file, &st) == 0 && S_ISREG(st.st_mode))
+			*list = push(*list, n, file);
+	}
+	free(ents);
+	if (*n == before) {
+		fprintf(stderr, "ismc: error: no *.isms files in directory "
+		    "'%s'\n", path);
+		return ISMC_EXIT_USAGE;
+	}
+	return -1;
+}
+
+/* diff OLD NEW: specs becomes the old side's files, then the new's. */
+static int
+diff_sides(struct ismc_options *o)
+{
+	const char **list = NULL;
+	size_t n = 0;
+	int status;
+
+	o->diff_names[0] = o->specs[0];
+	o->diff_names[1] = o->specs[1];
+	status = add_side(o, o->specs[0], &list, &n);
+	o->diff_nold = n;
+	if (status == -1)
+		status = add_side(o, o->specs[1], &list, &n);
+	free(o->specs);
+	o->specs = list;
+	o->nspecs = n;
+	return status;
+}
+
 /* What each command needs besides options. */
 static int
 check_operands(struct ismc_options *o)
@@ -770,8 +874,10 @@ check_operands(struct ismc_options *o)
 		return usage_error("%s", "'explain' needs FRAMEWORK:REQUIREMENT, "
 		    "e.g. dora:17.1, before the spec files");
 	if (o->command == ISMC_CMD_DIFF && o->nspecs != 2)
-		return usage_error("%s", "'diff' needs two spec files: the old "
-		    "and the new");
+		return usage_error("%s", "'diff' needs two specs, each a file or "
+		    "a directory: the old and the new");
+	if (o->command == ISMC_CMD_DIFF)
+		return diff_sides(o);
 	if (o->nspecs == 0 && o->ncatalogs == 0)
 		return usage_error("%s", "no spec files given");
 	if (o->command == ISMC_CMD_BUILD && o->outdir == NULL)
@@ -832,4 +938,7 @@ ismc_cli_free(struct ismc_options *o)
 	free(o->catalogs);
 	free(o->texts);
 	free(o->include_dirs);
+	while (o->nowned > 0)
+		free(o->owned[--o->nowned]);
+	free(o->owned);
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ast.h"
+#include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
 #include "diag.h"
@@ -388,23 +389,48 @@ run_explain(const struct ismc_options *o)
 	return run_finish(&r);
 }
 
+/* Writes the comparison; returns whether anything changed. */
+static bool
+print_diff(struct run *old, struct run *new, const struct ismc_options *o)
+{
+	struct ismc_report *r = ismc_diff_build(old->ir, new->ir,
+	    o->diff_names[0], o->diff_names[1], &new->c.arena);
+	struct ismc_buf b;
+
+	ismc_buf_init(&b);
+	if (o->diff_json)
+		ismc_emit_json(r, &b);
+	else
+		ismc_diff_md(r, &b);
+	fwrite(b.data, 1, b.len, o->out);
+	ismc_buf_free(&b);
+	return ismc_diff_changed(r);
+}
+
+/*
+ * As diff(1): 0 when nothing changed, 1 when something did, 2 for
+ * trouble, which includes errors in either spec (nothing is compared).
+ */
 static int
 run_diff(const struct ismc_options *o)
 {
 	struct run old, new;
+	bool changed = false;
 	int s1, s2;
 
 	run_init(&old, o);
 	run_init(&new, o);
-	run_compile(&old, o, &o->specs[0], 1);
-	run_compile(&new, o, &o->specs[1], 1);
+	run_compile(&old, o, o->specs, o->diff_nold);
+	run_compile(&new, o, o->specs + o->diff_nold,
+	    o->nspecs - o->diff_nold);
 	if (old.ir != NULL && new.ir != NULL && old.c.diag.errors == 0 &&
 	    new.c.diag.errors == 0)
-		ismc_diff_print(old.ir, new.ir, o->specs[0], o->specs[1],
-		    o->out);
+		changed = print_diff(&old, &new, o);
 	s1 = run_finish(&old);
 	s2 = run_finish(&new);
-	return s1 > s2 ? s1 : s2;
+	if (s1 != ISMC_EXIT_OK || s2 != ISMC_EXIT_OK)
+		return ISMC_EXIT_DIFF_TROUBLE;
+	return changed ? ISMC_EXIT_DIFF_CHANGED : ISMC_EXIT_DIFF_SAME;
 }
 
 int

@@ -15,7 +15,7 @@ enum ismc_command {
 	ISMC_CMD_CHECK,
 	ISMC_CMD_BUILD,
 	ISMC_CMD_EXPLAIN,	/* ismc explain FRAMEWORK:REQ SPEC... */
-	ISMC_CMD_DIFF,		/* ismc diff OLD-SPEC NEW-SPEC */
+	ISMC_CMD_DIFF,		/* ismc diff OLD NEW (files or directories) */
 };
 
 /* --require FRAMEWORK>=PERCENT: a floor on full coverage. */
@@ -32,12 +32,16 @@ enum ismc_color {
 	ISMC_COLOR_NEVER,
 };
 
-/* Exit statuses (documented in README and ismc(1)). */
+/* Exit statuses (documented in README and ismc(1)). diff follows
+ * diff(1) instead: 0 no changes, 1 changes, 2 trouble. */
 #define ISMC_EXIT_OK		0
 #define ISMC_EXIT_INPUT		1	/* errors in the specs or catalogs */
 #define ISMC_EXIT_USAGE		2	/* bad usage, or I/O trouble */
 #define ISMC_EXIT_GATE		3	/* a --require floor not met, and
 					 * nothing else wrong */
+#define ISMC_EXIT_DIFF_SAME	0
+#define ISMC_EXIT_DIFF_CHANGED	1
+#define ISMC_EXIT_DIFF_TROUBLE	2	/* usage, I/O or errors in a spec */
 
 struct ismc_options {
 	enum ismc_command	 command;
@@ -67,6 +71,15 @@ struct ismc_options {
 	size_t			 nrequires;
 	bool			 has_as_of;	/* --as-of DATE */
 	struct ismc_date	 as_of;
+	size_t			 diff_nold;	/* diff: specs[0..diff_nold) are
+						 * the old side, the rest the
+						 * new */
+	const char		*diff_names[2];	/* diff: the sides as given */
+	bool			 diff_json;	/* diff --format=json */
+	char			**owned;	/* heap strings the lists above
+						 * point into (directory
+						 * listings) */
+	size_t			 nowned;
 	FILE			*out;		/* dumps; stdout */
 	FILE			*err;		/* diagnostics; stderr */
 };

@@ -47,6 +47,12 @@ text(struct ismc_buf *out, const char *s, size_t len)
 	}
 }
 
+void
+ismc_emit_md_text(struct ismc_buf *out, const char *s, size_t len)
+{
+	text(out, s, len);
+}
+
 static void
 cell(struct ismc_buf *out, struct ismc_buf *tmp, const struct ismc_cell *c)
 {

@@ -57,6 +57,8 @@ bool	ismc_emit_format_known(const char *ext);
 void	ismc_emit_csv(const struct ismc_report *, struct ismc_buf *);
 /* Title heading, metadata list, GFM table, summary list. */
 void	ismc_emit_md(const struct ismc_report *, struct ismc_buf *);
+/* Appends len bytes of s as literal inline GFM text (escaped). */
+void	ismc_emit_md_text(struct ismc_buf *, const char *s, size_t len);
 /* One JSON object, 2-space indentation, members in a fixed order. */
 void	ismc_emit_json(const struct ismc_report *, struct ismc_buf *);
 

@@ -73,7 +73,7 @@ expect_status "explain usage" 2 "$ISMC" explain "$example"
 # diff: a control moving to implemented closes gaps and shows up.
 cp -r examples/safetrust "$tmp/new"
 sed -i 's/^\(    status \+\)planned$/\1implemented/' "$tmp/new/soa.isms"
-expect_status "diff" 0 "$ISMC" diff "$example" "$tmp/new/safetrust.isms"
+expect_status "diff" 1 "$ISMC" diff "$example" "$tmp/new/safetrust.isms"
 grep -q "^## Controls whose decision or status changed" "$tmp/out" && pass ||
     fail "diff: control changes"
 grep -q "planned -> applicable, implemented" "$tmp/out" && pass ||
@@ -82,11 +82,11 @@ expect_status "diff usage" 2 "$ISMC" diff "$example"
 # A framework analysed on one side only (a crash once).
 printf 'framework iso27001\nframework dora\n' >"$tmp/d1.isms"
 printf 'framework iso27001\n' >"$tmp/d2.isms"
-expect_status "diff dropped framework" 0 "$ISMC" diff -w "$tmp/d1.isms" \
+expect_status "diff dropped framework" 1 "$ISMC" diff -w "$tmp/d1.isms" \
     "$tmp/d2.isms"
 grep -q "Framework dora is no longer used" "$tmp/out" && pass ||
     fail "diff: dropped framework"
-expect_status "diff added framework" 0 "$ISMC" diff -w "$tmp/d2.isms" \
+expect_status "diff added framework" 1 "$ISMC" diff -w "$tmp/d2.isms" \
     "$tmp/d1.isms"
 
 # --format limits the outputs to the formats named.

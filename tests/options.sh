@@ -128,4 +128,49 @@ run 2 sh -c 'ulimit -f 8 && exec "$@" 2>"$0"' "$tmp/big-err" "$ISMC" check \
     --max-errors=0 "$tmp/many.isms"
 run 2 sh -c 'ulimit -f 8 && exec "$@" >"$0" 2>/dev/null' "$tmp/big-out" \
     "$ISMC" check --dump-tokens "$ex"
+# diff: the exit status of diff(1), a JSON form of the same table, and
+# directories on either side.
+run 0 "$ISMC" diff "$ex" "$ex"
+prints "No changes."
+run 0 "$ISMC" diff examples/safetrust "$ex"
+cp -r examples/safetrust "$tmp/dnew"
+sed -i 's/^\(    status \+\)planned$/\1implemented/' "$tmp/dnew/soa.isms"
+run 1 "$ISMC" diff examples/safetrust "$tmp/dnew"
+prints "- iso27001-2022:A.5.35: applicable, planned -> applicable, implemented"
+prints "- closed dora:6.6: gap -> partial"
+prints "| dora | 7.9% | 7.9% | +0.0 | 27 -> 24 |"
+run 1 "$ISMC" diff --format=json examples/safetrust "$tmp/dnew"
+python3 - "$tmp/out" <<'PY' && pass || fail "diff --format=json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["report"] == "diff", d["report"]
+assert d["summary"]["changed"] is True
+assert d["summary"]["changes"] == 6, d["summary"]["changes"]
+rows = [(r["section"], r["framework"], r["id"], r["change"], r["before"],
+         r["after"]) for r in d["rows"] if r["section"] != "coverage"]
+assert ("control", "iso27001-2022", "A.5.35", "changed", "applicable, planned",
+        "applicable, implemented") in rows, rows
+assert ("requirement", "dora", "6.6", "closed", "gap", "partial") in rows, rows
+cov = [r for r in d["rows"] if r["section"] == "coverage"]
+assert [r["framework"] for r in cov] == ["dora", "nis2", "soc2"], cov
+assert cov[0]["gaps_before"] == 27 and cov[0]["gaps_after"] == 24, cov[0]
+PY
+run 0 "$ISMC" diff --format=json "$ex" "$ex"
+grep -q '"changed": false' "$tmp/out" && pass || fail "diff json: changed"
+run 2 "$ISMC" diff --format=html "$ex" "$ex"
+# A risk added, removed and rescored.
+printf 'framework iso27001\nscale likelihood { level 1 low; level 2 high }\nscale impact { level 1 low; level 2 high }\nscoring { band low 1..4; acceptance max 4 }\n' >"$tmp/r0.isms"
+{ cat "$tmp/r0.isms"; printf 'risk R-1 "a" { likelihood low; impact low }\nrisk R-2 "b" { likelihood low; impact low }\n'; } >"$tmp/r1.isms"
+{ cat "$tmp/r0.isms"; printf 'risk R-2 "b" { likelihood high; impact low }\nrisk R-3 "c" { likelihood low; impact high }\n'; } >"$tmp/r2.isms"
+run 1 "$ISMC" diff -w "$tmp/r1.isms" "$tmp/r2.isms"
+prints "- R-1 removed (was 1, residual 1)"
+prints "- R-2: 1 -> 2, residual 1 -> 2"
+prints "- R-3 added: 2, residual 2"
+prints "- inherent: 2 -> 4"
+# Trouble: errors in either spec, an empty directory, a missing file.
+run 2 "$ISMC" diff "$ex" "$tmp/bad.isms"
+mkdir "$tmp/nospecs"
+run 2 "$ISMC" diff "$tmp/nospecs" "$ex"
+says "no *.isms files in directory '$tmp/nospecs'"
+run 2 "$ISMC" diff "$ex" "$tmp/missing.isms"
 finish
