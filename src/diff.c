@@ -368,13 +368,14 @@ md_cell(struct ismc_buf *out, struct ismc_buf *tmp, const struct ismc_cell *c)
 	ismc_emit_md_text(out, ismc_buf_cstr(tmp), tmp->len);
 }
 
-/* Writes the heading the first time a section has something to show. */
+/* "before -> after" */
 static void
-md_heading(struct ismc_buf *out, bool *done, const char *heading)
+md_arrow(struct ismc_buf *out, struct ismc_buf *tmp,
+    const struct ismc_cell *before, const struct ismc_cell *after)
 {
-	if (!*done)
-		ismc_buf_printf(out, "\n## %s\n\n", heading);
-	*done = true;
+	md_cell(out, tmp, before);
+	ismc_buf_adds(out, " -> ");
+	md_cell(out, tmp, after);
 }
 
 static void
@@ -400,129 +401,123 @@ md_totals(struct ismc_buf *out, struct ismc_buf *tmp,
 	}
 }
 
-static void
-md_coverage(struct ismc_buf *out, struct ismc_buf *tmp,
-    const struct ismc_report *r)
+typedef void md_line_fn(struct ismc_buf *, struct ismc_buf *,
+    const struct ismc_cell *row);
+
+/* Each row of one section, one line each, under a heading (and a
+ * prologue such as a table head) written before the first. */
+static bool
+md_section(struct ismc_buf *out, struct ismc_buf *tmp,
+    const struct ismc_report *r, const char *section, const char *heading,
+    const char *prologue, md_line_fn *line)
 {
-	bool head = false;
+	bool any = false;
 	size_t i;
 
 	for (i = 0; i < r->nrows; i++) {
-		const struct ismc_cell *row = r->rows[i];
-
-		if (!is(row, COL_SECTION, "coverage"))
+		if (!is(r->rows[i], COL_SECTION, section))
 			continue;
-		md_heading(out, &head, "Coverage");
-		if (i == 0 || !is(r->rows[i - 1], COL_SECTION, "coverage"))
-			ismc_buf_adds(out, "| framework | full before | full "
-			    "after | change (points) | gaps |\n|---|---|---|---"
-			    "|---|\n");
-		ismc_buf_adds(out, "| ");
-		md_cell(out, tmp, &row[COL_FRAMEWORK]);
-		ismc_buf_adds(out, " | ");
-		md_cell(out, tmp, &row[COL_BEFORE]);
-		ismc_buf_adds(out, row[COL_BEFORE].kind ? "% | " : " | ");
-		md_cell(out, tmp, &row[COL_AFTER]);
-		ismc_buf_adds(out, row[COL_AFTER].kind ? "% | " : " | ");
-		ismc_buf_reset(tmp);
-		ismc_cell_format(&row[COL_POINTS], ", ", tmp);
-		ismc_buf_printf(out, "%s%s", tmp->len > 0 && tmp->data[0] !=
-		    '-' ? "+" : "", ismc_buf_cstr(tmp));
-		ismc_buf_adds(out, " | ");
-		md_cell(out, tmp, &row[COL_GAPS_BEFORE]);
-		ismc_buf_adds(out, " -> ");
-		md_cell(out, tmp, &row[COL_GAPS_AFTER]);
-		ismc_buf_adds(out, " |\n");
+		if (!any)
+			ismc_buf_printf(out, "\n## %s\n\n%s", heading,
+			    prologue);
+		any = true;
+		line(out, tmp, r->rows[i]);
 	}
-	if (!head)
-		ismc_buf_adds(out, "\n## Coverage\n\nNo crosswalk analysed on "
-		    "either side.\n");
-	for (i = 0; i < r->nrows; i++) {
-		const struct ismc_cell *row = r->rows[i];
-
-		if (!is(row, COL_SECTION, "framework"))
-			continue;
-		ismc_buf_adds(out, "\nFramework ");
-		md_cell(out, tmp, &row[COL_FRAMEWORK]);
-		if (is(row, COL_CHANGE, "removed"))
-			ismc_buf_adds(out, " is no longer used.\n");
-		else if (is(row, COL_CHANGE, "added"))
-			ismc_buf_adds(out, " is newly used.\n");
-		else
-			ismc_buf_adds(out, ": the two sides use different "
-			    "versions; its requirements are not compared.\n");
-	}
+	return any;
 }
 
-/* "- closed dora:12.1.a: partial -> full" and the like. */
+/* "| dora | 7.9% | 8.5% | +0.6 | 27 -> 24 |" */
 static void
-md_changes(struct ismc_buf *out, struct ismc_buf *tmp,
-    const struct ismc_report *r, const char *section, const char *heading)
+md_coverage_line(struct ismc_buf *out, struct ismc_buf *tmp,
+    const struct ismc_cell *row)
 {
-	bool head = false;
-	size_t i;
+	ismc_buf_adds(out, "| ");
+	md_cell(out, tmp, &row[COL_FRAMEWORK]);
+	ismc_buf_adds(out, " | ");
+	md_cell(out, tmp, &row[COL_BEFORE]);
+	ismc_buf_adds(out, row[COL_BEFORE].kind ? "% | " : " | ");
+	md_cell(out, tmp, &row[COL_AFTER]);
+	ismc_buf_adds(out, row[COL_AFTER].kind ? "% | " : " | ");
+	ismc_buf_reset(tmp);
+	ismc_cell_format(&row[COL_POINTS], ", ", tmp);
+	ismc_buf_printf(out, "%s%s | ", tmp->len > 0 && tmp->data[0] != '-' ?
+	    "+" : "", ismc_buf_cstr(tmp));
+	md_arrow(out, tmp, &row[COL_GAPS_BEFORE], &row[COL_GAPS_AFTER]);
+	ismc_buf_adds(out, " |\n");
+}
 
-	for (i = 0; i < r->nrows; i++) {
-		const struct ismc_cell *row = r->rows[i];
+/* "Framework dora is no longer used." */
+static void
+md_framework_line(struct ismc_buf *out, struct ismc_buf *tmp,
+    const struct ismc_cell *row)
+{
+	ismc_buf_adds(out, "Framework ");
+	md_cell(out, tmp, &row[COL_FRAMEWORK]);
+	if (is(row, COL_CHANGE, "removed"))
+		ismc_buf_adds(out, " is no longer used.\n");
+	else if (is(row, COL_CHANGE, "added"))
+		ismc_buf_adds(out, " is newly used.\n");
+	else
+		ismc_buf_adds(out, ": the two sides use different versions; "
+		    "its requirements are not compared.\n");
+}
 
-		if (!is(row, COL_SECTION, section))
-			continue;
-		md_heading(out, &head, heading);
-		ismc_buf_adds(out, "- ");
-		if (is(row, COL_SECTION, "requirement")) {
-			md_cell(out, tmp, &row[COL_CHANGE]);
-			ismc_buf_addc(out, ' ');
-		}
-		md_cell(out, tmp, &row[COL_FRAMEWORK]);
-		ismc_buf_addc(out, ':');
-		md_cell(out, tmp, &row[COL_ID]);
-		ismc_buf_adds(out, ": ");
-		md_cell(out, tmp, &row[COL_BEFORE]);
-		ismc_buf_adds(out, " -> ");
-		md_cell(out, tmp, &row[COL_AFTER]);
-		ismc_buf_addc(out, '\n');
+/* "- closed dora:12.1.a: partial -> full", "- iso:A.5.1: ... -> ..." */
+static void
+md_change_line(struct ismc_buf *out, struct ismc_buf *tmp,
+    const struct ismc_cell *row)
+{
+	ismc_buf_adds(out, "- ");
+	if (is(row, COL_SECTION, "requirement")) {
+		md_cell(out, tmp, &row[COL_CHANGE]);
+		ismc_buf_addc(out, ' ');
 	}
+	md_cell(out, tmp, &row[COL_FRAMEWORK]);
+	ismc_buf_addc(out, ':');
+	md_cell(out, tmp, &row[COL_ID]);
+	ismc_buf_adds(out, ": ");
+	md_arrow(out, tmp, &row[COL_BEFORE], &row[COL_AFTER]);
+	ismc_buf_addc(out, '\n');
+}
+
+/* "- R-2: 12 -> 8, residual 6 -> 4", "- R-3 added: 9, residual 3" */
+static void
+md_risk_line(struct ismc_buf *out, struct ismc_buf *tmp,
+    const struct ismc_cell *row)
+{
+	bool gone = is(row, COL_CHANGE, "removed");
+	bool added = is(row, COL_CHANGE, "added");
+	int score = gone ? COL_BEFORE : COL_AFTER;
+	int res = gone ? COL_RES_BEFORE : COL_RES_AFTER;
+
+	ismc_buf_adds(out, "- ");
+	md_cell(out, tmp, &row[COL_ID]);
+	if (gone || added) {
+		ismc_buf_adds(out, gone ? " removed (was " : " added: ");
+		md_cell(out, tmp, &row[score]);
+		ismc_buf_adds(out, ", residual ");
+		md_cell(out, tmp, &row[res]);
+		ismc_buf_adds(out, gone ? ")\n" : "\n");
+		return;
+	}
+	ismc_buf_adds(out, ": ");
+	md_arrow(out, tmp, &row[COL_BEFORE], &row[COL_AFTER]);
+	ismc_buf_adds(out, ", residual ");
+	md_arrow(out, tmp, &row[COL_RES_BEFORE], &row[COL_RES_AFTER]);
+	ismc_buf_addc(out, '\n');
 }
 
 static void
-md_risks(struct ismc_buf *out, struct ismc_buf *tmp,
+md_frameworks(struct ismc_buf *out, struct ismc_buf *tmp,
     const struct ismc_report *r)
 {
-	bool head = false;
 	size_t i;
 
-	for (i = 0; i < r->nrows; i++) {
-		const struct ismc_cell *row = r->rows[i];
-
-		if (!is(row, COL_SECTION, "risk"))
-			continue;
-		md_heading(out, &head, "Risks whose score moved");
-		ismc_buf_adds(out, "- ");
-		md_cell(out, tmp, &row[COL_ID]);
-		if (is(row, COL_CHANGE, "removed")) {
-			ismc_buf_adds(out, " removed (was ");
-			md_cell(out, tmp, &row[COL_BEFORE]);
-			ismc_buf_adds(out, ", residual ");
-			md_cell(out, tmp, &row[COL_RES_BEFORE]);
-			ismc_buf_adds(out, ")\n");
-		} else if (is(row, COL_CHANGE, "added")) {
-			ismc_buf_adds(out, " added: ");
-			md_cell(out, tmp, &row[COL_AFTER]);
-			ismc_buf_adds(out, ", residual ");
-			md_cell(out, tmp, &row[COL_RES_AFTER]);
+	for (i = 0; i < r->nrows; i++)
+		if (is(r->rows[i], COL_SECTION, "framework")) {
 			ismc_buf_addc(out, '\n');
-		} else {
-			ismc_buf_adds(out, ": ");
-			md_cell(out, tmp, &row[COL_BEFORE]);
-			ismc_buf_adds(out, " -> ");
-			md_cell(out, tmp, &row[COL_AFTER]);
-			ismc_buf_adds(out, ", residual ");
-			md_cell(out, tmp, &row[COL_RES_BEFORE]);
-			ismc_buf_adds(out, " -> ");
-			md_cell(out, tmp, &row[COL_RES_AFTER]);
-			ismc_buf_addc(out, '\n');
+			md_framework_line(out, tmp, r->rows[i]);
 		}
-	}
 }
 
 void
@@ -545,11 +540,17 @@ ismc_diff_md(const struct ismc_report *r, struct ismc_buf *out)
 	if (!ismc_diff_changed(r))
 		ismc_buf_adds(out, "\nNo changes.\n");
 	md_totals(out, &tmp, r);
-	md_coverage(out, &tmp, r);
-	md_changes(out, &tmp, r, "requirement",
-	    "Requirements whose coverage changed");
-	md_changes(out, &tmp, r, "control",
-	    "Controls whose decision or status changed");
-	md_risks(out, &tmp, r);
+	if (!md_section(out, &tmp, r, "coverage", "Coverage", "| framework | "
+	    "full before | full after | change (points) | gaps |\n"
+	    "|---|---|---|---|---|\n", md_coverage_line))
+		ismc_buf_adds(out, "\n## Coverage\n\nNo crosswalk analysed on "
+		    "either side.\n");
+	md_frameworks(out, &tmp, r);
+	md_section(out, &tmp, r, "requirement", "Requirements whose coverage "
+	    "changed", "", md_change_line);
+	md_section(out, &tmp, r, "control", "Controls whose decision or "
+	    "status changed", "", md_change_line);
+	md_section(out, &tmp, r, "risk", "Risks whose score moved", "",
+	    md_risk_line);
 	ismc_buf_free(&tmp);
 }
