@@ -112,6 +112,17 @@ static const struct cli_option options[] = {
 	{ "format", OPT_FORMAT, required_argument, "LIST", C_BUILD,
 	  "only these output formats: csv, md, json, png,\n"
 	  "svg, pdf (comma-separated; default: all)", NULL },
+	{ NULL, 'M', required_argument, "D", C_CHECK | C_BUILD,
+	  "write a make dependency file: every spec, include,\n"
+	  "catalog, mapping set and texts file read", "-MD" },
+	{ NULL, 'M', required_argument, "F FILE", C_CHECK | C_BUILD,
+	  "its name (default for build: DIR.d); implies -MD", "-MF FILE" },
+	{ NULL, 'M', required_argument, "T TARGET", C_CHECK | C_BUILD,
+	  "the rule's target, repeatable (default for build:\n"
+	  "DIR, whose time every build renews)", "-MT TARGET" },
+	{ NULL, 'M', required_argument, "P", C_CHECK | C_BUILD,
+	  "add an empty rule for each file read, so make does\n"
+	  "not fail when one is deleted", "-MP" },
 	{ "format", OPT_DIFF_FORMAT, required_argument, "FORMAT", C_DIFF,
 	  "md (the default: a summary for a review comment)\n"
 	  "or json (the report envelope of doc/outputs.md)", NULL },
@@ -306,6 +317,16 @@ push(const char **list, size_t *n, const char *s)
 	return list;
 }
 
+/* Keeps a heap string for the options' lifetime. */
+static char *
+own(struct ismc_options *o, char *s)
+{
+	o->owned = ismc_xreallocarray(o->owned, o->nowned + 1,
+	    sizeof *o->owned);
+	o->owned[o->nowned++] = s;
+	return s;
+}
+
 /* A count as specs write one: ASCII digits only, at most max. */
 static bool
 parse_count(const char *v, unsigned max, unsigned *out)
@@ -472,6 +493,41 @@ parse_warning(struct ismc_options *o, const char *v)
 		return 0;
 	}
 	return usage_error("unknown warning option '-W%s'", v);
+}
+
+/*
+ * -MD, -MP, -MF FILE, -MT TARGET (or -MFFILE, -MTTARGET): GCC's
+ * dependency options. getopt_long hands over "D", "FFILE" or "F"; the
+ * file then is the next argument, taken here.
+ */
+static int
+parse_m(struct ismc_options *o, const char *v, int argc, char **argv)
+{
+	const char *arg = v + 1;
+
+	if (strcmp(v, "D") == 0 || strcmp(v, "MD") == 0) {
+		o->depfile_on = true;
+		return 0;
+	}
+	if (strcmp(v, "P") == 0) {
+		o->dep_phony = true;
+		return 0;
+	}
+	if (v[0] != 'F' && v[0] != 'T')
+		return usage_error("unknown option '-M%s' (use -MD, -MF FILE, "
+		    "-MT TARGET or -MP)", v);
+	if (*arg == '\0') {
+		if (optind >= argc)
+			return usage_error("option '-M%s' needs an argument (%s)",
+			    v, v[0] == 'F' ? "FILE" : "TARGET");
+		arg = argv[optind++];
+	}
+	if (v[0] == 'F') {
+		o->depfile = arg;
+		o->depfile_on = true;
+	} else
+		o->dep_targets = push(o->dep_targets, &o->ndep_targets, arg);
+	return 0;
 }
 
 /* -fNAME[=VALUE]: GCC's spelling of some long options. */
@@ -718,6 +774,10 @@ read_options(struct ismc_options *o, int argc, char **argv,
 		case OPT_VERSION:
 			printf("ismc %s\n", PACKAGE_VERSION);
 			return 0;
+		case 'M':
+			if ((status = parse_m(o, optarg, argc, argv)) != 0)
+				return status;
+			break;
 		case ':':
 			return missing_argument(argv[prev], optopt);
 		case '?':
@@ -820,14 +880,11 @@ add_side(struct ismc_options *o, const char *path, const char ***list,
 		return ISMC_EXIT_USAGE;
 	}
 	for (i = 0; i < nents; i++) {
-		char *file = ismc_xmalloc(strlen(path) +
-		    strlen(ents[i]->d_name) + 2);
+		char *file = own(o, ismc_xmalloc(strlen(path) +
+		    strlen(ents[i]->d_name) + 2));
 
 		sprintf(file, "%s/%s", path, ents[i]->d_name);
 		free(ents[i]);
-		o->owned = ismc_xreallocarray(o->owned, o->nowned + 1,
-		    sizeof *o->owned);
-		o->owned[o->nowned++] = file;
 		if (stat(file, &st) == 0 && S_ISREG(st.st_mode))
 			*list = push(*list, n, file);
 	}
@@ -860,6 +917,35 @@ diff_sides(struct ismc_options *o)
 	return status;
 }
 
+/* -MD for build: DIR.d naming DIR; check has no output to name. */
+static int
+dep_defaults(struct ismc_options *o)
+{
+	size_t len;
+	char *dir;
+
+	if (!o->depfile_on)
+		return -1;
+	if (o->command != ISMC_CMD_BUILD && (o->depfile == NULL ||
+	    o->ndep_targets == 0))
+		return usage_error("%s", "-MD with 'check' needs -MF FILE and "
+		    "-MT TARGET: there is no output directory to name");
+	if (o->command != ISMC_CMD_BUILD)
+		return -1;
+	len = strlen(o->outdir);
+	while (len > 1 && o->outdir[len - 1] == '/')
+		len--;
+	dir = own(o, ismc_xmalloc(len + 3));
+	memcpy(dir, o->outdir, len);
+	memcpy(dir + len, ".d", 3);
+	if (o->depfile == NULL)
+		o->depfile = own(o, ismc_xstrdup(dir));
+	dir[len] = '\0';
+	if (o->ndep_targets == 0)
+		o->dep_targets = push(o->dep_targets, &o->ndep_targets, dir);
+	return -1;
+}
+
 /* What each command needs besides options. */
 static int
 check_operands(struct ismc_options *o)
@@ -885,7 +971,7 @@ check_operands(struct ismc_options *o)
 		    "(-o DIR)");
 	if (o->command == ISMC_CMD_BUILD && o->nspecs == 0)
 		return usage_error("%s", "'build' needs at least one spec file");
-	return -1;
+	return dep_defaults(o);
 }
 
 int
@@ -938,6 +1024,7 @@ ismc_cli_free(struct ismc_options *o)
 	free(o->catalogs);
 	free(o->texts);
 	free(o->include_dirs);
+	free(o->dep_targets);
 	while (o->nowned > 0)
 		free(o->owned[--o->nowned]);
 	free(o->owned);

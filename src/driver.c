@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
+#include "depfile.h"
 #include "diag.h"
 #include "emit.h"
 #include "diff.h"
@@ -451,5 +452,10 @@ ismc_driver_run(const struct ismc_options *o)
 	if (o->command == ISMC_CMD_BUILD && r.c.diag.errors == r.gate_errors &&
 	    r.ir != NULL && !r.io_failed)
 		build_outputs(&r.c, o, r.ir, &r.io_failed);
+	/* After the outputs: a depfile names a build that happened. */
+	if (o->depfile_on && r.c.diag.errors == r.gate_errors &&
+	    !r.io_failed && !ismc_depfile_write(o->depfile, o->dep_targets,
+	    o->ndep_targets, &r.c.sources, o->dep_phony, &r.c.diag))
+		r.io_failed = true;
 	return run_finish(&r);
 }

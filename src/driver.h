@@ -71,6 +71,11 @@ struct ismc_options {
 	size_t			 nrequires;
 	bool			 has_as_of;	/* --as-of DATE */
 	struct ismc_date	 as_of;
+	bool			 depfile_on;	/* -MD */
+	const char		*depfile;	/* -MF, or DIR.d for build */
+	const char		**dep_targets;	/* -MT, borrowed from argv */
+	size_t			 ndep_targets;
+	bool			 dep_phony;	/* -MP */
 	size_t			 diff_nold;	/* diff: specs[0..diff_nold) are
 						 * the old side, the rest the
 						 * new */
