@@ -33,7 +33,8 @@
 
 static const char *const top_keys[] = { "format", "catalog", "nodes", NULL };
 static const char *const header_keys[] = { "id", "aliases", "title",
-	"version", "publisher", "source", "licence", "kind", "levels", NULL };
+	"version", "publisher", "source", "licence", "kind", "levels", "soa",
+	NULL };
 static const char *const node_keys[] = { "id", "title", "level", "parent",
 	"ref", "kind", NULL };
 
@@ -45,6 +46,7 @@ struct loader {
 					 * (1 + index), to tell "defined later"
 					 * from "unknown" */
 	const struct ismc_ynode	*nodes;	/* the 'nodes' sequence */
+	const struct ismc_ynode	*soa;	/* the header's 'soa', or NULL */
 };
 
 /* ---- small helpers --------------------------------------------------- */
@@ -261,6 +263,8 @@ load_header(struct loader *l, const struct ismc_ynode *hdr)
 	if ((v = ismc_ydoc_require(l->doc, hdr, "levels", "in 'catalog'")) !=
 	    NULL)
 		load_levels(l, v);
+	if ((v = ismc_ynode_get(hdr, "soa")) != NULL)
+		l->soa = v;
 }
 
 /* ---- nodes ----------------------------------------------------------- */
@@ -436,6 +440,62 @@ load_nodes(struct loader *l, const struct ismc_ynode *seq)
 	}
 }
 
+/* ---- the Statement of Applicability part ----------------------------- */
+
+/*
+ * A controls catalog keeps an SoA against its requirements: all of them,
+ * or with 'soa: [A.5, A.6, ...]' those under the nodes listed (ISO 27001
+ * Annex A). The others are mandatory (ISO 27001 clauses 4-10): decided,
+ * never excluded, and in no SoA. Runs once the nodes are known.
+ */
+static void
+load_soa(struct loader *l)
+{
+	struct ismc_catalog *cat = l->cat;
+	const struct ismc_ynode *v;
+	struct ismc_req *r;
+	bool *listed;
+	char buf[80];
+	size_t i, n = 0;
+
+	if (l->soa == NULL)
+		return;
+	if (!ismc_catalog_is_controls(cat)) {
+		lerror(l, l->soa->span, "'soa' names the part of a 'controls' "
+		    "catalog that forms the Statement of Applicability; this "
+		    "catalog lists requirements");
+		return;
+	}
+	if (ismc_ydoc_expect(l->doc, l->soa, ISMC_YNODE_SEQUENCE,
+	    "'soa'") == NULL)
+		return;
+	listed = ismc_xcalloc(cat->nnodes, sizeof *listed);
+	for (i = 0; i < l->soa->len; i++) {
+		v = ismc_ynode_item(l->soa, i);
+		if (ismc_ydoc_expect_string(l->doc, v, "an item of 'soa'") ==
+		    NULL)
+			continue;
+		if ((r = ismc_symtab_get(&cat->by_id, intern(l, v))) == NULL)
+			lerror(l, v->span, "unknown node '%s' in 'soa'",
+			    shown(v, buf, sizeof buf));
+		else
+			listed[r->index] = true;
+	}
+	/* Parents come first in document order: one pass carries the mark
+	 * down to every node under a listed one. */
+	for (i = 0; i < cat->nnodes; i++) {
+		r = cat->nodes[i];
+		if (r->parent != NULL && listed[r->parent->index])
+			listed[i] = true;
+		r->mandatory = !listed[i] && !r->is_group;
+		n += listed[i] && !r->is_group;
+	}
+	free(listed);
+	if (n == 0)
+		lerror(l, l->soa->span, "'soa' holds no requirement of the "
+		    "catalog");
+}
+
 /* ---- loading --------------------------------------------------------- */
 
 static struct ismc_catalog *
@@ -460,6 +520,8 @@ build(struct ismc_compilation *comp, struct ismc_ydoc *doc)
 		load_header(&l, hdr);
 	if (nodes != NULL && !ismc_diag_stopped(&comp->diag))
 		load_nodes(&l, nodes);
+	if (l.cat->nnodes > 0 && !ismc_diag_stopped(&comp->diag))
+		load_soa(&l);
 	ismc_symtab_destroy(&l.all);
 	if (doc->errors > 0) {
 		ismc_catalog_free(l.cat);

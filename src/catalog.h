@@ -32,6 +32,11 @@ struct ismc_req {
 	size_t			 req_index;	/* position among requirements,
 						 * or SIZE_MAX for a group */
 	bool			 is_group;	/* has children or kind: group */
+	bool			 mandatory;	/* decided without an SoA row:
+						 * in a 'controls' catalog,
+						 * outside the part its 'soa'
+						 * names (ISO 27001 clauses
+						 * 4-10); never excluded */
 	struct ismc_span	 span;		/* where the YAML defines it */
 };
 

@@ -78,6 +78,10 @@ ismc_coverage_row_from_soa(const struct ismc_ir_framework *fw,
 	    fw->ncontrols != 0 ? fw->ncontrols : 1);
 	row->total = (struct ismc_coverage_cell){ .group = fw->catalog->id };
 	for (i = 0; i < fw->ncontrols; i++) {
+		/* A control catalog's requirements outside its SoA part (ISO
+		 * clauses 4-10) have no SoA row to count. */
+		if (fw->controls[i].req->mandatory)
+			continue;
 		count(cell_for(row, ismc_req_top_group(fw->controls[i].req)),
 		    &fw->controls[i]);
 		count(&row->total, &fw->controls[i]);

@@ -75,6 +75,8 @@ ismc_ref_kind_name(enum ismc_ref_kind k)
 		return "evidence";
 	case ISMC_REF_RECORD:
 		return "record";
+	case ISMC_REF_DOCUMENTED:
+		return "documented";
 	}
 	return "?";
 }

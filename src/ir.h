@@ -60,6 +60,7 @@ enum ismc_ref_kind {			/* ORDER ISMC_REF */
 	ISMC_REF_PROCEDURE,
 	ISMC_REF_EVIDENCE,
 	ISMC_REF_RECORD,
+	ISMC_REF_DOCUMENTED,		/* documented information (ISO 7.5) */
 };
 
 struct ismc_ir_docref {

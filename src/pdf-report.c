@@ -1200,7 +1200,8 @@ soa_gaps(struct doc *d, const struct ismc_ir_framework *fw)
 	for (i = 0; i < fw->ncontrols; i++) {
 		const struct ismc_ir_control *c = &fw->controls[i];
 
-		if (c->applicability == ISMC_EXCLUDED ||
+		if (c->req->mandatory ||
+		    c->applicability == ISMC_EXCLUDED ||
 		    (c->applicability == ISMC_APPLICABLE &&
 		    c->status == ISMC_STATUS_IMPLEMENTED))
 			continue;

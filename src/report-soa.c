@@ -172,11 +172,14 @@ static void
 add_summary(struct ismc_report *r, const struct ismc_ir_framework *fw)
 {
 	size_t app = 0, excl = 0, undec = 0, status[NSTATUS] = { 0 };
-	size_t i, s;
+	size_t i, s, n = 0;
 
 	for (i = 0; i < fw->ncontrols; i++) {
 		const struct ismc_ir_control *c = &fw->controls[i];
 
+		if (c->req->mandatory)
+			continue;	/* ISO clauses 4-10: no SoA row */
+		n++;
 		switch (c->applicability) {
 		case ISMC_APPLICABLE:
 			app++;
@@ -192,7 +195,7 @@ add_summary(struct ismc_report *r, const struct ismc_ir_framework *fw)
 		}
 	}
 	ismc_report_add_summary(r, "controls", "Requirements",
-	    ismc_cell_int((int64_t)fw->ncontrols));
+	    ismc_cell_int((int64_t)n));
 	ismc_report_add_summary(r, "applicable", "Applicable",
 	    ismc_cell_int((int64_t)app));
 	ismc_report_add_summary(r, "excluded", "Excluded",
@@ -225,7 +228,8 @@ ismc_report_soa(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
 	    ismc_cell_str(cat->title));
 	ismc_report_add_generator(r);
 	for (i = 0; i < fw->ncontrols; i++)
-		fill_row(a, ismc_report_add_row(r), &fw->controls[i]);
+		if (!fw->controls[i].req->mandatory)
+			fill_row(a, ismc_report_add_row(r), &fw->controls[i]);
 	/* Full texts exist only where the user supplied a licensed file. */
 	ismc_report_drop_empty_column(r, SOA_TEXT);
 	add_summary(r, fw);

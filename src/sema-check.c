@@ -95,6 +95,23 @@ link_measure(struct sema *s, struct ismc_ir_measure *m)
 	}
 }
 
+/*
+ * A control given a status is in the SoA: applicable unless excluded. So
+ * the SoA and the gap analysis read one decision the same way (a status
+ * with no `applicable` was undecided in the one and implemented in the
+ * other).
+ */
+static void
+status_makes_applicable(struct ismc_ir_framework *fw)
+{
+	size_t i;
+
+	for (i = 0; i < fw->ncontrols; i++)
+		if (fw->controls[i].applicability == ISMC_UNDECIDED &&
+		    fw->controls[i].status != ISMC_STATUS_UNSET)
+			fw->controls[i].applicability = ISMC_APPLICABLE;
+}
+
 static int
 risk_cmp(const void *a, const void *b)
 {
@@ -157,6 +174,8 @@ sema_derive(struct sema *s)
 
 	for (i = 0; i < ir->nmeasures; i++)
 		link_measure(s, ir->measures[i]);
+	for (i = 0; i < ir->nframeworks; i++)
+		status_makes_applicable(&ir->frameworks[i]);
 	for (i = 0; i < ir->nrisks; i++) {
 		struct ismc_ir_risk *r = ir->risks[i];
 
@@ -293,7 +312,10 @@ check_undecided(struct sema *s, const struct ismc_ir_framework *fw)
 		return;
 	ismc_buf_init(&b);
 	for (i = 0; i < fw->ncontrols; i++) {
-		if (fw->controls[i].applicability != ISMC_UNDECIDED)
+		/* Only SoA rows need a decision: ISO clauses 4-10 are
+		 * mandatory, and an undecided one is simply not claimed. */
+		if (fw->controls[i].applicability != ISMC_UNDECIDED ||
+		    fw->controls[i].req->mandatory)
 			continue;
 		if (n < 5)
 			ismc_buf_printf(&b, "%s%s", n ? ", " : "",

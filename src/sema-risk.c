@@ -28,6 +28,14 @@ static const char *const treatment_names[] = {	/* ORDER ISMC_TREATMENT */
 
 /* ---- control references ------------------------------------------------- */
 
+/* Whether r is a clause: a mandatory requirement of a control catalog,
+ * outside the part that forms its SoA (ISO 27001 clauses 4-10). */
+static bool
+is_clause(const struct ismc_req *r)
+{
+	return r->mandatory;
+}
+
 static struct ismc_ir_control *
 control_in(struct ismc_ir_framework *fw, const char *id, bool *is_group)
 {
@@ -151,6 +159,34 @@ resolve_qref(struct sema *s, const struct ismc_value *v,
 	return false;
 }
 
+/*
+ * `controls 28.3` reads 28.3 as a number. When a framework in use has a
+ * node of that spelling, say how to name it; returns whether it did.
+ */
+static bool
+number_ref(struct sema *s, const struct ismc_value *v)
+{
+	const struct ismc_req *r;
+	size_t i;
+
+	for (i = 0; i < s->nfw; i++) {
+		if ((r = ismc_catalog_lookup(s->fw[i].catalog, v->text)) == NULL)
+			continue;
+		if (r->is_group)
+			ismc_diag_error(s->diag, v->span, "'%s' reads as a "
+			    "number, and %s:%s is a heading: name a "
+			    "requirement under it", v->text, r->catalog->id,
+			    v->text);
+		else
+			ismc_diag_error(s->diag, v->span, "'%s' reads as a "
+			    "number; write '%s:%s' for %s %s of %s", v->text,
+			    r->catalog->id, v->text, is_clause(r) ? "clause" :
+			    "requirement", v->text, r->catalog->id);
+		return true;
+	}
+	return false;
+}
+
 bool
 sema_resolve_control(struct sema *s, const struct ismc_value *v,
     struct ismc_ir_control **control, struct ismc_ir_measure **measure)
@@ -165,6 +201,8 @@ sema_resolve_control(struct sema *s, const struct ismc_value *v,
 		*measure = NULL;
 	if (v->kind == ISMC_V_QREF)
 		return resolve_qref(s, v, control);
+	if (v->kind == ISMC_V_NUMBER && number_ref(s, v))
+		return false;
 	if (v->kind != ISMC_V_IDENT) {
 		ismc_diag_error(s->diag, v->span, "expected a control "
 		    "identifier, not %s", ismc_value_kind_name(v->kind));
@@ -350,20 +388,134 @@ static const struct sema_attr control_attrs[] = {
 	{ .name = "record", .fn = control_record, .repeatable = true },
 };
 
+/* ---- clause: one ISO 27001 clause, decided ------------------------------ */
+
+DOCREF_HANDLER(clause_documented, struct ismc_ir_control, ISMC_REF_DOCUMENTED)
+
+static void
+clause_applicable(struct sema *s, void *o, const struct ismc_item *it)
+{
+	(void)o;
+	(void)sema_arg_none(s, it);	/* a clause always applies */
+}
+
+static void
+clause_excluded(struct sema *s, void *o, const struct ismc_item *it)
+{
+	ismc_diag_error(s->diag, it->key_span, "clause '%s' cannot be "
+	    "excluded: clauses 4 to 10 are mandatory for every ISMS",
+	    ((struct ismc_ir_control *)o)->req->id);
+}
+
+static const struct sema_attr clause_attrs[] = {
+	{ .name = "status", .fn = control_status },
+	{ .name = "owner", .fn = control_owner },
+	{ .name = "note", .fn = control_note },
+	{ .name = "documented", .fn = clause_documented, .repeatable = true },
+	{ .name = "policy", .fn = control_policy, .repeatable = true },
+	{ .name = "procedure", .fn = control_procedure, .repeatable = true },
+	{ .name = "evidence", .fn = control_evidence, .repeatable = true },
+	{ .name = "record", .fn = control_record, .repeatable = true },
+	{ .name = "applicable", .fn = clause_applicable },
+	{ .name = "excluded", .fn = clause_excluded },
+};
+
+
+static void
+unknown_clause(struct sema *s, const struct ismc_value *v)
+{
+	const struct ismc_catalog *cat;
+	struct ismc_suggest sg;
+	size_t i, j, n = 0;
+
+	ismc_suggest_init(&sg, v->text);
+	for (i = 0; i < s->nfw; i++) {
+		cat = s->fw[i].catalog;
+		for (j = 0; j < cat->nnodes; j++) {
+			if (!is_clause(cat->nodes[j]))
+				continue;
+			ismc_suggest_offer(&sg, cat->nodes[j]->id);
+			n++;
+		}
+	}
+	if (n == 0)
+		ismc_diag_error(s->diag, v->span, "no framework in use has "
+		    "clauses; 'clause' decides the clauses 4 to 10 of ISO/IEC "
+		    "27001 (framework iso27001)");
+	else if (ismc_suggest_result(&sg) != NULL)
+		ismc_diag_error(s->diag, v->span, "unknown clause '%s'; did you "
+		    "mean '%s'?", v->text, ismc_suggest_result(&sg));
+	else
+		ismc_diag_error(s->diag, v->span, "unknown clause '%s'",
+		    v->text);
+}
+
+/*
+ * `clause 9.2.2`: the number names a clause of whichever framework in use
+ * has clauses (ISO/IEC 27001); `clause iso27001:9.2.2` says which.
+ */
+static bool
+resolve_clause(struct sema *s, const struct ismc_value *v,
+    struct ismc_ir_control **out)
+{
+	const struct ismc_req *r, *found = NULL;
+	size_t i;
+
+	*out = NULL;
+	if (v->kind == ISMC_V_QREF) {
+		if (!sema_resolve_control(s, v, out, NULL))
+			return false;
+		found = (*out)->req;
+	} else if (v->kind == ISMC_V_NUMBER || v->kind == ISMC_V_IDENT) {
+		for (i = 0; i < s->nfw && found == NULL; i++) {
+			r = ismc_catalog_lookup(s->fw[i].catalog, v->text);
+			if (r != NULL && ismc_catalog_is_controls(r->catalog))
+				found = r;
+		}
+		if (found == NULL) {
+			unknown_clause(s, v);
+			return false;
+		}
+		if (found->is_group) {
+			ismc_diag_error(s->diag, v->span, "'%s' is a heading of "
+			    "%s; decide the clauses under it", v->text,
+			    found->catalog->id);
+			return false;
+		}
+		*out = &s->fw[i - 1].controls[found->req_index];
+	} else {
+		ismc_diag_error(s->diag, v->span, "expected a clause number, "
+		    "as in 'clause 9.2.2', not %s",
+		    ismc_value_kind_name(v->kind));
+		return false;
+	}
+	if (!is_clause(found)) {
+		ismc_diag_error(s->diag, v->span, "'%s' is a control of the "
+		    "Statement of Applicability, not a clause; write 'control "
+		    "%s'", found->id, found->id);
+		*out = NULL;
+		return false;
+	}
+	return true;
+}
+
 static void
 define_control(struct sema *s, const struct ismc_item *it)
 {
+	bool clause = strcmp(it->key, "clause") == 0;
 	struct ismc_ir_control *c;
 	const struct ismc_item **slot;
 	size_t fi;
 
 	if (it->nargs != 1) {
 		ismc_diag_error(s->diag, it->nargs ? it->args->next->span :
-		    it->span, "'control' takes one control identifier, as in "
-		    "'control A.5.15 { ... }'");
+		    it->span, clause ? "'clause' takes one clause number, as "
+		    "in 'clause 9.2.2 { ... }'" : "'control' takes one control "
+		    "identifier, as in 'control A.5.15 { ... }'");
 		return;
 	}
-	if (!sema_resolve_control(s, it->args, &c, NULL))
+	if (clause ? !resolve_clause(s, it->args, &c) :
+	    !sema_resolve_control(s, it->args, &c, NULL))
 		return;
 	for (fi = 0; c < s->fw[fi].controls ||
 	    c >= s->fw[fi].controls + s->fw[fi].ncontrols; fi++)
@@ -380,9 +532,17 @@ define_control(struct sema *s, const struct ismc_item *it)
 	c->declared = true;
 	c->span = it->span;
 	if (!it->has_body) {
-		ismc_diag_error(s->diag, it->span, "control '%s' needs a block "
-		    "with its decision, e.g. '{ applicable; status "
-		    "implemented }'", c->req->id);
+		ismc_diag_error(s->diag, it->span, clause ? "clause '%s' needs "
+		    "a block with its status, e.g. '{ status implemented }'" :
+		    "control '%s' needs a block with its decision, e.g. '{ "
+		    "applicable; status implemented }'", c->req->id);
+		return;
+	}
+	if (clause) {
+		c->applicability = ISMC_APPLICABLE;
+		sema_apply_attrs(s, it, clause_attrs,
+		    sizeof clause_attrs / sizeof clause_attrs[0], c,
+		    SEMA_WHAT("clause", c->req->id));
 		return;
 	}
 	sema_apply_attrs(s, it, control_attrs,

@@ -188,6 +188,8 @@ static const struct sema_kind kinds[] = {
 	    .define = sema_define_scoring },
 	{ .name = "control", QUEUED(control_d),
 	    .define = sema_define_controls },
+	/* An ISO 27001 clause is decided like a control, in one pass. */
+	{ .name = "clause", QUEUED(control_d) },
 	{ .name = "measure", NAMED(struct ismc_ir_measure, "measure",
 	    measures, measure_d), .define = sema_define_measures },
 	{ .name = "risk", NAMED(struct ismc_ir_risk, "risk", risks, risk_d),

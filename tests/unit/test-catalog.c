@@ -383,6 +383,97 @@ Test(catalog, minimal)
 	cr_assert_eq(t.comp.ncatalogs, 1);
 }
 
+static const char soa_nodes[] =
+    "  - {id: A.5, level: theme}\n"
+    "  - {id: A.5.1, level: control, parent: A.5}\n"
+    "  - {id: A.6, level: theme}\n"
+    "  - {id: A.6.1, level: control, parent: A.6}\n"
+    "  - {id: \"9\", level: theme}\n"
+    "  - {id: \"9.2\", level: theme, parent: \"9\"}\n"
+    "  - {id: \"9.2.1\", level: control, parent: \"9.2\"}\n"
+    "  - {id: \"10.1\", level: control}\n";
+
+/* A controls catalog in two parts: only the part 'soa' names has SoA rows. */
+static struct ismc_catalog *
+load_soa(const char *kind, const char *soa)
+{
+	struct ismc_catalog *cat;
+	char *text;
+
+	if (asprintf(&text, "format: ismc-catalog/1\ncatalog:\n  id: test\n"
+	    "  title: Test\n  kind: %s\n  levels: [theme, control]\n%s"
+	    "nodes:\n%s", kind, soa, soa_nodes) < 0)
+		cr_assert_fail("out of memory");
+	cat = load(text);
+	free(text);
+	return cat;
+}
+
+static bool
+mandatory(const struct ismc_catalog *cat, const char *id)
+{
+	return ismc_catalog_lookup(cat, ismc_strtab_cstr(&t.comp.strtab,
+	    id))->mandatory;
+}
+
+Test(catalog, soa_part)
+{
+	struct ismc_catalog *cat;
+
+	/* Outside the SoA part, a requirement is mandatory (a clause). */
+	cat = load_soa("controls", "  soa: [A.5, A.6]\n");
+	cr_assert_not_null(cat, "%s", ismc_test_diags(&t));
+	cr_expect(!mandatory(cat, "A.5.1"));
+	cr_expect(!mandatory(cat, "A.6.1"));
+	cr_expect(mandatory(cat, "9.2.1"));
+	cr_expect(mandatory(cat, "10.1"));
+	cr_expect(!mandatory(cat, "9.2"));	/* groups are neither */
+	/* A nested group and a leaf may be named. */
+	ismc_test_fini(&t);
+	ismc_test_init(&t);
+	cat = load_soa("controls", "  soa: [\"9.2\", \"10.1\"]\n");
+	cr_assert_not_null(cat, "%s", ismc_test_diags(&t));
+	cr_expect(!mandatory(cat, "9.2.1"));
+	cr_expect(!mandatory(cat, "10.1"));
+	cr_expect(mandatory(cat, "A.5.1"));
+}
+
+Test(catalog, soa_defaults)
+{
+	struct ismc_catalog *cat;
+
+	/* Without 'soa' every control of a controls catalog is an SoA row;
+	 * a requirements catalog has none, and nothing mandatory either. */
+	cat = load_soa("controls", "");
+	cr_assert_not_null(cat, "%s", ismc_test_diags(&t));
+	cr_expect(!mandatory(cat, "A.5.1"));
+	cr_expect(!mandatory(cat, "10.1"));
+	ismc_test_fini(&t);
+	ismc_test_init(&t);
+	cat = load_soa("requirements", "");
+	cr_assert_not_null(cat, "%s", ismc_test_diags(&t));
+	cr_expect(!mandatory(cat, "A.5.1"));
+}
+
+Test(catalog, soa_errors)
+{
+	cr_expect_null(load_soa("requirements", "  soa: [A.5]\n"));
+	cr_expect_str_eq(ismc_test_diags(&t), "t.yaml:7:8: error: 'soa' "
+	    "names the part of a 'controls' catalog that forms the "
+	    "Statement of Applicability; this catalog lists requirements\n");
+	ismc_test_fini(&t);
+	ismc_test_init(&t);
+	cr_expect_null(load_soa("controls", "  soa: [A.5, A.9, 7]\n"));
+	cr_expect_str_eq(ismc_test_diags(&t), "t.yaml:7:14: error: unknown "
+	    "node 'A.9' in 'soa'\nt.yaml:7:19: error: unknown node '7' in "
+	    "'soa'\n");
+	ismc_test_fini(&t);
+	ismc_test_init(&t);
+	cr_expect_null(load_soa("controls", "  soa: A.5\n"));
+	cr_expect_str_eq(ismc_test_diags(&t), "t.yaml:7:8: error: expected a "
+	    "sequence for 'soa'\n");
+}
+
 Test(catalog, duplicate_id)
 {
 	bad_nodes("  - {id: A.5, level: theme}\n"

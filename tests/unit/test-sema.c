@@ -5,9 +5,11 @@
 #include <config.h>
 
 #include <criterion/criterion.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ast.h"
 #include "compilation.h"
@@ -40,8 +42,45 @@ static const char prelude[] =
     "  acceptance max 6\n"
     "}\n";
 
+/* A catalog directory of the test's own (compile_with), or empty. */
+static char extra_dir[64];
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static void
+remove_extra_dir(void)
+{
+	if (extra_dir[0] != '\0')
+		nftw(extra_dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	extra_dir[0] = '\0';
+}
+
+/* Writes catalog `name`.yaml into the test's catalog directory. */
+static void
+add_catalog(const char *name, const char *yaml)
+{
+	char *path;
+	FILE *fp;
+
+	if (extra_dir[0] == '\0') {
+		strcpy(extra_dir, "/tmp/ismc-test-sema.XXXXXX");
+		cr_assert_not_null(mkdtemp(extra_dir));
+	}
+	if (asprintf(&path, "%s/%s.yaml", extra_dir, name) < 0)
+		cr_assert_fail("out of memory");
+	fp = fopen(path, "w");
+	cr_assert_not_null(fp);
+	cr_assert(fputs(yaml, fp) >= 0 && fclose(fp) == 0);
+	free(path);
+}
+
 static struct ismc_ir *
-compile(const char *body)
+compile_text(const char *spec)
 {
 	struct ismc_spec_file file;
 	struct ismc_program prog;
@@ -53,8 +92,10 @@ compile(const char *body)
 	ismc_compilation_init(&comp, diag_file);
 	comp.diag.plain = true;
 	comp.diag.max_errors = 0;
+	if (extra_dir[0] != '\0')
+		ismc_compilation_add_search_dir(&comp, extra_dir);
 	ismc_compilation_add_search_dir(&comp, ISMC_SRCDIR "/frameworks");
-	if (asprintf(&text, "%s%s", prelude, body) < 0)
+	if (asprintf(&text, "%s", spec) < 0)
 		cr_assert_fail("out of memory");
 	id = ismc_sources_add(&comp.sources, "t.isms", text, strlen(text));
 	free(text);
@@ -71,12 +112,26 @@ compile(const char *body)
 	return ir;
 }
 
+static struct ismc_ir *
+compile(const char *body)
+{
+	struct ismc_ir *ir;
+	char *text;
+
+	if (asprintf(&text, "%s%s", prelude, body) < 0)
+		cr_assert_fail("out of memory");
+	ir = compile_text(text);
+	free(text);
+	return ir;
+}
+
 static void
 teardown(void)
 {
 	ismc_compilation_destroy(&comp);
 	fclose(diag_file);
 	free(diag_text);
+	remove_extra_dir();
 }
 
 static void
@@ -339,4 +394,118 @@ Test(sema, overdue_actions_and_stale_evidence_against_as_of)
 	    "2026-05-31 (as of 2026-06-30)\n");
 	assert_no_diag("EV-2");
 	cr_assert_eq(ir->evidence[1]->expires.year, 2027);
+}
+
+/* ---- ISO 27001 clauses ------------------------------------------------- */
+
+/* A controls catalog in two parts, as the shipped ISO 27001 one. */
+static const char isoc_yaml[] =
+    "format: ismc-catalog/1\n"
+    "catalog:\n"
+    "  id: isoc\n"
+    "  title: Clauses and controls\n"
+    "  kind: controls\n"
+    "  levels: [theme, control]\n"
+    "  soa: [A.5]\n"
+    "nodes:\n"
+    "  - {id: A.5, level: theme}\n"
+    "  - {id: A.5.1, level: control, parent: A.5}\n"
+    "  - {id: A.5.2, level: control, parent: A.5}\n"
+    "  - {id: \"9\", level: theme}\n"
+    "  - {id: \"9.2\", level: theme, parent: \"9\"}\n"
+    "  - {id: \"9.2.1\", level: control, parent: \"9.2\"}\n"
+    "  - {id: \"9.2.2\", level: control, parent: \"9.2\"}\n"
+    "  - {id: \"10\", level: theme}\n"
+    "  - {id: \"10.1\", level: control, parent: \"10\"}\n";
+
+static const struct ismc_ir_control *
+row(const struct ismc_ir *ir, const char *id)
+{
+	size_t f, i;
+
+	for (f = 0; f < ir->nframeworks; f++)
+		for (i = 0; i < ir->frameworks[f].ncontrols; i++)
+			if (strcmp(ir->frameworks[f].controls[i].req->id,
+			    id) == 0)
+				return &ir->frameworks[f].controls[i];
+	cr_assert_fail("no row %s", id);
+	return NULL;
+}
+
+Test(sema, clauses_are_decided_without_an_soa_row)
+{
+	const struct ismc_ir_control *c;
+	struct ismc_ir *ir;
+
+	add_catalog("isoc", isoc_yaml);
+	ir = compile_text("framework isoc\n"
+	    "role ciso \"CISO\"\n"
+	    "clause 9.2.2 { status implemented; owner ciso\n"
+	    "  documented \"Internal audit programme 2026\" }\n"
+	    "clause 10.1 { status partial }\n"
+	    "control A.5.1 { applicable; status implemented }\n"
+	    "control A.5.2 { excluded \"none\" }\n"
+	    "risk R-1 \"x\" { likelihood 1; impact 1; controls isoc:9.2.2, "
+	    "9.2.1 }\n");
+	/* Undecided clauses draw no warning; only SoA rows need one. */
+	assert_no_diag("no applicability decision");
+	c = row(ir, "9.2.2");
+	cr_expect_eq(c->applicability, ISMC_APPLICABLE);
+	cr_expect_eq(c->status, ISMC_STATUS_IMPLEMENTED);
+	cr_expect_str_eq(c->owner->id, "ciso");
+	cr_assert_eq(c->nrefs, 1);
+	cr_expect_eq(c->refs[0].kind, ISMC_REF_DOCUMENTED);
+	cr_expect_str_eq(ismc_ref_kind_name(c->refs[0].kind), "documented");
+	cr_expect_eq(row(ir, "10.1")->status, ISMC_STATUS_PARTIAL);
+	cr_expect(c->req->mandatory);
+	cr_expect(!row(ir, "A.5.1")->req->mandatory);
+}
+
+Test(sema, clause_errors)
+{
+	add_catalog("isoc", isoc_yaml);
+	compile_text("framework isoc\n"
+	    "clause 9.2 { status implemented }\n"
+	    "clause A.5.1 { status implemented }\n"
+	    "clause 9.2.3 { status implemented }\n"
+	    "clause 10.1 { excluded \"no\" }\n"
+	    "clause 9.2.1\n"
+	    "clause 9.2.2 { status done }\n");
+	assert_diag("t.isms:2:8: error: '9.2' is a heading of isoc; decide the "
+	    "clauses under it\n");
+	assert_diag("t.isms:3:8: error: 'A.5.1' is a control of the Statement "
+	    "of Applicability, not a clause; write 'control A.5.1'\n");
+	assert_diag("t.isms:4:8: error: unknown clause '9.2.3'; did you mean "
+	    "'9.2.1'?\n");
+	assert_diag("t.isms:5:15: error: clause '10.1' cannot be excluded: "
+	    "clauses 4 to 10 are mandatory for every ISMS\n");
+	assert_diag("t.isms:6:1: error: clause '9.2.1' needs a block with its "
+	    "status, e.g. '{ status implemented }'\n");
+	assert_diag("t.isms:7:23: error: unknown implementation status 'done'");
+}
+
+Test(sema, no_framework_with_clauses)
+{
+	compile_text("framework dora\nclause 9.2.2 { status implemented }\n");
+	assert_diag("t.isms:2:8: error: no framework in use has clauses; "
+	    "'clause' decides the clauses 4 to 10 of ISO/IEC 27001 (framework "
+	    "iso27001)\n");
+}
+
+/* A number where a reference belongs says how to write the reference. */
+Test(sema, a_number_is_not_a_reference)
+{
+	add_catalog("isoc", isoc_yaml);
+	compile_text("framework isoc\n"
+	    "framework dora\n"
+	    "scale likelihood { level 1 low }\n"
+	    "scale impact { level 1 low }\n"
+	    "risk R-1 \"x\" { likelihood 1; impact 1; controls 28.3, 9.2, "
+	    "10.1 }\n");
+	assert_diag("t.isms:5:49: error: '28.3' reads as a number; write "
+	    "'dora:28.3' for requirement 28.3 of dora\n");
+	assert_diag("t.isms:5:55: error: '9.2' reads as a number, and isoc:9.2 "
+	    "is a heading: name a requirement under it\n");
+	assert_diag("t.isms:5:60: error: '10.1' reads as a number; write "
+	    "'isoc:10.1' for clause 10.1 of isoc\n");
 }
