@@ -79,26 +79,30 @@ static void	ismc_yyerror(const struct ismc_span *, yyscan_t,
 static struct ismc_item *new_item(struct ismc_parser_state *,
 		    const struct ismc_value *, struct ismc_vlist *,
 		    struct ismc_span);
+static struct ismc_value *new_value(struct ismc_parser_state *,
+		    const struct ismc_value *);
 static void	stray_block(struct ismc_parser_state *, struct ismc_span);
 static void	ilist_append(struct ismc_ilist *, struct ismc_item *);
 static void	vlist_append(struct ismc_vlist *, struct ismc_value *);
 static void	vlist_concat(struct ismc_vlist *, const struct ismc_vlist *);
 }
 
+/* Value tokens carry their value whole; only arguments become nodes, so
+ * an item's key costs no allocation of its own. */
 %union {
-	struct ismc_value	*val;
+	struct ismc_value	 tok;
 	struct ismc_item	*item;
 	struct ismc_vlist	 vlist;
 	struct ismc_ilist	 ilist;
 }
 
-%token <val>	IDENT	"identifier"
-%token <val>	QREF	"qualified identifier"
-%token <val>	STRING	"string"
-%token <val>	NUMBER	"number"
-%token <val>	PERCENT	"percentage"
-%token <val>	DATE	"date"
-%token <val>	RANGE	"range"
+%token <tok>	IDENT	"identifier"
+%token <tok>	QREF	"qualified identifier"
+%token <tok>	STRING	"string"
+%token <tok>	NUMBER	"number"
+%token <tok>	PERCENT	"percentage"
+%token <tok>	DATE	"date"
+%token <tok>	RANGE	"range"
 %token		LBRACE	"'{'"
 %token		RBRACE	"'}'"
 %token		LBRACKET "'['"
@@ -109,9 +113,9 @@ static void	vlist_concat(struct ismc_vlist *, const struct ismc_vlist *);
 %type <ilist>	items block
 %type <item>	item
 %type <vlist>	args
-%type <val>	value
+%type <tok>	value
 
-%printer { fprintf(yyo, "%s", $$->text); } <val>
+%printer { fprintf(yyo, "%s", $$.text); } <tok>
 %printer { fprintf(yyo, "%zu items", $$.n); } <ilist>
 %printer { fprintf(yyo, "%zu values", $$.n); } <vlist>
 %printer { fprintf(yyo, "%s", $$->key); } <item>
@@ -145,13 +149,12 @@ items
 	;
 
 item
-	: IDENT args		{ $$ = new_item(ps, $1, &$2, @$); }
+	: IDENT args		{ $$ = new_item(ps, &$1, &$2, @$); }
 	| IDENT args block	{
-		$$ = new_item(ps, $1, &$2, @$);
+		$$ = new_item(ps, &$1, &$2, @$);
 		$$->has_body = true;
 		$$->body = $3.head;
-		$$->nbody = $3.n;
-		$$->body_span = @3;
+		$$->body_start = @3.start;
 	}
 	;
 
@@ -164,7 +167,7 @@ block
 /* A bracket list is flattened into the arguments around it. */
 args
 	: %empty		{ $$ = (struct ismc_vlist){ NULL, NULL, 0 }; }
-	| args value		{ $$ = $1; vlist_append(&$$, $2); }
+	| args value		{ $$ = $1; vlist_append(&$$, new_value(ps, &$2)); }
 	| args COMMA		{ $$ = $1; }
 	| args LBRACKET args RBRACKET	{ $$ = $1; vlist_concat(&$$, &$3); }
 	;
@@ -219,11 +222,20 @@ new_item(struct ismc_parser_state *st, const struct ismc_value *key,
 	struct ismc_item *it = ISMC_NEW(&st->comp->arena, struct ismc_item);
 
 	it->key = key->text;
-	it->key_span = key->span;
 	it->span = span;
 	it->args = args->head;
-	it->nargs = args->n;
+	/* The scanner's size limit on a file keeps the count in range. */
+	it->nargs = (uint32_t)args->n;
 	return it;
+}
+
+static struct ismc_value *
+new_value(struct ismc_parser_state *st, const struct ismc_value *tok)
+{
+	struct ismc_value *v = ISMC_NEW(&st->comp->arena, struct ismc_value);
+
+	*v = *tok;
+	return v;
 }
 
 /*

@@ -15,7 +15,10 @@
 #include "xalloc.h"
 
 #define ARENA_ALIGN	alignof(max_align_t)
-#define ARENA_BLOCK	(64 * 1024)
+/* Blocks grow from ARENA_MIN to ARENA_MAX: small compilations stay small,
+ * large ones make few calls to the allocator. */
+#define ARENA_MIN	(64 * 1024)
+#define ARENA_MAX	(4 * 1024 * 1024)
 
 struct ismc_arena_block {
 	struct ismc_arena_block	*next;
@@ -44,6 +47,12 @@ ismc_arena_destroy(struct ismc_arena *a)
 	a->used = 0;
 }
 
+/*
+ * Blocks come zeroed from calloc, and the arena never hands out a byte
+ * twice, so allocations need no memset of their own. For a fresh block
+ * calloc maps new pages, which the kernel zeroes on first touch: the
+ * arena writes each byte of a large input's tree once, not twice.
+ */
 static struct ismc_arena_block *
 block_new(size_t size)
 {
@@ -51,59 +60,73 @@ block_new(size_t size)
 
 	if (size > SIZE_MAX - sizeof *b)
 		ismc_out_of_memory();
-	b = ismc_xmalloc(sizeof *b + size);
+	b = ismc_xcalloc(1, sizeof *b + size);
 	b->size = size;
-	b->used = 0;
 	return b;
 }
 
 #ifdef ISMC_ARENA_DEBUG
 void *
-ismc_arena_alloc(struct ismc_arena *a, size_t n)
+ismc_arena_alloc_align(struct ismc_arena *a, size_t n, size_t align)
 {
 	struct ismc_arena_block *b = block_new(n);
 
+	(void)align;		/* malloc aligns for any object */
 	b->used = n;
 	b->next = a->head;
 	a->head = b;
 	a->used += n;
-	memset(b->data, 0, n);
 	return b->data;
 }
 #else
+/* The next block's size: double the last one's, within the bounds. */
+static size_t
+next_size(const struct ismc_arena *a, size_t need)
+{
+	size_t size = a->head != NULL ? a->head->size * 2 : ARENA_MIN;
+
+	if (size > ARENA_MAX)
+		size = ARENA_MAX;
+	return need > size ? need : size;
+}
+
 void *
-ismc_arena_alloc(struct ismc_arena *a, size_t n)
+ismc_arena_alloc_align(struct ismc_arena *a, size_t n, size_t align)
 {
 	struct ismc_arena_block *b = a->head;
-	size_t need;
+	size_t at;
 
 	if (n > SIZE_MAX - ARENA_ALIGN)
 		ismc_out_of_memory();
-	need = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-	if (b == NULL || b->size - b->used < need) {
+	at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (b == NULL || at > b->size || b->size - at < n) {
 		/* Large requests get a block of their own, placed behind the
 		 * current one so its free space is not wasted. */
-		if (need > ARENA_BLOCK / 4 && b != NULL) {
-			struct ismc_arena_block *big = block_new(need);
+		if (n > ARENA_MIN / 4 && b != NULL) {
+			struct ismc_arena_block *big = block_new(n);
 
-			big->used = need;
+			big->used = n;
 			big->next = b->next;
 			b->next = big;
 			a->used += n;
-			memset(big->data, 0, n);
 			return big->data;
 		}
-		b = block_new(need > ARENA_BLOCK ? need : ARENA_BLOCK);
+		b = block_new(next_size(a, n));
 		b->next = a->head;
 		a->head = b;
+		at = 0;
 	}
-	void *p = b->data + b->used;
-	b->used += need;
+	b->used = at + n;
 	a->used += n;
-	memset(p, 0, n);
-	return p;
+	return b->data + at;
 }
 #endif
+
+void *
+ismc_arena_alloc(struct ismc_arena *a, size_t n)
+{
+	return ismc_arena_alloc_align(a, n, ARENA_ALIGN);
+}
 
 void *
 ismc_arena_array(struct ismc_arena *a, size_t n, size_t sz)
@@ -120,7 +143,7 @@ ismc_arena_strndup(struct ismc_arena *a, const char *s, size_t len)
 
 	if (len == SIZE_MAX)
 		ismc_out_of_memory();
-	p = ismc_arena_alloc(a, len + 1);
+	p = ismc_arena_alloc_align(a, len + 1, 1);
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
@@ -144,7 +167,7 @@ ismc_arena_printf(struct ismc_arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (len < 0)
 		ismc_out_of_memory();
-	p = ismc_arena_alloc(a, (size_t)len + 1);
+	p = ismc_arena_alloc_align(a, (size_t)len + 1, 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)len + 1, fmt, ap);
 	va_end(ap);

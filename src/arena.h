@@ -22,6 +22,9 @@ void	 ismc_arena_init(struct ismc_arena *);
 void	 ismc_arena_destroy(struct ismc_arena *);
 /* Zeroed, aligned for any object; never returns NULL (aborts on OOM). */
 void	*ismc_arena_alloc(struct ismc_arena *, size_t);
+/* Zeroed, aligned to `align` (a power of two no larger than that of
+ * max_align_t): what ISMC_NEW uses, so small objects pack tightly. */
+void	*ismc_arena_alloc_align(struct ismc_arena *, size_t, size_t align);
 /* As above for n objects of size sz; aborts if n * sz overflows. */
 void	*ismc_arena_array(struct ismc_arena *, size_t n, size_t sz);
 /* Copies len bytes and appends a NUL. */
@@ -30,7 +33,8 @@ char	*ismc_arena_strdup(struct ismc_arena *, const char *);
 char	*ismc_arena_printf(struct ismc_arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 
-#define ISMC_NEW(a, type)	((type *)ismc_arena_alloc((a), sizeof(type)))
+#define ISMC_NEW(a, type) \
+	((type *)ismc_arena_alloc_align((a), sizeof(type), _Alignof(type)))
 #define ISMC_NEW_ARRAY(a, type, n) \
 	((type *)ismc_arena_array((a), (n), sizeof(type)))
 

@@ -7,7 +7,9 @@
 
 #include <inttypes.h>
 
-#include "lexctx.h"
+/* A large spec's tree is made of these: keep them from growing unseen. */
+_Static_assert(sizeof(struct ismc_value) <= 48, "struct ismc_value grew");
+_Static_assert(sizeof(struct ismc_item) <= 56, "struct ismc_item grew");
 
 const char *
 ismc_value_kind_name(enum ismc_value_kind kind)

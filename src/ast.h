@@ -10,8 +10,8 @@
  *	}
  *
  * The parser knows nothing of risks or controls; the meaning of each key
- * lives in the semantic analyser's tables (sema-*.c). All nodes are
- * arena-owned and all strings interned.
+ * lives in the semantic analyser's tables (sema-*.c). All nodes and
+ * strings are arena-owned.
  */
 #ifndef ISMC_AST_H
 #define ISMC_AST_H
@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "date.h"
 #include "source.h"
@@ -33,24 +34,31 @@ enum ismc_value_kind {
 	ISMC_V_RANGE,		/* 1..5 */
 };
 
+/*
+ * A value is 48 bytes and an item 56: a large spec's tree is most of the
+ * memory `ismc check` needs, so fields are ordered and shared to keep
+ * them so (ast.c asserts the sizes).
+ */
 struct ismc_value {
-	enum ismc_value_kind	 kind;
 	struct ismc_span	 span;
-	const char		*text;	/* interned: ident, id part of a qref,
-					 * string contents, or the spelling of
-					 * a number, percent, date or range */
-	const char		*ns;	/* QREF: the part before ':' */
+	enum ismc_value_kind	 kind : 8;
+	bool			 is_int;	/* NUMBER, PERCENT: no fraction */
+	const char		*text;	/* ident, id part of a qref, string
+					 * contents, or the spelling of a
+					 * number, percent, date or range;
+					 * identifiers are interned, the
+					 * rest is copied into the arena */
 	struct ismc_value	*next;
-	/* The payload of one kind: values are the bulk of a large tree, so
-	 * they share storage. Read only the member `kind` says is set. */
+	/* The payload of one kind: read only the member `kind` says is set. */
 	union {
-		struct {		/* NUMBER, PERCENT */
-			int64_t	 ival;	/* when is_int */
+		const char	*ns;		/* QREF: the part before ':',
+						 * interned */
+		struct {			/* NUMBER, PERCENT */
+			int64_t	 ival;		/* when is_int */
 			double	 num;
-			bool	 is_int;	/* no fraction */
 		};
-		struct ismc_date date;	/* DATE (validated by the lexer) */
-		struct {		/* RANGE */
+		struct ismc_date date;		/* DATE (validated by the lexer) */
+		struct {			/* RANGE */
 			int64_t	 lo, hi;
 		};
 	};
@@ -58,19 +66,35 @@ struct ismc_value {
 
 struct ismc_item {
 	const char		*key;		/* interned */
-	struct ismc_span	 key_span;
-	struct ismc_span	 span;		/* whole item */
 	struct ismc_value	*args;		/* list, may be NULL */
-	size_t			 nargs;
-	bool			 has_body;	/* `{ ... }` present, maybe empty */
 	struct ismc_item	*body;		/* list of nested items */
-	size_t			 nbody;
-	struct ismc_span	 body_span;	/* from '{' to '}' */
 	struct ismc_item	*next;
+	struct ismc_span	 span;		/* whole item, from its key */
+	uint32_t		 nargs;
+	uint32_t		 body_start;	/* offset of the '{' */
+	bool			 has_body;	/* `{ ... }` present, maybe empty */
 };
+
+/* The key's span: an item starts with its key, spelled as interned. */
+static inline struct ismc_span
+ismc_item_key_span(const struct ismc_item *it)
+{
+	return (struct ismc_span){ it->span.file, it->span.start,
+	    it->span.start + (uint32_t)strlen(it->key) };
+}
+
+/* From '{' to '}' (the item ends at its block's '}'); has_body only. */
+static inline struct ismc_span
+ismc_item_body_span(const struct ismc_item *it)
+{
+	return (struct ismc_span){ it->span.file, it->body_start,
+	    it->span.end };
+}
 
 /* Writes a stable, indented text form of the items (for --dump-ast). */
 void	ismc_ast_dump(FILE *, const struct ismc_item *items, int depth);
 const char *ismc_value_kind_name(enum ismc_value_kind);
+/* Writes s in double quotes with C escapes, for the dumps. */
+void	ismc_write_quoted(FILE *, const char *s);
 
 #endif

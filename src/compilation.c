@@ -16,7 +16,7 @@ ismc_compilation_init(struct ismc_compilation *c, FILE *diag_out)
 {
 	memset(c, 0, sizeof *c);
 	ismc_arena_init(&c->arena);
-	ismc_strtab_init(&c->strtab, &c->arena);
+	ismc_strtab_init(&c->strtab);
 	ismc_sources_init(&c->sources);
 	ismc_diag_init(&c->diag, &c->sources, diag_out);
 }

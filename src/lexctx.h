@@ -36,6 +36,8 @@ struct ismc_lexctx {
 	const char		*text;		/* the file's text (borrowed) */
 	uint32_t		 len;
 	uint32_t		 pos;		/* offset of the next byte */
+	uint32_t		 feed;		/* offset of the next byte to hand
+						 * to flex (YY_INPUT) */
 	uint32_t		 open;		/* an open comment or """ */
 	unsigned		 brackets;	/* '[' depth: no insertion */
 	unsigned		 braces;	/* '{' depth, for the limit */
@@ -77,8 +79,5 @@ struct ismc_parser_state {
 void	*ismc_lex_open(struct ismc_lexctx *ctx, struct ismc_compilation *,
 	    uint32_t file);
 void	 ismc_lex_close(void *scanner);
-
-/* Writes s in double quotes with C escapes (defined in ast.c). */
-void	 ismc_write_quoted(FILE *, const char *s);
 
 #endif

@@ -109,12 +109,11 @@ ismc_dump_tokens(struct ismc_compilation *comp, uint32_t file, FILE *fp)
 
 	scanner = ismc_lex_open(&lex, comp, file);
 	do {
-		val.val = NULL;
 		kind = ismc_yylex(&val, &loc, scanner);
 		ismc_sources_linecol(&comp->sources, file, loc.start, &line,
 		    &col);
 		fprintf(fp, "%u:%u %s", line, col, token_kind_name(kind));
-		write_token_text(fp, kind, val.val);
+		write_token_text(fp, kind, &val.tok);
 		fputc('\n', fp);
 	} while (kind != TOK_YYEOF);
 	ismc_lex_close(scanner);

@@ -47,12 +47,12 @@ unknown_attr(struct sema *s, const struct ismc_item *it,
 	for (i = 0; i < n; i++)
 		ismc_suggest_offer(&sg, attrs[i].name);
 	if (ismc_suggest_result(&sg) != NULL)
-		ismc_diag_error(s->diag, it->key_span, "unknown attribute '%s' "
-		    "in %s; did you mean '%s'?", it->key, what,
-		    ismc_suggest_result(&sg));
+		ismc_diag_error(s->diag, ismc_item_key_span(it),
+		    "unknown attribute '%s' in %s; did you mean '%s'?", it->key,
+		    what, ismc_suggest_result(&sg));
 	else
-		ismc_diag_error(s->diag, it->key_span, "unknown attribute '%s' "
-		    "in %s", it->key, what);
+		ismc_diag_error(s->diag, ismc_item_key_span(it),
+		    "unknown attribute '%s' in %s", it->key, what);
 }
 
 void
@@ -71,16 +71,18 @@ sema_apply_attrs(struct sema *s, const struct ismc_item *owner,
 			continue;
 		}
 		if (!a->repeatable && seen[a - attrs] != NULL) {
-			ismc_diag_error(s->diag, it->key_span, "'%s' given "
-			    "twice in %s", it->key, what_text(s, what));
-			ismc_diag_note(s->diag, seen[a - attrs]->key_span,
+			ismc_diag_error(s->diag, ismc_item_key_span(it),
+			    "'%s' given twice in %s", it->key,
+			    what_text(s, what));
+			ismc_diag_note(s->diag,
+			    ismc_item_key_span(seen[a - attrs]),
 			    "first given here");
 			continue;
 		}
 		seen[a - attrs] = it;
 		if (it->has_body && !a->block) {
-			ismc_diag_error(s->diag, it->body_span, "'%s' takes "
-			    "no block", it->key);
+			ismc_diag_error(s->diag, ismc_item_body_span(it),
+			    "'%s' takes no block", it->key);
 			continue;
 		}
 		a->fn(s, obj, it);

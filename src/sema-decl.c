@@ -34,8 +34,8 @@ sema_use_framework(struct sema *s, const struct ismc_item *it)
 	if (v == NULL)
 		return;
 	if (it->has_body) {
-		ismc_diag_error(s->diag, it->body_span, "'framework' takes "
-		    "no block");
+		ismc_diag_error(s->diag, ismc_item_body_span(it),
+		    "'framework' takes no block");
 		return;
 	}
 	if ((prev = (uintptr_t)ismc_symtab_get(&s->frameworks, v->text)) != 0) {

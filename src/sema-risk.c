@@ -299,8 +299,8 @@ control_applicable(struct sema *s, void *o, const struct ismc_item *it)
 	if (!sema_arg_none(s, it))
 		return;
 	if (c->applicability == ISMC_EXCLUDED) {
-		ismc_diag_error(s->diag, it->key_span, "control '%s' is both "
-		    "applicable and excluded", c->req->id);
+		ismc_diag_error(s->diag, ismc_item_key_span(it),
+		    "control '%s' is both applicable and excluded", c->req->id);
 		c->conflicting = true;
 		return;
 	}
@@ -315,16 +315,16 @@ control_excluded(struct sema *s, void *o, const struct ismc_item *it)
 	size_t i;
 
 	if (c->applicability == ISMC_APPLICABLE) {
-		ismc_diag_error(s->diag, it->key_span, "control '%s' is both "
-		    "applicable and excluded", c->req->id);
+		ismc_diag_error(s->diag, ismc_item_key_span(it),
+		    "control '%s' is both applicable and excluded", c->req->id);
 		c->conflicting = true;
 		return;
 	}
 	c->applicability = ISMC_EXCLUDED;
 	if (it->nargs == 0) {
-		ismc_diag_error(s->diag, it->key_span, "excluded control '%s' "
-		    "has no justification; write excluded \"why it does not "
-		    "apply\"", c->req->id);
+		ismc_diag_error(s->diag, ismc_item_key_span(it),
+		    "excluded control '%s' has no justification; write "
+		    "excluded \"why it does not apply\"", c->req->id);
 		return;
 	}
 	if ((why = sema_arg_string(s, it)) == NULL)

@@ -29,8 +29,10 @@ single(struct sema *s, const struct ismc_item **slot,
     const struct ismc_item *it, const char *what)
 {
 	if (*slot != NULL) {
-		ismc_diag_error(s->diag, it->key_span, "%s defined twice", what);
-		ismc_diag_note(s->diag, (*slot)->key_span, "first defined here");
+		ismc_diag_error(s->diag, ismc_item_key_span(it),
+		    "%s defined twice", what);
+		ismc_diag_note(s->diag, ismc_item_key_span(*slot),
+		    "first defined here");
 		return false;
 	}
 	*slot = it;
@@ -234,11 +236,12 @@ unknown_item(struct sema *s, const struct ismc_item *it)
 	for (i = 0; i < NKINDS; i++)
 		ismc_suggest_offer(&sg, kinds[i].name);
 	if (ismc_suggest_result(&sg) != NULL)
-		ismc_diag_error(s->diag, it->key_span, "unknown item '%s'; did "
-		    "you mean '%s'?", it->key, ismc_suggest_result(&sg));
+		ismc_diag_error(s->diag, ismc_item_key_span(it),
+		    "unknown item '%s'; did you mean '%s'?", it->key,
+		    ismc_suggest_result(&sg));
 	else
-		ismc_diag_error(s->diag, it->key_span, "unknown item '%s'",
-		    it->key);
+		ismc_diag_error(s->diag, ismc_item_key_span(it),
+		    "unknown item '%s'", it->key);
 }
 
 static void

@@ -1,5 +1,5 @@
 /*
- * strtab.c - open-addressing intern table (FNV-1a, linear probing).
+ * strtab.c - open-addressing intern table (linear probing).
  */
 #include <config.h>
 
@@ -11,67 +11,79 @@
 #include "arena.h"
 #include "xalloc.h"
 
+#define MIX	0x9E3779B97F4A7C15u
+
+/*
+ * Eight bytes a step, each word mixed by a multiply and a shift: the
+ * identifiers of a spec are short, and a byte-at-a-time hash is a chain
+ * of multiplies as long as the name. Words are read little-endian so the
+ * value, like the table's layout, is the same on every machine.
+ */
+static uint64_t
+load_le(const unsigned char *s, size_t n)
+{
+	uint64_t w = 0;
+	size_t i;
+
+	for (i = n; i > 0; i--)
+		w = w << 8 | s[i - 1];
+	return w;
+}
+
+static uint64_t
+mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * MIX;
+	return h ^ h >> 32;
+}
+
 uint32_t
 ismc_hash_bytes(const void *p, size_t len)
 {
 	const unsigned char *s = p;
-	uint32_t h = 2166136261u;
-	size_t i;
+	uint64_t h = len * MIX;
 
-	for (i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= 16777619u;
-	}
-	return h;
+	for (; len >= 8; s += 8, len -= 8)
+		h = mix(h, load_le(s, 8));
+	if (len > 0)
+		h = mix(h, load_le(s, len));
+	return (uint32_t)mix(h, h >> 29);
 }
 
 void
-ismc_strtab_init(struct ismc_strtab *t, struct ismc_arena *arena)
+ismc_strtab_init(struct ismc_strtab *t)
 {
-	t->arena = arena;
+	ismc_arena_init(&t->strings);
 	t->cap = 256;
 	t->count = 0;
 	t->slots = ismc_xcalloc(t->cap, sizeof *t->slots);
-	t->hashes = ismc_xcalloc(t->cap, sizeof *t->hashes);
-	t->lens = ismc_xcalloc(t->cap, sizeof *t->lens);
 }
 
 void
 ismc_strtab_destroy(struct ismc_strtab *t)
 {
 	free(t->slots);
-	free(t->hashes);
-	free(t->lens);
 	t->slots = NULL;
-	t->hashes = NULL;
-	t->lens = NULL;
 	t->cap = t->count = 0;
+	ismc_arena_destroy(&t->strings);
 }
 
 static void
 grow(struct ismc_strtab *t)
 {
-	size_t ncap = t->cap * 2, i, j;
-	const char **nslots = ismc_xcalloc(ncap, sizeof *nslots);
-	uint32_t *nhashes = ismc_xcalloc(ncap, sizeof *nhashes);
-	uint32_t *nlens = ismc_xcalloc(ncap, sizeof *nlens);
+	size_t ncap = t->cap * 2, mask = ncap - 1, i, j;
+	struct ismc_strtab_slot *n = ismc_xcalloc(ncap, sizeof *n);
 
 	for (i = 0; i < t->cap; i++) {
-		if (t->slots[i] == NULL)
+		if (t->slots[i].str == NULL)
 			continue;
-		j = t->hashes[i] & (ncap - 1);
-		while (nslots[j] != NULL)
-			j = (j + 1) & (ncap - 1);
-		nslots[j] = t->slots[i];
-		nhashes[j] = t->hashes[i];
-		nlens[j] = t->lens[i];
+		for (j = t->slots[i].hash & mask; n[j].str != NULL;
+		    j = (j + 1) & mask)
+			continue;
+		n[j] = t->slots[i];
 	}
 	free(t->slots);
-	free(t->hashes);
-	free(t->lens);
-	t->slots = nslots;
-	t->hashes = nhashes;
-	t->lens = nlens;
+	t->slots = n;
 	t->cap = ncap;
 }
 
@@ -79,20 +91,23 @@ const char *
 ismc_strtab_intern(struct ismc_strtab *t, const char *s, size_t len)
 {
 	uint32_t h = ismc_hash_bytes(s, len);
-	size_t i;
+	struct ismc_strtab_slot *e;
+	size_t i, mask;
 
 	if ((t->count + 1) * 4 > t->cap * 3)
 		grow(t);
-	for (i = h & (t->cap - 1); t->slots[i] != NULL; i = (i + 1) & (t->cap - 1)) {
-		if (t->hashes[i] == h && t->lens[i] == len &&
-		    memcmp(t->slots[i], s, len) == 0)
-			return t->slots[i];
+	mask = t->cap - 1;
+	for (i = h & mask; (e = &t->slots[i])->str != NULL;
+	    i = (i + 1) & mask) {
+		if (e->hash == h && e->len == len &&
+		    memcmp(e->str, s, len) == 0)
+			return e->str;
 	}
-	t->slots[i] = ismc_arena_strndup(t->arena, s, len);
-	t->hashes[i] = h;
-	t->lens[i] = (uint32_t)len;
+	e->str = ismc_arena_strndup(&t->strings, s, len);
+	e->hash = h;
+	e->len = (uint32_t)len;
 	t->count++;
-	return t->slots[i];
+	return e->str;
 }
 
 const char *

@@ -2,7 +2,12 @@
  * strtab.h - interned strings.
  *
  * Equal spellings intern to one pointer, so symbol tables hash and compare
- * names by pointer. Interned strings live in the compilation's arena.
+ * names by pointer. The table keeps its strings packed in an arena of its
+ * own: a large spec looks up millions of identifiers among a few hundred
+ * thousand, and packed strings keep those lookups in the cache.
+ * Only what is compared belongs here (identifiers, keys, catalog ids):
+ * free text is copied into the arena instead, so a large spec's unique
+ * descriptions never grow the table.
  */
 #ifndef ISMC_STRTAB_H
 #define ISMC_STRTAB_H
@@ -10,21 +15,27 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct ismc_arena;
+#include "arena.h"
 
-struct ismc_strtab {
-	struct ismc_arena	 *arena;	/* borrowed; owns the strings */
-	const char		**slots;	/* open addressing; NULL = empty */
-	uint32_t		 *hashes;
-	uint32_t		 *lens;		/* so a probe never reads past
-						 * a shorter string */
-	size_t			  cap;		/* power of two */
-	size_t			  count;
+/* One slot: a probe reads hash and length beside the pointer, in one
+ * cache line, and compares characters only when both match. */
+struct ismc_strtab_slot {
+	const char	*str;		/* NULL = empty */
+	uint32_t	 hash;
+	uint32_t	 len;
 };
 
-void		 ismc_strtab_init(struct ismc_strtab *, struct ismc_arena *);
+struct ismc_strtab {
+	struct ismc_arena	 strings;	/* owns the strings */
+	struct ismc_strtab_slot	*slots;		/* open addressing */
+	size_t			 cap;		/* power of two */
+	size_t			 count;
+};
+
+void		 ismc_strtab_init(struct ismc_strtab *);
+/* Frees the table and every string interned in it. */
 void		 ismc_strtab_destroy(struct ismc_strtab *);
-/* Returns the one arena-owned copy of s[0..len). s need not be NUL-terminated. */
+/* Returns the one table-owned copy of s[0..len). s need not be NUL-terminated. */
 const char	*ismc_strtab_intern(struct ismc_strtab *, const char *s, size_t len);
 const char	*ismc_strtab_cstr(struct ismc_strtab *, const char *s);
 uint32_t	 ismc_hash_bytes(const void *, size_t);

@@ -24,7 +24,8 @@
 struct tok {
 	int			 kind;
 	struct ismc_span	 span;
-	const struct ismc_value	*v;
+	struct ismc_value	 val;	/* the token's value, when it has one */
+	const struct ismc_value	*v;	/* &val for value tokens, else NULL */
 };
 
 static struct ismc_test t;
@@ -46,6 +47,22 @@ teardown(void)
 
 TestSuite(lexer, .init = setup, .fini = teardown);
 
+static bool
+has_value(int kind)
+{
+	switch (kind) {
+	case TOK_IDENT:
+	case TOK_QREF:
+	case TOK_STRING:
+	case TOK_NUMBER:
+	case TOK_PERCENT:
+	case TOK_DATE:
+	case TOK_RANGE:
+		return true;
+	}
+	return false;
+}
+
 /* Scans text[0..len) as ISMC_TEST_FILE to end of file into toks[]. */
 static size_t
 lex_len(const char *text, size_t len)
@@ -60,12 +77,13 @@ lex_len(const char *text, size_t len)
 	ntoks = 0;
 	scanner = ismc_lex_open(&ctx, &t.comp, file);
 	do {
-		val.val = NULL;
+		memset(&val, 0, sizeof val);
 		kind = ismc_yylex(&val, &loc, scanner);
 		cr_assert_lt(ntoks, MAXTOK, "too many tokens");
 		toks[ntoks].kind = kind;
 		toks[ntoks].span = loc;
-		toks[ntoks].v = val.val;
+		toks[ntoks].val = val.tok;
+		toks[ntoks].v = has_value(kind) ? &toks[ntoks].val : NULL;
 		ntoks++;
 	} while (kind != TOK_YYEOF);
 	ismc_lex_close(scanner);
@@ -175,6 +193,48 @@ Test(lexer, dots_and_hyphens_only_between_runs)
 	    "test.isms:1:12: error: unexpected character '-'\n"
 	    "test.isms:1:15: error: unexpected character '.'\n"
 	    "test.isms:1:16: error: unexpected character '.'\n");
+}
+
+/*
+ * The scanner has rules for the beginnings of tokens that stop short of
+ * one, so that it never backs up: each must give back exactly what flex
+ * would have, the shorter token first and the rest scanned again.
+ */
+Test(lexer, token_beginnings_give_back_the_rest)
+{
+	cr_assert_str_eq(kinds("iso:A.5. iso: a:b- A- 3. 3..x\n"),
+	    "q?i?q?i?n?n??i;$");
+	ASSERT_TOK(0, TOK_QREF, 0, 7);
+	ASSERT_TEXT(0, "A.5");
+	ASSERT_TOK(1, TOK_ISMC_YYUNDEF, 7, 8);
+	ASSERT_TOK(2, TOK_IDENT, 9, 12);
+	ASSERT_TOK(6, TOK_IDENT, 19, 20);
+	ASSERT_TOK(8, TOK_NUMBER, 22, 23);
+	ASSERT_TOK(10, TOK_NUMBER, 25, 26);
+	ASSERT_TOK(11, TOK_ISMC_YYUNDEF, 26, 27);
+	ASSERT_TOK(13, TOK_IDENT, 28, 29);
+}
+
+Test(lexer, date_beginnings_give_back_the_rest)
+{
+	cr_assert_str_eq(kinds("2026- 2026-06- 2026-06-3\n"), "n?n?n?n?n?n;$");
+	ASSERT_TOK(0, TOK_NUMBER, 0, 4);
+	ASSERT_TEXT(0, "2026");
+	ASSERT_TOK(4, TOK_NUMBER, 11, 13);
+	ASSERT_TEXT(4, "06");
+	ASSERT_TOK(10, TOK_NUMBER, 23, 24);
+}
+
+Test(lexer, utf8_and_quote_beginnings_give_back_the_rest)
+{
+	/* Cut UTF-8: one stray byte at a time. */
+	cr_assert_str_eq(kinds("\xe1\x80 \xf0\x90\x80 \xf4\x80\n"),
+	    "???????;$");
+	ASSERT_TOK(2, TOK_ISMC_YYUNDEF, 3, 4);
+	ASSERT_TOK(3, TOK_ISMC_YYUNDEF, 4, 5);
+	/* Two quotes inside a triple-quoted string are text. */
+	cr_assert_str_eq(kinds("\"\"\"a\"\"b\"\"\"\n"), "s;$");
+	ASSERT_TEXT(0, "a\"\"b");
 }
 
 Test(lexer, qualified_references)
@@ -345,10 +405,26 @@ Test(lexer, utf8_in_strings_passes_through)
 	ASSERT_DIAGS("");
 }
 
-Test(lexer, strings_are_interned)
+Test(lexer, qualified_identifiers_are_interned)
 {
-	lex("\"same\" \"sa\\u{6d}e\"\n");
-	cr_assert_eq(toks[0].v->text, toks[1].v->text);
+	lex("a:b\n");
+	cr_assert_eq(toks[0].v->ns, ismc_strtab_cstr(&t.comp.strtab, "a"));
+	cr_assert_eq(toks[0].v->text, ismc_strtab_cstr(&t.comp.strtab, "b"));
+}
+
+/* Free text is compared by no one: copied, it never grows the table. */
+Test(lexer, strings_are_copied_not_interned)
+{
+	size_t before = t.comp.strtab.count;
+
+	lex("\"same\" \"sa\\u{6d}e\" 12.5 2026-06-30 1..5\n");
+	cr_assert_str_eq(toks[0].v->text, "same");
+	cr_assert_str_eq(toks[1].v->text, "same");
+	cr_assert_neq(toks[0].v->text, toks[1].v->text);
+	cr_assert_str_eq(toks[2].v->text, "12.5");
+	cr_assert_str_eq(toks[3].v->text, "2026-06-30");
+	cr_assert_str_eq(toks[4].v->text, "1..5");
+	cr_assert_eq(t.comp.strtab.count, before);
 }
 
 Test(lexer, unknown_escape)

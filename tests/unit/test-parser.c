@@ -94,7 +94,7 @@ Test(parser, items_keys_and_arguments)
 	it = items;
 	cr_assert_str_eq(it->key, "framework");
 	cr_assert_eq(it->key, ismc_strtab_cstr(&t.comp.strtab, "framework"));
-	ASSERT_SPAN(it->key_span, 0, 9);
+	ASSERT_SPAN(ismc_item_key_span(it), 0, 9);
 	ASSERT_SPAN(it->span, 0, 18);
 	cr_assert_eq(it->nargs, 1);
 	cr_assert_eq(arg(it, 0)->kind, ISMC_V_IDENT);
@@ -102,11 +102,11 @@ Test(parser, items_keys_and_arguments)
 	ASSERT_SPAN(arg(it, 0)->span, 10, 18);
 	cr_assert_not(it->has_body);
 	cr_assert_null(it->body);
-	cr_assert_eq(it->nbody, 0);
+	cr_assert_eq(count_items(it->body), 0);
 
 	it = it->next;
 	cr_assert_str_eq(it->key, "role");
-	ASSERT_SPAN(it->key_span, 19, 23);
+	ASSERT_SPAN(ismc_item_key_span(it), 19, 23);
 	ASSERT_SPAN(it->span, 19, 35);
 	cr_assert_eq(it->nargs, 2);
 	cr_assert_str_eq(arg(it, 0)->text, "ciso");
@@ -132,8 +132,8 @@ Test(parser, blocks)
 	it = items;
 	cr_assert_str_eq(it->key, "isms");
 	cr_assert(it->has_body);
-	cr_assert_eq(it->nbody, 2);
-	ASSERT_SPAN(it->body_span, 9, 25);
+	cr_assert_eq(count_items(it->body), 2);
+	ASSERT_SPAN(ismc_item_body_span(it), 9, 25);
 	ASSERT_SPAN(it->span, 0, 25);
 	cr_assert_eq(it->nargs, 1);
 
@@ -149,9 +149,9 @@ Test(parser, blocks)
 	b = a->next;
 	cr_assert_str_eq(b->key, "b");
 	cr_assert(b->has_body);
-	cr_assert_eq(b->nbody, 0);
+	cr_assert_eq(count_items(b->body), 0);
 	cr_assert_null(b->body);
-	ASSERT_SPAN(b->body_span, 21, 23);
+	ASSERT_SPAN(ismc_item_body_span(b), 21, 23);
 	ASSERT_SPAN(b->span, 19, 23);
 	cr_assert_null(b->next);
 }
@@ -164,11 +164,11 @@ Test(parser, one_line_blocks)
 	    "x { a; b; }\n"), 0);
 	ASSERT_DIAGS("");
 	r = items;
-	cr_assert_eq(r->nbody, 2);
+	cr_assert_eq(count_items(r->body), 2);
 	cr_assert_str_eq(r->body->key, "likelihood");
 	cr_assert_str_eq(r->body->next->key, "impact");
 	cr_assert_str_eq(arg(r->body->next, 0)->text, "critical");
-	cr_assert_eq(r->next->nbody, 2);
+	cr_assert_eq(count_items(r->next->body), 2);
 	ASSERT_AST(
 	    "residual {\n"
 	    "    likelihood unlikely\n"
@@ -333,7 +333,7 @@ Test(parser, crlf_and_bom)
 	    "  type x\r\n}\r\n"), 0);
 	ASSERT_DIAGS("");
 	ASSERT_AST("role ciso\nasset a {\n    type x\n}\n");
-	ASSERT_SPAN(items->key_span, 3, 7);
+	ASSERT_SPAN(ismc_item_key_span(items), 3, 7);
 }
 
 /* ---- syntax errors ------------------------------------------------------ */
@@ -509,7 +509,7 @@ Test(parser, deepest_nesting)
 	cr_assert_eq(parse(s), 0);
 	ASSERT_DIAGS("");
 	for (it = items; it != NULL; it = it->body) {
-		cr_assert_eq(it->nbody, depth + 1 < ISMC_MAX_NESTING ? 1u : 0u);
+		cr_assert_eq(count_items(it->body), depth + 1 < ISMC_MAX_NESTING ? 1u : 0u);
 		depth++;
 	}
 	cr_assert_eq(depth, ISMC_MAX_NESTING);

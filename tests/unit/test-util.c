@@ -61,14 +61,12 @@ Test(arena, large_blocks_and_strings)
 
 Test(strtab, equal_spellings_share_one_pointer)
 {
-	struct ismc_arena a;
 	struct ismc_strtab t;
 	const char *x, *y, *z;
 	char name[32];
 	int i;
 
-	ismc_arena_init(&a);
-	ismc_strtab_init(&t, &a);
+	ismc_strtab_init(&t);
 	x = ismc_strtab_intern(&t, "A.5.15xyz", 6);
 	y = ismc_strtab_cstr(&t, "A.5.15");
 	z = ismc_strtab_cstr(&t, "A.5.1");
@@ -83,19 +81,16 @@ Test(strtab, equal_spellings_share_one_pointer)
 	cr_assert_eq(ismc_strtab_cstr(&t, "A.5.15"), x);
 	cr_assert_eq(t.count, 5002);
 	ismc_strtab_destroy(&t);
-	ismc_arena_destroy(&a);
 }
 
 Test(symtab, keeps_insertion_order_and_refuses_duplicates)
 {
-	struct ismc_arena a;
 	struct ismc_strtab t;
 	struct ismc_symtab s;
 	char name[32];
 	int vals[3000], i;
 
-	ismc_arena_init(&a);
-	ismc_strtab_init(&t, &a);
+	ismc_strtab_init(&t);
 	ismc_symtab_init(&s);
 	for (i = 0; i < 3000; i++) {
 		snprintf(name, sizeof name, "k%d", 2999 - i);
@@ -113,7 +108,6 @@ Test(symtab, keeps_insertion_order_and_refuses_duplicates)
 	cr_assert_null(ismc_symtab_get(&s, ismc_strtab_cstr(&t, "nope")));
 	ismc_symtab_destroy(&s);
 	ismc_strtab_destroy(&t);
-	ismc_arena_destroy(&a);
 }
 
 Test(natcmp, numbers_sort_by_value)
