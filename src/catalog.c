@@ -25,6 +25,7 @@
 
 #include "buf.h"
 #include "compilation.h"
+#include "import.h"
 #include "suggest.h"
 #include "xalloc.h"
 #include "yamlnode.h"
@@ -533,9 +534,14 @@ build(struct ismc_compilation *comp, struct ismc_ydoc *doc)
 struct ismc_catalog *
 ismc_catalog_load_file(struct ismc_compilation *comp, uint32_t file)
 {
+	const struct ismc_source *src = ismc_sources_get(&comp->sources, file);
 	struct ismc_ydoc doc;
 	struct ismc_catalog *cat = NULL;
 
+	/* CISO Assistant and OSCAL files are told by content (import.h). */
+	if (src != NULL && ismc_data_is_foreign(ismc_data_sniff(src->text,
+	    src->len)))
+		return ismc_import_catalog(comp, file);
 	if (ismc_ydoc_parse(&doc, &comp->sources, &comp->diag, file, NULL))
 		cat = build(comp, &doc);
 	ismc_ydoc_free(&doc);
@@ -661,8 +667,10 @@ list_yaml(const char *dir, size_t *np)
 		return NULL;
 	while ((de = readdir(d)) != NULL) {
 		len = strlen(de->d_name);
+		/* OSCAL catalogs and profiles come as JSON too. */
 		if (de->d_name[0] == '.' || len <= 5 ||
-		    strcmp(de->d_name + len - 5, ".yaml") != 0)
+		    (strcmp(de->d_name + len - 5, ".yaml") != 0 &&
+		    strcmp(de->d_name + len - 5, ".json") != 0))
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -689,6 +697,21 @@ free_list(char **v, size_t n)
 	free(v);
 }
 
+static bool
+peek_foreign(struct ismc_compilation *comp, const struct ismc_sources *tmp,
+    uint32_t file, struct names *ns)
+{
+	struct ismc_import_names in;
+	size_t i;
+	bool foreign;
+
+	foreign = ismc_import_peek(comp, tmp, file, &in);
+	for (i = 0; i < in.ncatalog; i++)
+		names_add(ns, in.catalog[i]);
+	ismc_import_names_free(&in);
+	return foreign;
+}
+
 /*
  * Reads the id and aliases of the catalog in `path` without reporting
  * anything and without keeping the file: a broken or foreign YAML file in
@@ -704,7 +727,10 @@ peek_names(struct ismc_compilation *comp, const char *path, struct names *ns)
 	size_t i;
 
 	ismc_sources_init(&tmp);
-	if ((file = ismc_sources_load(&tmp, path)) != ISMC_NO_FILE) {
+	if ((file = ismc_sources_load(&tmp, path)) != ISMC_NO_FILE &&
+	    peek_foreign(comp, &tmp, file, ns)) {
+		/* A CISO Assistant or OSCAL file: named by import.h. */
+	} else if (file != ISMC_NO_FILE) {
 		/* A tree with errors in it (a duplicate key, say) is still
 		 * good for the names: the full load then reports the errors
 		 * instead of the search calling the catalog unknown. */

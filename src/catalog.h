@@ -37,6 +37,10 @@ struct ismc_req {
 						 * outside the part its 'soa'
 						 * names (ISO 27001 clauses
 						 * 4-10); never excluded */
+	bool			 withdrawn;	/* an imported control its
+						 * publisher withdrew: kept for
+						 * messages, never assessed
+						 * (is_group is set too) */
 	struct ismc_span	 span;		/* where the YAML defines it */
 };
 

@@ -151,7 +151,9 @@ emit(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
 
 	if (d->color)
 		fputs(C_BOLD, d->out);
-	if (src != NULL) {
+	if (src != NULL && span.start == ISMC_WHOLE_FILE) {
+		fprintf(d->out, "%s: ", src->path);
+	} else if (src != NULL) {
 		unsigned line, col;
 
 		ismc_sources_linecol(d->sources, span.file, span.start, &line, &col);
@@ -170,7 +172,7 @@ emit(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
 	if (d->color)
 		fputs(C_OFF, d->out);
 	fputc('\n', d->out);
-	if (src != NULL && !d->plain)
+	if (src != NULL && !d->plain && span.start != ISMC_WHOLE_FILE)
 		show_source(d, span);
 }
 

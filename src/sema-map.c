@@ -14,6 +14,7 @@
 #include "catalog.h"
 #include "compilation.h"
 #include "diag.h"
+#include "import.h"
 #include "mapping.h"
 #include "sema-int.h"
 #include "symtab.h"
@@ -85,6 +86,52 @@ list_mapping_files(const char *dir, size_t *n)
 }
 
 /*
+ * A folder of CISO Assistant libraries or OSCAL mapping collections keeps
+ * its mapping sets beside its frameworks: the foreign files at the top of
+ * a search directory that hold a set between two frameworks in use are
+ * loaded too (import.h), found by a quiet peek at their names.
+ */
+static void
+load_foreign(struct sema *s, const char *dir)
+{
+	struct ismc_compilation *c = s->comp;
+	struct ismc_mapping_set **sets;
+	struct ismc_import_names ns;
+	struct ismc_sources tmp;
+	char **files, *path;
+	size_t i, j, n;
+	uint32_t file;
+	bool wanted;
+
+	files = ismc_data_files(dir, &n);
+	for (i = 0; i < n; i++) {
+		path = files[i];
+		ismc_sources_init(&tmp);
+		wanted = false;
+		if ((file = ismc_sources_load(&tmp, path)) != ISMC_NO_FILE) {
+			ismc_import_peek(c, &tmp, file, &ns);
+			for (j = 0; j < ns.nsets; j++)
+				wanted |= in_use(s, ns.sets[j].source) &&
+				    in_use(s, ns.sets[j].target) &&
+				    !loaded(s, ns.sets[j].id);
+			ismc_import_names_free(&ns);
+		}
+		ismc_sources_destroy(&tmp);
+		if (wanted && (file = ismc_sources_load(&c->sources, path)) !=
+		    ISMC_NO_FILE) {
+			size_t k, nsets = ismc_import_mappings(c, file, &sets);
+
+			for (k = 0; k < nsets; k++)
+				if (in_use(s, sets[k]->source) &&
+				    in_use(s, sets[k]->target) &&
+				    !loaded(s, sets[k]->id))
+					add_set(s, sets[k]);
+		}
+	}
+	ismc_data_files_free(files, n);
+}
+
+/*
  * Shipped sets: the first directory of the search path that holds a set
  * with a given id wins, as for catalogs. Only sets between two frameworks
  * in use are kept.
@@ -109,6 +156,7 @@ load_shipped(struct sema *s)
 			free(files[j]);
 		}
 		free(files);
+		load_foreign(s, c->search_path[i]);
 	}
 }
 
@@ -129,6 +177,53 @@ add_if_used(struct sema *s, struct ismc_mapping_set *m,
 		add_set(s, m);
 }
 
+/* Whether `path` holds CISO Assistant or OSCAL content (quietly: an
+ * unreadable file is reported by the loader). */
+static bool
+is_foreign(const char *path)
+{
+	const struct ismc_source *src;
+	struct ismc_sources tmp;
+	bool foreign;
+
+	ismc_sources_init(&tmp);
+	src = ismc_sources_get(&tmp, ismc_sources_load(&tmp, path));
+	foreign = src != NULL && ismc_data_is_foreign(ismc_data_sniff(
+	    src->text, src->len));
+	ismc_sources_destroy(&tmp);
+	return foreign;
+}
+
+/* A foreign file may hold several sets: those between frameworks in use
+ * are kept; a warning when none is. */
+static void
+load_named_foreign(struct sema *s, const struct ismc_item *it,
+    const char *path)
+{
+	struct ismc_mapping_set **sets;
+	size_t i, n, kept = 0;
+
+	n = ismc_import_mappings(s->comp, ismc_sources_load(&s->comp->sources,
+	    path), &sets);
+	if (n == 0) {
+		ismc_diag_note(s->diag, it->args->span, "mapping set named "
+		    "here");
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (!in_use(s, sets[i]->source) || !in_use(s, sets[i]->target))
+			continue;
+		kept++;
+		if (!loaded(s, sets[i]->id))
+			add_set(s, sets[i]);
+	}
+	if (kept == 0)
+		ismc_diag_warning(s->diag, it->args->span, "'%s' holds no "
+		    "mapping set between two frameworks this spec uses (the "
+		    "first relates %s and %s); it is ignored", path,
+		    sets[0]->source, sets[0]->target);
+}
+
 /* `mappings "file.yaml"`: a further set, relative to the spec file. */
 void
 sema_load_mappings(struct sema *s, const struct ismc_item *it)
@@ -143,6 +238,10 @@ sema_load_mappings(struct sema *s, const struct ismc_item *it)
 	if (path[0] != '/' && (slash = strrchr(src->path, '/')) != NULL)
 		path = ismc_arena_printf(s->arena, "%.*s/%s",
 		    (int)(slash - src->path), src->path, path);
+	if (is_foreign(path)) {
+		load_named_foreign(s, it, path);
+		return;
+	}
 	if ((m = ismc_mapping_load(s->comp, path)) == NULL) {
 		ismc_diag_note(s->diag, it->args->span, "mapping set named "
 		    "here");

@@ -76,6 +76,15 @@ sema_unknown_requirement(struct sema *s, struct ismc_span at,
 		    id, fw->catalog->id);
 }
 
+/* A control its publisher withdrew (an imported OSCAL catalog). */
+static bool
+withdrawn_in(struct ismc_ir_framework *fw, const char *id)
+{
+	struct ismc_req *r = ismc_catalog_lookup(fw->catalog, id);
+
+	return r != NULL && r->withdrawn;
+}
+
 static void
 unknown_control(struct sema *s, const struct ismc_value *v,
     struct ismc_ir_framework *only, bool with_measures)
@@ -151,7 +160,10 @@ resolve_qref(struct sema *s, const struct ismc_value *v,
 	}
 	if ((*control = control_in(fw, v->text, &group)) != NULL)
 		return true;
-	if (group)
+	if (group && withdrawn_in(fw, v->text))
+		ismc_diag_error(s->diag, v->span, "'%s:%s' is withdrawn from "
+		    "%s; it is not assessed", v->ns, v->text, fw->catalog->id);
+	else if (group)
 		ismc_diag_error(s->diag, v->span, "'%s:%s' is a heading of "
 		    "%s, not a control", v->ns, v->text, fw->catalog->id);
 	else
@@ -230,6 +242,13 @@ sema_resolve_control(struct sema *s, const struct ismc_value *v,
 		*control = found;
 		return true;
 	}
+	for (i = 0; group && i < s->nfw; i++)
+		if (withdrawn_in(&s->fw[i], v->text)) {
+			ismc_diag_error(s->diag, v->span, "'%s' is withdrawn "
+			    "from %s; it is not assessed", v->text,
+			    s->fw[i].catalog->id);
+			return false;
+		}
 	if (group)
 		ismc_diag_error(s->diag, v->span, "'%s' is a heading, not a "
 		    "control", v->text);

@@ -22,6 +22,11 @@ struct ismc_span {
 
 #define ISMC_NO_FILE	UINT32_MAX
 #define ISMC_NO_SPAN	((struct ismc_span){ ISMC_NO_FILE, 0, 0 })
+/* A whole file, with no line: where a parser gives no node positions
+ * (JSON through jansson). Printed as "path: error: ...", with no caret. */
+#define ISMC_WHOLE_FILE	UINT32_MAX
+#define ISMC_FILE_SPAN(f) \
+	((struct ismc_span){ (f), ISMC_WHOLE_FILE, ISMC_WHOLE_FILE })
 
 /* Files larger than this are refused (see doc/limits.md). */
 #define ISMC_MAX_FILE_SIZE	((size_t)512 * 1024 * 1024)

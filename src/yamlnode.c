@@ -23,6 +23,7 @@
 
 #include <yaml.h>
 
+#include "buf.h"
 #include "strtab.h"
 #include "suggest.h"
 #include "xalloc.h"
@@ -159,7 +160,7 @@ void
 ismc_ydoc_vreport(struct ismc_ydoc *doc, enum ismc_severity sev,
     struct ismc_span span, const char *fmt, va_list ap)
 {
-	char small[256], *msg = small;
+	char small[256], *msg = small, where[256] = "";
 	va_list ap2;
 	int n;
 
@@ -167,6 +168,8 @@ ismc_ydoc_vreport(struct ismc_ydoc *doc, enum ismc_severity sev,
 		doc->errors++;
 	if (doc->diag == NULL)
 		return;
+	if (doc->locate != NULL)
+		span = doc->locate(doc, span, where, sizeof where);
 	/* diag.h has no va_list entry point, so format here first. */
 	va_copy(ap2, ap);
 	n = vsnprintf(small, sizeof small, fmt, ap2);
@@ -178,7 +181,7 @@ ismc_ydoc_vreport(struct ismc_ydoc *doc, enum ismc_severity sev,
 		msg = ismc_xmalloc((size_t)n + 1);
 		vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	}
-	ismc_diag_report(doc->diag, sev, span, "%s", msg);
+	ismc_diag_report(doc->diag, sev, span, "%s%s", where, msg);
 	if (msg != small)
 		free(msg);
 }
@@ -748,6 +751,41 @@ ismc_ydoc_expect_string(struct ismc_ydoc *doc, const struct ismc_ynode *n,
 		return NULL;
 	}
 	return n;
+}
+
+int
+ismc_ydoc_expect_enum(struct ismc_ydoc *doc, const struct ismc_ynode *n,
+    const char *what, const char *const *names)
+{
+	struct ismc_suggest sg;
+	struct ismc_buf list;
+	const char *hint;
+	char buf[80], quoted[96];
+	int i;
+
+	snprintf(quoted, sizeof quoted, "'%s'", what);
+	if (ismc_ydoc_expect_string(doc, n, quoted) == NULL)
+		return -1;
+	for (i = 0; names[i] != NULL; i++)
+		if (ismc_ynode_equals(n, names[i]))
+			return i;
+	ismc_yaml_printable(n->u.str, n->len, buf, sizeof buf);
+	ismc_suggest_init(&sg, buf);
+	for (i = 0; names[i] != NULL; i++)
+		ismc_suggest_offer(&sg, names[i]);
+	if ((hint = ismc_suggest_result(&sg)) != NULL) {
+		ismc_ydoc_report(doc, ISMC_ERROR, n->span, "unknown %s '%s'; "
+		    "did you mean '%s'?", what, buf, hint);
+		return -1;
+	}
+	ismc_buf_init(&list);
+	for (i = 0; names[i] != NULL; i++)
+		ismc_buf_printf(&list, "%s%s", i == 0 ? "" : names[i + 1] ==
+		    NULL ? " or " : ", ", names[i]);
+	ismc_ydoc_report(doc, ISMC_ERROR, n->span, "unknown %s '%s'; expected "
+	    "%s", what, buf, ismc_buf_cstr(&list));
+	ismc_buf_free(&list);
+	return -1;
 }
 
 bool

@@ -69,6 +69,16 @@ struct ismc_ydoc {
 						 * (the stream callback may
 						 * have) */
 	struct ismc_ypool	*pool;		/* owns the tree; heap */
+	/*
+	 * Set by a reader that builds the tree itself from a parser without
+	 * node positions (JSON, import-json.c): turns a node's span into
+	 * the location to print and writes a prefix for the message (the
+	 * node's JSON path). NULL for YAML.
+	 */
+	struct ismc_span	(*locate)(const struct ismc_ydoc *,
+				    struct ismc_span, char *prefix,
+				    size_t size);
+	void			*locate_ctx;
 };
 
 /*
@@ -146,6 +156,13 @@ const struct ismc_ynode *ismc_ydoc_expect(struct ismc_ydoc *,
  * 'what'" otherwise). */
 const struct ismc_ynode *ismc_ydoc_expect_string(struct ismc_ydoc *,
 	    const struct ismc_ynode *n, const char *what);
+/*
+ * The index in `names` (NULL-terminated) of string `n`, or -1 after
+ * "unknown WHAT 'x'; did you mean 'y'?" (or "...; expected a, b or c"
+ * when nothing is close): for keywords such as relationship names.
+ */
+int	ismc_ydoc_expect_enum(struct ismc_ydoc *, const struct ismc_ynode *n,
+	    const char *what, const char *const *names);
 /* A decimal integer in [min, max]; false after reporting otherwise. */
 bool	ismc_ydoc_expect_int(struct ismc_ydoc *, const struct ismc_ynode *n,
 	    const char *what, long min, long max, long *out);

@@ -31,8 +31,8 @@ for f in tests/bad/*.isms; do
 	case $f in *.inc.isms) continue ;; esac	# included by other cases
 	run_case "$f" "${f%.isms}.expected" "$f"
 done
-for f in tests/bad/catalogs/*.yaml; do
+for f in tests/bad/catalogs/*.yaml tests/bad/catalogs/*.json; do
 	[ -e "$f" ] || continue
-	run_case "$f" "${f%.yaml}.expected" --catalog "$f"
+	run_case "$f" "${f%.*}.expected" --catalog "$f"
 done
 finish
