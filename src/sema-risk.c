@@ -421,7 +421,7 @@ clause_applicable(struct sema *s, void *o, const struct ismc_item *it)
 static void
 clause_excluded(struct sema *s, void *o, const struct ismc_item *it)
 {
-	ismc_diag_error(s->diag, it->key_span, "clause '%s' cannot be "
+	ismc_diag_error(s->diag, ismc_item_key_span(it), "clause '%s' cannot be "
 	    "excluded: clauses 4 to 10 are mandatory for every ISMS",
 	    ((struct ismc_ir_control *)o)->req->id);
 }
