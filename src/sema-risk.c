@@ -76,6 +76,16 @@ sema_unknown_requirement(struct sema *s, struct ismc_span at,
 		    id, fw->catalog->id);
 }
 
+/* The node a value's spelling names: only identifiers are interned, a
+ * number's spelling ("9.2") is interned here for the lookup. */
+static const struct ismc_req *
+lookup_spelling(struct sema *s, const struct ismc_catalog *cat,
+    const struct ismc_value *v)
+{
+	return ismc_catalog_lookup(cat, v->kind == ISMC_V_IDENT ? v->text :
+	    ismc_strtab_cstr(&s->comp->strtab, v->text));
+}
+
 /* A control its publisher withdrew (an imported OSCAL catalog). */
 static bool
 withdrawn_in(struct ismc_ir_framework *fw, const char *id)
@@ -182,7 +192,7 @@ number_ref(struct sema *s, const struct ismc_value *v)
 	size_t i;
 
 	for (i = 0; i < s->nfw; i++) {
-		if ((r = ismc_catalog_lookup(s->fw[i].catalog, v->text)) == NULL)
+		if ((r = lookup_spelling(s, s->fw[i].catalog, v)) == NULL)
 			continue;
 		if (r->is_group)
 			ismc_diag_error(s->diag, v->span, "'%s' reads as a "
@@ -487,7 +497,7 @@ resolve_clause(struct sema *s, const struct ismc_value *v,
 		found = (*out)->req;
 	} else if (v->kind == ISMC_V_NUMBER || v->kind == ISMC_V_IDENT) {
 		for (i = 0; i < s->nfw && found == NULL; i++) {
-			r = ismc_catalog_lookup(s->fw[i].catalog, v->text);
+			r = lookup_spelling(s, s->fw[i].catalog, v);
 			if (r != NULL && ismc_catalog_is_controls(r->catalog))
 				found = r;
 		}
