@@ -46,8 +46,8 @@ struct ismc_value {
 	const char		*text;	/* ident, id part of a qref, string
 					 * contents, or the spelling of a
 					 * number, percent, date or range;
-					 * identifiers are interned, the
-					 * rest is copied into the arena */
+					 * interned but for string contents,
+					 * which are copied into the arena */
 	struct ismc_value	*next;
 	/* The payload of one kind: read only the member `kind` says is set. */
 	union {
