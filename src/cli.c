@@ -34,9 +34,11 @@ enum {
 	C_EXPLAIN	= 1 << 2,
 	C_DIFF		= 1 << 3,
 	C_HELP		= 1 << 4,
+	C_FMT		= 1 << 5,
 };
 #define C_COMPILE	(C_CHECK | C_BUILD | C_EXPLAIN | C_DIFF)
-#define C_ALL		(C_COMPILE | C_HELP)
+#define C_ALL		(C_COMPILE | C_FMT | C_HELP)
+#define C_DIAG		(C_COMPILE | C_FMT)	/* report diagnostics */
 
 struct cli_command {
 	const char		*name;
@@ -69,6 +71,13 @@ static const struct cli_command commands[] = {
 	  "JSON. OLD and NEW are each a spec file, or a directory whose\n"
 	  "*.isms files form the spec. Exit status as diff(1): 0 no changes,\n"
 	  "1 changes, 2 trouble (usage, I/O, or errors in either spec)." },
+	{ "fmt", C_FMT, ISMC_CMD_FMT, "FILE...",
+	  "rewrite spec files in the canonical layout",
+	  "Rewrites each spec file in the canonical layout (indentation, one\n"
+	  "item per line, aligned columns), keeping every comment; '-' reads\n"
+	  "standard input and writes standard output. A file already in the\n"
+	  "layout is left untouched. With --check, writes nothing and reports\n"
+	  "each file that is not in the layout as an error (exit status 1)." },
 	{ "help", C_HELP, ISMC_CMD_CHECK, "[COMMAND]",
 	  "show the help of ismc or of one command",
 	  "Shows the help of ismc, or of one command and its options." },
@@ -93,6 +102,7 @@ enum {
 	OPT_DUMP_AST,
 	OPT_DUMP_IR,
 	OPT_VERSION,
+	OPT_CHECK,
 };
 
 struct cli_option {
@@ -148,16 +158,16 @@ static const struct cli_option options[] = {
 	  "treat warnings as errors", "-Werror" },
 	{ NULL, 'w', no_argument, NULL, C_COMPILE,
 	  "do not report warnings", NULL },
-	{ "max-errors", OPT_MAX_ERRORS, required_argument, "N", C_COMPILE,
+	{ "max-errors", OPT_MAX_ERRORS, required_argument, "N", C_DIAG,
 	  "stop after N errors (default 50, 0 = no limit);\n"
 	  "also -fmax-errors=N", NULL },
-	{ NULL, 'f', required_argument, "max-errors=N", C_COMPILE, NULL,
+	{ NULL, 'f', required_argument, "max-errors=N", C_DIAG, NULL,
 	  "-fmax-errors=N" },
 	{ "diagnostics", OPT_DIAGNOSTICS, required_argument, "STYLE",
-	  C_COMPILE,
+	  C_DIAG,
 	  "plain: no source line or caret under messages;\n"
 	  "fancy (the default): with them", NULL },
-	{ "color", OPT_COLOR, optional_argument, "WHEN", C_COMPILE,
+	{ "color", OPT_COLOR, optional_argument, "WHEN", C_DIAG,
 	  "colour diagnostics: auto (on a terminal unless\n"
 	  "NO_COLOR is set; the default), always (the\n"
 	  "default of a bare --color) or never", NULL },
@@ -167,6 +177,8 @@ static const struct cli_option options[] = {
 	  "print the syntax tree of each file", NULL },
 	{ "dump-ir", OPT_DUMP_IR, no_argument, NULL, C_CHECK | C_BUILD,
 	  "print the resolved IR", NULL },
+	{ "check", OPT_CHECK, no_argument, NULL, C_FMT,
+	  "write nothing; report each file not in the layout", NULL },
 	{ "help", 'h', no_argument, NULL, C_ALL, "show this help", NULL },
 	{ "version", OPT_VERSION, no_argument, NULL, C_ALL,
 	  "show the version", NULL },
@@ -593,6 +605,9 @@ apply_option(struct ismc_options *o, int key, const char *v)
 	case OPT_DUMP_IR:
 		o->dump_ir = true;
 		return 0;
+	case OPT_CHECK:
+		o->fmt_check = true;
+		return 0;
 	}
 	return usage_error("option not handled (%d)", key);	/* a bug */
 }
@@ -820,7 +835,7 @@ unknown_command(const char *name)
 		return usage_error("unknown command '%s'; did you mean '%s'?",
 		    name, ismc_suggest_result(&sg));
 	return usage_error("unknown command '%s' (use check, build, explain, "
-	    "diff or help)", name);
+	    "diff, fmt or help)", name);
 }
 
 static int
@@ -966,6 +981,8 @@ check_operands(struct ismc_options *o)
 		return diff_sides(o);
 	if (o->nspecs == 0 && o->ncatalogs == 0)
 		return usage_error("%s", "no spec files given");
+	if (o->command == ISMC_CMD_FMT)
+		return -1;
 	if (o->command == ISMC_CMD_BUILD && o->outdir == NULL)
 		return usage_error("%s", "'build' needs an output directory "
 		    "(-o DIR)");
@@ -983,7 +1000,7 @@ ismc_cli_parse(struct ismc_options *o, int argc, char **argv)
 	current = NULL;
 	if (word == NULL)
 		return usage_error("%s", "no command given (check, build, "
-		    "explain, diff or help)");
+		    "explain, diff, fmt or help)");
 	if (strcmp(word, "-h") == 0 || strcmp(word, "--help") == 0) {
 		print_general_help(stdout);
 		return 0;

@@ -5,17 +5,13 @@
 
 #include "depfile.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
+#include "replace.h"
 #include "source.h"
-#include "xalloc.h"
 
 /*
  * A file name as GNU make reads it back (GCC's rules): a blank is
@@ -97,24 +93,6 @@ ismc_depfile_format(struct ismc_buf *out, const char *const *targets,
 	return true;
 }
 
-/* Writes all of b to fd; false with errno set. */
-static bool
-write_all(int fd, const struct ismc_buf *b)
-{
-	size_t off = 0;
-	ssize_t n;
-
-	while (off < b->len) {
-		n = write(fd, b->data + off, b->len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return false;
-		off += (size_t)n;
-	}
-	return true;
-}
-
 bool
 ismc_depfile_write(const char *path, const char *const *targets,
     size_t ntargets, const struct ismc_sources *srcs, bool phony,
@@ -122,9 +100,7 @@ ismc_depfile_write(const char *path, const char *const *targets,
 {
 	struct ismc_buf b;
 	struct stat st;
-	mode_t mask;
-	char *tmp;
-	int fd, err = 0;
+	bool ok;
 
 	if (stat(path, &st) == 0 &&
 	    ismc_sources_find_identity(srcs, st.st_dev, st.st_ino) !=
@@ -134,31 +110,8 @@ ismc_depfile_write(const char *path, const char *const *targets,
 		return false;
 	}
 	ismc_buf_init(&b);
-	if (!ismc_depfile_format(&b, targets, ntargets, srcs, phony, d)) {
-		ismc_buf_free(&b);
-		return false;
-	}
-	tmp = ismc_xmalloc(strlen(path) + sizeof ".ismc-tmp-XXXXXX");
-	sprintf(tmp, "%s.ismc-tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0)
-		err = errno;
-	else {
-		/* mkstemp makes it 0600; a depfile is an ordinary file. */
-		mask = umask(0);
-		umask(mask);
-		if (!write_all(fd, &b) || fchmod(fd, 0666 & ~mask) != 0)
-			err = errno;
-		if (close(fd) != 0 && err == 0)
-			err = errno;
-		if (err == 0 && rename(tmp, path) != 0)
-			err = errno;
-		if (err != 0)
-			unlink(tmp);
-	}
-	if (err != 0)
-		ismc_diag_error(d, ISMC_NO_SPAN, "cannot write '%s': %s", path,
-		    strerror(err));
-	free(tmp);
+	ok = ismc_depfile_format(&b, targets, ntargets, srcs, phony, d) &&
+	    ismc_replace_file(path, &b, (mode_t)-1, d);
 	ismc_buf_free(&b);
-	return err == 0;
+	return ok;
 }

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "emit.h"
 #include "diff.h"
+#include "fmt.h"
 #include "frontend.h"
 #include "explain.h"
 #include "gap.h"
@@ -62,8 +63,8 @@ set_search_path(struct ismc_compilation *c, const struct ismc_options *o)
 	ismc_compilation_add_search_dir(c, ISMC_PKGDATADIR "/frameworks");
 }
 
-static void
-configure_diag(struct ismc_diag *d, const struct ismc_options *o)
+void
+ismc_driver_setup_diag(struct ismc_diag *d, const struct ismc_options *o)
 {
 	d->werror = o->werror;
 	d->no_warnings = o->no_warnings;
@@ -276,7 +277,7 @@ run_init(struct run *r, const struct ismc_options *o)
 {
 	memset(r, 0, sizeof *r);
 	ismc_compilation_init(&r->c, o->err);
-	configure_diag(&r->c.diag, o);
+	ismc_driver_setup_diag(&r->c.diag, o);
 	set_search_path(&r->c, o);
 	if (o->has_as_of) {
 		r->c.has_as_of = true;
@@ -443,6 +444,8 @@ ismc_driver_run(const struct ismc_options *o)
 		return run_explain(o);
 	if (o->command == ISMC_CMD_DIFF)
 		return run_diff(o);
+	if (o->command == ISMC_CMD_FMT)
+		return ismc_fmt_run(o);
 	run_init(&r, o);
 	check_catalogs(&r.c, o);
 	run_compile(&r, o, o->specs, o->nspecs);

@@ -16,6 +16,7 @@ enum ismc_command {
 	ISMC_CMD_BUILD,
 	ISMC_CMD_EXPLAIN,	/* ismc explain FRAMEWORK:REQ SPEC... */
 	ISMC_CMD_DIFF,		/* ismc diff OLD NEW (files or directories) */
+	ISMC_CMD_FMT,		/* ismc fmt [--check] FILE... */
 };
 
 /* --require FRAMEWORK>=PERCENT: a floor on full coverage. */
@@ -81,6 +82,7 @@ struct ismc_options {
 						 * new */
 	const char		*diff_names[2];	/* diff: the sides as given */
 	bool			 diff_json;	/* diff --format=json */
+	bool			 fmt_check;	/* fmt --check */
 	char			**owned;	/* heap strings the lists above
 						 * point into (directory
 						 * listings) */
@@ -89,7 +91,13 @@ struct ismc_options {
 	FILE			*err;		/* diagnostics; stderr */
 };
 
+struct ismc_diag;
+
 void	ismc_options_init(struct ismc_options *);
+/* Sets up a diagnostics engine as the options say (-Werror, -w, colour,
+ * --diagnostics, --max-errors). */
+void	ismc_driver_setup_diag(struct ismc_diag *,
+	    const struct ismc_options *);
 /* Runs the compilation the options describe; returns an exit status. */
 int	ismc_driver_run(const struct ismc_options *);
 
