@@ -5,7 +5,7 @@
 #
 #   scripts/fuzz.sh              the bounded CI run: a minute a harness
 #   scripts/fuzz.sh 3600         the release run (doc/fuzzing.md)
-#   scripts/fuzz.sh 300 spec     one harness: spec, catalog or build
+#   scripts/fuzz.sh 300 spec     one harness: spec, catalog, build or import
 #
 # Exits 1 when any harness found a crash, a leak, a timeout or ran out of
 # memory; the input is left in _build-fuzz/crashes/HARNESS/ (minimise it,
@@ -19,7 +19,7 @@ export LC_ALL
 here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-harnesses=${*:-spec catalog build}
+harnesses=${*:-spec catalog build import}
 build=${FUZZ_BUILD:-$here/_build-fuzz}
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -29,8 +29,8 @@ case $seconds in
 esac
 for h in $harnesses; do
 	case $h in
-	spec|catalog|build) ;;
-	*) echo "fuzz.sh: no harness '$h' (spec, catalog, build)" >&2
+	spec|catalog|build|import) ;;
+	*) echo "fuzz.sh: no harness '$h' (spec, catalog, build, import)" >&2
 		exit 2 ;;
 	esac
 done
@@ -70,6 +70,7 @@ failed=
 for h in $harnesses; do
 	case $h in
 	catalog)	dict=catalog.dict max_len=65536 ;;
+	import)		dict=import.dict max_len=65536 ;;
 	build)		dict=ismc.dict max_len=16384 ;;
 	*)		dict=ismc.dict max_len=65536 ;;
 	esac

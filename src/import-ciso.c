@@ -111,6 +111,8 @@ struct peek {
 	const char		*framework;
 	struct ismc_import_set_name *sets;	/* by index in the file */
 	size_t			 nsets;
+	struct ismc_import_set_name single;	/* the older singular key,
+						 * loaded after the list */
 };
 
 static struct ismc_import_set_name *
@@ -165,7 +167,7 @@ on_peek(void *ctx, const struct imp_walk_step *path, size_t depth,
 		    len);
 	} else if (depth == 3 && imp_walk_at(path, 2, "objects",
 	    "requirement_mapping_set", NULL)) {
-		peek_set_key(p, peek_set(p, 0), path[2].key, v, len);
+		peek_set_key(p, &p->single, path[2].key, v, len);
 	}
 	return true;
 }
@@ -187,11 +189,13 @@ imp_ciso_peek(struct ismc_compilation *comp, const struct ismc_source *src,
 		    strlen(p.library)))
 			imp_names_catalog(ns, p.library);
 	}
-	for (i = 0; i < p.nsets; i++)
-		if (p.sets[i].id != NULL && p.sets[i].source != NULL &&
-		    p.sets[i].target != NULL)
-			imp_names_set(ns, p.sets[i].id, p.sets[i].source,
-			    p.sets[i].target);
+	for (i = 0; i <= p.nsets; i++) {
+		const struct ismc_import_set_name *s = i < p.nsets ?
+		    &p.sets[i] : &p.single;
+
+		if (s->id != NULL && s->source != NULL && s->target != NULL)
+			imp_names_set(ns, s->id, s->source, s->target);
+	}
 	free(p.sets);
 	return true;
 }

@@ -29,8 +29,17 @@
 #include "import-json.h"
 #include "xalloc.h"
 
-/* Profiles importing profiles: deeper than this is taken for a loop. */
+/* Profiles importing profiles: no deeper than this. */
 #define MAX_PROFILE_DEPTH	8
+
+/* The files a profile import is resolved through, innermost first: a
+ * file met again is a loop. */
+struct chain {
+	const struct chain	*up;
+	dev_t			 dev;
+	ino_t			 ino;		/* 0: an in-memory file */
+	unsigned		 depth;
+};
 
 struct oscal {
 	struct ismc_compilation	*comp;
@@ -355,7 +364,7 @@ struct selection {
 };
 
 static struct ismc_catalog *resolve(struct ismc_compilation *,
-	    uint32_t file, unsigned depth);
+	    uint32_t file, const struct chain *);
 
 static bool
 file_exists(const char *path)
@@ -604,12 +613,38 @@ select_controls(struct oscal *o, struct selection *s,
 	}
 }
 
+/* Whether `st` is a file the import chain already goes through, or one
+ * too many; reports at the href. */
+static bool
+bad_chain(struct oscal *o, const struct ismc_ynode *hv, const struct stat *st,
+    const struct chain *up)
+{
+	const struct chain *c;
+
+	for (c = up; c != NULL; c = c->up)
+		if (c->ino != 0 && c->dev == st->st_dev &&
+		    c->ino == st->st_ino) {
+			ismc_ydoc_report(&o->doc, ISMC_ERROR, hv->span, "this "
+			    "import leads back to a profile that imports it "
+			    "(a loop)");
+			return true;
+		}
+	if (up->depth >= MAX_PROFILE_DEPTH) {
+		ismc_ydoc_report(&o->doc, ISMC_ERROR, hv->span, "profiles "
+		    "import profiles more than %d deep", MAX_PROFILE_DEPTH);
+		return true;
+	}
+	return false;
+}
+
 /* One entry of `imports`: the catalog it names and what it selects. */
 static bool
-load_import(struct oscal *o, const struct ismc_ynode *imp, unsigned depth,
-    struct selection *s)
+load_import(struct oscal *o, const struct ismc_ynode *imp,
+    const struct chain *up, struct selection *s)
 {
 	const struct ismc_ynode *hv, *v;
+	struct chain next;
+	struct stat st;
 	const char *path;
 	uint32_t file;
 	size_t i;
@@ -619,13 +654,19 @@ load_import(struct oscal *o, const struct ismc_ynode *imp, unsigned depth,
 	    NULL || (hv = ismc_ydoc_require(&o->doc, imp, "href",
 	    "in an import")) == NULL || (path = import_path(o, hv)) == NULL)
 		return false;
+	if (stat(path, &st) != 0 || bad_chain(o, hv, &st, up))
+		return false;
 	if ((file = ismc_sources_load(&o->comp->sources, path)) ==
 	    ISMC_NO_FILE) {
 		ismc_ydoc_report(&o->doc, ISMC_ERROR, hv->span, "cannot read "
 		    "'%s'", path);
 		return false;
 	}
-	if ((s->from = resolve(o->comp, file, depth + 1)) == NULL) {
+	next.up = up;
+	next.dev = st.st_dev;
+	next.ino = st.st_ino;
+	next.depth = up->depth + 1;
+	if ((s->from = resolve(o->comp, file, &next)) == NULL) {
 		ismc_ydoc_report(&o->doc, ISMC_NOTE, hv->span, "imported here");
 		return false;
 	}
@@ -694,11 +735,13 @@ copy_selected(struct oscal *o, struct imp_catalog *ic,
 }
 
 static struct ismc_catalog *
-build_profile(struct oscal *o, const char *id, unsigned depth, bool keep)
+build_profile(struct oscal *o, const char *id, const struct chain *self,
+    bool keep)
 {
 	const struct ismc_ynode *imports;
 	struct selection s;
 	struct imp_catalog ic;
+	unsigned before = o->comp->diag.errors;
 	size_t i;
 
 	imports = ismc_ydoc_require(&o->doc, o->root, "imports",
@@ -711,7 +754,7 @@ build_profile(struct oscal *o, const char *id, unsigned depth, bool keep)
 	for (i = 0; i < imports->len && !ismc_diag_stopped(&o->comp->diag);
 	    i++) {
 		/* Every import is checked; only a clean profile is kept. */
-		if (load_import(o, ismc_ynode_item(imports, i), depth, &s) &&
+		if (load_import(o, ismc_ynode_item(imports, i), self, &s) &&
 		    o->doc.errors == 0)
 			copy_selected(o, &ic, &s);
 		free(s.keep);
@@ -719,7 +762,10 @@ build_profile(struct oscal *o, const char *id, unsigned depth, bool keep)
 		if (s.from != NULL)
 			ismc_catalog_free((struct ismc_catalog *)s.from);
 	}
-	if (o->doc.errors == 0 && ic.cat->nnodes == 0)
+	/* Errors in an imported file are counted by the engine only. */
+	if (o->comp->diag.errors != before)
+		return imp_catalog_finish(&ic, false, keep);
+	if (ic.cat->nnodes == 0)
 		ismc_ydoc_report(&o->doc, ISMC_ERROR, imports->span, "the "
 		    "profile selects no control");
 	return imp_catalog_finish(&ic, o->doc.errors == 0, keep);
@@ -727,9 +773,10 @@ build_profile(struct oscal *o, const char *id, unsigned depth, bool keep)
 
 /* A catalog or profile named by an import, as an unregistered catalog. */
 static struct ismc_catalog *
-resolve(struct ismc_compilation *comp, uint32_t file, unsigned depth)
+resolve(struct ismc_compilation *comp, uint32_t file, const struct chain *self)
 {
 	const struct ismc_source *src = ismc_sources_get(&comp->sources, file);
+	const char *id = ismc_strtab_cstr(&comp->strtab, "imported");
 	enum ismc_data_format fmt;
 	struct ismc_catalog *cat = NULL;
 	struct oscal o;
@@ -741,18 +788,10 @@ resolve(struct ismc_compilation *comp, uint32_t file, unsigned depth)
 		    "profile");
 		return NULL;
 	}
-	if (depth > MAX_PROFILE_DEPTH) {
-		ismc_diag_error(&comp->diag, ISMC_FILE_SPAN(file), "profiles "
-		    "import each other more than %d deep (a loop?)",
-		    MAX_PROFILE_DEPTH);
-		return NULL;
-	}
 	if (oscal_open(&o, comp, file, fmt))
 		cat = fmt == ISMC_DATA_OSCAL_CATALOG ?
-		    build_catalog(&o, ismc_strtab_cstr(&comp->strtab,
-		    "imported"), false) :
-		    build_profile(&o, ismc_strtab_cstr(&comp->strtab,
-		    "imported"), depth, false);
+		    build_catalog(&o, id, false) :
+		    build_profile(&o, id, self, false);
 	oscal_close(&o);
 	return cat;
 }
@@ -761,14 +800,19 @@ struct ismc_catalog *
 imp_oscal_catalog(struct ismc_compilation *comp, uint32_t file,
     enum ismc_data_format fmt)
 {
+	const struct ismc_source *src = ismc_sources_get(&comp->sources, file);
 	struct ismc_catalog *cat = NULL;
+	struct chain self;
 	const char *id;
 	struct oscal o;
 
+	memset(&self, 0, sizeof self);
+	self.dev = src->dev;
+	self.ino = src->ino;
 	if (oscal_open(&o, comp, file, fmt) && (id = derived_id(&o)) != NULL)
 		cat = fmt == ISMC_DATA_OSCAL_CATALOG ?
 		    build_catalog(&o, id, true) :
-		    build_profile(&o, id, 0, true);
+		    build_profile(&o, id, &self, true);
 	oscal_close(&o);
 	return cat;
 }

@@ -7,6 +7,8 @@
 #				directory
 #	catalog-NNN.yaml	ismc check --catalog
 #	mapping-NNN.yaml	ismc check on a spec naming it with `mappings`
+#	import-NNN.json/.yaml	ismc check --catalog, then on a spec naming
+#				it with `mappings` (CISO Assistant, OSCAL)
 #
 # In a sanitizer build a report aborts (status 134) instead of exiting 1,
 # so it cannot pass for an error in the input.
@@ -60,10 +62,19 @@ for f in tests/fuzz/regress/*; do
 		replay "$f" "$ISMC" check --diagnostics=plain --color=never \
 		    "$tmp/mapping.isms"
 		;;
+	import-*.json|import-*.yaml)
+		replay "$f" "$ISMC" check --diagnostics=plain --color=never \
+		    --catalog "$f"
+		printf 'framework iso27001\nmappings "%s"\n' \
+		    "$ISMC_SRCDIR/$f" >"$tmp/import.isms"
+		replay "$f (mappings)" "$ISMC" check --diagnostics=plain \
+		    --color=never "$tmp/import.isms"
+		;;
 	README*)
 		;;
 	*)
-		fail "$f: not a spec-, build-, catalog- or mapping- input"
+		fail "$f: not a spec-, build-, catalog-, mapping- or import-" \
+		    "input"
 		;;
 	esac
 done

@@ -1,6 +1,7 @@
 #!/bin/sh
 # seeds.sh OUTDIR - builds the seed corpora of the fuzz harnesses:
-# OUTDIR/spec, OUTDIR/build and OUTDIR/catalog (doc/fuzzing.md).
+# OUTDIR/spec, OUTDIR/build, OUTDIR/catalog and OUTDIR/import
+# (doc/fuzzing.md).
 #
 # Seeds are the example specs, each file alone and all of them as one
 # input (the harnesses do not follow `include`), the bad-input corpus, the
@@ -18,7 +19,9 @@ spec_max=65536
 build_max=16384
 catalog_max=65536
 
-mkdir -p "$out/spec" "$out/build" "$out/catalog"
+import_max=65536
+
+mkdir -p "$out/spec" "$out/build" "$out/catalog" "$out/import"
 
 # seed DIR MAX FILE [NAME]: copies FILE into corpus DIR when it fits.
 seed() {
@@ -85,8 +88,23 @@ for f in "$top"/tests/fuzz/regress/*; do
 	catalog-*|mapping-*) seed "$out/catalog" $catalog_max "$f" ;;
 	esac
 done
+# The importers: our fixtures, the bad cases, and the published files
+# small enough, where a reference folder is at hand (never committed).
+for f in $(find "$top/tests/import" -name '*.json' -o -name '*.yaml' |
+    sort) "$top"/tests/bad/catalogs/ciso-* "$top"/tests/bad/catalogs/oscal-*; do
+	seed "$out/import" $import_max "$f"
+done
+ref=${ISMC_REFERENCE:-$top/../shared/reference}
+if [ -d "$ref" ]; then
+	for f in $(find "$ref" -name '*.json' -o -name '*.yaml' | sort); do
+		seed "$out/import" $import_max "$f"
+	done
+fi
+for f in "$top"/tests/fuzz/regress/import-*; do
+	seed "$out/import" $import_max "$f"
+done
 count() {
 	find "$1" -type f | wc -l | tr -d ' '
 }
 echo "seeds: $(count "$out/spec") spec, $(count "$out/build") build," \
-    "$(count "$out/catalog") catalog in $out"
+    "$(count "$out/catalog") catalog, $(count "$out/import") import in $out"
