@@ -139,8 +139,10 @@ def check_catalog(path, data):
         if key not in c:
             err(f"{name}: catalog.{key} missing")
     levels = c.get("levels") or []
-    if c.get("soa") is not None and c["soa"] not in {n.get("id") for n in data["nodes"]}:
-        err(f"{name}: catalog.soa {c['soa']!r} names no node")
+    soa = c.get("soa")
+    for g in (soa if isinstance(soa, list) else [] if soa is None else [soa]):
+        if g not in {n.get("id") for n in data["nodes"]}:
+            err(f"{name}: catalog.soa {g!r} names no node")
     seen = set()
     for n in data["nodes"]:
         extra = set(n) - NODE_KEYS

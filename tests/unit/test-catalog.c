@@ -835,13 +835,19 @@ Test(iso27001, shape)
 	cr_assert_str_eq(cat->aliases[0], "iso27001");
 	cr_assert_str_eq(cat->aliases[1], "iso27001-annex-a");
 	cr_assert_str_eq(cat->kind, "controls");
-	cr_assert_eq(cat->nlevels, 2);
+	cr_assert_eq(cat->nlevels, 4);
 	cr_assert_str_eq(cat->levels[0], "theme");
 	cr_assert_str_eq(cat->levels[1], "control");
-	cr_assert_eq(cat->nnodes, 97);
-	cr_assert_eq(cat->nreqs, 93);
+	cr_assert_str_eq(cat->levels[2], "clause");
+	cr_assert_str_eq(cat->levels[3], "subclause");
+	/* 4 themes + 93 controls, then 7 clauses, 4 sub-clause groups
+	 * (6.1, 7.5, 9.2, 9.3) and 30 clause requirements. */
+	cr_assert_eq(cat->nnodes, 138);
+	cr_assert_eq(cat->nreqs, 123);
 	cr_assert_str_eq(cat->reqs[0]->id, "A.5.1");
 	cr_assert_str_eq(cat->reqs[92]->id, "A.8.34");
+	cr_assert_str_eq(cat->reqs[93]->id, "4.1");
+	cr_assert_str_eq(cat->reqs[122]->id, "10.2");
 	for (i = 0; i < 4; i++) {
 		const struct ismc_req *th = req(cat, themes[i].id);
 
@@ -857,9 +863,16 @@ Test(iso27001, shape)
 	}
 	for (k = 0; k < cat->nreqs; k++) {
 		cr_assert_eq(cat->reqs[k]->req_index, k);
-		cr_assert_str_eq(cat->reqs[k]->level, "control");
+		/* Annex A forms the SoA; the clauses are mandatory. */
+		cr_assert_eq(cat->reqs[k]->mandatory, k >= 93, "%s",
+		    cat->reqs[k]->id);
+		cr_assert_str_eq(cat->reqs[k]->level,
+		    k < 93 ? "control" : "subclause");
 		cr_assert_not_null(cat->reqs[k]->title);
 	}
+	cr_assert_str_eq(req(cat, "9.2.2")->parent->id, "9.2");
+	cr_assert_str_eq(req(cat, "9.2")->parent->id, "9");
+	cr_assert_null(req(cat, "9")->parent);
 }
 
 Test(iso27001, titles)
