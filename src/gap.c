@@ -386,6 +386,10 @@ expand_row(struct ctx *x, const struct ismc_ir_crosswalk *cw,
 		expand_nc(x, cw, mr);
 		return;
 	}
+	/* Covering rows (a set, or a residual) are not analysed yet: they
+	 * give nothing rather than something wrong. */
+	if (mr->members != NULL)
+		return;
 	rel = ismc_rcc5_from_rel(mr->row->rel);
 	if (ra->is_group)
 		rel = ismc_rcc5_compose(ISMC_RCC5_PP, rel);

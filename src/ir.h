@@ -156,6 +156,10 @@ struct ismc_ir_control {
 	size_t			 nrisks;
 	const struct ismc_ir_measure **measures; /* measures covering it */
 	size_t			 nmeasures;
+	const struct ismc_ir_measure **closers;	/* measures closing the
+						 * residual mapping rows leave
+						 * of it (`closes`) */
+	size_t			 nclosers;
 	bool			 declared;	/* has a `control` item */
 	bool			 status_given;	/* `status` written, valid or not:
 						 * no follow-on "no status" */
@@ -166,6 +170,8 @@ struct ismc_ir_control {
 /* A framework the spec uses, with one SoA row per requirement. */
 struct ismc_ir_framework {
 	const struct ismc_catalog *catalog;
+	const char		*entity;	/* the legal entity it binds;
+						 * NULL: the whole ISMS */
 	struct ismc_ir_control	*controls;	/* catalog requirement order */
 	size_t			 ncontrols;
 	struct ismc_span	 span;		/* the `framework` item */
@@ -180,9 +186,17 @@ struct ismc_ir_fwname {
 /* One row of a mapping set, its ids resolved against the two catalogs. */
 struct ismc_ir_maprow {
 	const struct ismc_mapping_row *row;	/* as written: relation,
-						 * strength, rationale, span */
-	const struct ismc_req	*source;	/* NULL only on the empty side */
-	const struct ismc_req	*target;	/* of a no-counterpart row */
+						 * strength, rationale, residual,
+						 * span */
+	const struct ismc_req	*source;	/* NULL only on the empty side
+						 * of a no-counterpart row; a
+						 * covering set's first member */
+	const struct ismc_req	*target;
+	const struct ismc_req	**members;	/* a covering row (a set, or a
+						 * row with a residual): each
+						 * member, maybe a group; NULL
+						 * for a plain row */
+	size_t			 nmembers;
 };
 
 /*
@@ -211,6 +225,9 @@ struct ismc_ir_measure {
 	size_t			 nrefs;
 	struct ismc_ir_control	**covers;
 	size_t			 ncovers;
+	struct ismc_ir_control	**closes;	/* requirements whose residual
+						 * it meets */
+	size_t			 ncloses;
 	const struct ismc_ir_risk **risks;
 	size_t			 nrisks;
 	struct ismc_span	 span;

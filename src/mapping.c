@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
 #include "suggest.h"
@@ -36,11 +37,14 @@ static const char *const top_keys[] = { "format", "mapping", "rows", NULL };
 static const char *const header_keys[] = { "id", "source", "target", "title",
 	"provenance", "origin", "method", NULL };
 static const char *const row_keys[] = { "source", "rel", "target",
-	"strength", "rationale", NULL };
+	"strength", "rationale", "residual", NULL };
 
 struct mloader {
 	struct ismc_compilation	*comp;
 	struct ismc_mapping_row	*rows;		/* heap until the end */
+	const char		**keys;		/* each row's source key: its
+						 * source, or its covering set
+						 * interned in sorted order */
 	size_t			 nrows;
 	size_t			 cap;
 	size_t			*slots;		/* 1 + row index; 0 = empty */
@@ -70,6 +74,51 @@ ismc_rel_parse(const char *s, size_t len, enum ismc_rel *out)
 	return false;
 }
 
+size_t
+ismc_mapping_row_sources(const struct ismc_mapping_row *r,
+    const char *const **v)
+{
+	if (r->cover != NULL) {
+		*v = r->cover->members;
+		return r->cover->nmembers;
+	}
+	*v = &r->source;
+	return r->source != NULL;
+}
+
+bool
+ismc_mapping_row_is_set(const struct ismc_mapping_row *r)
+{
+	return r->cover != NULL && r->cover->nmembers > 1;
+}
+
+const char *
+ismc_mapping_row_residual(const struct ismc_mapping_row *r)
+{
+	return r->cover != NULL ? r->cover->residual : NULL;
+}
+
+const char *
+ismc_mapping_row_source_text(struct ismc_arena *a,
+    const struct ismc_mapping_row *r)
+{
+	const char *const *v;
+	struct ismc_buf b;
+	const char *s;
+	size_t i, n = ismc_mapping_row_sources(r, &v);
+
+	if (n == 0)
+		return "(none)";
+	if (n == 1)
+		return v[0];
+	ismc_buf_init(&b);
+	for (i = 0; i < n; i++)
+		ismc_buf_printf(&b, "%s%s", i ? " + " : "", v[i]);
+	s = ismc_arena_strdup(a, ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return s;
+}
+
 /* ---- duplicate rows -------------------------------------------------- */
 
 static size_t
@@ -84,16 +133,16 @@ pair_hash(const char *a, const char *b)
 	return (size_t)x;
 }
 
-/* The slot of the row for (source, target): empty, or that row. */
+/* The slot of the row for (source key, target): empty, or that row. */
 static size_t
-find_slot(const struct mloader *m, const char *src, const char *tgt)
+find_slot(const struct mloader *m, const char *key, const char *tgt)
 {
-	size_t i = pair_hash(src, tgt) & (m->nslots - 1);
-	const struct ismc_mapping_row *r;
+	size_t i = pair_hash(key, tgt) & (m->nslots - 1);
+	size_t k;
 
 	while (m->slots[i] != 0) {
-		r = &m->rows[m->slots[i] - 1];
-		if (r->source == src && r->target == tgt)
+		k = m->slots[i] - 1;
+		if (m->keys[k] == key && m->rows[k].target == tgt)
 			break;
 		i = (i + 1) & (m->nslots - 1);
 	}
@@ -109,18 +158,24 @@ grow_slots(struct mloader *m)
 	m->nslots = m->nslots ? m->nslots * 2 : 1024;
 	m->slots = ismc_xcalloc(m->nslots, sizeof *m->slots);
 	for (i = 0; i < m->nrows; i++)
-		m->slots[find_slot(m, m->rows[i].source, m->rows[i].target)] =
-		    i + 1;
+		m->slots[find_slot(m, m->keys[i], m->rows[i].target)] = i + 1;
+}
+
+static bool
+same_text(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
 }
 
 static bool
 same_row(const struct ismc_mapping_row *a, const struct ismc_mapping_row *b)
 {
-	if (a->rel != b->rel || a->strength != b->strength)
-		return false;
-	if (a->rationale == NULL || b->rationale == NULL)
-		return a->rationale == b->rationale;
-	return strcmp(a->rationale, b->rationale) == 0;
+	return a->rel == b->rel && a->strength == b->strength &&
+	    same_text(a->rationale, b->rationale) &&
+	    same_text(ismc_mapping_row_residual(a),
+	    ismc_mapping_row_residual(b));
 }
 
 static const char *
@@ -131,10 +186,11 @@ side(const char *id, char *buf, size_t size)
 	return ismc_yaml_printable(id, strlen(id), buf, size);
 }
 
-/* Adds a checked row unless it repeats an earlier one. */
+/* Adds a checked row unless it repeats an earlier one: same target, and
+ * same source or the same set of members in any order. */
 static void
 add_row(struct mloader *m, struct ismc_ydoc *doc,
-    const struct ismc_mapping_row *row)
+    const struct ismc_mapping_row *row, const char *key)
 {
 	const struct ismc_mapping_row *first;
 	char sb[80], tb[80];
@@ -143,10 +199,16 @@ add_row(struct mloader *m, struct ismc_ydoc *doc,
 
 	if (m->nrows * 2 >= m->nslots)
 		grow_slots(m);
-	slot = find_slot(m, row->source, row->target);
+	slot = find_slot(m, key, row->target);
 	if (m->slots[slot] != 0) {
 		first = &m->rows[m->slots[slot] - 1];
-		side(row->source, sb, sizeof sb);
+		if (ismc_mapping_row_is_set(row)) {
+			const char *txt = ismc_mapping_row_source_text(
+			    &m->comp->arena, row);
+
+			ismc_yaml_printable(txt, strlen(txt), sb, sizeof sb);
+		} else
+			side(row->source, sb, sizeof sb);
 		side(row->target, tb, sizeof tb);
 		if (same_row(first, row)) {
 			ismc_sources_linecol(&m->comp->sources,
@@ -165,8 +227,10 @@ add_row(struct mloader *m, struct ismc_ydoc *doc,
 	if (m->nrows == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 256;
 		m->rows = ismc_xreallocarray(m->rows, m->cap, sizeof *m->rows);
+		m->keys = ismc_xreallocarray(m->keys, m->cap, sizeof *m->keys);
 	}
 	m->rows[m->nrows] = *row;
+	m->keys[m->nrows] = key;
 	m->slots[slot] = ++m->nrows;
 }
 
@@ -212,6 +276,102 @@ row_side(struct mloader *m, struct ismc_ydoc *doc, const struct ismc_ynode *v,
 	return true;
 }
 
+static int
+cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The members in sorted order, interned as one string: equal for the
+ * same set written in any order. The member itself for a set of one. */
+static const char *
+set_key(struct ismc_strtab *t, const char *const *members, size_t n)
+{
+	const char **sorted, *key;
+	struct ismc_buf b;
+	size_t i;
+
+	if (n == 1)
+		return members[0];
+	sorted = ismc_xcalloc(n, sizeof *sorted);
+	memcpy(sorted, members, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, cmp_id);
+	ismc_buf_init(&b);
+	for (i = 0; i < n; i++)
+		ismc_buf_printf(&b, "%s%s", i ? " + " : "", sorted[i]);
+	key = ismc_strtab_cstr(t, ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	free(sorted);
+	return key;
+}
+
+const char *
+ismc_mapping_row_key(struct ismc_strtab *t, const struct ismc_mapping_row *r)
+{
+	const char *const *v;
+	size_t n = ismc_mapping_row_sources(r, &v);
+
+	return n == 0 ? NULL : set_key(t, v, n);
+}
+
+/*
+ * `source: [A.5.24, A.5.25, ...]`: a covering set. Its members are
+ * distinct ids; one member is the same as a plain source. The dedup key is
+ * the set interned in sorted order, so the same set in another order is
+ * the same row.
+ */
+static bool
+row_set(struct mloader *m, struct ismc_ydoc *doc, const struct ismc_ynode *v,
+    struct ismc_mapping_row *row, struct ismc_mapping_cover *cov,
+    const char **key)
+{
+	struct ismc_arena *a = &m->comp->arena;
+	const struct ismc_ynode *it;
+	size_t i, j, n = 0;
+	bool ok = true;
+
+	if (v->len == 0) {
+		ismc_ydoc_report(doc, ISMC_ERROR, v->span, "a covering set "
+		    "needs at least one member");
+		return false;
+	}
+	cov->members = ISMC_NEW_ARRAY(a, const char *, v->len);
+	cov->spans = ISMC_NEW_ARRAY(a, struct ismc_span, v->len);
+	for (i = 0; i < v->len; i++) {
+		it = ismc_ynode_item(v, i);
+		if (ismc_ynode_is_null(it) ||
+		    ismc_ydoc_expect_string(doc, it, "a member of 'source'") ==
+		    NULL) {
+			if (ismc_ynode_is_null(it))
+				ismc_ydoc_report(doc, ISMC_ERROR, it->span,
+				    "a member of a covering set cannot be "
+				    "null");
+			ok = false;
+			continue;
+		}
+		cov->members[n] = ismc_strtab_intern(&m->comp->strtab,
+		    it->u.str, it->len);
+		for (j = 0; j < n && cov->members[j] != cov->members[n]; j++)
+			continue;
+		if (j < n) {
+			char buf[80];
+
+			ismc_ydoc_report(doc, ISMC_ERROR, it->span, "'%s' is "
+			    "listed twice in the covering set",
+			    side(cov->members[n], buf, sizeof buf));
+			ok = false;
+			continue;
+		}
+		cov->spans[n++] = it->span;
+	}
+	if (!ok)
+		return false;
+	cov->nmembers = n;
+	row->source = cov->members[0];
+	*key = set_key(&m->comp->strtab, cov->members, n);
+	return true;
+}
+
 /* Only a no-counterpart row leaves a side empty, and exactly one. */
 static void
 row_sides_agree(struct ismc_ydoc *doc, const struct ismc_mapping_row *r,
@@ -235,13 +395,59 @@ row_sides_agree(struct ismc_ydoc *doc, const struct ismc_mapping_row *r,
 	}
 }
 
+/* A set and a residual both say "contains the target": only equal and
+ * superset do. */
+static bool
+row_cover_agrees(struct ismc_ydoc *doc, const struct ismc_mapping_row *r,
+    const struct ismc_mapping_cover *cov, const struct ismc_ynode *src,
+    const struct ismc_ynode *res)
+{
+	bool covers = r->rel == ISMC_REL_EQUAL || r->rel == ISMC_REL_SUPERSET;
+	bool ok = true;
+
+	if (cov->nmembers > 1 && r->rel == ISMC_REL_NO_COUNTERPART) {
+		ismc_ydoc_report(doc, ISMC_ERROR, src->span, "a "
+		    "'no-counterpart' row names one requirement, not a "
+		    "covering set");
+		ok = false;
+	} else if (cov->nmembers > 1 && !covers) {
+		ismc_ydoc_report(doc, ISMC_ERROR, src->span, "a covering set "
+		    "must be 'equal' or 'superset' to its target (the union of "
+		    "its members equals or contains it), not '%s'",
+		    ismc_rel_name(r->rel));
+		ok = false;
+	}
+	if (cov->residual != NULL && !covers) {
+		ismc_ydoc_report(doc, ISMC_ERROR, res->span, "'residual' is "
+		    "the part of the target that an 'equal' or 'superset' row "
+		    "leaves out; a '%s' row cannot have one",
+		    ismc_rel_name(r->rel));
+		ok = false;
+	}
+	return ok;
+}
+
+static bool
+blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r')
+			return false;
+	return true;
+}
+
 static bool
 on_row(void *ctx, struct ismc_ydoc *doc, const struct ismc_ynode *n,
     size_t index)
 {
 	struct mloader *m = ctx;
 	struct ismc_mapping_row row;
-	const struct ismc_ynode *src, *tgt, *rel, *v;
+	struct ismc_mapping_cover cov;
+	const struct ismc_ynode *src, *tgt, *rel, *res, *v;
+	const char *key = NULL;
 	unsigned before = doc->errors;
 	long strength;
 	bool ok;
@@ -251,6 +457,7 @@ on_row(void *ctx, struct ismc_ydoc *doc, const struct ismc_ynode *n,
 	    "an item of 'rows'") == NULL)
 		return true;
 	memset(&row, 0, sizeof row);
+	memset(&cov, 0, sizeof cov);
 	row.span = n->span;
 	ismc_ydoc_check_keys(doc, n, row_keys, "in a row");
 	src = ismc_ydoc_require(doc, n, "source", "in a row");
@@ -260,10 +467,25 @@ on_row(void *ctx, struct ismc_ydoc *doc, const struct ismc_ynode *n,
 		return true;
 	/* Check every field, so one row reports all its mistakes. */
 	ok = row_rel(doc, rel, &row.rel);
-	ok = row_side(m, doc, src, "'source'", &row.source) && ok;
+	if (src->kind == ISMC_YNODE_SEQUENCE)
+		ok = row_set(m, doc, src, &row, &cov, &key) && ok;
+	else if ((ok = row_side(m, doc, src, "'source'", &row.source) && ok))
+		key = row.source;
 	ok = row_side(m, doc, tgt, "'target'", &row.target) && ok;
+	if ((res = ismc_ynode_get(n, "residual")) != NULL &&
+	    ismc_ydoc_expect_string(doc, res, "'residual'") != NULL) {
+		if (blank(res->u.str, res->len))
+			ismc_ydoc_report(doc, ISMC_ERROR, res->span,
+			    "'residual' is blank; say what the members leave "
+			    "out, or leave 'residual' away");
+		else
+			cov.residual = ismc_arena_strndup(&m->comp->arena,
+			    res->u.str, res->len);
+	}
 	if (ok)
 		row_sides_agree(doc, &row, src, tgt);
+	if (ok && (cov.nmembers > 0 || cov.residual != NULL))
+		row_cover_agrees(doc, &row, &cov, src, res);
 	if ((v = ismc_ynode_get(n, "strength")) != NULL &&
 	    ismc_ydoc_expect_int(doc, v, "'strength'", 1, 10, &strength))
 		row.strength = (unsigned)strength;
@@ -271,8 +493,24 @@ on_row(void *ctx, struct ismc_ydoc *doc, const struct ismc_ynode *n,
 	    ismc_ydoc_expect_string(doc, v, "'rationale'") != NULL)
 		row.rationale = ismc_arena_strndup(&m->comp->arena, v->u.str,
 		    v->len);
-	if (doc->errors == before)
-		add_row(m, doc, &row);
+	if (doc->errors != before)
+		return true;
+	/* A set of one is a plain row; a residual keeps the cover. */
+	if (cov.nmembers > 1 || cov.residual != NULL) {
+		if (cov.nmembers == 0) {
+			cov.members = ISMC_NEW_ARRAY(&m->comp->arena,
+			    const char *, 1);
+			cov.spans = ISMC_NEW_ARRAY(&m->comp->arena,
+			    struct ismc_span, 1);
+			cov.members[0] = row.source;
+			cov.spans[0] = src->span;
+			cov.nmembers = 1;
+		}
+		row.cover = ISMC_NEW(&m->comp->arena,
+		    struct ismc_mapping_cover);
+		*(struct ismc_mapping_cover *)row.cover = cov;
+	}
+	add_row(m, doc, &row, key);
 	return true;
 }
 
@@ -373,6 +611,7 @@ ismc_mapping_load_file(struct ismc_compilation *comp, uint32_t file)
 		set = build(&m, &doc);
 	ismc_ydoc_free(&doc);
 	free(m.rows);
+	free(m.keys);
 	free(m.slots);
 	return set;
 }

@@ -73,6 +73,17 @@ unit_agrees(struct sema *s, struct ismc_ir_kpi *k, const char *unit,
 	return false;
 }
 
+/* A percentage is a share of a whole: above 100 % it is a typo, or a
+ * quantity that is not a percentage. */
+static void
+check_percent(struct sema *s, const struct ismc_ir_kpi *k,
+    const struct ismc_value *v, const char *what)
+{
+	if (v->kind == ISMC_V_PERCENT && v->num > 100.0)
+		ismc_diag_warning(s->diag, v->span, "%s of KPI '%s' is %s, "
+		    "above 100%%", what, k->id, v->text);
+}
+
 static void
 kpi_target(struct sema *s, void *o, const struct ismc_item *it)
 {
@@ -93,7 +104,8 @@ kpi_target(struct sema *s, void *o, const struct ismc_item *it)
 	    sizeof cmp_words / sizeof cmp_words[0], "comparison")) < 0)
 		return;
 	k->cmp = (enum ismc_cmp)c;
-	unit_agrees(s, k, unit, it->args->next->span);
+	if (unit_agrees(s, k, unit, it->args->next->span))
+		check_percent(s, k, it->args->next, "the target");
 }
 
 static void
@@ -111,6 +123,8 @@ kpi_result(struct sema *s, void *o, const struct ismc_item *it)
 		return;
 	}
 	k->has_result = unit_agrees(s, k, unit, it->args->span);
+	if (k->has_result)
+		check_percent(s, k, it->args, "the result");
 }
 
 SEMA_CALL_ATTR(kpi_owner, struct ismc_ir_kpi, owner, sema_arg_role)

@@ -13,6 +13,7 @@
 #include "catalog.h"
 #include "compilation.h"
 #include "diag.h"
+#include "mapping.h"
 #include "sema-int.h"
 
 /* ---- derived facts ------------------------------------------------------ */
@@ -112,6 +113,22 @@ status_makes_applicable(struct ismc_ir_framework *fw)
 			fw->controls[i].applicability = ISMC_APPLICABLE;
 }
 
+/* The requirement a measure closes learns of it (explain, the analysis). */
+static void
+link_closer(struct sema *s, struct ismc_ir_measure *m)
+{
+	struct ismc_ir_control *c;
+	size_t i;
+
+	for (i = 0; i < m->ncloses; i++) {
+		c = m->closes[i];
+		if (c->nclosers > 0 && c->closers[c->nclosers - 1] == m)
+			continue;
+		c->closers = (const struct ismc_ir_measure **)sema_ptr_push(s,
+		    (void **)c->closers, &c->nclosers, m);
+	}
+}
+
 static int
 risk_cmp(const void *a, const void *b)
 {
@@ -172,8 +189,10 @@ sema_derive(struct sema *s)
 	ir->risks = (struct ismc_ir_risk **)decl_objs(s, &s->risk_d, risk_cmp);
 	ir->nrisks = s->risk_d.n;
 
-	for (i = 0; i < ir->nmeasures; i++)
+	for (i = 0; i < ir->nmeasures; i++) {
 		link_measure(s, ir->measures[i]);
+		link_closer(s, ir->measures[i]);
+	}
 	for (i = 0; i < ir->nframeworks; i++)
 		status_makes_applicable(&ir->frameworks[i]);
 	for (i = 0; i < ir->nrisks; i++) {
@@ -348,12 +367,54 @@ check_controls(struct sema *s, const struct ismc_ir_framework *fw)
 	}
 }
 
+/* Whether some row in use leaves a residual of requirement r, naming it
+ * or a group holding it as its target. */
+static bool
+has_residual_row(const struct ismc_ir *ir, const struct ismc_req *r)
+{
+	const struct ismc_ir_maprow *mr;
+	const struct ismc_req *p;
+	size_t i, j;
+
+	for (i = 0; i < ir->ncrosswalks; i++) {
+		for (j = 0; j < ir->crosswalks[i].nrows; j++) {
+			mr = &ir->crosswalks[i].rows[j];
+			if (ismc_mapping_row_residual(mr->row) == NULL)
+				continue;
+			for (p = r; p != NULL && p != mr->target; p = p->parent)
+				continue;
+			if (p != NULL)
+				return true;
+		}
+	}
+	return false;
+}
+
+static void
+check_closers(struct sema *s)
+{
+	const struct ismc_ir_measure *m;
+	size_t i, j;
+
+	for (i = 0; i < s->ir->nmeasures; i++) {
+		m = s->ir->measures[i];
+		for (j = 0; j < m->ncloses; j++)
+			if (!has_residual_row(s->ir, m->closes[j]->req))
+				ismc_diag_warning(s->diag, m->span, "measure '%s' "
+				    "closes the residual of %s:%s, but no "
+				    "mapping row in use leaves one there",
+				    m->id, m->closes[j]->req->catalog->id,
+				    m->closes[j]->req->id);
+	}
+}
+
 void
 sema_check(struct sema *s)
 {
 	size_t i;
 
 	check_exclusions(s);
+	check_closers(s);
 	for (i = 0; i < s->ir->nrisks; i++)
 		check_risk(s, s->ir->risks[i]);
 	for (i = 0; i < s->nfw; i++) {

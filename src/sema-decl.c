@@ -18,6 +18,14 @@
 
 /* ---- frameworks --------------------------------------------------------- */
 
+/* `framework nis2 { entity "EU-Bank Payments GmbH" }`: the obligations
+ * bind that legal entity, not the whole ISMS. */
+SEMA_STRING_ATTR(framework_entity, struct ismc_ir_framework, entity)
+
+static const struct sema_attr framework_attrs[] = {
+	{ .name = "entity", .fn = framework_entity },
+};
+
 /*
  * While pass 1 grows the framework array it may move, so the name table
  * holds 1 + the index until sema_index_frameworks replaces it by pointers.
@@ -33,11 +41,6 @@ sema_use_framework(struct sema *s, const struct ismc_item *it)
 
 	if (v == NULL)
 		return;
-	if (it->has_body) {
-		ismc_diag_error(s->diag, ismc_item_body_span(it),
-		    "'framework' takes no block");
-		return;
-	}
 	if ((prev = (uintptr_t)ismc_symtab_get(&s->frameworks, v->text)) != 0) {
 		ismc_diag_warning(s->diag, v->span, "framework '%s' is "
 		    "already in use", v->text);
@@ -68,6 +71,10 @@ sema_use_framework(struct sema *s, const struct ismc_item *it)
 	memset(fw, 0, sizeof *fw);
 	fw->catalog = cat;
 	fw->span = it->span;
+	if (it->has_body)
+		sema_apply_attrs(s, it, framework_attrs, sizeof framework_attrs /
+		    sizeof framework_attrs[0], fw, SEMA_WHAT("framework",
+		    v->text));
 	fw->ncontrols = cat->nreqs;
 	fw->controls = ISMC_NEW_ARRAY(s->arena, struct ismc_ir_control,
 	    cat->nreqs);

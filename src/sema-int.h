@@ -189,6 +189,10 @@ void	sema_define_scoring(struct sema *);
  * `measure` is non-NULL. Exactly one of the results is set on success. */
 bool	sema_resolve_control(struct sema *, const struct ismc_value *,
 	    struct ismc_ir_control **control, struct ismc_ir_measure **measure);
+/* Resolves a reference to a requirement of a framework in use or, with
+ * `groups`, to a heading; *fw is its framework. */
+bool	sema_resolve_node(struct sema *, const struct ismc_value *,
+	    bool groups, const struct ismc_req **, struct ismc_ir_framework **fw);
 /* Reports an id that framework fw's catalog does not have, at `at`. */
 void	sema_unknown_requirement(struct sema *, struct ismc_span at,
 	    const struct ismc_ir_framework *fw, const char *id);

@@ -305,6 +305,8 @@ spec_set(struct sema *s, struct spec_rows *sr, const char *src,
 struct map_attrs {
 	unsigned	 strength;
 	const char	*rationale;
+	const char	*residual;
+	const struct ismc_item *residual_item;
 };
 
 static void
@@ -322,67 +324,252 @@ map_rationale(struct sema *s, void *o, const struct ismc_item *it)
 	((struct map_attrs *)o)->rationale = sema_arg_string(s, it);
 }
 
+static void
+map_residual(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct map_attrs *at = o;
+	const char *r = sema_arg_string(s, it);
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; r[i] == ' ' || r[i] == '\t' || r[i] == '\n'; i++)
+		continue;
+	if (r[i] == '\0') {
+		ismc_diag_error(s->diag, it->args->span, "'residual' is blank; "
+		    "say what the members leave out, or leave 'residual' "
+		    "away");
+		return;
+	}
+	at->residual = r;
+	at->residual_item = it;
+}
+
 static const struct sema_attr map_attrs[] = {
 	{ .name = "strength", .fn = map_strength },
 	{ .name = "rationale", .fn = map_rationale },
+	{ .name = "residual", .fn = map_residual },
 };
 
-static void
-define_map(struct sema *s, struct spec_rows *sr, const struct ismc_item *it)
+static const char *const rel_words[] = {	/* ORDER ISMC_REL */
+	"equal", "subset", "superset", "intersects", "not-related",
+};
+
+/* The argument naming the relationship: the first word that is one. */
+static const struct ismc_value *
+find_rel(const struct ismc_item *it, int *rel)
 {
-	static const char *const rels[] = {	/* ORDER ISMC_REL */
-		"equal", "subset", "superset", "intersects", "not-related",
-	};
-	const struct ismc_value *sv = it->args, *rv, *tv;
-	struct ismc_ir_control *a, *b;
+	const struct ismc_value *v;
+	size_t i;
+
+	for (v = it->args; v != NULL; v = v->next) {
+		if (v->kind != ISMC_V_IDENT)
+			continue;
+		for (i = 0; i < sizeof rel_words / sizeof rel_words[0]; i++) {
+			if (strcmp(v->text, rel_words[i]) == 0) {
+				*rel = (int)i;
+				return v;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* A resolved `map` row, before it becomes a mapping row. */
+struct map_row {
+	const struct ismc_req	**members;	/* heap */
+	struct ismc_span	*spans;		/* heap */
+	size_t			 n;
+	struct ismc_ir_framework *fs, *ft;
+	const struct ismc_req	*target;
+};
+
+/* The covering set as one interned key, members in sorted order. */
+static const char *
+members_key(struct sema *s, const struct map_row *mr)
+{
+	struct ismc_mapping_row tmp;
+	struct ismc_mapping_cover cov;
+	const char **ids;
+	const char *key;
+	size_t i;
+
+	ids = ismc_xcalloc(mr->n, sizeof *ids);
+	for (i = 0; i < mr->n; i++)
+		ids[i] = mr->members[i]->id;
+	memset(&tmp, 0, sizeof tmp);
+	memset(&cov, 0, sizeof cov);
+	cov.members = ids;
+	cov.nmembers = mr->n;
+	tmp.source = ids[0];
+	tmp.cover = &cov;
+	key = ismc_mapping_row_key(&s->comp->strtab, &tmp);
+	free(ids);
+	return key;
+}
+
+/* The members before the relationship: one framework, each once; groups
+ * stand for the requirements under them. */
+static bool
+map_members(struct sema *s, const struct ismc_item *it,
+    const struct ismc_value *relv, struct map_row *mr)
+{
+	struct ismc_ir_framework *fw;
+	const struct ismc_value *v;
+	const struct ismc_req *r;
+	bool ok = true;
+	size_t j;
+
+	for (v = it->args; v != relv; v = v->next) {
+		if (!sema_resolve_node(s, v, true, &r, &fw)) {
+			ok = false;
+			continue;
+		}
+		if (mr->fs != NULL && fw != mr->fs) {
+			ismc_diag_error(s->diag, v->span, "the members of a "
+			    "covering set come from one framework; '%s' is in "
+			    "%s, '%s' in %s", v->text, fw->catalog->id,
+			    mr->members[0]->id, mr->fs->catalog->id);
+			ok = false;
+			continue;
+		}
+		for (j = 0; j < mr->n && mr->members[j] != r; j++)
+			continue;
+		if (j < mr->n) {
+			ismc_diag_error(s->diag, v->span, "'%s' is listed twice "
+			    "in the covering set", v->text);
+			ok = false;
+			continue;
+		}
+		mr->fs = fw;
+		mr->members[mr->n] = r;
+		mr->spans[mr->n++] = v->span;
+	}
+	return ok && mr->n > 0;
+}
+
+static bool
+map_checks(struct sema *s, const struct ismc_item *it, int rel,
+    const struct ismc_value *relv, const struct ismc_value *tv,
+    const struct map_row *mr, const struct map_attrs *at)
+{
+	bool covers = rel == ISMC_REL_EQUAL || rel == ISMC_REL_SUPERSET;
+
+	if (mr->fs == mr->ft) {
+		ismc_diag_error(s->diag, tv->span, "'map' relates two "
+		    "frameworks; '%s' and '%s' are both in %s",
+		    mr->members[0]->id, mr->target->id, mr->ft->catalog->id);
+		return false;
+	}
+	if (mr->n > 1 && !covers) {
+		ismc_diag_error(s->diag, relv->span, "a covering set must be "
+		    "'equal' or 'superset' to its target (the union of its "
+		    "members equals or contains it), not '%s'",
+		    rel_words[rel]);
+		return false;
+	}
+	if (at->residual != NULL && !covers) {
+		ismc_diag_error(s->diag, ismc_item_key_span(at->residual_item),
+		    "'residual' is the part of the target that an 'equal' or "
+		    "'superset' row leaves out; a '%s' row cannot have one",
+		    rel_words[rel]);
+		return false;
+	}
+	(void)it;
+	return true;
+}
+
+/* Appends the row to the spec's set for its pair of catalogs. */
+static struct ismc_mapping_row *
+map_add(struct sema *s, struct spec_rows *sr, const struct map_row *mr,
+    int rel, const struct map_attrs *at, struct ismc_span span)
+{
+	struct ismc_mapping_cover *cov;
 	struct ismc_mapping_set *m;
 	struct ismc_mapping_row *row;
-	struct map_attrs at = { 0, NULL };
-	const char *key;
-	int rel;
+	size_t i;
 
-	rv = sv ? sv->next : NULL;
-	tv = rv ? rv->next : NULL;
-	if (tv == NULL || tv->next != NULL) {
-		ismc_diag_error(s->diag, it->span, "'map' takes a control, a "
-		    "relationship and a requirement, as in 'map A.5.24 subset "
-		    "dora:17.1'");
-		return;
-	}
-	if ((rel = sema_value_enum(s, rv, rels, 5, "relationship")) < 0)
-		return;
-	if (!sema_resolve_control(s, sv, &a, NULL) ||
-	    !sema_resolve_control(s, tv, &b, NULL))
-		return;
-	if (a->req->catalog == b->req->catalog) {
-		ismc_diag_error(s->diag, tv->span, "'map' relates two "
-		    "frameworks; '%s' and '%s' are both in %s", a->req->id,
-		    b->req->id, a->req->catalog->id);
-		return;
-	}
-	sema_apply_attrs(s, it, map_attrs, 2, &at, SEMA_WHAT("'map'", NULL));
-	key = pair_key(s, a->req->catalog->id, a->req->id, b->req->catalog->id,
-	    b->req->id);
-	if ((row = ismc_symtab_get(&sr->pairs, key)) != NULL) {
-		ismc_diag_error(s->diag, it->span, "'%s' and '%s' are mapped "
-		    "twice", a->req->id, b->req->id);
-		ismc_diag_note(s->diag, row->span, "first mapped here");
-		return;
-	}
-	m = spec_set(s, sr, a->req->catalog->id, b->req->catalog->id);
+	m = spec_set(s, sr, mr->fs->catalog->id, mr->ft->catalog->id);
 	row = ISMC_NEW_ARRAY(s->arena, struct ismc_mapping_row, m->nrows + 1);
 	/* Spec rows are few; copying keeps the set a plain array. */
 	if (m->nrows)
 		memcpy(row, m->rows, m->nrows * sizeof *row);
 	m->rows = row;
 	row = &m->rows[m->nrows++];
-	row->source = a->req->id;
-	row->target = b->req->id;
+	row->source = mr->members[0]->id;
+	row->target = mr->target->id;
 	row->rel = (enum ismc_rel)rel;
-	row->strength = at.strength;
-	row->rationale = at.rationale;
-	row->span = it->span;
+	row->strength = at->strength;
+	row->rationale = at->rationale;
+	row->span = span;
+	if (mr->n > 1 || at->residual != NULL) {
+		cov = ISMC_NEW(s->arena, struct ismc_mapping_cover);
+		cov->members = ISMC_NEW_ARRAY(s->arena, const char *, mr->n);
+		cov->spans = ISMC_NEW_ARRAY(s->arena, struct ismc_span, mr->n);
+		for (i = 0; i < mr->n; i++) {
+			cov->members[i] = mr->members[i]->id;
+			cov->spans[i] = mr->spans[i];
+		}
+		cov->nmembers = mr->n;
+		cov->residual = at->residual;
+		row->cover = cov;
+	}
+	return row;
+}
+
+/*
+ * `map MEMBER[, MEMBER...] RELATION TARGET [{ ... }]`: a row of the spec's
+ * own. Several members make a covering set; any side may name a group.
+ */
+static void
+define_map(struct sema *s, struct spec_rows *sr, const struct ismc_item *it)
+{
+	const struct ismc_value *relv, *tv;
+	struct ismc_mapping_row *row;
+	struct map_attrs at = { 0, NULL, NULL, NULL };
+	struct map_row mr;
+	const char *key;
+	int rel;
+
+	memset(&mr, 0, sizeof mr);
+	relv = find_rel(it, &rel);
+	tv = relv != NULL ? relv->next : NULL;
+	if (relv == NULL || relv == it->args || tv == NULL ||
+	    tv->next != NULL) {
+		if (relv == NULL && it->nargs == 3 &&
+		    it->args->next->kind == ISMC_V_IDENT)
+			(void)sema_value_enum(s, it->args->next, rel_words, 5,
+			    "relationship");
+		else
+			ismc_diag_error(s->diag, it->span, "'map' takes a "
+			    "control, a relationship and a requirement, as in "
+			    "'map A.5.24 subset dora:17.1'; a covering set "
+			    "lists its members first");
+		return;
+	}
+	mr.members = ismc_xcalloc(it->nargs, sizeof *mr.members);
+	mr.spans = ismc_xcalloc(it->nargs, sizeof *mr.spans);
+	if (!map_members(s, it, relv, &mr) | !sema_resolve_node(s, tv, true,
+	    &mr.target, &mr.ft))
+		goto out;
+	sema_apply_attrs(s, it, map_attrs, sizeof map_attrs /
+	    sizeof map_attrs[0], &at, SEMA_WHAT("'map'", NULL));
+	if (!map_checks(s, it, rel, relv, tv, &mr, &at))
+		goto out;
+	key = pair_key(s, mr.fs->catalog->id, mr.n > 1 ? members_key(s, &mr) :
+	    mr.members[0]->id, mr.ft->catalog->id, mr.target->id);
+	if ((row = ismc_symtab_get(&sr->pairs, key)) != NULL) {
+		ismc_diag_error(s->diag, it->span, "'%s' and '%s' are mapped "
+		    "twice", mr.n > 1 ? members_key(s, &mr) :
+		    mr.members[0]->id, mr.target->id);
+		ismc_diag_note(s->diag, row->span, "first mapped here");
+		goto out;
+	}
+	row = map_add(s, sr, &mr, rel, &at, it->span);
 	ismc_symtab_put(&sr->pairs, key, row);
+out:
+	free(mr.members);
+	free(mr.spans);
 }
 
 /* Drops published rows that a spec row overrides; linear in the rows. */
@@ -399,7 +586,8 @@ apply_overrides(struct sema *s, struct spec_rows *sr)
 
 			if (r->source != NULL && r->target != NULL &&
 			    ismc_symtab_get(&sr->pairs, pair_key(s, m->source,
-			    r->source, m->target, r->target)) != NULL)
+			    ismc_mapping_row_key(&s->comp->strtab, r),
+			    m->target, r->target)) != NULL)
 				continue;
 			m->rows[k++] = *r;
 		}
@@ -412,16 +600,35 @@ apply_overrides(struct sema *s, struct spec_rows *sr)
 /* ---- resolving rows ----------------------------------------------------- */
 
 /* The requirement or group `id` names in framework fw; NULL after
- * reporting at the row. An id is looked up by pointer: both are interned. */
+ * reporting at `at`. An id is looked up by pointer: both are interned. */
 static const struct ismc_req *
 resolve_id(struct sema *s, const struct ismc_ir_framework *fw, const char *id,
-    const struct ismc_mapping_row *row)
+    struct ismc_span at)
 {
 	const struct ismc_req *r;
 
 	if ((r = ismc_catalog_lookup(fw->catalog, id)) == NULL)
-		sema_unknown_requirement(s, row->span, fw, id);
+		sema_unknown_requirement(s, at, fw, id);
 	return r;
+}
+
+/* A covering row's members, each reported where the file names it. */
+static bool
+resolve_members(struct sema *s, const struct ismc_ir_framework *fs,
+    const struct ismc_mapping_cover *cov, struct ismc_ir_maprow *out)
+{
+	bool ok = true;
+	size_t i;
+
+	out->members = ISMC_NEW_ARRAY(s->arena, const struct ismc_req *,
+	    cov->nmembers);
+	out->nmembers = cov->nmembers;
+	for (i = 0; i < cov->nmembers; i++)
+		if ((out->members[i] = resolve_id(s, fs, cov->members[i],
+		    cov->spans[i])) == NULL)
+			ok = false;
+	out->source = out->members[0];
+	return ok;
 }
 
 static bool
@@ -432,13 +639,15 @@ resolve_row(struct sema *s, const struct ismc_ir_crosswalk *cw,
 	const struct ismc_ir_framework *ft = &s->fw[cw->target];
 	bool ok = true;
 
+	memset(out, 0, sizeof *out);
 	out->row = row;
-	out->source = out->target = NULL;
-	if (row->source != NULL &&
-	    (out->source = resolve_id(s, fs, row->source, row)) == NULL)
+	if (row->cover != NULL)
+		ok = resolve_members(s, fs, row->cover, out);
+	else if (row->source != NULL && (out->source = resolve_id(s, fs,
+	    row->source, row->span)) == NULL)
 		ok = false;
-	if (row->target != NULL &&
-	    (out->target = resolve_id(s, ft, row->target, row)) == NULL)
+	if (row->target != NULL && (out->target = resolve_id(s, ft,
+	    row->target, row->span)) == NULL)
 		ok = false;
 	return ok;
 }

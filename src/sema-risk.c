@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
 #include "diag.h"
@@ -34,21 +35,6 @@ static bool
 is_clause(const struct ismc_req *r)
 {
 	return r->mandatory;
-}
-
-static struct ismc_ir_control *
-control_in(struct ismc_ir_framework *fw, const char *id, bool *is_group)
-{
-	struct ismc_req *r = ismc_catalog_lookup(fw->catalog, id);
-
-	*is_group = false;
-	if (r == NULL)
-		return NULL;
-	if (r->is_group) {
-		*is_group = true;
-		return NULL;
-	}
-	return &fw->controls[r->req_index];
 }
 
 /*
@@ -84,15 +70,6 @@ lookup_spelling(struct sema *s, const struct ismc_catalog *cat,
 {
 	return ismc_catalog_lookup(cat, v->kind == ISMC_V_IDENT ? v->text :
 	    ismc_strtab_cstr(&s->comp->strtab, v->text));
-}
-
-/* A control its publisher withdrew (an imported OSCAL catalog). */
-static bool
-withdrawn_in(struct ismc_ir_framework *fw, const char *id)
-{
-	struct ismc_req *r = ismc_catalog_lookup(fw->catalog, id);
-
-	return r != NULL && r->withdrawn;
 }
 
 static void
@@ -157,36 +134,12 @@ unknown_framework(struct sema *s, const struct ismc_value *v)
 		    v->ns);
 }
 
-static bool
-resolve_qref(struct sema *s, const struct ismc_value *v,
-    struct ismc_ir_control **control)
-{
-	struct ismc_ir_framework *fw = ismc_ir_framework_find(s->ir, v->ns);
-	bool group;
-
-	if (fw == NULL) {
-		unknown_framework(s, v);
-		return false;
-	}
-	if ((*control = control_in(fw, v->text, &group)) != NULL)
-		return true;
-	if (group && withdrawn_in(fw, v->text))
-		ismc_diag_error(s->diag, v->span, "'%s:%s' is withdrawn from "
-		    "%s; it is not assessed", v->ns, v->text, fw->catalog->id);
-	else if (group)
-		ismc_diag_error(s->diag, v->span, "'%s:%s' is a heading of "
-		    "%s, not a control", v->ns, v->text, fw->catalog->id);
-	else
-		unknown_control(s, v, fw, false);
-	return false;
-}
-
 /*
  * `controls 28.3` reads 28.3 as a number. When a framework in use has a
  * node of that spelling, say how to name it; returns whether it did.
  */
 static bool
-number_ref(struct sema *s, const struct ismc_value *v)
+number_ref(struct sema *s, const struct ismc_value *v, bool groups)
 {
 	const struct ismc_req *r;
 	size_t i;
@@ -194,7 +147,7 @@ number_ref(struct sema *s, const struct ismc_value *v)
 	for (i = 0; i < s->nfw; i++) {
 		if ((r = lookup_spelling(s, s->fw[i].catalog, v)) == NULL)
 			continue;
-		if (r->is_group)
+		if (r->is_group && !groups)
 			ismc_diag_error(s->diag, v->span, "'%s' reads as a "
 			    "number, and %s:%s is a heading: name a "
 			    "requirement under it", v->text, r->catalog->id,
@@ -202,69 +155,133 @@ number_ref(struct sema *s, const struct ismc_value *v)
 		else
 			ismc_diag_error(s->diag, v->span, "'%s' reads as a "
 			    "number; write '%s:%s' for %s %s of %s", v->text,
-			    r->catalog->id, v->text, is_clause(r) ? "clause" :
-			    "requirement", v->text, r->catalog->id);
+			    r->catalog->id, v->text, r->is_group ? "heading" :
+			    is_clause(r) ? "clause" : "requirement", v->text,
+			    r->catalog->id);
 		return true;
 	}
 	return false;
 }
 
-bool
-sema_resolve_control(struct sema *s, const struct ismc_value *v,
-    struct ismc_ir_control **control, struct ismc_ir_measure **measure)
+static bool
+resolve_qref(struct sema *s, const struct ismc_value *v, bool groups,
+    const struct ismc_req **out, struct ismc_ir_framework **fwout)
 {
-	struct ismc_ir_control *found = NULL, *c;
-	struct sema_decl *d;
-	bool group = false, g;
+	struct ismc_ir_framework *fw = ismc_ir_framework_find(s->ir, v->ns);
+	const struct ismc_req *r;
+
+	if (fw == NULL) {
+		unknown_framework(s, v);
+		return false;
+	}
+	if ((r = ismc_catalog_lookup(fw->catalog, v->text)) == NULL) {
+		unknown_control(s, v, fw, false);
+		return false;
+	}
+	if (r->withdrawn) {
+		ismc_diag_error(s->diag, v->span, "'%s:%s' is withdrawn from "
+		    "%s; it is not assessed", v->ns, v->text, fw->catalog->id);
+		return false;
+	}
+	if (r->is_group && !groups) {
+		ismc_diag_error(s->diag, v->span, "'%s:%s' is a heading of "
+		    "%s, not a control", v->ns, v->text, fw->catalog->id);
+		return false;
+	}
+	*out = r;
+	*fwout = fw;
+	return true;
+}
+
+/* An unqualified id: the one framework in use that has it. */
+static bool
+resolve_ident(struct sema *s, const struct ismc_value *v, bool groups,
+    bool measures, const struct ismc_req **out,
+    struct ismc_ir_framework **fwout)
+{
+	const struct ismc_req *found = NULL, *r, *withdrawn = NULL;
+	bool heading = false;
 	size_t i;
 
-	*control = NULL;
-	if (measure != NULL)
-		*measure = NULL;
+	for (i = 0; i < s->nfw; i++) {
+		if ((r = ismc_catalog_lookup(s->fw[i].catalog, v->text)) ==
+		    NULL)
+			continue;
+		if (r->withdrawn) {
+			withdrawn = r;
+			continue;
+		}
+		if (r->is_group && !groups) {
+			heading = true;
+			continue;
+		}
+		if (found != NULL) {
+			ismc_diag_error(s->diag, v->span, "control '%s' is "
+			    "ambiguous: both %s and %s define it; write "
+			    "'%s:%s'", v->text, found->catalog->id,
+			    r->catalog->id, r->catalog->id, v->text);
+			return false;
+		}
+		found = r;
+		*fwout = &s->fw[i];
+	}
+	if (found != NULL) {
+		*out = found;
+		return true;
+	}
+	if (withdrawn != NULL)
+		ismc_diag_error(s->diag, v->span, "'%s' is withdrawn from %s; "
+		    "it is not assessed", v->text, withdrawn->catalog->id);
+	else if (heading)
+		ismc_diag_error(s->diag, v->span, "'%s' is a heading, not a "
+		    "control", v->text);
+	else
+		unknown_control(s, v, NULL, measures);
+	return false;
+}
+
+bool
+sema_resolve_node(struct sema *s, const struct ismc_value *v, bool groups,
+    const struct ismc_req **out, struct ismc_ir_framework **fw)
+{
+	*out = NULL;
+	*fw = NULL;
 	if (v->kind == ISMC_V_QREF)
-		return resolve_qref(s, v, control);
-	if (v->kind == ISMC_V_NUMBER && number_ref(s, v))
+		return resolve_qref(s, v, groups, out, fw);
+	if (v->kind == ISMC_V_NUMBER && number_ref(s, v, groups))
 		return false;
 	if (v->kind != ISMC_V_IDENT) {
 		ismc_diag_error(s->diag, v->span, "expected a control "
 		    "identifier, not %s", ismc_value_kind_name(v->kind));
 		return false;
 	}
-	if (measure != NULL && (d = ismc_symtab_get(&s->measures, v->text))) {
+	return resolve_ident(s, v, groups, false, out, fw);
+}
+
+bool
+sema_resolve_control(struct sema *s, const struct ismc_value *v,
+    struct ismc_ir_control **control, struct ismc_ir_measure **measure)
+{
+	struct ismc_ir_framework *fw;
+	const struct ismc_req *r;
+	struct sema_decl *d;
+	bool ok;
+
+	*control = NULL;
+	if (measure != NULL)
+		*measure = NULL;
+	if (measure != NULL && v->kind == ISMC_V_IDENT &&
+	    (d = ismc_symtab_get(&s->measures, v->text)) != NULL) {
 		*measure = d->obj;
 		return true;
 	}
-	for (i = 0; i < s->nfw; i++) {
-		if ((c = control_in(&s->fw[i], v->text, &g)) == NULL) {
-			group |= g;
-			continue;
-		}
-		if (found != NULL) {
-			ismc_diag_error(s->diag, v->span, "control '%s' is "
-			    "ambiguous: both %s and %s define it; write "
-			    "'%s:%s'", v->text, found->req->catalog->id,
-			    c->req->catalog->id, c->req->catalog->id, v->text);
-			return false;
-		}
-		found = c;
-	}
-	if (found != NULL) {
-		*control = found;
-		return true;
-	}
-	for (i = 0; group && i < s->nfw; i++)
-		if (withdrawn_in(&s->fw[i], v->text)) {
-			ismc_diag_error(s->diag, v->span, "'%s' is withdrawn "
-			    "from %s; it is not assessed", v->text,
-			    s->fw[i].catalog->id);
-			return false;
-		}
-	if (group)
-		ismc_diag_error(s->diag, v->span, "'%s' is a heading, not a "
-		    "control", v->text);
+	if (v->kind == ISMC_V_IDENT)
+		ok = resolve_ident(s, v, false, measure != NULL, &r, &fw);
 	else
-		unknown_control(s, v, NULL, measure != NULL);
-	return false;
+		ok = sema_resolve_node(s, v, false, &r, &fw);
+	if (ok)
+		*control = &fw->controls[r->req_index];
+	return ok;
 }
 
 /* ---- references to documents -------------------------------------------- */
@@ -605,6 +622,26 @@ measure_covers(struct sema *s, void *o, const struct ismc_item *it)
 			    (void **)m->covers, &m->ncovers, c);
 }
 
+/*
+ * `closes dora:19.1`: the measure meets what the mapping rows covering
+ * DORA 19.1 leave out (their residual), so once it is implemented the
+ * covering set and the measure together make 19.1 full.
+ */
+static void
+measure_closes(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_measure *m = o;
+	const struct ismc_value *v;
+	struct ismc_ir_control *c;
+
+	if (!sema_args_some(s, it))
+		return;
+	for (v = it->args; v != NULL; v = v->next)
+		if (sema_resolve_control(s, v, &c, NULL))
+			m->closes = (struct ismc_ir_control **)sema_ptr_push(s,
+			    (void **)m->closes, &m->ncloses, c);
+}
+
 static void
 measure_status(struct sema *s, void *o, const struct ismc_item *it)
 {
@@ -623,6 +660,7 @@ SEMA_STRING_ATTR(measure_description, struct ismc_ir_measure, description)
 
 static const struct sema_attr measure_attrs[] = {
 	{ .name = "covers", .fn = measure_covers, .repeatable = true },
+	{ .name = "closes", .fn = measure_closes, .repeatable = true },
 	{ .name = "status", .fn = measure_status },
 	{ .name = "owner", .fn = measure_owner },
 	{ .name = "reasons", .fn = measure_reasons, .repeatable = true },
@@ -645,7 +683,8 @@ sema_define_measures(struct sema *s)
 		sema_apply_attrs(s, it, measure_attrs,
 		    sizeof measure_attrs / sizeof measure_attrs[0], m,
 		    SEMA_WHAT("measure", m->id));
-		if (m->ncovers == 0)
+		if (m->ncovers == 0 && m->ncloses == 0 &&
+		    !sema_has_key(it, "covers") && !sema_has_key(it, "closes"))
 			ismc_diag_error(s->diag, it->args->span, "measure "
 			    "'%s' covers no control; add 'covers A.x.y'",
 			    m->id);
@@ -689,12 +728,21 @@ sema_resolve_level(struct sema *s, const struct ismc_value *v, int which)
 	ismc_suggest_init(&sg, v->text);
 	for (i = 0; i < sc->nlevels; i++)
 		ismc_suggest_offer(&sg, sc->levels[i].id);
-	if (ismc_suggest_result(&sg) != NULL)
+	if (ismc_suggest_result(&sg) != NULL) {
 		ismc_diag_error(s->diag, v->span, "unknown %s level '%s'; did "
 		    "you mean '%s'?", name, v->text, ismc_suggest_result(&sg));
-	else
-		ismc_diag_error(s->diag, v->span, "unknown %s level '%s'",
-		    name, v->text);
+	} else {
+		struct ismc_buf b;
+
+		ismc_buf_init(&b);
+		for (i = 0; i < sc->nlevels; i++)
+			ismc_buf_printf(&b, "%s%s", i == 0 ? "" :
+			    i + 1 == sc->nlevels ? " and " : ", ",
+			    sc->levels[i].id);
+		ismc_diag_error(s->diag, v->span, "unknown %s level '%s'; the "
+		    "%s scale has %s", name, v->text, name, ismc_buf_cstr(&b));
+		ismc_buf_free(&b);
+	}
 	return NULL;
 }
 

@@ -785,6 +785,79 @@ Test(mapping, row_errors)
 	    "t.yaml:12:5: note: the first row for this pair is here\n");
 }
 
+Test(mapping, covering_sets_and_residuals)
+{
+	struct ismc_mapping_set *set;
+	const struct ismc_mapping_row *r;
+	const char *const *v;
+
+	set = load_mapping(
+	    "  - {source: [A.5.24, A.5.25, A.6.8], rel: superset, target: "
+	    "\"17.1\", strength: 8, rationale: together}\n"
+	    "  - {source: [A.5.1], rel: equal, target: \"5.2\"}\n"
+	    "  - {source: A.5.2, rel: superset, target: \"5.3\", residual: "
+	    "\"board approval\"}\n"
+	    "  - {source: [A.6.8, A.5.24, A.5.25], rel: superset, target: "
+	    "\"17.1\", strength: 8, rationale: together}\n"
+	    "  - {source: [A.5.24, A.5.25], rel: equal, target: \"17.1\", "
+	    "residual: reporting}\n");
+	cr_assert_not_null(set, "%s", ismc_test_diags(&t));
+	/* The same set in another order is the same row. */
+	cr_assert_str_eq(ismc_test_diags(&t), "t.yaml:11:5: warning: "
+	    "duplicate mapping row A.6.8 + A.5.24 + A.5.25 -> 17.1 (first at "
+	    "line 8)\n");
+	cr_assert_eq(set->nrows, 4);
+	r = &set->rows[0];
+	cr_expect(ismc_mapping_row_is_set(r));
+	cr_assert_eq(ismc_mapping_row_sources(r, &v), 3);
+	cr_expect_str_eq(v[0], "A.5.24");
+	cr_expect_str_eq(v[2], "A.6.8");
+	cr_expect_str_eq(r->source, "A.5.24");
+	cr_expect_null(ismc_mapping_row_residual(r));
+	cr_expect_str_eq(ismc_mapping_row_source_text(&t.comp.arena, r),
+	    "A.5.24 + A.5.25 + A.6.8");
+	/* A set of one is a plain row. */
+	r = &set->rows[1];
+	cr_expect(!ismc_mapping_row_is_set(r));
+	cr_expect_null(r->cover);
+	cr_expect_str_eq(r->source, "A.5.1");
+	/* A plain row with a residual has a cover of one member. */
+	r = &set->rows[2];
+	cr_expect(!ismc_mapping_row_is_set(r));
+	cr_assert_not_null(r->cover);
+	cr_expect_eq(r->cover->nmembers, 1);
+	cr_expect_str_eq(ismc_mapping_row_residual(r), "board approval");
+	/* Another set for the same target is another row. */
+	cr_expect_str_eq(ismc_mapping_row_residual(&set->rows[3]),
+	    "reporting");
+}
+
+Test(mapping, covering_set_errors)
+{
+	cr_assert_null(load_mapping(
+	    "  - {source: [A.1, A.2], rel: intersects, target: B.1}\n"
+	    "  - {source: [A.1, A.1], rel: superset, target: B.2}\n"
+	    "  - {source: [], rel: superset, target: B.3}\n"
+	    "  - {source: [A.1, null], rel: equal, target: B.4}\n"
+	    "  - {source: A.1, rel: subset, target: B.5, residual: x}\n"
+	    "  - {source: A.1, rel: equal, target: B.6, residual: \" \"}\n"
+	    "  - {source: [A.1, A.2], rel: no-counterpart, target: null}\n"));
+	cr_assert_str_eq(ismc_test_diags(&t),
+	    "t.yaml:8:14: error: a covering set must be 'equal' or "
+	    "'superset' to its target (the union of its members equals or "
+	    "contains it), not 'intersects'\n"
+	    "t.yaml:9:20: error: 'A.1' is listed twice in the covering set\n"
+	    "t.yaml:10:14: error: a covering set needs at least one member\n"
+	    "t.yaml:11:20: error: a member of a covering set cannot be null\n"
+	    "t.yaml:12:55: error: 'residual' is the part of the target that "
+	    "an 'equal' or 'superset' row leaves out; a 'subset' row cannot "
+	    "have one\n"
+	    "t.yaml:13:54: error: 'residual' is blank; say what the members "
+	    "leave out, or leave 'residual' away\n"
+	    "t.yaml:14:14: error: a 'no-counterpart' row names one "
+	    "requirement, not a covering set\n");
+}
+
 Test(mapping, rel_names)
 {
 	enum ismc_rel r;
