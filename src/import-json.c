@@ -8,6 +8,7 @@
  * document's locate hook (yamlnode.h) can turn any node a helper reports
  * on into its JSON path. Nothing outside this file sees those spans:
  * ismc_json_span gives the whole-file span to anything that is kept.
+ * A message finds its line and column only when it is printed (locate).
  */
 #include <config.h>
 
@@ -41,6 +42,11 @@ struct jtree {
 	size_t			 cap;
 	uint32_t		 file;
 	bool			 too_deep;
+	/* The same text read as YAML, for positions (see locate). */
+	const struct ismc_sources *sources;
+	struct ismc_ydoc	 pos;
+	bool			 pos_tried;
+	bool			 pos_ok;
 };
 
 static uint32_t
@@ -201,16 +207,56 @@ path_of(const struct jtree *t, uint32_t ord, struct ismc_buf *b)
 	    shown, sizeof shown));
 }
 
+/*
+ * The node of the YAML reading that stands where JSON node `ord` does,
+ * or NULL when the two trees part (they cannot, for JSON libyaml reads
+ * at all, but nothing is taken on trust).
+ */
+static const struct ismc_ynode *
+twin(const struct jtree *t, uint32_t ord)
+{
+	const struct jslot *s = &t->slots[ord];
+	const struct ismc_ynode *up, *y;
+
+	if (s->parent == NO_PARENT)
+		y = t->pos.root;
+	else if ((up = twin(t, s->parent)) == NULL ||
+	    up->kind != t->nodes[s->parent]->kind || s->index >= up->len)
+		return NULL;
+	else if (up->kind == ISMC_YNODE_SEQUENCE)
+		y = ismc_ynode_item(up, s->index);
+	else
+		y = s->is_key ? ismc_ynode_key(up, s->index) :
+		    ismc_ynode_value(up, s->index);
+	return y != NULL && y->kind == t->nodes[ord]->kind ? y : NULL;
+}
+
+/*
+ * A message about a node: jansson keeps no positions, so the first time
+ * there is something to report the text is read again with the YAML
+ * reader (JSON is YAML's flow syntax), silently, and the node's twin
+ * there gives the line and column. Where that reading fails (JSON that
+ * YAML 1.1 does not take, such as a key of over 1,024 characters), the
+ * message names the node's JSON path instead.
+ */
 static struct ismc_span
 locate(const struct ismc_ydoc *doc, struct ismc_span span, char *prefix,
     size_t size)
 {
-	const struct jtree *t = doc->locate_ctx;
+	struct jtree *t = doc->locate_ctx;
+	const struct ismc_ynode *y;
 	struct ismc_buf b;
 
 	if (span.file != t->file || span.start >= t->n ||
 	    span.start == ISMC_WHOLE_FILE)
 		return span;
+	if (!t->pos_tried) {
+		t->pos_tried = true;
+		t->pos_ok = ismc_ydoc_parse(&t->pos, t->sources, NULL,
+		    t->file, NULL);
+	}
+	if (t->pos_ok && (y = twin(t, span.start)) != NULL)
+		return y->span;
 	ismc_buf_init(&b);
 	path_of(t, span.start, &b);
 	if (t->slots[span.start].is_key)
@@ -276,6 +322,7 @@ ismc_json_parse(struct ismc_ydoc *doc, const struct ismc_sources *sources,
 	t = ismc_xcalloc(1, sizeof *t);
 	ismc_arena_init(&t->arena);
 	t->file = file;
+	t->sources = sources;
 	doc->locate = locate;
 	doc->locate_ctx = t;
 	root = ISMC_NEW(&t->arena, struct ismc_ynode);
@@ -298,6 +345,7 @@ ismc_json_free(struct ismc_ydoc *doc)
 	struct jtree *t = doc->locate_ctx;
 
 	if (doc->locate == locate && t != NULL) {
+		ismc_ydoc_free(&t->pos);
 		ismc_arena_destroy(&t->arena);
 		free(t->slots);
 		free(t->nodes);

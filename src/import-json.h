@@ -4,9 +4,12 @@
  * OSCAL comes as JSON or YAML with the same keys and nesting, so the
  * importers walk one kind of tree (yamlnode.h) whichever it is. jansson
  * checks the JSON (strict syntax, UTF-8, no NUL in strings, no duplicate
- * keys) and reports syntax errors at their line and column; its values
- * carry no positions, so a message about a node names the file and the
- * node's JSON path instead ("x.json: error: $.catalog.groups[2]: ...").
+ * keys) and reports syntax errors at their line and column. Its values
+ * carry no positions: a message about a node is located by reading the
+ * text again with the YAML reader, only when there is one to print, and
+ * names the node's JSON path ("x.json: error: $.catalog.groups[2]: ...")
+ * where that reading fails. What is kept from the tree (a catalog node's
+ * span) is the whole file (ismc_json_span).
  *
  * Strings become quoted scalars; numbers, true and false plain scalars
  * spelt as in JSON; null a plain empty scalar, so ismc_ynode_is_null and

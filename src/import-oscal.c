@@ -776,7 +776,7 @@ static struct ismc_catalog *
 resolve(struct ismc_compilation *comp, uint32_t file, const struct chain *self)
 {
 	const struct ismc_source *src = ismc_sources_get(&comp->sources, file);
-	const char *id = ismc_strtab_cstr(&comp->strtab, "imported");
+	const char *id = imp_id_from_path(comp, src->path, strlen(src->path));
 	enum ismc_data_format fmt;
 	struct ismc_catalog *cat = NULL;
 	struct oscal o;
@@ -788,6 +788,9 @@ resolve(struct ismc_compilation *comp, uint32_t file, const struct chain *self)
 		    "profile");
 		return NULL;
 	}
+	/* The id only names it in messages: the catalog is not kept. */
+	if (id == NULL)
+		id = ismc_strtab_cstr(&comp->strtab, "imported");
 	if (oscal_open(&o, comp, file, fmt))
 		cat = fmt == ISMC_DATA_OSCAL_CATALOG ?
 		    build_catalog(&o, id, false) :

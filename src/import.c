@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -500,24 +501,16 @@ ismc_import_peek(struct ismc_compilation *comp,
 	}
 }
 
-/* "a CISO Assistant library", "an OSCAL catalog" */
+/* "a CISO Assistant library", "an OSCAL catalog": for messages. */
 static const char *
-a_format(enum ismc_data_format fmt)
+a_format(struct ismc_compilation *comp, enum ismc_data_format fmt)
 {
-	switch (fmt) {
-	case ISMC_DATA_UNKNOWN:
+	const char *name = ismc_data_format_name(fmt);
+
+	if (fmt == ISMC_DATA_UNKNOWN)
 		return "not a format ismc reads";
-	case ISMC_DATA_CISO_LIBRARY:
-		return "a CISO Assistant library";
-	default:
-		return fmt == ISMC_DATA_OSCAL_CATALOG ? "an OSCAL catalog" :
-		    fmt == ISMC_DATA_OSCAL_PROFILE ? "an OSCAL profile" :
-		    fmt == ISMC_DATA_OSCAL_MAPPING ?
-		    "an OSCAL mapping collection" :
-		    fmt == ISMC_DATA_ISMC_CATALOG ? "an ismc catalog" :
-		    fmt == ISMC_DATA_ISMC_MAPPING ? "an ismc mapping set" :
-		    "an ismc texts file";
-	}
+	return ismc_arena_printf(&comp->arena, "%s %s",
+	    strchr("aeiouAEIOU", name[0]) != NULL ? "an" : "a", name);
 }
 
 struct ismc_catalog *
@@ -533,7 +526,7 @@ ismc_import_catalog(struct ismc_compilation *comp, uint32_t file)
 		return imp_oscal_catalog(comp, file, fmt);
 	default:
 		ismc_diag_error(&comp->diag, ISMC_FILE_SPAN(file), "not a "
-		    "catalog: the file is %s", a_format(fmt));
+		    "catalog: the file is %s", a_format(comp, fmt));
 		return NULL;
 	}
 }
@@ -552,7 +545,7 @@ ismc_import_mappings(struct ismc_compilation *comp, uint32_t file,
 		return imp_oscal_mappings(comp, file, out);
 	default:
 		ismc_diag_error(&comp->diag, ISMC_FILE_SPAN(file), "not a "
-		    "mapping set: the file is %s", a_format(fmt));
+		    "mapping set: the file is %s", a_format(comp, fmt));
 		return 0;
 	}
 }

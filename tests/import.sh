@@ -90,11 +90,12 @@ expect_status "mappings, unused" 0 "$ISMC" check --diagnostics=plain \
     -I $ciso "$tmp/named.isms"
 expect_err "mappings, unused" "holds no mapping set between two frameworks this spec uses (the first relates tiny and tiny-low); it is ignored"
 
-# JSON errors name the JSON path; syntax errors have a line and column.
+# Errors in JSON have a line and column (the JSON path where YAML cannot
+# read the text: tests/bad/catalogs/oscal-long-key.json).
 printf '{"catalog": {"uuid": "u", "metadata": {"title": "t"},\n "groups": [{"id": "g", "title": "G", "controls": [{"title": "x"}]}]}}\n' \
     >"$tmp/bad_catalog.json"
-expect_status "JSON path" 1 "$ISMC" check --catalog "$tmp/bad_catalog.json"
-expect_err "JSON path" "$tmp/bad_catalog.json: error: \$.catalog.groups[0].controls[0]: missing required key 'id' in a control"
+expect_status "JSON located" 1 "$ISMC" check --catalog "$tmp/bad_catalog.json"
+expect_err "JSON located" "$tmp/bad_catalog.json:2:52: error: missing required key 'id' in a control"
 printf '{"catalog": {\n  "uuid": "u",,\n}}\n' >"$tmp/syntax_catalog.json"
 expect_status "JSON syntax" 1 "$ISMC" check --catalog "$tmp/syntax_catalog.json"
 expect_err "JSON syntax" "$tmp/syntax_catalog.json:2:15: error: invalid JSON: string or '}' expected near ','"
