@@ -8,20 +8,23 @@
  * set whose catalog ids are derived from those hrefs as from a catalog's
  * own file name. Each map relates a list of sources to a list of targets
  * by a NIST IR 8477 relationship over their unions; ismc's rows relate
- * pairs, so a map becomes the pairwise rows that its relationship
+ * pairs and covering sets (several sources whose union is equal to or
+ * contains one target), so a map becomes the rows that its relationship
  * implies:
  *
- *	equivalent-to, equal-to	one to one: equal; one source: each target
- *				is a subset of it (superset rows); one
- *				target: each source a subset
+ *	equivalent-to, equal-to	one to one: equal; one source and several
+ *				targets: each target is a subset of it
+ *				(superset rows); several sources and one
+ *				target: a covering set, equal
  *	subset-of		each source lies in the single target
- *	superset-of		the single source contains each target
+ *	superset-of		the single source contains each target;
+ *				several sources: a covering set, superset
  *	intersects-with		every pair, read as overlapping
  *	no-relationship		every pair, not related
  *
- * A map whose union cannot be split into pairs (subset-of with several
- * targets, superset-of with several sources, equal-to with several on
- * both sides) is skipped, with one warning per set saying how many.
+ * A map that none of these can express (subset-of with several targets,
+ * superset-of or equal-to with several on both sides) is skipped, with
+ * one warning per set saying how many.
  * Statement-level references (type "statement") are skipped likewise:
  * ismc maps whole controls. A map's confidence-score percentage becomes
  * the row's strength (0.8 gives 8).
@@ -155,56 +158,78 @@ imp_oscal_map_peek(struct ismc_compilation *comp,
 
 /* ---- maps --------------------------------------------------------------------------------- */
 
-/* The control ids of a `sources` or `targets` list (interned, in
- * `ids`); statement references are counted and left out. */
-static size_t
-map_refs(struct mc *m, const struct ismc_ynode *map, const char *key,
-    const char ***ids)
-{
-	const struct ismc_ynode *list, *ref, *type, *idn;
-	char what[64];
-	size_t i, n = 0;
+/* The controls a `sources` or `targets` list names. */
+struct refs {
+	const char		**ids;		/* interned, distinct, in order */
+	struct ismc_span	*spans;		/* where each is named */
+	size_t			 n;
+};
 
-	*ids = NULL;
+/* One reference: its control id, or NULL (a statement, counted, or an
+ * error, reported). */
+static const struct ismc_ynode *
+map_ref(struct mc *m, const struct ismc_ynode *ref)
+{
+	const struct ismc_ynode *type, *idn;
+
+	if (ismc_ydoc_expect(&m->doc, ref, ISMC_YNODE_MAPPING,
+	    "a map reference") == NULL)
+		return NULL;
+	ismc_ydoc_check_keys(&m->doc, ref, ref_keys, "in a map reference");
+	type = ismc_ydoc_require(&m->doc, ref, "type", "in a map reference");
+	idn = ismc_ydoc_require(&m->doc, ref, "id-ref", "in a map reference");
+	if (type == NULL || idn == NULL || ismc_ydoc_expect_string(&m->doc,
+	    idn, "'id-ref'") == NULL)
+		return NULL;
+	if (ismc_ynode_equals(type, "statement")) {
+		m->statements++;
+		return NULL;
+	}
+	if (!ismc_ynode_equals(type, "control")) {
+		ismc_ydoc_report(&m->doc, ISMC_ERROR, type->span, "unknown "
+		    "reference type; expected 'control' or 'statement'");
+		return NULL;
+	}
+	return idn;
+}
+
+/* The controls of list `key`; statement references are left out, and a
+ * control named twice counts once. */
+static void
+map_refs(struct mc *m, const struct ismc_ynode *map, const char *key,
+    struct refs *r)
+{
+	const struct ismc_ynode *list, *idn;
+	const char *id;
+	char what[64];
+	size_t i, j;
+
+	memset(r, 0, sizeof *r);
 	snprintf(what, sizeof what, "'%s'", key);
 	list = ismc_ydoc_require(&m->doc, map, key, "in a map");
 	if (ismc_ydoc_expect(&m->doc, list, ISMC_YNODE_SEQUENCE, what) ==
 	    NULL)
-		return 0;
+		return;
 	if (list->len == 0) {
 		ismc_ydoc_report(&m->doc, ISMC_ERROR, list->span, "%s lists "
 		    "nothing", what);
-		return 0;
+		return;
 	}
-	*ids = ISMC_NEW_ARRAY(&m->comp->arena, const char *, list->len);
+	r->ids = ISMC_NEW_ARRAY(&m->comp->arena, const char *, list->len);
+	r->spans = ISMC_NEW_ARRAY(&m->comp->arena, struct ismc_span,
+	    list->len);
 	for (i = 0; i < list->len; i++) {
-		ref = ismc_ynode_item(list, i);
-		if (ismc_ydoc_expect(&m->doc, ref, ISMC_YNODE_MAPPING,
-		    "a map reference") == NULL)
+		if ((idn = map_ref(m, ismc_ynode_item(list, i))) == NULL)
 			continue;
-		ismc_ydoc_check_keys(&m->doc, ref, ref_keys,
-		    "in a map reference");
-		type = ismc_ydoc_require(&m->doc, ref, "type",
-		    "in a map reference");
-		idn = ismc_ydoc_require(&m->doc, ref, "id-ref",
-		    "in a map reference");
-		if (type == NULL || idn == NULL || ismc_ydoc_expect_string(
-		    &m->doc, idn, "'id-ref'") == NULL)
-			continue;
-		if (ismc_ynode_equals(type, "statement")) {
-			m->statements++;
-			continue;
-		}
-		if (!ismc_ynode_equals(type, "control")) {
-			ismc_ydoc_report(&m->doc, ISMC_ERROR, type->span,
-			    "unknown reference type; expected 'control' or "
-			    "'statement'");
-			continue;
-		}
-		(*ids)[n++] = ismc_strtab_intern(&m->comp->strtab, idn->u.str,
+		id = ismc_strtab_intern(&m->comp->strtab, idn->u.str,
 		    idn->len);
+		for (j = 0; j < r->n && r->ids[j] != id; j++)
+			continue;
+		if (j < r->n)
+			continue;
+		r->spans[r->n] = ismc_json_span(&m->doc, idn);
+		r->ids[r->n++] = id;
 	}
-	return n;
 }
 
 /* confidence-score.percentage (0..1) as a strength 1..10; 0: none. */
@@ -241,12 +266,10 @@ pair_rel(enum ismc_rel rel, size_t ns, size_t nt, enum ismc_rel *out)
 	*out = rel;
 	switch (rel) {
 	case ISMC_REL_EQUAL:
-		if (ns > 1 && nt > 1)
+		if (ns > 1)
 			return false;
 		if (nt > 1)
 			*out = ISMC_REL_SUPERSET;
-		else if (ns > 1)
-			*out = ISMC_REL_SUBSET;
 		return true;
 	case ISMC_REL_SUBSET:
 		return nt == 1;
@@ -257,15 +280,33 @@ pair_rel(enum ismc_rel rel, size_t ns, size_t nt, enum ismc_rel *out)
 	}
 }
 
+/* Several sources that together are equal to or contain one target: a
+ * covering set, as ismc's own files write `source: [..]`. */
+static void
+cover_row(struct mc *m, struct imp_rows *rows, struct ismc_mapping_row *row,
+    const struct refs *src, const char *target, const struct ismc_ynode *at)
+{
+	struct ismc_mapping_cover *cov;
+
+	cov = ISMC_NEW(&m->comp->arena, struct ismc_mapping_cover);
+	cov->members = src->ids;
+	cov->spans = src->spans;
+	cov->nmembers = src->n;
+	row->source = src->ids[0];
+	row->target = target;
+	row->cover = cov;
+	imp_rows_add(rows, row, at);
+}
+
 static void
 load_map(struct mc *m, struct imp_rows *rows, const struct ismc_ynode *map)
 {
 	struct ismc_mapping_row row;
 	const struct ismc_ynode *rv;
-	const char **src, **tgt;
+	struct refs src, tgt;
 	unsigned before = m->doc.errors;
 	enum ismc_rel rel;
-	size_t ns, nt, i, j;
+	size_t i, j;
 	int k;
 
 	if (ismc_ydoc_expect(&m->doc, map, ISMC_YNODE_MAPPING, "a map") ==
@@ -276,22 +317,25 @@ load_map(struct mc *m, struct imp_rows *rows, const struct ismc_ynode *map)
 	    "relationship", rel_names)) < 0)
 		return;
 	rel = rel_values[k];
-	ns = map_refs(m, map, "sources", &src);
-	nt = map_refs(m, map, "targets", &tgt);
+	map_refs(m, map, "sources", &src);
+	map_refs(m, map, "targets", &tgt);
 	memset(&row, 0, sizeof row);
 	row.strength = map_strength(m, map);
 	row.rationale = imp_opt_text(m->comp, ismc_ynode_get(map, "remarks"));
 	row.span = ismc_json_span(&m->doc, map);
-	if (m->doc.errors != before || ns == 0 || nt == 0)
+	if (m->doc.errors != before || src.n == 0 || tgt.n == 0)
 		return;
-	if (!pair_rel(rel, ns, nt, &row.rel)) {
-		m->skipped++;
+	if (!pair_rel(rel, src.n, tgt.n, &row.rel)) {
+		if (tgt.n == 1)		/* equal-to or superset-of */
+			cover_row(m, rows, &row, &src, tgt.ids[0], map);
+		else
+			m->skipped++;
 		return;
 	}
-	for (i = 0; i < ns; i++)
-		for (j = 0; j < nt; j++) {
-			row.source = src[i];
-			row.target = tgt[j];
+	for (i = 0; i < src.n; i++)
+		for (j = 0; j < tgt.n; j++) {
+			row.source = src.ids[i];
+			row.target = tgt.ids[j];
 			if (!imp_rows_add(rows, &row, map))
 				return;
 		}

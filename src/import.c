@@ -359,14 +359,17 @@ imp_rows_init(struct imp_rows *r, struct ismc_compilation *comp,
 	ismc_symtab_init(&r->pairs);
 }
 
+/* What makes a row a repeat: its source (a covering set in sorted
+ * order, mapping.h) and its target. */
 static const char *
 pair_key(struct imp_rows *r, const struct ismc_mapping_row *row)
 {
+	const char *src = ismc_mapping_row_key(&r->comp->strtab, row);
 	struct ismc_buf b;
 	const char *key;
 
 	ismc_buf_init(&b);
-	ismc_buf_printf(&b, "%s\037%s", row->source ? row->source : "",
+	ismc_buf_printf(&b, "%s\037%s", src ? src : "",
 	    row->target ? row->target : "");
 	key = ismc_strtab_intern(&r->comp->strtab, b.data, b.len);
 	ismc_buf_free(&b);
@@ -389,7 +392,7 @@ imp_rows_add(struct imp_rows *r, const struct ismc_mapping_row *row,
 		}
 		ismc_ydoc_report(r->doc, ISMC_ERROR, at->span, "conflicting "
 		    "mapping rows for %s -> %s: %s, then %s",
-		    row->source ? row->source : "(none)",
+		    ismc_mapping_row_source_text(&r->comp->arena, row),
 		    row->target ? row->target : "(none)",
 		    ismc_rel_name(first->rel), ismc_rel_name(row->rel));
 		return false;

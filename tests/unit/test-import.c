@@ -881,7 +881,12 @@ static const char mc_json[] =
 	"\"targets\": [{\"type\": \"control\", \"id-ref\": \"b7\"}]},\n"
 	"      {\"uuid\": \"6\", \"relationship\": \"no-relationship\", "
 	"\"sources\": [{\"type\": \"control\", \"id-ref\": \"a7\"}], "
-	"\"targets\": [{\"type\": \"control\", \"id-ref\": \"b8\"}]}\n"
+	"\"targets\": [{\"type\": \"control\", \"id-ref\": \"b8\"}]},\n"
+	"      {\"uuid\": \"7\", \"relationship\": \"superset-of\", "
+	"\"sources\": [{\"type\": \"control\", \"id-ref\": \"a9\"}, "
+	"{\"type\": \"control\", \"id-ref\": \"a8\"}, "
+	"{\"type\": \"control\", \"id-ref\": \"a9\"}], "
+	"\"targets\": [{\"type\": \"control\", \"id-ref\": \"b9\"}]}\n"
 	"    ]}]}}\n";
 
 Test(oscal_map, collection)
@@ -906,17 +911,28 @@ Test(oscal_map, collection)
 	cr_assert_eq(m->nrows, 7);
 	cr_assert_eq(m->rows[0].rel, ISMC_REL_EQUAL);
 	cr_assert_eq(m->rows[0].strength, 8);
+	cr_assert_null(m->rows[0].cover);
+	/* One source, two targets: each target lies inside it. */
 	cr_assert_str_eq(m->rows[1].source, "a2");
 	cr_assert_str_eq(m->rows[1].target, "b2");
 	cr_assert_eq(m->rows[1].rel, ISMC_REL_SUPERSET);
 	cr_assert_str_eq(m->rows[1].rationale, "why");
 	cr_assert_str_eq(m->rows[2].target, "b3");
-	cr_assert_eq(m->rows[3].rel, ISMC_REL_SUBSET);
-	cr_assert_str_eq(m->rows[3].source, "a3");
-	cr_assert_str_eq(m->rows[4].source, "a4");
-	cr_assert_eq(m->rows[5].rel, ISMC_REL_INTERSECTS);
-	cr_assert_str_eq(m->rows[5].source, "a6");
-	cr_assert_eq(m->rows[6].rel, ISMC_REL_NOT_RELATED);
+	/* Two sources equal to one target: a covering set. */
+	cr_assert_eq(m->rows[3].rel, ISMC_REL_EQUAL);
+	cr_assert(ismc_mapping_row_is_set(&m->rows[3]));
+	cr_assert_str_eq(ismc_mapping_row_source_text(&t.comp.arena,
+	    &m->rows[3]), "a3 + a4");
+	cr_assert_str_eq(m->rows[3].target, "b4");
+	/* The statement reference is left out of the intersection. */
+	cr_assert_eq(m->rows[4].rel, ISMC_REL_INTERSECTS);
+	cr_assert_str_eq(m->rows[4].source, "a6");
+	cr_assert_eq(m->rows[5].rel, ISMC_REL_NOT_RELATED);
+	/* Sources that together contain a target, one named twice. */
+	cr_assert_eq(m->rows[6].rel, ISMC_REL_SUPERSET);
+	cr_assert_eq(m->rows[6].cover->nmembers, 2);
+	cr_assert_str_eq(ismc_mapping_row_source_text(&t.comp.arena,
+	    &m->rows[6]), "a9 + a8");
 }
 
 Test(oscal_map, errors)
