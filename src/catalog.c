@@ -5,25 +5,19 @@
  * against the schema, and turned into arena-owned ismc_req nodes indexed
  * by interned id. Each file is loaded once per compilation: loaded
  * catalogs are kept in comp->catalogs and found again by file identity,
- * id or alias. The search path is walked in order; in each directory
- * "<name>.yaml" wins, then any catalog whose id or alias is the name.
+ * id or alias. Finding a catalog by name is search.c's business.
  */
 #include <config.h>
 
 #include "catalog.h"
 
-#include <sys/stat.h>
-
 #include <ctype.h>
-#include <dirent.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "compilation.h"
 #include "import.h"
 #include "suggest.h"
@@ -237,8 +231,11 @@ load_header(struct loader *l, const struct ismc_ynode *hdr)
 	    "'catalog'") == NULL)
 		return;
 	ismc_ydoc_check_keys(l->doc, hdr, header_keys, "in 'catalog'");
-	if ((v = ismc_ydoc_require(l->doc, hdr, "id", "in 'catalog'")) != NULL)
+	if ((v = ismc_ydoc_require(l->doc, hdr, "id", "in 'catalog'")) !=
+	    NULL) {
 		cat->id = catalog_name(l, v, "'id'");
+		cat->span = v->span;
+	}
 	if ((v = ismc_ydoc_require(l->doc, hdr, "title", "in 'catalog'")) !=
 	    NULL && ismc_ydoc_expect_string(l->doc, v, "'title'") != NULL)
 		cat->title = copy(l, v);
@@ -531,6 +528,45 @@ build(struct ismc_compilation *comp, struct ismc_ydoc *doc)
 	return l.cat;
 }
 
+/* The catalog already loaded from source `file`, if any. */
+static struct ismc_catalog *
+loaded_file(const struct ismc_compilation *comp, uint32_t file)
+{
+	size_t i;
+
+	for (i = 0; i < comp->ncatalogs; i++) {
+		if (comp->catalogs[i]->file == file)
+			return comp->catalogs[i];
+	}
+	return NULL;
+}
+
+/* One id, one catalog: two files declaring one id in one run would make
+ * every reference to it ambiguous. */
+bool
+ismc_catalog_register(struct ismc_compilation *comp, struct ismc_catalog *cat)
+{
+	const struct ismc_source *src;
+	size_t i;
+
+	for (i = 0; i < comp->ncatalogs; i++) {
+		if (comp->catalogs[i]->id != cat->id)
+			continue;
+		src = ismc_sources_get(&comp->sources,
+		    comp->catalogs[i]->file);
+		ismc_diag_error(&comp->diag, cat->span, "catalog id '%s' is "
+		    "already taken by '%s'", cat->id,
+		    src != NULL ? src->path : "(memory)");
+		ismc_diag_note(&comp->diag, comp->catalogs[i]->span,
+		    "declared there");
+		return false;
+	}
+	comp->catalogs = ismc_xreallocarray(comp->catalogs,
+	    comp->ncatalogs + 1, sizeof *comp->catalogs);
+	comp->catalogs[comp->ncatalogs++] = cat;
+	return true;
+}
+
 struct ismc_catalog *
 ismc_catalog_load_file(struct ismc_compilation *comp, uint32_t file)
 {
@@ -538,6 +574,8 @@ ismc_catalog_load_file(struct ismc_compilation *comp, uint32_t file)
 	struct ismc_ydoc doc;
 	struct ismc_catalog *cat = NULL;
 
+	if ((cat = loaded_file(comp, file)) != NULL)
+		return cat;
 	/* CISO Assistant and OSCAL files are told by content (import.h). */
 	if (src != NULL && ismc_data_is_foreign(ismc_data_sniff(src->text,
 	    src->len)))
@@ -545,51 +583,22 @@ ismc_catalog_load_file(struct ismc_compilation *comp, uint32_t file)
 	if (ismc_ydoc_parse(&doc, &comp->sources, &comp->diag, file, NULL))
 		cat = build(comp, &doc);
 	ismc_ydoc_free(&doc);
-	if (cat != NULL) {
-		comp->catalogs = ismc_xreallocarray(comp->catalogs,
-		    comp->ncatalogs + 1, sizeof *comp->catalogs);
-		comp->catalogs[comp->ncatalogs++] = cat;
+	if (cat != NULL && !ismc_catalog_register(comp, cat)) {
+		ismc_catalog_free(cat);
+		cat = NULL;
 	}
 	return cat;
-}
-
-static struct ismc_catalog *
-loaded_file(const struct ismc_compilation *comp, dev_t dev, ino_t ino)
-{
-	const struct ismc_source *src;
-	size_t i;
-
-	for (i = 0; i < comp->ncatalogs; i++) {
-		src = ismc_sources_get(&comp->sources, comp->catalogs[i]->file);
-		if (src != NULL && src->dev == dev && src->ino == ino &&
-		    ino != 0)
-			return comp->catalogs[i];
-	}
-	return NULL;
 }
 
 struct ismc_catalog *
 ismc_catalog_load(struct ismc_compilation *comp, const char *path)
 {
-	struct ismc_catalog *cat;
-	struct stat st;
 	uint32_t file;
 
-	if (stat(path, &st) != 0) {
-		ismc_diag_error(&comp->diag, ISMC_NO_SPAN,
-		    "cannot read '%s': %s", path, strerror(errno));
+	file = ismc_compilation_read(comp, path, ISMC_INPUT_CATALOG,
+	    ISMC_INPUT_NAMED, ISMC_NO_SPAN, NULL);
+	if (file == ISMC_NO_FILE)
 		return NULL;
-	}
-	if ((cat = loaded_file(comp, st.st_dev, st.st_ino)) != NULL)
-		return cat;
-	file = ismc_sources_find_identity(&comp->sources, st.st_dev,
-	    st.st_ino);
-	if (file == ISMC_NO_FILE &&
-	    (file = ismc_sources_load(&comp->sources, path)) == ISMC_NO_FILE) {
-		ismc_diag_error(&comp->diag, ISMC_NO_SPAN,
-		    "cannot read '%s': %s", path, strerror(errno));
-		return NULL;
-	}
 	return ismc_catalog_load_file(comp, file);
 }
 
@@ -604,287 +613,6 @@ ismc_catalog_free(struct ismc_catalog *cat)
 {
 	if (cat != NULL)
 		ismc_symtab_destroy(&cat->by_id);
-}
-
-/* ---- the search path ------------------------------------------------- */
-
-/* The names one catalog answers to (id and aliases), all interned. */
-struct names {
-	const char	**v;
-	size_t		  n;
-	size_t		  cap;
-};
-
-static void
-names_add(struct names *ns, const char *name)
-{
-	if (ns->n == ns->cap) {
-		ns->cap = ns->cap ? ns->cap * 2 : 16;
-		ns->v = ismc_xreallocarray(ns->v, ns->cap, sizeof *ns->v);
-	}
-	ns->v[ns->n++] = name;
-}
-
-static bool
-answers_to(const struct ismc_catalog *cat, const char *name)
-{
-	size_t i;
-
-	if (cat->id == name)
-		return true;
-	for (i = 0; i < cat->naliases; i++) {
-		if (cat->aliases[i] == name)
-			return true;
-	}
-	return false;
-}
-
-/* "<name>.yaml" is tried only for names that cannot leave the directory. */
-static bool
-plain_file_name(const char *name)
-{
-	return name[0] != '.' && ismc_catalog_valid_name(name, strlen(name));
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The *.yaml files of `dir`, sorted bytewise so the search does not
- * depend on the file system's order or the locale. Caller frees. */
-static char **
-list_yaml(const char *dir, size_t *np)
-{
-	struct dirent *de;
-	char **v = NULL;
-	size_t n = 0, cap = 0, len;
-	DIR *d;
-
-	*np = 0;
-	if ((d = opendir(dir)) == NULL)
-		return NULL;
-	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		/* OSCAL catalogs and profiles come as JSON too. */
-		if (de->d_name[0] == '.' || len <= 5 ||
-		    (strcmp(de->d_name + len - 5, ".yaml") != 0 &&
-		    strcmp(de->d_name + len - 5, ".json") != 0))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = ismc_xreallocarray(v, cap, sizeof *v);
-		}
-		v[n++] = ismc_xstrdup(de->d_name);
-	}
-	closedir(d);
-	/* v is NULL for a directory without catalogs; qsort may not be
-	 * given a null array, even an empty one. */
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_str);
-	*np = n;
-	return v;
-}
-
-static void
-free_list(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-static bool
-peek_foreign(struct ismc_compilation *comp, const struct ismc_sources *tmp,
-    uint32_t file, struct names *ns)
-{
-	struct ismc_import_names in;
-	size_t i;
-	bool foreign;
-
-	foreign = ismc_import_peek(comp, tmp, file, &in);
-	for (i = 0; i < in.ncatalog; i++)
-		names_add(ns, in.catalog[i]);
-	ismc_import_names_free(&in);
-	return foreign;
-}
-
-/*
- * Reads the id and aliases of the catalog in `path` without reporting
- * anything and without keeping the file: a broken or foreign YAML file in
- * a search directory must not disturb a search for another name.
- */
-static void
-peek_names(struct ismc_compilation *comp, const char *path, struct names *ns)
-{
-	struct ismc_sources tmp;
-	struct ismc_ydoc doc;
-	const struct ismc_ynode *hdr, *v, *seq;
-	uint32_t file;
-	size_t i;
-
-	ismc_sources_init(&tmp);
-	if ((file = ismc_sources_load(&tmp, path)) != ISMC_NO_FILE &&
-	    peek_foreign(comp, &tmp, file, ns)) {
-		/* A CISO Assistant or OSCAL file: named by import.h. */
-	} else if (file != ISMC_NO_FILE) {
-		/* A tree with errors in it (a duplicate key, say) is still
-		 * good for the names: the full load then reports the errors
-		 * instead of the search calling the catalog unknown. */
-		ismc_ydoc_parse(&doc, &tmp, NULL, file, NULL);
-		hdr = ismc_ynode_get(doc.root, "catalog");
-		if (ismc_ynode_equals(ismc_ynode_get(doc.root, "format"),
-		    CATALOG_FORMAT) && hdr != NULL) {
-			v = ismc_ynode_get(hdr, "id");
-			if (v != NULL && v->kind == ISMC_YNODE_SCALAR)
-				names_add(ns, ismc_strtab_intern(&comp->strtab,
-				    v->u.str, v->len));
-			seq = ismc_ynode_get(hdr, "aliases");
-			for (i = 0; seq != NULL &&
-			    seq->kind == ISMC_YNODE_SEQUENCE && i < seq->len;
-			    i++) {
-				v = ismc_ynode_item(seq, i);
-				if (v->kind == ISMC_YNODE_SCALAR)
-					names_add(ns, ismc_strtab_intern(
-					    &comp->strtab, v->u.str, v->len));
-			}
-		}
-		ismc_ydoc_free(&doc);
-	}
-	ismc_sources_destroy(&tmp);
-}
-
-static char *
-join(const char *dir, const char *file)
-{
-	struct ismc_buf b;
-
-	ismc_buf_init(&b);
-	ismc_buf_printf(&b, "%s/%s", dir, file);
-	return b.data;
-}
-
-/*
- * Looks for `name` in one directory. Returns true when it settled the
- * search (found, or found but broken: *out is then NULL after errors);
- * adds every name seen to `seen` for suggestions.
- */
-static bool
-search_dir(struct ismc_compilation *comp, const char *dir, const char *name,
-    struct names *seen, struct ismc_catalog **out)
-{
-	char **files, *path;
-	size_t n, i, j, first;
-	bool hit = false;
-
-	files = list_yaml(dir, &n);
-	/* Rule 1: the file named after the catalog. */
-	if (plain_file_name(name)) {
-		for (i = 0; i < n && !hit; i++) {
-			size_t len = strlen(files[i]) - 5;
-
-			hit = len == strlen(name) &&
-			    strncmp(files[i], name, len) == 0;
-			if (hit) {
-				path = join(dir, files[i]);
-				*out = ismc_catalog_load(comp, path);
-				free(path);
-			}
-		}
-	}
-	/* Rule 2: any catalog whose id or alias is the name. */
-	for (i = 0; i < n && !hit; i++) {
-		path = join(dir, files[i]);
-		first = seen->n;
-		peek_names(comp, path, seen);
-		for (j = first; j < seen->n && !hit; j++)
-			hit = seen->v[j] == name;
-		if (hit)
-			*out = ismc_catalog_load(comp, path);
-		free(path);
-	}
-	free_list(files, n);
-	return hit;
-}
-
-static void
-report_not_found(struct ismc_compilation *comp, const char *name,
-    struct ismc_span use, const struct names *seen)
-{
-	struct ismc_suggest sg;
-	struct ismc_buf b;
-	const char *hint;
-	size_t i, j;
-
-	ismc_suggest_init(&sg, name);
-	for (i = 0; i < comp->ncatalogs; i++) {
-		ismc_suggest_offer(&sg, comp->catalogs[i]->id);
-		for (j = 0; j < comp->catalogs[i]->naliases; j++)
-			ismc_suggest_offer(&sg, comp->catalogs[i]->aliases[j]);
-	}
-	for (i = 0; i < seen->n; i++)
-		ismc_suggest_offer(&sg, seen->v[i]);
-	if ((hint = ismc_suggest_result(&sg)) != NULL)
-		ismc_diag_error(&comp->diag, use, "unknown framework '%s'; did "
-		    "you mean '%s'?", name, hint);
-	else
-		ismc_diag_error(&comp->diag, use, "unknown framework '%s'",
-		    name);
-	if (comp->nsearch == 0) {
-		ismc_diag_note(&comp->diag, ISMC_NO_SPAN, "the catalog search "
-		    "path is empty; use -I DIR or set ISMC_PATH");
-		return;
-	}
-	ismc_buf_init(&b);
-	for (i = 0; i < comp->nsearch; i++) {
-		for (j = 0; j < i; j++) {
-			if (strcmp(comp->search_path[i],
-			    comp->search_path[j]) == 0)
-				break;
-		}
-		if (j < i)
-			continue;
-		ismc_buf_printf(&b, "%s'%s'", b.len > 0 ? ", " : "",
-		    comp->search_path[i]);
-	}
-	ismc_diag_note(&comp->diag, ISMC_NO_SPAN, "looked for catalogs in %s",
-	    ismc_buf_cstr(&b));
-	ismc_buf_free(&b);
-}
-
-struct ismc_catalog *
-ismc_catalog_find(struct ismc_compilation *comp, const char *name,
-    struct ismc_span use)
-{
-	struct ismc_catalog *cat = NULL;
-	struct names seen = { NULL, 0, 0 };
-	const char *iname = ismc_strtab_cstr(&comp->strtab, name);
-	size_t i, j;
-	bool hit = false;
-
-	for (i = 0; i < comp->ncatalogs; i++) {
-		if (answers_to(comp->catalogs[i], iname))
-			return comp->catalogs[i];
-	}
-	for (i = 0; i < comp->nsearch && !hit; i++) {
-		/* The same directory twice (ISMC_PATH and the built-in
-		 * default often agree) is searched once. */
-		for (j = 0; j < i; j++) {
-			if (strcmp(comp->search_path[i],
-			    comp->search_path[j]) == 0)
-				break;
-		}
-		if (j == i)
-			hit = search_dir(comp, comp->search_path[i], iname,
-			    &seen, &cat);
-	}
-	if (!hit)
-		report_not_found(comp, name, use, &seen);
-	free(seen.v);
-	return cat;
 }
 
 bool

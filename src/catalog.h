@@ -62,36 +62,33 @@ struct ismc_catalog {
 	size_t			 nreqs;
 	struct ismc_symtab	 by_id;		/* interned id -> struct ismc_req */
 	uint32_t		 file;		/* source id of the YAML */
+	struct ismc_span	 span;		/* where the file declares its id */
 };
 
 /*
- * Finds catalog `name` (an id or alias; "iso27001" finds
- * "iso27001-2022.yaml" through its aliases) and loads it. A catalog already
- * loaded in this compilation (comp->catalogs) is returned again. Otherwise
- * the directories of comp->search_path are tried in order (the driver
- * fills it: -I options, then ISMC_PATH, then the source tree's and the
- * installed frameworks directories); in each, "<name>.yaml" is taken
- * first, then any *.yaml catalog, in byte order of file names, whose id or
- * alias is `name`. Files that are not catalogs are skipped silently.
- * Returns NULL, after reporting at `use` (where the spec names it), when
- * it cannot be found or is malformed.
- */
-struct ismc_catalog *ismc_catalog_find(struct ismc_compilation *,
-	    const char *name, struct ismc_span use);
-/*
- * Loads the catalog in `path`; NULL after reporting on any error. Each file
- * (by device and inode) is loaded once per compilation and then kept in
- * comp->catalogs, which ismc_compilation_destroy frees.
+ * Loads the catalog in `path`, a file named on the command line
+ * (--catalog); NULL after reporting on any error. Each file (by device
+ * and inode) is loaded once per compilation and then kept in
+ * comp->catalogs, which ismc_compilation_destroy frees; a second file
+ * declaring an id already loaded is an error. Catalogs named by a spec
+ * are found through the search path (search.h).
  */
 struct ismc_catalog *ismc_catalog_load(struct ismc_compilation *,
 	    const char *path);
 /*
  * Loads a catalog from source `file`, already loaded or added (e.g. with
- * ismc_sources_add, for tests and fuzzing). Registered in comp->catalogs
- * like any other; NULL after reporting on any error.
+ * ismc_sources_add, for tests and fuzzing), native or foreign (import.h).
+ * Registered in comp->catalogs like any other; the same file again gives
+ * the same catalog. NULL after reporting on any error.
  */
 struct ismc_catalog *ismc_catalog_load_file(struct ismc_compilation *,
 	    uint32_t file);
+/*
+ * Adds a loaded catalog to comp->catalogs; false, after an error at the
+ * catalog's id, when another file already declared that id in this run
+ * (the caller then frees it).
+ */
+bool	ismc_catalog_register(struct ismc_compilation *, struct ismc_catalog *);
 /* The top-level group (theme, chapter, category) holding a node: reports
  * group by it. NULL for a node with no parent. */
 const struct ismc_req *ismc_req_top_group(const struct ismc_req *);

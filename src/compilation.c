@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "fileio.h"
+#include "search.h"
 #include "xalloc.h"
 
 void
@@ -30,15 +32,179 @@ ismc_compilation_destroy(struct ismc_compilation *c)
 		ismc_catalog_free(c->catalogs[i]);
 	free(c->catalogs);
 	free(c->search_path);
+	free(c->search_shipped);
+	ismc_search_free(c->search);
+	for (i = 0; i < c->nroots; i++)
+		free(c->roots[i]);
+	free(c->roots);
 	ismc_sources_destroy(&c->sources);
 	ismc_strtab_destroy(&c->strtab);
 	ismc_arena_destroy(&c->arena);
 }
 
-void
-ismc_compilation_add_search_dir(struct ismc_compilation *c, const char *dir)
+static void
+add_dir(struct ismc_compilation *c, const char *dir, bool shipped)
 {
 	c->search_path = ismc_xreallocarray(c->search_path, c->nsearch + 1,
 	    sizeof *c->search_path);
-	c->search_path[c->nsearch++] = ismc_arena_strdup(&c->arena, dir);
+	c->search_shipped = ismc_xreallocarray(c->search_shipped,
+	    c->nsearch + 1, sizeof *c->search_shipped);
+	c->search_path[c->nsearch] = ismc_arena_strdup(&c->arena, dir);
+	c->search_shipped[c->nsearch++] = shipped;
+}
+
+void
+ismc_compilation_add_search_dir(struct ismc_compilation *c, const char *dir)
+{
+	add_dir(c, dir, false);
+}
+
+void
+ismc_compilation_add_shipped_dir(struct ismc_compilation *c, const char *dir)
+{
+	add_dir(c, dir, true);
+}
+
+/* ---- reading inputs ------------------------------------------------------ */
+
+static const char *const kind_names[] = {	/* ORDER ISMC_INPUT */
+	"file", "spec", "catalog", "mapping set", "texts file",
+};
+
+static void
+add_root(struct ismc_compilation *c, const char *dir)
+{
+	char *r = ismc_path_canonical(dir);
+	size_t i;
+
+	if (r == NULL)
+		return;		/* missing: nothing can come from it */
+	for (i = 0; i < c->nroots; i++) {
+		if (strcmp(c->roots[i], r) == 0) {
+			free(r);
+			return;
+		}
+	}
+	c->roots = ismc_xreallocarray(c->roots, c->nroots + 1,
+	    sizeof *c->roots);
+	c->roots[c->nroots++] = r;
+}
+
+void
+ismc_compilation_sandbox(struct ismc_compilation *c, const char *const *specs,
+    size_t nspecs)
+{
+	const char *slash;
+	char *dir;
+	size_t i;
+
+	c->sandbox = true;
+	for (i = 0; i < nspecs; i++) {
+		/* The directory the spec is named in, not where a link
+		 * leads: a linked spec cannot widen its own tree. */
+		if ((slash = strrchr(specs[i], '/')) == NULL) {
+			add_root(c, ".");
+			continue;
+		}
+		dir = ismc_arena_strndup(&c->arena, specs[i],
+		    slash == specs[i] ? 1 : (size_t)(slash - specs[i]));
+		add_root(c, dir);
+	}
+	for (i = 0; i < c->nsearch; i++)
+		add_root(c, c->search_path[i]);
+}
+
+/* --sandbox: whether `path` may be read; reports why not. */
+static bool
+sandbox_allows(struct ismc_compilation *c, const char *path,
+    enum ismc_input_kind kind, unsigned how, struct ismc_span from)
+{
+	char *resolved;
+	size_t len;
+	bool ok;
+
+	ok = ismc_path_confined(path, (const char *const *)c->roots,
+	    c->nroots, &resolved);
+	if (resolved == NULL)
+		return true;	/* missing: the read says so */
+	if (!ok) {
+		ismc_diag_error(&c->diag, from, "--sandbox: '%s' is outside "
+		    "the spec's directory and the catalog search path", path);
+	} else if (kind == ISMC_INPUT_SPEC && !(how & ISMC_INPUT_NAMED) &&
+	    ((len = strlen(resolved)) < 5 ||
+	    strcmp(resolved + len - 5, ".isms") != 0)) {
+		/* Only specs are quoted in diagnostics: an include of some
+		 * other file would show its lines. */
+		ismc_diag_error(&c->diag, from, "--sandbox: an include must "
+		    "name a .isms file, not '%s'", path);
+		ok = false;
+	}
+	free(resolved);
+	return ok;
+}
+
+static void
+report_read_error(struct ismc_compilation *c, const char *path,
+    enum ismc_input_kind kind, unsigned how, struct ismc_span from,
+    const struct ismc_file_data *err)
+{
+	if (how & ISMC_INPUT_NAMED) {
+		c->io_failed = true;
+		ismc_diag_error(&c->diag, ISMC_NO_SPAN, "cannot read '%s': %s",
+		    path, ismc_file_strerror(err));
+	} else if (kind == ISMC_INPUT_OTHER) {
+		ismc_diag_error(&c->diag, from, "cannot read '%s' (in the "
+		    "catalog search path): %s", path, ismc_file_strerror(err));
+	} else if (kind == ISMC_INPUT_SPEC) {
+		ismc_diag_error(&c->diag, from, "cannot read '%s': %s", path,
+		    ismc_file_strerror(err));
+	} else {
+		ismc_diag_error(&c->diag, from, "cannot read %s '%s': %s",
+		    kind_names[kind], path, ismc_file_strerror(err));
+	}
+}
+
+uint32_t
+ismc_compilation_read(struct ismc_compilation *c, const char *path,
+    enum ismc_input_kind kind, unsigned how, struct ismc_span from,
+    bool *fresh)
+{
+	struct ismc_file_data err;
+	struct ismc_source *src;
+	const char *enc;
+	unsigned flags = 0;
+	uint32_t file;
+	bool dummy;
+
+	if (fresh == NULL)
+		fresh = &dummy;
+	*fresh = false;
+	/* What the command line names is the user's choice, except that a
+	 * spec named there defines its own tree and so must lie in it. */
+	if (c->sandbox && (!(how & ISMC_INPUT_NAMED) ||
+	    kind == ISMC_INPUT_SPEC) && !sandbox_allows(c, path, kind, how,
+	    from))
+		return ISMC_NO_FILE;
+	/* Only the user, on the command line, may hand over a pipe. */
+	if ((how & ISMC_INPUT_NAMED) && kind == ISMC_INPUT_SPEC && !c->sandbox)
+		flags |= ISMC_READ_STREAM_OK;
+	file = ismc_sources_load(&c->sources, path, flags, fresh, &err);
+	if (file == ISMC_NO_FILE) {
+		report_read_error(c, path, kind, how, from, &err);
+		return ISMC_NO_FILE;
+	}
+	src = c->sources.files[file];
+	if (!*fresh)
+		return src->refused ? ISMC_NO_FILE : file;
+	src->kind = kind;
+	src->no_quote = c->sandbox && kind != ISMC_INPUT_SPEC;
+	if ((enc = ismc_text_foreign_encoding(src->text, src->len)) != NULL) {
+		src->refused = true;
+		src->no_quote = true;	/* its "lines" are noise */
+		ismc_diag_error(&c->diag, (struct ismc_span){ file, 0, 0 },
+		    "'%s' is encoded in %s; ismc reads UTF-8 only (convert it "
+		    "with 'iconv -f %s -t UTF-8')", path, enc, enc);
+		return ISMC_NO_FILE;
+	}
+	return file;
 }

@@ -18,6 +18,7 @@
 #include "strtab.h"
 
 struct ismc_catalog;
+struct ismc_search;
 
 struct ismc_compilation {
 	struct ismc_arena	 arena;
@@ -25,10 +26,19 @@ struct ismc_compilation {
 	struct ismc_sources	 sources;
 	struct ismc_diag	 diag;
 	const char		**search_path;	/* catalog directories, in order */
+	bool			 *search_shipped; /* ... each ismc's own data */
 	size_t			  nsearch;
+	struct ismc_search	 *search;	/* their index (search.h); heap */
 	struct ismc_catalog	**catalogs;	/* loaded once each; freed at
 						 * destroy (heap array) */
 	size_t			  ncatalogs;
+	bool			  io_failed;	/* a file named on the command
+						 * line could not be read (exit
+						 * status 2) */
+	bool			  sandbox;	/* --sandbox (doc/security.md) */
+	char			**roots;	/* --sandbox: canonical directories
+						 * files may come from; heap */
+	size_t			  nroots;
 	bool			  has_as_of;	/* --as-of: the date against which
 						 * deadlines and validity are
 						 * judged (else the spec's date) */
@@ -39,5 +49,33 @@ void	ismc_compilation_init(struct ismc_compilation *, FILE *diag_out);
 void	ismc_compilation_destroy(struct ismc_compilation *);
 /* Appends a catalog directory (copied into the arena). */
 void	ismc_compilation_add_search_dir(struct ismc_compilation *, const char *);
+/* Appends a directory of the catalogs and mapping sets ismc ships: what
+ * replaces one of those is said (search.h). */
+void	ismc_compilation_add_shipped_dir(struct ismc_compilation *,
+	    const char *);
+
+/* How a file came to be read (ismc_compilation_read). */
+#define ISMC_INPUT_NAMED	0x1u	/* named on the command line: a
+					 * failure is an I/O error (status
+					 * 2), a spec may be a stream */
+/*
+ * Reads `path` as input of `kind` into comp->sources, at most once per
+ * file: a file read before is not opened again, and its id comes back
+ * with *fresh false (fresh may be NULL). Every refusal is reported, at
+ * `from` (where the input is named; ISMC_NO_SPAN for the command line):
+ * what ismc_file_read refuses, a path outside the sandbox, a file in
+ * UTF-16 or UTF-32 (at the file's 1:1). Returns ISMC_NO_FILE then.
+ */
+uint32_t ismc_compilation_read(struct ismc_compilation *, const char *path,
+	    enum ismc_input_kind kind, unsigned how, struct ismc_span from,
+	    bool *fresh);
+/*
+ * Turns the sandbox on: from now on, files not named on the command line
+ * must lie (symbolic links followed) in the directory of one of `specs`
+ * or in the catalog search path, set before this call; includes must name
+ * .isms files; and diagnostics quote no line of a file that is not a spec.
+ */
+void	ismc_compilation_sandbox(struct ismc_compilation *,
+	    const char *const *specs, size_t nspecs);
 
 #endif

@@ -172,7 +172,8 @@ emit(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
 	if (d->color)
 		fputs(C_OFF, d->out);
 	fputc('\n', d->out);
-	if (src != NULL && !d->plain && span.start != ISMC_WHOLE_FILE)
+	if (src != NULL && !d->plain && span.start != ISMC_WHOLE_FILE &&
+	    !src->no_quote)
 		show_source(d, span);
 }
 

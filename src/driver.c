@@ -59,8 +59,8 @@ set_search_path(struct ismc_compilation *c, const struct ismc_options *o)
 		}
 		env = colon ? colon + 1 : NULL;
 	}
-	ismc_compilation_add_search_dir(c, ISMC_SRCDIR "/frameworks");
-	ismc_compilation_add_search_dir(c, ISMC_PKGDATADIR "/frameworks");
+	ismc_compilation_add_shipped_dir(c, ISMC_SRCDIR "/frameworks");
+	ismc_compilation_add_shipped_dir(c, ISMC_PKGDATADIR "/frameworks");
 }
 
 void
@@ -265,7 +265,7 @@ struct run {
 static int
 exit_status(const struct run *r)
 {
-	if (r->io_failed)
+	if (r->io_failed || r->c.io_failed)
 		return ISMC_EXIT_USAGE;
 	if (r->c.diag.errors > r->gate_errors)
 		return ISMC_EXIT_INPUT;
@@ -298,7 +298,7 @@ run_compile(struct run *r, const struct ismc_options *o,
 	struct ismc_sema_options so;
 
 	ismc_frontend_load(c, specs, nspecs, &r->prog);
-	r->io_failed = r->prog.io_failed;
+	r->io_failed = c->io_failed;
 	dump_front(c, o, &r->prog);
 	if (c->diag.errors != 0 || nspecs == 0)
 		return;

@@ -995,10 +995,15 @@ fmt_one(struct ismc_compilation *c, const struct ismc_options *o,
 	struct stat st;
 	uint32_t file;
 
-	file = in ? load_stdin(c) : ismc_sources_load(&c->sources, path);
-	if (file == ISMC_NO_FILE) {
-		ismc_diag_error(&c->diag, ISMC_NO_SPAN, "cannot read '%s': %s",
-		    in ? "<stdin>" : path, strerror(errno));
+	if (in && (file = load_stdin(c)) == ISMC_NO_FILE) {
+		ismc_diag_error(&c->diag, ISMC_NO_SPAN, "cannot read '<stdin>': "
+		    "%s", strerror(errno));
+		*io_failed = true;
+		return;
+	}
+	/* The guarded read of every input; it reports why it refuses. */
+	if (!in && (file = ismc_compilation_read(c, path, ISMC_INPUT_SPEC,
+	    ISMC_INPUT_NAMED, ISMC_NO_SPAN, NULL)) == ISMC_NO_FILE) {
 		*io_failed = true;
 		return;
 	}

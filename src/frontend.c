@@ -9,9 +9,7 @@
 
 #include "frontend.h"
 
-#include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -23,7 +21,10 @@ struct loader {
 	struct ismc_compilation	*comp;
 	struct ismc_program	*prog;
 	size_t			 cap;
-	uint32_t		 stack[ISMC_MAX_INCLUDE_DEPTH + 1];
+	size_t			 stack[ISMC_MAX_INCLUDE_DEPTH + 1];	/* files[] */
+	size_t			 last[ISMC_MAX_INCLUDE_DEPTH + 1];	/* 1 + the
+						 * last file each of those
+						 * included; 0: none yet */
 	size_t			 depth;
 	const char		*key_include;
 };
@@ -31,11 +32,14 @@ struct loader {
 static void load_file(struct loader *, const char *path, struct ismc_span from,
     const struct ismc_item *inc);
 
-static void
+/* Appends a file, linked to the file including it; returns its index. */
+static size_t
 add_file(struct loader *l, uint32_t file, struct ismc_item *items,
     const struct ismc_item *inc)
 {
 	struct ismc_program *p = l->prog;
+	struct ismc_spec_file *sf;
+	size_t at = p->nfiles, parent;
 
 	if (p->nfiles == l->cap) {
 		size_t ncap = l->cap ? l->cap * 2 : 8;
@@ -47,10 +51,21 @@ add_file(struct loader *l, uint32_t file, struct ismc_item *items,
 		p->files = n;
 		l->cap = ncap;
 	}
-	p->files[p->nfiles].file = file;
-	p->files[p->nfiles].items = items;
-	p->files[p->nfiles].included_at = inc;
-	p->nfiles++;
+	sf = &p->files[p->nfiles++];
+	sf->file = file;
+	sf->items = items;
+	sf->included_at = inc;
+	sf->first_included = sf->next_sibling = 0;
+	if (l->depth > 0) {
+		parent = l->stack[l->depth - 1];
+		if (l->last[l->depth - 1] == 0)
+			p->files[parent].first_included = at + 1;
+		else
+			p->files[l->last[l->depth - 1] - 1].next_sibling =
+			    at + 1;
+		l->last[l->depth - 1] = at + 1;
+	}
+	return at;
 }
 
 /* "dir/of/including.isms" + "x.isms" -> "dir/of/x.isms". */
@@ -64,16 +79,14 @@ resolve_relative(struct ismc_arena *a, const char *from, const char *path)
 	return ismc_arena_printf(a, "%.*s/%s", (int)(slash - from), from, path);
 }
 
+/* Whether source `file` is being read further up the include chain. */
 static bool
-on_stack(const struct loader *l, const struct stat *st, size_t *at)
+on_stack(const struct loader *l, uint32_t file, size_t *at)
 {
 	size_t i;
 
 	for (i = 0; i < l->depth; i++) {
-		const struct ismc_source *s =
-		    ismc_sources_get(&l->comp->sources, l->stack[i]);
-
-		if (s->dev == st->st_dev && s->ino == st->st_ino) {
+		if (l->prog->files[l->stack[i]].file == file) {
 			*at = i;
 			return true;
 		}
@@ -86,7 +99,7 @@ report_cycle(struct loader *l, struct ismc_span from, size_t at)
 {
 	struct ismc_diag *d = &l->comp->diag;
 	const struct ismc_source *s = ismc_sources_get(&l->comp->sources,
-	    l->stack[at]);
+	    l->prog->files[l->stack[at]].file);
 
 	if (at + 1 == l->depth)
 		ismc_diag_error(d, from, "'%s' includes itself", s->path);
@@ -129,35 +142,21 @@ load_file(struct loader *l, const char *path, struct ismc_span from,
 {
 	struct ismc_compilation *c = l->comp;
 	struct ismc_item *items = NULL;
-	struct stat st;
 	uint32_t file;
 	unsigned errors;
-	size_t at;
+	size_t at, index;
+	bool fresh;
 
-	if (stat(path, &st) == 0) {
-		if (on_stack(l, &st, &at)) {
-			report_cycle(l, from, at);
-			return;
-		}
-		if (ismc_sources_find_identity(&c->sources, st.st_dev,
-		    st.st_ino) != ISMC_NO_FILE)
-			return;		/* already read: include once */
-		/* A FIFO would block for ever, a device never end; only the
-		 * command line may name them (e.g. /dev/stdin). */
-		if (from.file != ISMC_NO_FILE && !S_ISREG(st.st_mode) &&
-		    !S_ISDIR(st.st_mode)) {
-			ismc_diag_error(&c->diag, from, "cannot read '%s': not "
-			    "a regular file", path);
-			return;
-		}
-	}
-	file = ismc_sources_load(&c->sources, path);
-	if (file == ISMC_NO_FILE) {
-		ismc_diag_error(&c->diag, from, "cannot read '%s': %s", path,
-		    strerror(errno));
-		if (from.file == ISMC_NO_FILE)
-			l->prog->io_failed = true;
+	/* The guarded read refuses FIFOs and devices for includes; only
+	 * the command line may name them (e.g. /dev/stdin). */
+	file = ismc_compilation_read(c, path, ISMC_INPUT_SPEC,
+	    from.file == ISMC_NO_FILE ? ISMC_INPUT_NAMED : 0, from, &fresh);
+	if (file == ISMC_NO_FILE)
 		return;
+	if (!fresh) {
+		if (on_stack(l, file, &at))
+			report_cycle(l, from, at);
+		return;		/* already read: include once */
 	}
 	errors = c->diag.errors;
 	ismc_parse_source(c, file, &items);
@@ -165,8 +164,9 @@ load_file(struct loader *l, const char *path, struct ismc_span from,
 	if (items == NULL && c->diag.errors == errors)
 		ismc_diag_error(&c->diag, (struct ismc_span){ file, 0, 0 },
 		    "empty spec file: '%s' declares nothing", path);
-	add_file(l, file, items, inc);
-	l->stack[l->depth++] = file;
+	index = add_file(l, file, items, inc);
+	l->last[l->depth] = 0;
+	l->stack[l->depth++] = index;
 	follow_includes(l, file, items);
 	l->depth--;
 }
@@ -185,4 +185,5 @@ ismc_frontend_load(struct ismc_compilation *c, const char *const *paths,
 	l.key_include = ismc_strtab_cstr(&c->strtab, "include");
 	for (i = 0; i < npaths && !ismc_diag_stopped(&c->diag); i++)
 		load_file(&l, paths[i], ISMC_NO_SPAN, NULL);
+	prog->io_failed = c->io_failed;
 }

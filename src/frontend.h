@@ -17,6 +17,12 @@ struct ismc_spec_file {
 	struct ismc_item	*items;		/* top-level items */
 	const struct ismc_item	*included_at;	/* the `include` that read it;
 						 * NULL for a command-line file */
+	/* The files this one read through its includes, in the order of
+	 * those includes: the first, then each one's next sibling, as
+	 * 1 + index into files[]; 0 ends the list (so a zeroed file has
+	 * no includes). */
+	size_t			 first_included;
+	size_t			 next_sibling;
 };
 
 struct ismc_program {

@@ -549,17 +549,18 @@ library_next_to(struct ismc_compilation *comp, const char *dir,
 {
 	struct ismc_import_names ns;
 	struct ismc_catalog *cat = NULL;
+	struct ismc_file_data err;
 	struct ismc_sources tmp;
 	char **files;
 	uint32_t file;
 	size_t i, n;
-	bool hit;
+	bool hit, fresh;
 
 	files = ismc_data_files(dir, &n);
 	for (i = 0; i < n && cat == NULL; i++) {
 		/* Peek in a scratch set of sources: only the match stays. */
 		ismc_sources_init(&tmp);
-		file = ismc_sources_load(&tmp, files[i]);
+		file = ismc_sources_load(&tmp, files[i], 0, &fresh, &err);
 		hit = file != ISMC_NO_FILE &&
 		    ismc_import_peek(comp, &tmp, file, &ns) &&
 		    ns.format == ISMC_DATA_CISO_LIBRARY && ns.ncatalog > 0 &&
@@ -567,8 +568,8 @@ library_next_to(struct ismc_compilation *comp, const char *dir,
 		if (file != ISMC_NO_FILE)
 			ismc_import_names_free(&ns);
 		ismc_sources_destroy(&tmp);
-		if (hit && (file = ismc_sources_load(&comp->sources,
-		    files[i])) != ISMC_NO_FILE)
+		if (hit && (file = ismc_compilation_read(comp, files[i],
+		    ISMC_INPUT_CATALOG, 0, ISMC_NO_SPAN, NULL)) != ISMC_NO_FILE)
 			cat = ciso_catalog(comp, file, false);
 	}
 	ismc_data_files_free(files, n);

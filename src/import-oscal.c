@@ -613,17 +613,16 @@ select_controls(struct oscal *o, struct selection *s,
 	}
 }
 
-/* Whether `st` is a file the import chain already goes through, or one
- * too many; reports at the href. */
+/* Whether file (dev, ino) is one the import chain already goes through,
+ * or one too many; reports at the href. */
 static bool
-bad_chain(struct oscal *o, const struct ismc_ynode *hv, const struct stat *st,
+bad_chain(struct oscal *o, const struct ismc_ynode *hv, dev_t dev, ino_t ino,
     const struct chain *up)
 {
 	const struct chain *c;
 
 	for (c = up; c != NULL; c = c->up)
-		if (c->ino != 0 && c->dev == st->st_dev &&
-		    c->ino == st->st_ino) {
+		if (c->ino != 0 && c->dev == dev && c->ino == ino) {
 			ismc_ydoc_report(&o->doc, ISMC_ERROR, hv->span, "this "
 			    "import leads back to a profile that imports it "
 			    "(a loop)");
@@ -643,8 +642,8 @@ load_import(struct oscal *o, const struct ismc_ynode *imp,
     const struct chain *up, struct selection *s)
 {
 	const struct ismc_ynode *hv, *v;
+	const struct ismc_source *src;
 	struct chain next;
-	struct stat st;
 	const char *path;
 	uint32_t file;
 	size_t i;
@@ -654,17 +653,18 @@ load_import(struct oscal *o, const struct ismc_ynode *imp,
 	    NULL || (hv = ismc_ydoc_require(&o->doc, imp, "href",
 	    "in an import")) == NULL || (path = import_path(o, hv)) == NULL)
 		return false;
-	if (stat(path, &st) != 0 || bad_chain(o, hv, &st, up))
-		return false;
-	if ((file = ismc_sources_load(&o->comp->sources, path)) ==
-	    ISMC_NO_FILE) {
-		ismc_ydoc_report(&o->doc, ISMC_ERROR, hv->span, "cannot read "
-		    "'%s'", path);
+	/* Through the guarded read: an href is as untrusted as an include. */
+	if ((file = ismc_compilation_read(o->comp, path, ISMC_INPUT_CATALOG,
+	    0, hv->span, NULL)) == ISMC_NO_FILE) {
+		o->doc.errors++;
 		return false;
 	}
+	src = ismc_sources_get(&o->comp->sources, file);
+	if (bad_chain(o, hv, src->dev, src->ino, up))
+		return false;
 	next.up = up;
-	next.dev = st.st_dev;
-	next.ino = st.st_ino;
+	next.dev = src->dev;
+	next.ino = src->ino;
 	next.depth = up->depth + 1;
 	if ((s->from = resolve(o->comp, file, &next)) == NULL) {
 		ismc_ydoc_report(&o->doc, ISMC_NOTE, hv->span, "imported here");

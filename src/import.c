@@ -95,7 +95,7 @@ ismc_data_files(const char *dir, size_t *np)
 {
 	struct dirent *de;
 	char **v = NULL;
-	size_t n = 0, len;
+	size_t n = 0, cap = 0, len;
 	struct ismc_buf b;
 	DIR *d;
 
@@ -111,7 +111,10 @@ ismc_data_files(const char *dir, size_t *np)
 			continue;
 		ismc_buf_reset(&b);
 		ismc_buf_printf(&b, "%s/%s", dir, de->d_name);
-		v = ismc_xreallocarray(v, n + 1, sizeof *v);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = ismc_xreallocarray(v, cap, sizeof *v);
+		}
 		v[n++] = ismc_xstrdup(ismc_buf_cstr(&b));
 	}
 	closedir(d);
@@ -252,6 +255,7 @@ imp_catalog_init(struct imp_catalog *ic, struct ismc_compilation *comp,
 	ic->comp = comp;
 	ic->cat = ISMC_NEW(&comp->arena, struct ismc_catalog);
 	ic->cat->file = file;
+	ic->cat->span = ISMC_FILE_SPAN(file);
 	ic->cat->kind = "requirements";
 	ismc_symtab_init(&ic->cat->by_id);
 }
@@ -339,10 +343,9 @@ imp_catalog_finish(struct imp_catalog *ic, bool ok, bool keep)
 		cat->nodes[i]->req_index = cat->nreqs;
 		cat->reqs[cat->nreqs++] = cat->nodes[i];
 	}
-	if (keep) {
-		comp->catalogs = ismc_xreallocarray(comp->catalogs,
-		    comp->ncatalogs + 1, sizeof *comp->catalogs);
-		comp->catalogs[comp->ncatalogs++] = cat;
+	if (keep && !ismc_catalog_register(comp, cat)) {
+		ismc_catalog_free(cat);
+		return NULL;
 	}
 	return cat;
 }

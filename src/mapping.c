@@ -11,7 +11,6 @@
 
 #include "mapping.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -556,8 +555,15 @@ load_header(struct mloader *m, struct ismc_ydoc *doc,
 		return;
 	ismc_ydoc_check_keys(doc, hdr, header_keys, "in 'mapping'");
 	set->id = header_name(m, doc, hdr, "id", "mapping id");
+	if (set->id != NULL)
+		set->span = ismc_ynode_get(hdr, "id")->span;
 	set->source = header_name(m, doc, hdr, "source", "source catalog id");
 	set->target = header_name(m, doc, hdr, "target", "target catalog id");
+	/* As for a `map` row: a crosswalk relates two frameworks. */
+	if (set->source != NULL && set->source == set->target)
+		ismc_ydoc_report(doc, ISMC_ERROR, ismc_ynode_get(hdr,
+		    "target")->span, "a mapping set relates two catalogs; "
+		    "this one maps %s onto itself", set->source);
 	if (ismc_ydoc_require(doc, hdr, "provenance", "in 'mapping'") != NULL)
 		set->provenance = header_text(m, doc, hdr, "provenance",
 		    "'provenance'");
@@ -614,17 +620,4 @@ ismc_mapping_load_file(struct ismc_compilation *comp, uint32_t file)
 	free(m.keys);
 	free(m.slots);
 	return set;
-}
-
-struct ismc_mapping_set *
-ismc_mapping_load(struct ismc_compilation *comp, const char *path)
-{
-	uint32_t file;
-
-	if ((file = ismc_sources_load(&comp->sources, path)) == ISMC_NO_FILE) {
-		ismc_diag_error(&comp->diag, ISMC_NO_SPAN,
-		    "cannot read '%s': %s", path, strerror(errno));
-		return NULL;
-	}
-	return ismc_mapping_load_file(comp, file);
 }

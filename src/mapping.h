@@ -72,18 +72,17 @@ struct ismc_mapping_set {
 						 * dropped */
 	size_t			 nrows;
 	uint32_t		 file;		/* source id of the YAML */
+	struct ismc_span	 span;		/* where the file declares its id */
 };
 
 /*
- * Loads the mapping set in `path`. Returns it (arena-owned: nothing to
- * free) or NULL after reporting. Exact duplicate rows are dropped with a
- * warning. Rows are streamed, so a file of a million rows needs memory
- * for the rows kept, not for its YAML tree.
+ * Loads the mapping set in source `file` (read by ismc_compilation_read,
+ * or added from memory). Returns it (arena-owned: nothing to free) or
+ * NULL after reporting. Exact duplicate rows are dropped with a warning.
+ * Rows are streamed, so a file of a million rows needs memory for the
+ * rows kept, not for its YAML tree. Sets in the search path are found by
+ * search.h, a spec's own through its `mappings`.
  */
-struct ismc_mapping_set *ismc_mapping_load(struct ismc_compilation *,
-	    const char *path);
-
-/* The same for source `file`, already loaded or added. */
 struct ismc_mapping_set *ismc_mapping_load_file(struct ismc_compilation *,
 	    uint32_t file);
 

@@ -14,6 +14,7 @@
 #include "compilation.h"
 #include "diag.h"
 #include "sema-int.h"
+#include "search.h"
 #include "xalloc.h"
 
 /* ---- frameworks --------------------------------------------------------- */
@@ -48,7 +49,7 @@ sema_use_framework(struct sema *s, const struct ismc_item *it)
 		    "here");
 		return;
 	}
-	if ((cat = ismc_catalog_find(s->comp, v->text, v->span)) == NULL)
+	if ((cat = ismc_search_catalog(s->comp, v->text, v->span)) == NULL)
 		return;
 	for (i = 0; i < s->nfw; i++) {
 		if (s->fw[i].catalog == cat) {

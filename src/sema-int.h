@@ -209,7 +209,6 @@ void	sema_define_check_act(struct sema *);
 /* ---- sema-map.c ------------------------------------------------------- */
 /* Shipped mapping sets, `mappings "file"` and the spec's `map` rows. */
 void	sema_define_mappings(struct sema *);
-void	sema_load_mappings(struct sema *, const struct ismc_item *);
 
 /* ---- sema-check.c ----------------------------------------------------- */
 void	sema_derive(struct sema *);

@@ -1,21 +1,21 @@
 /*
- * sema-map.c - the crosswalks a spec reads: the shipped mapping sets whose
- * two frameworks the spec uses, the files it names with `mappings`, and
- * its own `map` rows, which override a published row for the same pair.
+ * sema-map.c - the crosswalks a spec reads: the mapping sets of the search
+ * path whose two frameworks the spec uses, the files it names with
+ * `mappings`, and its own `map` rows, which override a published row for
+ * the same pair.
  */
 #include <config.h>
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "catalog.h"
 #include "compilation.h"
+#include "datafile.h"
 #include "diag.h"
-#include "import.h"
 #include "mapping.h"
+#include "search.h"
 #include "sema-int.h"
 #include "symtab.h"
 #include "xalloc.h"
@@ -35,219 +35,162 @@ add_set(struct sema *s, struct ismc_mapping_set *m)
 	    (void **)ir->mapping_sets, &ir->nmapping_sets, m);
 }
 
+static void
+add_found_set(void *ctx, struct ismc_mapping_set *m)
+{
+	add_set(ctx, m);
+}
+
+/*
+ * The sets given with the options and the spec's `mappings` files,
+ * loaded before the search path's sets so that their ids take precedence
+ * (said when a shipped set gives way).
+ */
+struct spec_files {
+	struct ismc_mapping_set	**sets;
+	const struct ismc_item	**items;	/* the `mappings` of each;
+						 * NULL: given with the options */
+	size_t			  n;
+};
+
+static void
+spec_files_push(struct spec_files *sf, struct ismc_mapping_set *m,
+    const struct ismc_item *it)
+{
+	sf->sets = ismc_xreallocarray(sf->sets, sf->n + 1, sizeof *sf->sets);
+	sf->items = ismc_xreallocarray(sf->items, sf->n + 1,
+	    sizeof *sf->items);
+	sf->sets[sf->n] = m;
+	sf->items[sf->n++] = it;
+}
+
+/* A set of a file the spec names: said if it is not used; an id two
+ * files declare is an error; one that replaces a shipped set is said. */
 static bool
-loaded(struct sema *s, const char *id)
+take_spec_set(struct sema *s, struct spec_files *sf, struct ismc_mapping_set *m,
+    const struct ismc_item *it)
 {
 	size_t i;
 
-	for (i = 0; i < s->ir->nmapping_sets; i++)
-		if (strcmp(s->ir->mapping_sets[i]->id, id) == 0)
-			return true;
-	return false;
-}
-
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Every *.yaml in dir/mappings, in byte order of names (heap-owned). */
-static char **
-list_mapping_files(const char *dir, size_t *n)
-{
-	char *path = NULL, **names = NULL;
-	struct dirent *e;
-	size_t len;
-	DIR *d;
-
-	*n = 0;
-	if (asprintf(&path, "%s/mappings", dir) < 0)
-		ismc_out_of_memory();
-	if ((d = opendir(path)) == NULL) {
-		free(path);
-		return NULL;
-	}
-	while ((e = readdir(d)) != NULL) {
-		len = strlen(e->d_name);
-		if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0 ||
-		    e->d_name[0] == '.')
+	if (!in_use(s, m->source) || !in_use(s, m->target))
+		return false;
+	for (i = 0; i < sf->n; i++) {
+		if (sf->sets[i]->id != m->id)
 			continue;
-		names = ismc_xreallocarray(names, *n + 1, sizeof *names);
-		if (asprintf(&names[*n], "%s/%s", path, e->d_name) < 0)
-			ismc_out_of_memory();
-		(*n)++;
+		if (sf->sets[i]->file != m->file) {
+			ismc_diag_error(s->diag, it->args->span, "mapping set "
+			    "id '%s' is declared by two files, '%s' and '%s'",
+			    m->id, ismc_sources_get(&s->comp->sources,
+			    sf->sets[i]->file)->path, ismc_sources_get(
+			    &s->comp->sources, m->file)->path);
+			if (sf->items[i] != NULL)
+				ismc_diag_note(s->diag,
+				    sf->items[i]->args->span, "the other is "
+				    "named here");
+		}
+		return true;
 	}
-	closedir(d);
-	free(path);
-	if (*n > 1)
-		qsort(names, *n, sizeof *names, name_cmp);
-	return names;
+	ismc_search_check_shipped(s->comp, true, m->id, m->file,
+	    it->args->span);
+	spec_files_push(sf, m, it);
+	return true;
 }
 
 /*
- * A folder of CISO Assistant libraries or OSCAL mapping collections keeps
- * its mapping sets beside its frameworks: the foreign files at the top of
- * a search directory that hold a set between two frameworks in use are
- * loaded too (import.h), found by a quiet peek at their names.
+ * `mappings "file.yaml"`: further sets, relative to the spec file. A
+ * CISO Assistant or OSCAL file may hold several (import.h): those between
+ * two frameworks in use are kept.
  */
 static void
-load_foreign(struct sema *s, const char *dir)
-{
-	struct ismc_compilation *c = s->comp;
-	struct ismc_mapping_set **sets;
-	struct ismc_import_names ns;
-	struct ismc_sources tmp;
-	char **files, *path;
-	size_t i, j, n;
-	uint32_t file;
-	bool wanted;
-
-	files = ismc_data_files(dir, &n);
-	for (i = 0; i < n; i++) {
-		path = files[i];
-		ismc_sources_init(&tmp);
-		wanted = false;
-		if ((file = ismc_sources_load(&tmp, path)) != ISMC_NO_FILE) {
-			ismc_import_peek(c, &tmp, file, &ns);
-			for (j = 0; j < ns.nsets; j++)
-				wanted |= in_use(s, ns.sets[j].source) &&
-				    in_use(s, ns.sets[j].target) &&
-				    !loaded(s, ns.sets[j].id);
-			ismc_import_names_free(&ns);
-		}
-		ismc_sources_destroy(&tmp);
-		if (wanted && (file = ismc_sources_load(&c->sources, path)) !=
-		    ISMC_NO_FILE) {
-			size_t k, nsets = ismc_import_mappings(c, file, &sets);
-
-			for (k = 0; k < nsets; k++)
-				if (in_use(s, sets[k]->source) &&
-				    in_use(s, sets[k]->target) &&
-				    !loaded(s, sets[k]->id))
-					add_set(s, sets[k]);
-		}
-	}
-	ismc_data_files_free(files, n);
-}
-
-/*
- * Shipped sets: the first directory of the search path that holds a set
- * with a given id wins, as for catalogs. Only sets between two frameworks
- * in use are kept.
- */
-static void
-load_shipped(struct sema *s)
-{
-	struct ismc_compilation *c = s->comp;
-	struct ismc_mapping_set *m;
-	char **files;
-	size_t i, j, n;
-
-	if (s->nfw < 2)
-		return;
-	for (i = 0; i < c->nsearch && !ismc_diag_stopped(s->diag); i++) {
-		files = list_mapping_files(c->search_path[i], &n);
-		for (j = 0; j < n; j++) {
-			m = ismc_mapping_load(c, files[j]);
-			if (m != NULL && in_use(s, m->source) &&
-			    in_use(s, m->target) && !loaded(s, m->id))
-				add_set(s, m);
-			free(files[j]);
-		}
-		free(files);
-		load_foreign(s, c->search_path[i]);
-	}
-}
-
-/* A set the spec names (at `it`) or the command line gives (NULL). */
-static void
-add_if_used(struct sema *s, struct ismc_mapping_set *m,
+load_spec_file(struct sema *s, struct spec_files *sf,
     const struct ismc_item *it)
-{
-	if (!in_use(s, m->source) || !in_use(s, m->target)) {
-		if (it != NULL)
-			ismc_diag_warning(s->diag, it->args->span, "mapping "
-			    "set '%s' relates %s and %s, which this spec does "
-			    "not both use; it is ignored", m->id, m->source,
-			    m->target);
-		return;
-	}
-	if (!loaded(s, m->id))
-		add_set(s, m);
-}
-
-/* Whether `path` holds CISO Assistant or OSCAL content (quietly: an
- * unreadable file is reported by the loader). */
-static bool
-is_foreign(const char *path)
-{
-	const struct ismc_source *src;
-	struct ismc_sources tmp;
-	bool foreign;
-
-	ismc_sources_init(&tmp);
-	src = ismc_sources_get(&tmp, ismc_sources_load(&tmp, path));
-	foreign = src != NULL && ismc_data_is_foreign(ismc_data_sniff(
-	    src->text, src->len));
-	ismc_sources_destroy(&tmp);
-	return foreign;
-}
-
-/* A foreign file may hold several sets: those between frameworks in use
- * are kept; a warning when none is. */
-static void
-load_named_foreign(struct sema *s, const struct ismc_item *it,
-    const char *path)
-{
-	struct ismc_mapping_set **sets;
-	size_t i, n, kept = 0;
-
-	n = ismc_import_mappings(s->comp, ismc_sources_load(&s->comp->sources,
-	    path), &sets);
-	if (n == 0) {
-		ismc_diag_note(s->diag, it->args->span, "mapping set named "
-		    "here");
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		if (!in_use(s, sets[i]->source) || !in_use(s, sets[i]->target))
-			continue;
-		kept++;
-		if (!loaded(s, sets[i]->id))
-			add_set(s, sets[i]);
-	}
-	if (kept == 0)
-		ismc_diag_warning(s->diag, it->args->span, "'%s' holds no "
-		    "mapping set between two frameworks this spec uses (the "
-		    "first relates %s and %s); it is ignored", path,
-		    sets[0]->source, sets[0]->target);
-}
-
-/* `mappings "file.yaml"`: a further set, relative to the spec file. */
-void
-sema_load_mappings(struct sema *s, const struct ismc_item *it)
 {
 	const struct ismc_source *src = ismc_sources_get(&s->comp->sources,
 	    it->span.file);
-	struct ismc_mapping_set *m;
+	struct ismc_mapping_set **sets;
+	enum ismc_data_format fmt;
 	const char *path, *slash;
+	uint32_t file;
+	size_t i, n, kept = 0;
 
 	if ((path = sema_arg_string(s, it)) == NULL)
 		return;
 	if (path[0] != '/' && (slash = strrchr(src->path, '/')) != NULL)
 		path = ismc_arena_printf(s->arena, "%.*s/%s",
 		    (int)(slash - src->path), src->path, path);
-	if (is_foreign(path)) {
-		load_named_foreign(s, it, path);
+	file = ismc_compilation_read(s->comp, path, ISMC_INPUT_MAPPING, 0,
+	    it->args->span, NULL);
+	if (file == ISMC_NO_FILE)
 		return;
-	}
-	if ((m = ismc_mapping_load(s->comp, path)) == NULL) {
+	src = ismc_sources_get(&s->comp->sources, file);
+	fmt = ismc_data_sniff(src->text, src->len);
+	/* What is neither foreign nor placed is read as ismc's own, whose
+	 * loader says what is wrong with it. */
+	if (!ismc_data_is_foreign(fmt))
+		fmt = ISMC_DATA_ISMC_MAPPING;
+	if ((n = ismc_data_load_mappings(s->comp, file, fmt, &sets)) == 0) {
 		ismc_diag_note(s->diag, it->args->span, "mapping set named "
 		    "here");
+		free(sets);
 		return;
 	}
-	add_if_used(s, m, it);
+	for (i = 0; i < n; i++)
+		kept += take_spec_set(s, sf, sets[i], it);
+	if (kept == 0 && !ismc_data_is_foreign(fmt))
+		ismc_diag_warning(s->diag, it->args->span, "mapping set '%s' "
+		    "relates %s and %s, which this spec does not both use; "
+		    "it is ignored", sets[0]->id, sets[0]->source,
+		    sets[0]->target);
+	else if (kept == 0)
+		ismc_diag_warning(s->diag, it->args->span, "'%s' holds no "
+		    "mapping set between two frameworks this spec uses (the "
+		    "first relates %s and %s); it is ignored", path,
+		    sets[0]->source, sets[0]->target);
+	free(sets);
+}
+
+/*
+ * The sets given with the options, the spec's mapping files, then the
+ * search path's sets between two frameworks in use: parsed only for those
+ * (search.h), each id once. The sets go into the IR in the order: given,
+ * found, the spec's.
+ */
+static void
+load_sets(struct sema *s)
+{
+	struct spec_files sf = { NULL, NULL, 0 };
+	struct ismc_mapping_set *m;
+	const char **used, **taken;
+	size_t i, j, ngiven;
+
+	for (i = 0; i < s->opts->nmapping_sets; i++) {
+		m = s->opts->mapping_sets[i];
+		for (j = 0; j < sf.n && sf.sets[j]->id != m->id; j++)
+			continue;
+		if (j == sf.n && in_use(s, m->source) && in_use(s, m->target)) {
+			spec_files_push(&sf, m, NULL);
+			add_set(s, m);
+		}
+	}
+	ngiven = sf.n;
+	for (i = 0; i < s->mappings_d.n && !ismc_diag_stopped(s->diag); i++)
+		load_spec_file(s, &sf, s->mappings_d.v[i]->item);
+	if (s->nfw >= 2 && !ismc_diag_stopped(s->diag)) {
+		used = ismc_xcalloc(s->nfw, sizeof *used);
+		taken = ismc_xcalloc(sf.n + 1, sizeof *taken);
+		for (i = 0; i < s->nfw; i++)
+			used[i] = s->fw[i].catalog->id;
+		for (i = 0; i < sf.n; i++)
+			taken[i] = sf.sets[i]->id;
+		ismc_search_mappings(s->comp, used, s->nfw, taken, sf.n,
+		    s->fw[1].span, add_found_set, s);
+		free(used);
+		free(taken);
+	}
+	for (i = ngiven; i < sf.n; i++)
+		add_set(s, sf.sets[i]);
+	free(sf.sets);
+	free(sf.items);
 }
 
 /* ---- the spec's own rows ------------------------------------------------ */
@@ -698,11 +641,7 @@ sema_define_mappings(struct sema *s)
 
 	memset(&sr, 0, sizeof sr);
 	ismc_symtab_init(&sr.pairs);
-	for (i = 0; i < s->opts->nmapping_sets; i++)
-		add_if_used(s, s->opts->mapping_sets[i], NULL);
-	load_shipped(s);
-	for (i = 0; i < s->mappings_d.n; i++)
-		sema_load_mappings(s, s->mappings_d.v[i]->item);
+	load_sets(s);
 	for (i = 0; i < s->map_d.n && !ismc_diag_stopped(s->diag); i++)
 		define_map(s, &sr, s->map_d.v[i]->item);
 	if (sr.pairs.count > 0)

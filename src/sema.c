@@ -277,8 +277,10 @@ declare_file(struct sema *s, const struct ismc_program *prog,
     const struct ismc_spec_file *file)
 {
 	const struct ismc_item *it;
-	size_t f;
+	size_t f = file->first_included;
 
+	/* The files this one included come in the order of its includes,
+	 * so one cursor finds each: linear in the number of files. */
 	for (it = file->items; it != NULL; it = it->next) {
 		if (ismc_diag_stopped(s->diag))
 			return;
@@ -286,9 +288,10 @@ declare_file(struct sema *s, const struct ismc_program *prog,
 			declare_item(s, it);
 			continue;
 		}
-		for (f = 0; f < prog->nfiles; f++)
-			if (prog->files[f].included_at == it)
-				declare_file(s, prog, &prog->files[f]);
+		if (f != 0 && prog->files[f - 1].included_at == it) {
+			declare_file(s, prog, &prog->files[f - 1]);
+			f = prog->files[f - 1].next_sibling;
+		}
 	}
 }
 

@@ -1,24 +1,22 @@
 /*
- * source.c - the source manager: whole-file reads and lazy line maps.
+ * source.c - the source manager: files read once, found again by identity
+ * in constant time, with lazy line maps and content digests.
  */
 #include <config.h>
 
 #include "source.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include <glib.h>
 
 #include "xalloc.h"
 
 void
 ismc_sources_init(struct ismc_sources *s)
 {
-	s->files = NULL;
-	s->count = s->cap = 0;
+	memset(s, 0, sizeof *s);
 }
 
 void
@@ -30,10 +28,62 @@ ismc_sources_destroy(struct ismc_sources *s)
 		free((char *)s->files[i]->path);
 		free(s->files[i]->text);
 		free(s->files[i]->lines);
+		free(s->files[i]->digest);
 		free(s->files[i]);
 	}
 	free(s->files);
+	free(s->by_id);
 	ismc_sources_init(s);
+}
+
+/* ---- identity: (dev, ino) -> file, linear in the number of files ---- */
+
+static size_t
+identity_hash(dev_t dev, ino_t ino)
+{
+	uint64_t x = (uint64_t)ino * 0x9e3779b97f4a7c15ULL ^ (uint64_t)dev;
+
+	x ^= x >> 31;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 29;
+	return (size_t)x;
+}
+
+/* The slot holding (dev, ino), or the empty slot where it would go. */
+static size_t
+identity_slot(const struct ismc_sources *s, dev_t dev, ino_t ino)
+{
+	size_t mask = s->nby_id - 1, i = identity_hash(dev, ino) & mask;
+	const struct ismc_source *f;
+
+	while (s->by_id[i] != 0) {
+		f = s->files[s->by_id[i] - 1];
+		if (f->dev == dev && f->ino == ino)
+			break;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+static void
+identity_add(struct ismc_sources *s, uint32_t file)
+{
+	const struct ismc_source *f = s->files[file];
+	size_t i;
+
+	if (f->ino == 0)
+		return;		/* from memory: no identity */
+	if (++s->nidentified * 2 > s->nby_id) {
+		free(s->by_id);
+		s->nby_id = s->nby_id ? s->nby_id * 2 : 64;
+		s->by_id = ismc_xcalloc(s->nby_id, sizeof *s->by_id);
+		for (i = 0; i < s->count; i++) {
+			if (s->files[i]->ino != 0 && i != file)
+				s->by_id[identity_slot(s, s->files[i]->dev,
+				    s->files[i]->ino)] = (uint32_t)i + 1;
+		}
+	}
+	s->by_id[identity_slot(s, f->dev, f->ino)] = file + 1;
 }
 
 static uint32_t
@@ -41,6 +91,7 @@ append(struct ismc_sources *s, const char *path, char *text, size_t len,
     dev_t dev, ino_t ino)
 {
 	struct ismc_source *f = ismc_xcalloc(1, sizeof *f);
+	uint32_t id;
 
 	if (s->count == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 8;
@@ -51,79 +102,39 @@ append(struct ismc_sources *s, const char *path, char *text, size_t len,
 	f->len = len;
 	f->dev = dev;
 	f->ino = ino;
-	s->files[s->count] = f;
-	return (uint32_t)s->count++;
-}
-
-static char *
-read_all(int fd, size_t hint, size_t *lenp)
-{
-	size_t cap = hint + 1, len = 0;
-	char *buf = ismc_xmalloc(cap + 1);
-	ssize_t n;
-
-	for (;;) {
-		if (len == cap) {
-			if (cap >= ISMC_MAX_FILE_SIZE) {
-				free(buf);
-				errno = EFBIG;
-				return NULL;
-			}
-			cap *= 2;
-			buf = ismc_xrealloc(buf, cap + 1);
-		}
-		n = read(fd, buf + len, cap - len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			free(buf);
-			return NULL;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	if (len > ISMC_MAX_FILE_SIZE) {
-		free(buf);
-		errno = EFBIG;
-		return NULL;
-	}
-	buf[len] = '\0';
-	*lenp = len;
-	return buf;
+	id = (uint32_t)s->count;
+	s->files[s->count++] = f;
+	identity_add(s, id);
+	return id;
 }
 
 uint32_t
-ismc_sources_load(struct ismc_sources *s, const char *path)
+ismc_sources_load(struct ismc_sources *s, const char *path, unsigned flags,
+    bool *fresh, struct ismc_file_data *err)
 {
-	struct stat st;
-	size_t len = 0;
-	char *text;
-	int fd, saved;
+	struct ismc_file_data fd;
+	struct ismc_file_id id;
+	uint32_t file;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	*fresh = false;
+	memset(err, 0, sizeof *err);
+	/* Read once: a file met again under another name is not opened. */
+	if (ismc_file_identify(path, &id) &&
+	    (file = ismc_sources_find_identity(s, id.dev, id.ino)) !=
+	    ISMC_NO_FILE)
+		return file;
+	if (!ismc_file_read(path, flags, &fd)) {
+		*err = fd;
 		return ISMC_NO_FILE;
-	if (fstat(fd, &st) != 0)
-		goto fail;
-	if (S_ISDIR(st.st_mode)) {
-		errno = EISDIR;
-		goto fail;
 	}
-	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > ISMC_MAX_FILE_SIZE) {
-		errno = EFBIG;
-		goto fail;
+	/* The same file again, reached through a race or a stream. */
+	if ((file = ismc_sources_find_identity(s, fd.id.dev, fd.id.ino)) !=
+	    ISMC_NO_FILE) {
+		free(fd.text);
+		return file;
 	}
-	text = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096, &len);
-	if (text == NULL)
-		goto fail;
-	close(fd);
-	return append(s, path, text, len, st.st_dev, st.st_ino);
-fail:
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return ISMC_NO_FILE;
+	*fresh = true;
+	return append(s, path, fd.text, fd.len, fd.id.dev, fd.id.ino);
 }
 
 uint32_t
@@ -148,12 +159,30 @@ ismc_sources_find_identity(const struct ismc_sources *s, dev_t dev, ino_t ino)
 {
 	size_t i;
 
-	for (i = 0; i < s->count; i++) {
-		if (s->files[i]->ino == ino && s->files[i]->dev == dev &&
-		    ino != 0)
-			return (uint32_t)i;
+	if (ino == 0 || s->nby_id == 0)
+		return ISMC_NO_FILE;
+	i = identity_slot(s, dev, ino);
+	return s->by_id[i] != 0 ? s->by_id[i] - 1 : ISMC_NO_FILE;
+}
+
+const char *
+ismc_sources_digest(const struct ismc_sources *s, uint32_t file)
+{
+	struct ismc_source *f;
+	gchar *hex;
+
+	if (file >= s->count)
+		return NULL;
+	f = s->files[file];
+	if (f->digest == NULL) {
+		hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    (const guchar *)f->text, f->len);
+		if (hex == NULL)
+			ismc_out_of_memory();
+		f->digest = ismc_xstrdup(hex);
+		g_free(hex);
 	}
-	return ISMC_NO_FILE;
+	return f->digest;
 }
 
 static void

@@ -11,7 +11,6 @@
 
 #include "texts.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include "arena.h"
@@ -19,6 +18,7 @@
 #include "compilation.h"
 #include "diag.h"
 #include "ir.h"
+#include "search.h"
 #include "yamlnode.h"
 
 #define TEXTS_FORMAT	"ismc-texts/1"
@@ -31,7 +31,7 @@ used_catalog(struct ismc_compilation *c, struct ismc_ydoc *doc,
 	struct ismc_catalog *cat;
 	size_t i;
 
-	cat = ismc_catalog_find(c, id, name->span);
+	cat = ismc_search_catalog(c, id, name->span);
 	if (cat == NULL)
 		return NULL;
 	for (i = 0; i < ir->nframeworks; i++)
@@ -81,11 +81,10 @@ ismc_texts_load(struct ismc_compilation *c, struct ismc_ir *ir,
 	unsigned before = c->diag.errors;
 	uint32_t file;
 
-	if ((file = ismc_sources_load(&c->sources, path)) == ISMC_NO_FILE) {
-		ismc_diag_error(&c->diag, ISMC_NO_SPAN, "cannot read '%s': %s",
-		    path, strerror(errno));
+	file = ismc_compilation_read(c, path, ISMC_INPUT_TEXTS,
+	    ISMC_INPUT_NAMED, ISMC_NO_SPAN, NULL);
+	if (file == ISMC_NO_FILE)
 		return false;
-	}
 	if (ismc_ydoc_parse(&doc, &c->sources, &c->diag, file, NULL) &&
 	    ismc_ydoc_check_format(&doc, TEXTS_FORMAT, "licensed texts") &&
 	    ismc_ydoc_check_keys(&doc, doc.root, keys, "at the top level") &&

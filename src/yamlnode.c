@@ -79,6 +79,14 @@ struct builder {
 	unsigned			 ndocs;
 	unsigned			 errors;	/* the reader's own */
 	bool				 stop;
+	/* ismc_ydoc_parse_keys: only these top-level keys are built; the
+	 * values of others are skipped event by event. */
+	const char *const		*want;
+	size_t				 nwant;
+	size_t				 nfound;	/* wanted values complete */
+	bool				 skip_next;	/* the next value is skipped */
+	size_t				 skip;		/* open collections skipped */
+	bool				 done;		/* every wanted key seen */
 };
 
 /* ---- pool ------------------------------------------------------------ */
@@ -328,6 +336,11 @@ add_child(struct builder *b, const struct ismc_ynode *n)
 		return;
 	}
 	push_pending(b, n);
+	/* Only wanted keys reach the root: each pair completed there is
+	 * one more of them found. */
+	if (b->want != NULL && b->depth == 1 &&
+	    (b->npend - f->base) % 2 == 0 && ++b->nfound == b->nwant)
+		b->done = true;
 }
 
 static void
@@ -551,9 +564,58 @@ on_close(struct builder *b, const yaml_event_t *ev)
 	add_child(b, &n);
 }
 
+static bool
+wanted(const struct builder *b, const yaml_event_t *ev)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t i;
+
+	for (i = 0; i < b->nwant; i++) {
+		if (strlen(b->want[i]) == ev->data.scalar.length &&
+		    memcmp(b->want[i], v, ev->data.scalar.length) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * ismc_ydoc_parse_keys: whether the event belongs to the value of a
+ * top-level key nobody asked for, or is such a key; those are dropped.
+ */
+static bool
+skipped(struct builder *b, const yaml_event_t *ev)
+{
+	const struct frame *root = &b->frames[0];
+	bool open = ev->type == YAML_SEQUENCE_START_EVENT ||
+	    ev->type == YAML_MAPPING_START_EVENT;
+	bool close = ev->type == YAML_SEQUENCE_END_EVENT ||
+	    ev->type == YAML_MAPPING_END_EVENT;
+
+	if (b->skip > 0) {
+		b->skip += open;
+		b->skip -= close;
+		return true;
+	}
+	if (b->skip_next && (open || ev->type == YAML_SCALAR_EVENT ||
+	    ev->type == YAML_ALIAS_EVENT)) {
+		b->skip_next = false;
+		b->skip = open;
+		return true;
+	}
+	if (b->depth == 1 && root->node.kind == ISMC_YNODE_MAPPING &&
+	    (b->npend - root->base) % 2 == 0 && ev->type == YAML_SCALAR_EVENT &&
+	    !wanted(b, ev)) {
+		b->skip_next = true;
+		return true;
+	}
+	return false;
+}
+
 static void
 on_event(struct builder *b, const yaml_event_t *ev)
 {
+	if (b->want != NULL && skipped(b, ev))
+		return;
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++b->ndocs > 1) {
@@ -612,9 +674,22 @@ report_parser_error(struct builder *b, const yaml_parser_t *p)
 	}
 }
 
-bool
-ismc_ydoc_parse(struct ismc_ydoc *doc, const struct ismc_sources *sources,
-    struct ismc_diag *diag, uint32_t file, const struct ismc_ystream *stream)
+/* Every wanted key was found: closes the open collections where the
+ * reading stopped, so the tree is whole. */
+static void
+close_early(struct builder *b, const yaml_event_t *last)
+{
+	yaml_event_t ev = *last;
+
+	ev.type = YAML_MAPPING_END_EVENT;
+	while (b->depth > 0)
+		on_close(b, &ev);
+}
+
+static bool
+parse(struct ismc_ydoc *doc, const struct ismc_sources *sources,
+    struct ismc_diag *diag, uint32_t file, const struct ismc_ystream *stream,
+    const char *const *want)
 {
 	const struct ismc_source *src = ismc_sources_get(sources, file);
 	struct builder *b;
@@ -638,6 +713,10 @@ ismc_ydoc_parse(struct ismc_ydoc *doc, const struct ismc_sources *sources,
 	if (b->len >= 3 && memcmp(b->text, "\xef\xbb\xbf", 3) == 0)
 		b->bom = 3;	/* libyaml skips it without counting */
 	b->byte = b->bom;
+	if ((b->want = want) != NULL) {
+		while (want[b->nwant] != NULL)
+			b->nwant++;
+	}
 	if (!yaml_parser_initialize(&parser))
 		ismc_out_of_memory();
 	yaml_parser_set_input_string(&parser, b->text, b->len);
@@ -649,6 +728,10 @@ ismc_ydoc_parse(struct ismc_ydoc *doc, const struct ismc_sources *sources,
 		}
 		end = ev.type == YAML_STREAM_END_EVENT;
 		on_event(b, &ev);
+		if (b->done && !b->stop) {
+			close_early(b, &ev);
+			end = true;
+		}
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
@@ -658,6 +741,20 @@ ismc_ydoc_parse(struct ismc_ydoc *doc, const struct ismc_sources *sources,
 	free(b->pend);
 	free(b);
 	return ok && doc->errors == 0;
+}
+
+bool
+ismc_ydoc_parse(struct ismc_ydoc *doc, const struct ismc_sources *sources,
+    struct ismc_diag *diag, uint32_t file, const struct ismc_ystream *stream)
+{
+	return parse(doc, sources, diag, file, stream, NULL);
+}
+
+bool
+ismc_ydoc_parse_keys(struct ismc_ydoc *doc, const struct ismc_sources *sources,
+    uint32_t file, const char *const *keys)
+{
+	return parse(doc, sources, NULL, file, NULL, keys);
 }
 
 void

@@ -101,6 +101,16 @@ struct ismc_ystream {
  */
 bool	ismc_ydoc_parse(struct ismc_ydoc *, const struct ismc_sources *,
 	    struct ismc_diag *, uint32_t file, const struct ismc_ystream *);
+/*
+ * Reads only the header of a file: builds the values of the top-level
+ * keys in the NULL-terminated `keys` (others are parsed but dropped) and
+ * stops as soon as each of them has been read, quietly. For a catalog
+ * search that must tell a file's id without paying for its nodes. The
+ * tree is whole (a mapping holding what was found); doc->well_formed
+ * says whether the part read was.
+ */
+bool	ismc_ydoc_parse_keys(struct ismc_ydoc *, const struct ismc_sources *,
+	    uint32_t file, const char *const *keys);
 void	ismc_ydoc_free(struct ismc_ydoc *);
 
 /*

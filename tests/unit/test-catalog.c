@@ -15,6 +15,7 @@
 #include "compilation.h"
 #include "helpers.h"
 #include "mapping.h"
+#include "search.h"
 #include "yamlnode.h"
 
 #define YAML_FILE	"t.yaml"
@@ -671,10 +672,10 @@ Test(search, id_alias_and_file_name)
 
 	ismc_compilation_add_search_dir(&t.comp, "/nonexistent");
 	ismc_compilation_add_search_dir(&t.comp, dir);
-	a = ismc_catalog_find(&t.comp, "iso27001", ISMC_NO_SPAN);
+	a = ismc_search_catalog(&t.comp, "iso27001", ISMC_NO_SPAN);
 	cr_assert_not_null(a);
-	b = ismc_catalog_find(&t.comp, "iso27001-2022", ISMC_NO_SPAN);
-	c = ismc_catalog_find(&t.comp, "iso27001-annex-a", ISMC_NO_SPAN);
+	b = ismc_search_catalog(&t.comp, "iso27001-2022", ISMC_NO_SPAN);
+	c = ismc_search_catalog(&t.comp, "iso27001-annex-a", ISMC_NO_SPAN);
 	cr_assert_eq(a, b);
 	cr_assert_eq(a, c);
 	cr_assert_eq(t.comp.ncatalogs, 1);
@@ -694,7 +695,7 @@ Test(search, not_found_suggests)
 	use.file = ismc_test_add(&t, "s.isms", "framework iso2700\n");
 	use.start = 10;
 	use.end = 17;
-	cr_assert_null(ismc_catalog_find(&t.comp, "iso2700", use));
+	cr_assert_null(ismc_search_catalog(&t.comp, "iso2700", use));
 	if (asprintf(&want, "s.isms:1:11: error: unknown framework 'iso2700'; "
 	    "did you mean 'iso27001'?\n"
 	    "ismc: note: looked for catalogs in '%s'\n", dir) < 0)
@@ -706,11 +707,106 @@ Test(search, not_found_suggests)
 
 Test(search, empty_path)
 {
-	cr_assert_null(ismc_catalog_find(&t.comp, "nist", ISMC_NO_SPAN));
+	cr_assert_null(ismc_search_catalog(&t.comp, "nist", ISMC_NO_SPAN));
 	cr_assert_str_eq(ismc_test_diags(&t),
 	    "ismc: error: unknown framework 'nist'\n"
 	    "ismc: note: the catalog search path is empty; use -I DIR or set "
 	    "ISMC_PATH\n");
+}
+
+static void
+collect_set(void *ctx, struct ismc_mapping_set *m)
+{
+	struct ismc_mapping_set **out = ctx;
+
+	cr_assert_null(*out, "more than one set");
+	*out = m;
+}
+
+/* The number of sources read from `path` (a file read twice would show). */
+static size_t
+times_read(const char *path)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < t.comp.sources.count; i++)
+		n += strcmp(t.comp.sources.files[i]->path, path) == 0;
+	return n;
+}
+
+/*
+ * Each file of the search path is read once, however many names and
+ * directories lead to it; a catalog is parsed only when named, a mapping
+ * set only when both its catalogs are in use.
+ */
+Test(search, read_once_parsed_when_used)
+{
+	char *dir = srcpath("frameworks"), *p;
+	struct ismc_catalog *iso, *nis2;
+	struct ismc_mapping_set *m = NULL;
+	const char *used[2];
+	size_t i, shipped = 0;
+
+	ismc_compilation_add_search_dir(&t.comp, dir);
+	ismc_compilation_add_shipped_dir(&t.comp, dir);
+	iso = ismc_search_catalog(&t.comp, "iso27001", ISMC_NO_SPAN);
+	nis2 = ismc_search_catalog(&t.comp, "nis2-directive", ISMC_NO_SPAN);
+	cr_assert_not_null(iso);
+	cr_assert_not_null(nis2);
+	cr_assert_eq(ismc_search_catalog(&t.comp, "nis2", ISMC_NO_SPAN), nis2);
+	used[0] = iso->id;
+	used[1] = nis2->id;
+	ismc_search_mappings(&t.comp, used, 2, NULL, 0, ISMC_NO_SPAN,
+	    collect_set, &m);
+	cr_assert_not_null(m);
+	cr_assert_str_eq(m->id, "iso27001-2022--nis2");
+	cr_assert_str_eq(ismc_test_diags(&t), "");
+	cr_assert_eq(t.comp.ncatalogs, 2);
+	/* 5 catalogs and 4 mapping sets, each read once; the directory,
+	 * named twice, is indexed once and counts as shipped. */
+	cr_assert_eq(t.comp.sources.count, 9);
+	for (i = 0; i < t.comp.sources.count; i++) {
+		cr_assert_eq(times_read(t.comp.sources.files[i]->path), 1);
+		shipped += t.comp.sources.files[i]->shipped;
+	}
+	cr_assert_eq(shipped, 9);
+	p = srcpath("frameworks/dora.yaml");
+	for (i = 0; i < t.comp.sources.count; i++) {
+		if (strcmp(t.comp.sources.files[i]->path, p) == 0)
+			cr_assert_eq(t.comp.sources.files[i]->kind,
+			    ISMC_INPUT_OTHER, "dora was parsed");
+	}
+	free(p);
+	p = srcpath("frameworks/mappings/iso27001-2022--dora.yaml");
+	for (i = 0; i < t.comp.sources.count; i++) {
+		if (strcmp(t.comp.sources.files[i]->path, p) == 0)
+			cr_assert_eq(t.comp.sources.files[i]->kind,
+			    ISMC_INPUT_OTHER, "iso--dora was parsed");
+	}
+	cr_assert_eq(ismc_sources_get(&t.comp.sources, m->file)->kind,
+	    ISMC_INPUT_MAPPING);
+	free(p);
+	free(dir);
+}
+
+/* A set the spec brings itself takes the place of the search path's. */
+Test(search, taken_ids_skipped)
+{
+	char *dir = srcpath("frameworks");
+	struct ismc_catalog *iso, *nis2;
+	struct ismc_mapping_set *m = NULL;
+	const char *used[2], *taken[1];
+
+	ismc_compilation_add_shipped_dir(&t.comp, dir);
+	iso = ismc_search_catalog(&t.comp, "iso27001", ISMC_NO_SPAN);
+	nis2 = ismc_search_catalog(&t.comp, "nis2", ISMC_NO_SPAN);
+	used[0] = iso->id;
+	used[1] = nis2->id;
+	taken[0] = ismc_strtab_cstr(&t.comp.strtab, "iso27001-2022--nis2");
+	ismc_search_mappings(&t.comp, used, 2, taken, 1, ISMC_NO_SPAN,
+	    collect_set, &m);
+	cr_assert_null(m);
+	free(dir);
 }
 
 /* ---- mapping sets ---------------------------------------------------- */

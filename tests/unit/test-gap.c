@@ -937,9 +937,9 @@ Test(chain, hubs_only_in_a_third_framework_and_only_two_steps)
 	catalog("t", "r s");
 	catalog("u", "v");
 	catalog("w", "y");
-	/* c -> t:s -> t:r would be a chain inside t: not followed. */
+	/* c -> t:s -> t:r would be a chain inside t; a set from t onto
+	 * itself is refused when loaded (set_onto_itself_refused). */
 	mapset("a", "t", "  - {source: c, rel: equal, target: s}\n");
-	mapset("t", "t", "  - {source: s, rel: equal, target: r}\n");
 	/* c -> u:v -> w:y -> t:r is three steps: not followed. */
 	mapset("a", "u", "  - {source: d, rel: equal, target: v}\n");
 	mapset("u", "w", "  - {source: v, rel: equal, target: y}\n");
@@ -951,6 +951,21 @@ Test(chain, hubs_only_in_a_third_framework_and_only_two_steps)
 	cr_expect_null(reach("t:r", "a:d"));
 	cr_expect_eq(status("t:r"), ISMC_COV_GAP);
 	cr_expect_eq(status("w:y"), ISMC_COV_FULL);	/* d = v = y */
+}
+
+/* A crosswalk relates two frameworks, as a `map` row does: a set from a
+ * catalog onto itself is an error where it says so. */
+Test(chain, set_onto_itself_refused)
+{
+	catalog("a", "c d");
+	catalog("t", "r s");
+	mapset("a", "t", "  - {source: c, rel: equal, target: s}\n");
+	mapset("t", "t", "  - {source: s, rel: equal, target: r}\n");
+	compile(true);
+	cr_assert_eq(cur()->comp.diag.errors, 1, "%s", ismc_test_diags(cur()));
+	cr_assert_not_null(strstr(ismc_test_diags(cur()), "t--t.yaml:5:11: "
+	    "error: a mapping set relates two catalogs; this one maps t onto "
+	    "itself"), "%s", ismc_test_diags(cur()));
 }
 
 Test(chain, strength_and_rationale_of_the_weaker_link)

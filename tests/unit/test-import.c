@@ -1017,7 +1017,8 @@ static size_t
 ref_mappings(const char *rel, struct ismc_mapping_set ***sets)
 {
 	char *p = refpath(rel);
-	uint32_t file = ismc_sources_load(&t.comp.sources, p);
+	uint32_t file = ismc_compilation_read(&t.comp, p, ISMC_INPUT_MAPPING,
+	    0, ISMC_NO_SPAN, NULL);
 
 	free(p);
 	cr_assert_neq(file, ISMC_NO_FILE);
