@@ -16,7 +16,6 @@
 %define api.location.type {struct ismc_span}
 %define parse.error custom
 %define parse.lac full
-%define parse.trace
 %locations
 %expect 0
 
@@ -71,9 +70,6 @@ int	ismc_yyparse(yyscan_t, struct ismc_parser_state *);
 		}							\
 	} while (0)
 
-#define YYLOCATION_PRINT(f, loc)					\
-	fprintf((f), "%u-%u", (unsigned)(loc)->start, (unsigned)(loc)->end)
-
 static void	ismc_yyerror(const struct ismc_span *, yyscan_t,
 		    struct ismc_parser_state *, const char *);
 static struct ismc_item *new_item(struct ismc_parser_state *,
@@ -115,10 +111,6 @@ static void	vlist_concat(struct ismc_vlist *, const struct ismc_vlist *);
 %type <vlist>	args
 %type <tok>	value
 
-%printer { fprintf(yyo, "%s", $$.text); } <tok>
-%printer { fprintf(yyo, "%zu items", $$.n); } <ilist>
-%printer { fprintf(yyo, "%zu values", $$.n); } <vlist>
-%printer { fprintf(yyo, "%s", $$->key); } <item>
 
 %initial-action {
 	@$.file = ps->file;

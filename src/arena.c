@@ -23,7 +23,6 @@
 struct ismc_arena_block {
 	struct ismc_arena_block	*next;
 	size_t			 size;	/* usable bytes after the header */
-	size_t			 used;
 	alignas(max_align_t) unsigned char data[];
 };
 
@@ -31,7 +30,7 @@ void
 ismc_arena_init(struct ismc_arena *a)
 {
 	a->head = NULL;
-	a->used = 0;
+	a->cur = a->end = NULL;
 }
 
 void
@@ -43,8 +42,7 @@ ismc_arena_destroy(struct ismc_arena *a)
 		next = b->next;
 		free(b);
 	}
-	a->head = NULL;
-	a->used = 0;
+	ismc_arena_init(a);
 }
 
 /*
@@ -67,15 +65,13 @@ block_new(size_t size)
 
 #ifdef ISMC_ARENA_DEBUG
 void *
-ismc_arena_alloc_align(struct ismc_arena *a, size_t n, size_t align)
+ismc_arena_alloc_slow(struct ismc_arena *a, size_t n, size_t align)
 {
 	struct ismc_arena_block *b = block_new(n);
 
 	(void)align;		/* malloc aligns for any object */
-	b->used = n;
 	b->next = a->head;
 	a->head = b;
-	a->used += n;
 	return b->data;
 }
 #else
@@ -90,35 +86,30 @@ next_size(const struct ismc_arena *a, size_t need)
 	return need > size ? need : size;
 }
 
+/* The head block has no room for n bytes aligned to `align`. */
 void *
-ismc_arena_alloc_align(struct ismc_arena *a, size_t n, size_t align)
+ismc_arena_alloc_slow(struct ismc_arena *a, size_t n, size_t align)
 {
-	struct ismc_arena_block *b = a->head;
-	size_t at;
+	struct ismc_arena_block *b;
 
 	if (n > SIZE_MAX - ARENA_ALIGN)
 		ismc_out_of_memory();
-	at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
-	if (b == NULL || at > b->size || b->size - at < n) {
-		/* Large requests get a block of their own, placed behind the
-		 * current one so its free space is not wasted. */
-		if (n > ARENA_MIN / 4 && b != NULL) {
-			struct ismc_arena_block *big = block_new(n);
-
-			big->used = n;
-			big->next = b->next;
-			b->next = big;
-			a->used += n;
-			return big->data;
-		}
-		b = block_new(next_size(a, n));
-		b->next = a->head;
-		a->head = b;
-		at = 0;
+	/* Large requests get a block of their own, placed behind the
+	 * current one so its free space is not wasted. */
+	if (n > ARENA_MIN / 4 && a->head != NULL) {
+		b = block_new(n);
+		b->next = a->head->next;
+		a->head->next = b;
+		return b->data;
 	}
-	b->used = at + n;
-	a->used += n;
-	return b->data + at;
+	b = block_new(next_size(a, n));
+	b->next = a->head;
+	a->head = b;
+	/* The block's data is aligned for any object. */
+	(void)align;
+	a->cur = b->data + n;
+	a->end = b->data + b->size;
+	return b->data;
 }
 #endif
 

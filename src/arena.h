@@ -10,21 +10,44 @@
 #define ISMC_ARENA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct ismc_arena_block;
 
 struct ismc_arena {
-	struct ismc_arena_block *head;	/* newest block first */
-	size_t			 used;	/* bytes handed out, for benchmarks */
+	struct ismc_arena_block	*head;	/* newest block first */
+	unsigned char		*cur;	/* free space of the head block */
+	unsigned char		*end;
 };
 
 void	 ismc_arena_init(struct ismc_arena *);
 void	 ismc_arena_destroy(struct ismc_arena *);
 /* Zeroed, aligned for any object; never returns NULL (aborts on OOM). */
 void	*ismc_arena_alloc(struct ismc_arena *, size_t);
-/* Zeroed, aligned to `align` (a power of two no larger than that of
- * max_align_t): what ISMC_NEW uses, so small objects pack tightly. */
-void	*ismc_arena_alloc_align(struct ismc_arena *, size_t, size_t align);
+/* What ismc_arena_alloc_align does when the head block is full. */
+void	*ismc_arena_alloc_slow(struct ismc_arena *, size_t, size_t align);
+
+/*
+ * Zeroed, aligned to `align` (a power of two no larger than that of
+ * max_align_t): what ISMC_NEW uses, so small objects pack tightly. The
+ * common case, room in the head block, is a few instructions inline: a
+ * large spec allocates millions of small nodes.
+ */
+static inline void *
+ismc_arena_alloc_align(struct ismc_arena *a, size_t n, size_t align)
+{
+#ifndef ISMC_ARENA_DEBUG
+	uintptr_t p = ((uintptr_t)a->cur + align - 1) & ~(uintptr_t)(align - 1);
+
+	if (a->cur != NULL && p <= (uintptr_t)a->end &&
+	    (uintptr_t)a->end - p >= n) {
+		a->cur = (unsigned char *)p + n;
+		return (void *)p;
+	}
+#endif
+	return ismc_arena_alloc_slow(a, n, align);
+}
+
 /* As above for n objects of size sz; aborts if n * sz overflows. */
 void	*ismc_arena_array(struct ismc_arena *, size_t n, size_t sz);
 /* Copies len bytes and appends a NUL. */

@@ -29,12 +29,6 @@ ismc_diag_init(struct ismc_diag *d, const struct ismc_sources *sources,
 	d->max_errors = 50;
 }
 
-bool
-ismc_diag_stopped(const struct ismc_diag *d)
-{
-	return d->stopped;
-}
-
 static const char *
 severity_name(enum ismc_severity sev)
 {

@@ -53,7 +53,12 @@ void	ismc_diag_note(struct ismc_diag *, struct ismc_span, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* Prints "N errors and M warnings generated." when there were any. */
 void	ismc_diag_summary(struct ismc_diag *);
-/* True once the error cap is reached: stop producing diagnostics. */
-bool	ismc_diag_stopped(const struct ismc_diag *);
+/* True once the error cap is reached: stop producing diagnostics. The
+ * scanner asks before every token. */
+static inline bool
+ismc_diag_stopped(const struct ismc_diag *d)
+{
+	return d->stopped;
+}
 
 #endif

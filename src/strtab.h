@@ -17,12 +17,13 @@
 
 #include "arena.h"
 
-/* One slot: a probe reads hash and length beside the pointer, in one
- * cache line, and compares characters only when both match. */
+/* One slot: a probe reads hash, length and the first eight bytes beside
+ * the pointer, and reads the string only past those. */
 struct ismc_strtab_slot {
 	const char	*str;		/* NULL = empty */
 	uint32_t	 hash;
 	uint32_t	 len;
+	uint64_t	 head;		/* the first bytes, zero-padded */
 };
 
 struct ismc_strtab {

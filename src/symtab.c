@@ -25,7 +25,6 @@ void
 ismc_symtab_init(struct ismc_symtab *t)
 {
 	t->keys = NULL;
-	t->vals = NULL;
 	t->count = t->kcap = 0;
 	t->icap = 16;
 	t->index = ismc_xcalloc(t->icap, sizeof *t->index);
@@ -35,66 +34,62 @@ void
 ismc_symtab_destroy(struct ismc_symtab *t)
 {
 	free(t->keys);
-	free(t->vals);
 	free(t->index);
 	t->keys = NULL;
-	t->vals = NULL;
 	t->index = NULL;
 	t->count = t->kcap = t->icap = 0;
 }
 
-static size_t
+/* The slot holding key, or the empty slot where it would go. */
+static struct ismc_symtab_slot *
 slot_of(const struct ismc_symtab *t, const char *key)
 {
-	size_t i = ptr_hash(key) & (t->icap - 1);
+	size_t mask = t->icap - 1, i = ptr_hash(key) & mask;
 
-	while (t->index[i] != 0 && t->keys[t->index[i] - 1] != key)
-		i = (i + 1) & (t->icap - 1);
-	return i;
+	while (t->index[i].key != NULL && t->index[i].key != key)
+		i = (i + 1) & mask;
+	return &t->index[i];
 }
 
 void *
 ismc_symtab_get(const struct ismc_symtab *t, const char *key)
 {
-	size_t i;
-
 	if (t->index == NULL)
 		return NULL;
-	i = slot_of(t, key);
-	return t->index[i] ? t->vals[t->index[i] - 1] : NULL;
+	return slot_of(t, key)->val;
 }
 
 static void
 rehash(struct ismc_symtab *t)
 {
-	size_t k;
+	struct ismc_symtab_slot *old = t->index;
+	size_t ocap = t->icap, i;
 
-	free(t->index);
 	t->icap *= 2;
 	t->index = ismc_xcalloc(t->icap, sizeof *t->index);
-	for (k = 0; k < t->count; k++)
-		t->index[slot_of(t, t->keys[k])] = k + 1;
+	for (i = 0; i < ocap; i++)
+		if (old[i].key != NULL)
+			*slot_of(t, old[i].key) = old[i];
+	free(old);
 }
 
 void *
 ismc_symtab_put(struct ismc_symtab *t, const char *key, void *val)
 {
-	size_t i;
+	struct ismc_symtab_slot *e;
 
 	if (t->index == NULL)
 		ismc_symtab_init(t);
-	i = slot_of(t, key);
-	if (t->index[i] != 0)
-		return t->vals[t->index[i] - 1];
+	e = slot_of(t, key);
+	if (e->key != NULL)
+		return e->val;
 	if (t->count == t->kcap) {
 		t->kcap = t->kcap ? t->kcap * 2 : 16;
 		t->keys = ismc_xreallocarray(t->keys, t->kcap, sizeof *t->keys);
-		t->vals = ismc_xreallocarray(t->vals, t->kcap, sizeof *t->vals);
 	}
-	t->keys[t->count] = key;
-	t->vals[t->count] = val;
-	t->count++;
-	t->index[i] = t->count;
+	t->keys[t->count++] = key;
+	e->key = key;
+	e->val = val;
 	if (t->count * 2 > t->icap)
 		rehash(t);
 	return NULL;

@@ -10,13 +10,20 @@
 
 #include <stddef.h>
 
+/* A slot holds the value beside its key: a lookup is one probe sequence
+ * in one array. */
+struct ismc_symtab_slot {
+	const char	*key;		/* NULL = empty */
+	void		*val;
+};
+
 struct ismc_symtab {
-	const char	**keys;		/* dense, in insertion order */
-	void		**vals;
-	size_t		  count;
-	size_t		  kcap;
-	size_t		 *index;	/* open addressing: 1 + position in keys */
-	size_t		  icap;		/* power of two */
+	const char		**keys;		/* dense, in insertion order */
+	size_t			  count;
+	size_t			  kcap;
+	struct ismc_symtab_slot	 *index;	/* open addressing, at most
+						 * half full */
+	size_t			  icap;		/* power of two */
 };
 
 void	 ismc_symtab_init(struct ismc_symtab *);
