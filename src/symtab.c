@@ -25,6 +25,7 @@ void
 ismc_symtab_init(struct ismc_symtab *t)
 {
 	t->keys = NULL;
+	t->vals = NULL;
 	t->count = t->kcap = 0;
 	t->icap = 16;
 	t->index = ismc_xcalloc(t->icap, sizeof *t->index);
@@ -34,8 +35,10 @@ void
 ismc_symtab_destroy(struct ismc_symtab *t)
 {
 	free(t->keys);
+	free(t->vals);
 	free(t->index);
 	t->keys = NULL;
+	t->vals = NULL;
 	t->index = NULL;
 	t->count = t->kcap = t->icap = 0;
 }
@@ -86,8 +89,10 @@ ismc_symtab_put(struct ismc_symtab *t, const char *key, void *val)
 	if (t->count == t->kcap) {
 		t->kcap = t->kcap ? t->kcap * 2 : 16;
 		t->keys = ismc_xreallocarray(t->keys, t->kcap, sizeof *t->keys);
+		t->vals = ismc_xreallocarray(t->vals, t->kcap, sizeof *t->vals);
 	}
-	t->keys[t->count++] = key;
+	t->keys[t->count] = key;
+	t->vals[t->count++] = val;
 	e->key = key;
 	e->val = val;
 	if (t->count * 2 > t->icap)

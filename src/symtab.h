@@ -19,6 +19,7 @@ struct ismc_symtab_slot {
 
 struct ismc_symtab {
 	const char		**keys;		/* dense, in insertion order */
+	void			**vals;		/* beside keys */
 	size_t			  count;
 	size_t			  kcap;
 	struct ismc_symtab_slot	 *index;	/* open addressing, at most
