@@ -1,11 +1,12 @@
 /*
- * chart-layout.h - chart geometry: from the IR to a display list.
+ * chart-layout.h - chart geometry: from finished tables to a display list.
  *
  * The first of three chart layers (after kplot and Graphviz's cairo
- * plugin): pure arithmetic, no cairo. A chart function reads the IR and a
- * size in points and returns a display list of rectangles, lines, marks
- * and single-line text boxes with resolved colours. chart-paint.h draws a
- * display list on any cairo context; chart-surface.h makes the context.
+ * plugin): pure arithmetic, no cairo. A chart (chart-risk.h,
+ * chart-coverage.h, chart-kpi.h) reads report tables and a size in points
+ * and returns a display list of rectangles, lines, marks and single-line
+ * text boxes with resolved colours. chart-paint.h draws a display list on
+ * any cairo context; chart-surface.h makes the context.
  *
  * Text is measured through a callback, so the layout can promise what the
  * painter then draws: every text box lies inside its bound (the cell or
@@ -22,8 +23,7 @@
 #include <stddef.h>
 
 struct ismc_arena;
-struct ismc_coverage;
-struct ismc_ir;
+struct ismc_buf;
 
 #define ISMC_CHART_FONT		"DejaVu Sans"
 #define ISMC_CHART_MIN_FONT	5.0	/* points; smaller is unreadable */
@@ -50,7 +50,7 @@ enum ismc_dl_pattern {
 	ISMC_PATTERN_HATCH,	/* diagonal lines: the top band in greyscale */
 };
 
-enum ismc_dl_mark {
+enum ismc_dl_mark {			/* ORDER ISMC_MARK */
 	ISMC_MARK_TARGET,	/* a downward triangle on the target line */
 	ISMC_MARK_MET,		/* a tick */
 	ISMC_MARK_MISSED,	/* a cross */
@@ -107,22 +107,6 @@ struct ismc_chart_opts {
 #define ISMC_CHART_WIDTH	800.0
 
 /*
- * The likelihood x impact grid of the spec's own scales, inherent and
- * residual side by side, cells coloured by the band of their score, each
- * showing how many risks sit there and, where they fit, their ids.
- */
-struct ismc_dl *ismc_chart_risk_heatmap(const struct ismc_ir *,
-	    const struct ismc_chart_opts *, struct ismc_arena *);
-/* Frameworks against their groups, coloured by coverage; a chart saying
- * "No mapping data" when the table has no rows. */
-struct ismc_dl *ismc_chart_coverage(const struct ismc_coverage *,
-	    const struct ismc_chart_opts *, struct ismc_arena *);
-/* Each KPI's result as a bar against its target, with met or missed
- * shown by a mark and a word as well as by colour. */
-struct ismc_dl *ismc_chart_kpi(const struct ismc_ir *,
-	    const struct ismc_chart_opts *, struct ismc_arena *);
-
-/*
  * Palettes. Both ramps darken monotonically, so neighbouring steps differ
  * in lightness (greyscale print) and not only in hue (colour-blind
  * readers). Band i of n runs from pale yellow (lowest) through orange and
@@ -136,6 +120,13 @@ struct ismc_rgb ismc_palette_text_on(struct ismc_rgb bg);
 /* Relative luminance (WCAG), 0..1. */
 double	ismc_palette_luminance(struct ismc_rgb);
 
+/*
+ * Appends a stable text dump of dl to `out`: its size, then one line per
+ * item in paint order with coordinates to 0.01 point, colours as #rrggbb
+ * and text quoted. For tests and for reviewing a layout change: unlike
+ * SVG bytes it does not depend on the cairo version.
+ */
+void	ismc_dl_dump(const struct ismc_dl *, struct ismc_buf *out);
 /* Appends an item and returns it zeroed. */
 struct ismc_dl_item *ismc_dl_add(struct ismc_dl *, enum ismc_dl_op);
 struct ismc_dl *ismc_dl_new(struct ismc_arena *, double width, double height);

@@ -19,8 +19,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "backend.h"
 #include "date.h"
-#include "emit.h"
 #include "gap.h"
 #include "number.h"
 #include "suggest.h"
@@ -121,7 +121,8 @@ static const struct cli_option options[] = {
 	  "output directory (created if missing)", NULL },
 	{ "format", OPT_FORMAT, required_argument, "LIST", C_BUILD,
 	  "only these output formats: csv, md, json, png,\n"
-	  "svg, pdf (comma-separated; default: all)", NULL },
+	  "svg, pdf, dl (comma-separated; default: all\n"
+	  "but dl, a text dump of each chart's layout)", NULL },
 	{ NULL, 'M', required_argument, "D", C_CHECK | C_BUILD,
 	  "write a make dependency file: every spec, include,\n"
 	  "catalog, mapping set and texts file read", "-MD" },
@@ -390,9 +391,9 @@ parse_formats(struct ismc_options *o, const char *v)
 		f = strndup(p, comma ? (size_t)(comma - p) : strlen(p));
 		if (f == NULL)
 			ismc_out_of_memory();
-		if (!ismc_emit_format_known(f)) {
-			usage_error("unknown --format '%s' (use csv, md, json, "
-			    "png, svg or pdf)", f);
+		if (!ismc_backend_format_known(f)) {
+			usage_error("unknown --format '%s' (use one of %s)", f,
+			    ismc_backend_format_list());
 			free(f);
 			return ISMC_EXIT_USAGE;
 		}

@@ -64,9 +64,9 @@ cell_for(struct ismc_coverage_row *row, const struct ismc_req *g)
 	return &row->cells[row->ncells++];
 }
 
-void
-ismc_coverage_row_from_soa(const struct ismc_ir_framework *fw,
-    struct ismc_coverage_row *row, struct ismc_arena *a)
+static void
+row_from_soa(const struct ismc_ir_framework *fw, struct ismc_coverage_row *row,
+    struct ismc_arena *a)
 {
 	size_t i;
 
@@ -104,8 +104,7 @@ ismc_coverage_from_soa(const struct ismc_ir *ir, struct ismc_arena *a)
 	cov->rows = ISMC_NEW_ARRAY(a, struct ismc_coverage_row,
 	    cov->nrows != 0 ? cov->nrows : 1);
 	for (i = 0; i < ir->nframeworks; i++)
-		ismc_coverage_row_from_soa(&ir->frameworks[i], &cov->rows[i],
-		    a);
+		row_from_soa(&ir->frameworks[i], &cov->rows[i], a);
 	return cov;
 }
 
@@ -133,6 +132,9 @@ ismc_coverage_from_gap(const struct ismc_gap *gap, struct ismc_arena *a)
 	cov = ISMC_NEW(a, struct ismc_coverage);
 	cov->caption = "Assessed requirements fully covered by the "
 	    "organisation's controls, per group (gap analysis)";
+	cov->policy = ismc_gap_policy_name(gap->policy);
+	cov->nsets = gap->nsets;
+	cov->nmaprows = gap->nrows;
 	cov->nrows = gap->nfws;
 	cov->rows = ISMC_NEW_ARRAY(a, struct ismc_coverage_row,
 	    cov->nrows != 0 ? cov->nrows : 1);
@@ -167,4 +169,15 @@ ismc_coverage_from_ir(const struct ismc_ir *ir, struct ismc_arena *a)
 	cov->caption = "No mapping data: no crosswalk between the spec's "
 	    "frameworks was analysed";
 	return cov;
+}
+
+const struct ismc_coverage_row *
+ismc_coverage_row(const struct ismc_coverage *cov, const char *catalog_id)
+{
+	size_t i;
+
+	for (i = 0; i < cov->nrows; i++)
+		if (cov->rows[i].framework == catalog_id)
+			return &cov->rows[i];
+	return NULL;
 }

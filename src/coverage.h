@@ -41,6 +41,10 @@ struct ismc_coverage_row {
 
 struct ismc_coverage {
 	const char		*caption;	/* where the figures come from */
+	const char		*policy;	/* the gap analysis' policy;
+						 * NULL: counted from the SoA */
+	size_t			 nsets;		/* mapping sets analysed */
+	size_t			 nmaprows;	/* ... and their rows */
 	struct ismc_coverage_row *rows;
 	size_t			 nrows;
 };
@@ -62,8 +66,8 @@ struct ismc_coverage *ismc_coverage_from_gap(const struct ismc_gap *,
  */
 struct ismc_coverage *ismc_coverage_from_soa(const struct ismc_ir *,
 	    struct ismc_arena *);
-/* The same for one framework. */
-void	ismc_coverage_row_from_soa(const struct ismc_ir_framework *,
-	    struct ismc_coverage_row *, struct ismc_arena *);
+/* The row of framework `catalog_id` (interned), or NULL. */
+const struct ismc_coverage_row *ismc_coverage_row(
+	    const struct ismc_coverage *, const char *catalog_id);
 
 #endif

@@ -13,13 +13,14 @@
 #include <unistd.h>
 
 #include "ast.h"
+#include "backend.h"
 #include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
 #include "depfile.h"
 #include "diag.h"
-#include "emit.h"
 #include "diff.h"
+#include "emit.h"
 #include "fmt.h"
 #include "frontend.h"
 #include "explain.h"
@@ -226,8 +227,8 @@ build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
 	}
 	atomic_store(&signal_outdir, od);
 	catch_signals(old);
-	ok = ismc_emit_formats(ir, &c->arena, od, &c->diag, o->formats,
-	    o->nformats);
+	ok = ismc_backend_run_dir(ir, &c->arena, &c->diag, o->formats,
+	    o->nformats, od);
 	reclaim_outdir();
 	if (!ok) {
 		ismc_outdir_abort(od);

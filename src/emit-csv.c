@@ -10,8 +10,10 @@
 
 #include "emit.h"
 
+#include <stdbool.h>
 #include <string.h>
 
+#include "backend.h"
 #include "buf.h"
 #include "report.h"
 
@@ -38,18 +40,27 @@ ismc_emit_csv(const struct ismc_report *r, struct ismc_buf *out)
 {
 	struct ismc_buf tmp;
 	size_t i, j;
+	bool first;
 
+	first = true;
 	for (j = 0; j < r->ncolumns; j++) {
-		if (j > 0)
+		if (!ismc_report_shown(r, j))
+			continue;
+		if (!first)
 			ismc_buf_addc(out, ',');
+		first = false;
 		field(out, r->columns[j].title, strlen(r->columns[j].title));
 	}
 	ismc_buf_adds(out, "\r\n");
 	ismc_buf_init(&tmp);
 	for (i = 0; i < r->nrows; i++) {
+		first = true;
 		for (j = 0; j < r->ncolumns; j++) {
-			if (j > 0)
+			if (!ismc_report_shown(r, j))
+				continue;
+			if (!first)
 				ismc_buf_addc(out, ',');
+			first = false;
 			ismc_buf_reset(&tmp);
 			ismc_cell_format(&r->rows[i][j], "; ", &tmp);
 			field(out, ismc_buf_cstr(&tmp), tmp.len);
@@ -58,3 +69,17 @@ ismc_emit_csv(const struct ismc_report *r, struct ismc_buf *out)
 	}
 	ismc_buf_free(&tmp);
 }
+
+static const char *
+render(const struct ismc_render_job *job, struct ismc_buf *out)
+{
+	ismc_emit_csv(job->report, out);
+	return NULL;
+}
+
+const struct ismc_renderer ismc_render_csv = {
+	.format = "csv",
+	.ext = "csv",
+	.scope = ISMC_RENDER_REPORT,
+	.render = render,
+};

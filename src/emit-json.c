@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "backend.h"
 #include "buf.h"
 #include "report.h"
 
@@ -137,38 +138,66 @@ close_bracket(struct ismc_buf *out, int depth, bool empty, int c)
 	ismc_buf_addc(out, c);
 }
 
+/* Where a value goes: the cell visitor's context. */
+struct value_ctx {
+	struct ismc_buf	*out;
+	int		 depth;
+};
+
+static void
+value_null(void *ctx)
+{
+	ismc_buf_adds(((struct value_ctx *)ctx)->out, "null");
+}
+
+static void
+value_string(void *ctx, const char *s)
+{
+	string(((struct value_ctx *)ctx)->out, s);
+}
+
+static void
+value_number(void *ctx, const char *digits)
+{
+	ismc_buf_adds(((struct value_ctx *)ctx)->out, digits);
+}
+
+static void
+value_boolean(void *ctx, bool b)
+{
+	ismc_buf_adds(((struct value_ctx *)ctx)->out, b ? "true" : "false");
+}
+
+static void
+value_list(void *ctx, const char *const *items, size_t n)
+{
+	struct value_ctx *v = ctx;
+	size_t i;
+
+	ismc_buf_addc(v->out, '[');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			ismc_buf_addc(v->out, ',');
+		indent(v->out, v->depth + 1);
+		string(v->out, items[i]);
+	}
+	close_bracket(v->out, v->depth, n == 0, ']');
+}
+
+static const struct ismc_cell_ops value_ops = {
+	.null = value_null,
+	.string = value_string,
+	.number = value_number,
+	.boolean = value_boolean,
+	.list = value_list,
+};
+
 static void
 value(struct ismc_buf *out, int depth, const struct ismc_cell *c)
 {
-	size_t i;
+	struct value_ctx v = { .out = out, .depth = depth };
 
-	switch (c->kind) {
-	case ISMC_CELL_NULL:
-		ismc_buf_adds(out, "null");
-		break;
-	case ISMC_CELL_STRING:
-		string(out, c->u.s);
-		break;
-	case ISMC_CELL_INT:
-		ismc_buf_printf(out, "%lld", (long long)c->u.i);
-		break;
-	case ISMC_CELL_DECIMAL:
-		ismc_format_decimal(out, c->u.dec.value, c->u.dec.prec);
-		break;
-	case ISMC_CELL_BOOL:
-		ismc_buf_adds(out, c->u.b ? "true" : "false");
-		break;
-	case ISMC_CELL_LIST:
-		ismc_buf_addc(out, '[');
-		for (i = 0; i < c->u.list.n; i++) {
-			if (i > 0)
-				ismc_buf_addc(out, ',');
-			indent(out, depth + 1);
-			string(out, c->u.list.items[i]);
-		}
-		close_bracket(out, depth, c->u.list.n == 0, ']');
-		break;
-	}
+	ismc_cell_visit(c, &value_ops, &v);
 }
 
 static void
@@ -188,11 +217,13 @@ fields(struct ismc_buf *out, int depth, const struct ismc_report_field *f,
 static void
 columns(struct ismc_buf *out, int depth, const struct ismc_report *r)
 {
-	size_t j;
+	size_t j, n = 0;
 
 	ismc_buf_addc(out, '[');
 	for (j = 0; j < r->ncolumns; j++) {
-		if (j > 0)
+		if (!ismc_report_shown(r, j))
+			continue;
+		if (n++ > 0)
 			ismc_buf_addc(out, ',');
 		indent(out, depth + 1);
 		ismc_buf_addc(out, '{');
@@ -202,13 +233,13 @@ columns(struct ismc_buf *out, int depth, const struct ismc_report *r)
 		string(out, r->columns[j].title);
 		close_bracket(out, depth + 1, false, '}');
 	}
-	close_bracket(out, depth, r->ncolumns == 0, ']');
+	close_bracket(out, depth, n == 0, ']');
 }
 
 static void
 rows(struct ismc_buf *out, int depth, const struct ismc_report *r)
 {
-	size_t i, j;
+	size_t i, j, n;
 
 	ismc_buf_addc(out, '[');
 	for (i = 0; i < r->nrows; i++) {
@@ -216,11 +247,13 @@ rows(struct ismc_buf *out, int depth, const struct ismc_report *r)
 			ismc_buf_addc(out, ',');
 		indent(out, depth + 1);
 		ismc_buf_addc(out, '{');
-		for (j = 0; j < r->ncolumns; j++) {
-			member(out, depth + 2, j == 0, r->columns[j].id);
+		for (j = n = 0; j < r->ncolumns; j++) {
+			if (!ismc_report_shown(r, j))
+				continue;
+			member(out, depth + 2, n++ == 0, r->columns[j].id);
 			value(out, depth + 2, &r->rows[i][j]);
 		}
-		close_bracket(out, depth + 1, r->ncolumns == 0, '}');
+		close_bracket(out, depth + 1, n == 0, '}');
 	}
 	close_bracket(out, depth, r->nrows == 0, ']');
 }
@@ -246,3 +279,17 @@ ismc_emit_json(const struct ismc_report *r, struct ismc_buf *out)
 	close_bracket(out, 0, false, '}');
 	ismc_buf_addc(out, '\n');
 }
+
+static const char *
+render(const struct ismc_render_job *job, struct ismc_buf *out)
+{
+	ismc_emit_json(job->report, out);
+	return NULL;
+}
+
+const struct ismc_renderer ismc_render_json = {
+	.format = "json",
+	.ext = "json",
+	.scope = ISMC_RENDER_REPORT,
+	.render = render,
+};

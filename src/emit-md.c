@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "backend.h"
 #include "buf.h"
 #include "report.h"
 
@@ -85,16 +86,21 @@ table(struct ismc_buf *out, struct ismc_buf *tmp, const struct ismc_report *r)
 	size_t i, j;
 
 	for (j = 0; j < r->ncolumns; j++) {
+		if (!ismc_report_shown(r, j))
+			continue;
 		ismc_buf_adds(out, "| ");
 		text(out, r->columns[j].title, strlen(r->columns[j].title));
 		ismc_buf_addc(out, ' ');
 	}
 	ismc_buf_adds(out, "|\n");
 	for (j = 0; j < r->ncolumns; j++)
-		ismc_buf_adds(out, "| --- ");
+		if (ismc_report_shown(r, j))
+			ismc_buf_adds(out, "| --- ");
 	ismc_buf_adds(out, "|\n");
 	for (i = 0; i < r->nrows; i++) {
 		for (j = 0; j < r->ncolumns; j++) {
+			if (!ismc_report_shown(r, j))
+				continue;
 			ismc_buf_adds(out, "| ");
 			cell(out, tmp, &r->rows[i][j]);
 			ismc_buf_addc(out, ' ');
@@ -124,3 +130,17 @@ ismc_emit_md(const struct ismc_report *r, struct ismc_buf *out)
 	}
 	ismc_buf_free(&tmp);
 }
+
+static const char *
+render(const struct ismc_render_job *job, struct ismc_buf *out)
+{
+	ismc_emit_md(job->report, out);
+	return NULL;
+}
+
+const struct ismc_renderer ismc_render_md = {
+	.format = "md",
+	.ext = "md",
+	.scope = ISMC_RENDER_REPORT,
+	.render = render,
+};

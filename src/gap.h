@@ -23,7 +23,6 @@ struct ismc_ir_control;
 struct ismc_ir_framework;
 struct ismc_mapping_row;
 struct ismc_mapping_set;
-struct ismc_report;
 struct ismc_req;
 
 /* Which rule turns mappings into coverage; every report names it. */
@@ -201,18 +200,5 @@ double	ismc_gap_pct(size_t part, const struct ismc_gap_count *);
 /* The analysis of framework `fw` of the IR, or NULL. */
 const struct ismc_gap_fw *ismc_gap_find(const struct ismc_gap *,
 	    const struct ismc_ir_framework *);
-
-/*
- * Report builders (report-gap.c, report-trace.c), registered in report.c.
- * Each returns NULL, meaning "no such report", when ir->gap is NULL; the
- * gap and remediation reports also for a framework that no mapping set
- * in use targets (the hub: its SoA says what it covers).
- */
-struct ismc_report *ismc_report_gap(const struct ismc_ir *,
-	    const struct ismc_ir_framework *, struct ismc_arena *);
-struct ismc_report *ismc_report_remediation(const struct ismc_ir *,
-	    const struct ismc_ir_framework *, struct ismc_arena *);
-struct ismc_report *ismc_report_trace(const struct ismc_ir *,
-	    struct ismc_arena *);
 
 #endif

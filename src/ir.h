@@ -256,7 +256,8 @@ struct ismc_ir_risk {
 	enum ismc_treatment	 treatment;
 	struct ismc_ir_treat	*treated_by;
 	size_t			 ntreated_by;
-	const struct ismc_ir_level *res_likelihood;	/* NULL: as inherent */
+	const struct ismc_ir_level *res_likelihood;	/* as rated, else the
+							 * inherent level */
 	const struct ismc_ir_level *res_impact;
 	int			 res_score;
 	const struct ismc_ir_band *res_band;

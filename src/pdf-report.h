@@ -6,9 +6,11 @@
  * treatment plan, the heatmaps, gap analysis per framework, KPIs, audit
  * findings and corrective actions, and the management review summary.
  * Text is set with pango in DejaVu Sans; tables break across pages with
- * their header repeated; the charts are the same display lists as the
+ * their header repeated; the charts are the same layouts as the
  * stand-alone PNG and SVG files, painted as vectors. Every page carries
- * "TITLE — version V — page N of M".
+ * "TITLE — version V — page N of M". pdf-doc.h typesets, pdf-sections.h
+ * says what; this file lists the sections and exports the renderer row
+ * (backend.h: report.pdf).
  *
  * The same IR gives the same bytes: the PDF dates come from
  * SOURCE_DATE_EPOCH, else the spec's date, else 1970-01-01.
@@ -20,12 +22,9 @@
 
 #include <cairo.h>
 
-struct ismc_arena;
 struct ismc_buf;
 struct ismc_ir;
-
-#define ISMC_A4_WIDTH	595.276		/* points: 210 mm */
-#define ISMC_A4_HEIGHT	841.890		/* 297 mm */
+struct ismc_outputs;
 
 /* Section titles, as the contents and the tests know them. */
 #define ISMC_PDF_CONTENTS	"Contents"
@@ -39,11 +38,10 @@ struct ismc_ir;
 #define ISMC_PDF_REVIEW		"Management review summary"
 
 /*
- * Appends the whole PDF to `out`. Returns the first cairo error, in which
- * case `out` holds nothing useful.
+ * Appends the whole PDF of a build's outputs to `out`. Returns the first
+ * cairo error, in which case `out` holds nothing useful.
  */
-cairo_status_t ismc_pdf_report(const struct ismc_ir *, struct ismc_arena *,
-	    struct ismc_buf *out);
+cairo_status_t ismc_pdf_report(struct ismc_outputs *, struct ismc_buf *out);
 
 /*
  * The PDF creation date, "YYYY-MM-DDThh:mm:ssZ": SOURCE_DATE_EPOCH when it
@@ -51,5 +49,7 @@ cairo_status_t ismc_pdf_report(const struct ismc_ir *, struct ismc_arena *,
  * else the epoch. `buf` holds at least 32 bytes.
  */
 void	ismc_pdf_date(const struct ismc_ir *, char *buf, size_t size);
+
+extern const struct ismc_renderer ismc_render_pdf;
 
 #endif

@@ -1,87 +1,72 @@
 /*
- * report-gap.c - the gap analysis and remediation plan of one framework.
+ * report-gap.c - the gap analysis of one framework.
  *
- * gap-<catalog>: one row per requirement in catalog order, with its
- * coverage status and what reaches it; the summary gives counts and
- * percentages overall and per top-level group. remediation-<catalog>:
- * the greedy plan, in order of gain. Both carry the coverage policy in
- * their metadata and in a column, so a CSV file read on its own still
- * says which rule produced its numbers. Both exist only for frameworks
- * that some mapping set in use targets: the hub of a crosswalk (ISO
- * 27001 Annex A) has its SoA instead.
+ * The report carries the coverage policy in its metadata and in a column,
+ * so a CSV file read on its own still says which rule produced its
+ * numbers.
  */
 #include <config.h>
 
-#include "report.h"
+#include "report-gap.h"
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
+#include "backend.h"
 #include "catalog.h"
 #include "gap.h"
 #include "ir.h"
 #include "rcc5.h"
-
-enum gap_col {				/* ORDER GAP_COLUMNS */
-	GAP_ID,
-	GAP_GROUP,
-	GAP_TITLE,
-	GAP_STATUS,
-	GAP_REACHING,
-	GAP_BEST,
-	GAP_RELATION,
-	GAP_INFERRED,
-	GAP_PROVENANCE,
-	GAP_STRENGTH,
-	GAP_POLICY,
-	GAP_NCOLUMNS
-};
+#include "report.h"
 
 /* ORDER GAP_COLUMNS */
 static const struct ismc_report_column gap_columns[] = {
-	[GAP_ID] = { "id", "Requirement" },
-	[GAP_GROUP] = { "group", "Group" },
-	[GAP_TITLE] = { "title", "Title" },
-	[GAP_STATUS] = { "status", "Coverage" },
-	[GAP_REACHING] = { "reaching", "Reaching controls" },
-	[GAP_BEST] = { "best_control", "Best control" },
-	[GAP_RELATION] = { "relation", "Best relation" },
-	[GAP_INFERRED] = { "inferred", "Inferred" },
-	[GAP_PROVENANCE] = { "provenance", "Provenance" },
-	[GAP_STRENGTH] = { "strength", "Strength" },
-	[GAP_POLICY] = { "policy", "Coverage policy" },
+	[ISMC_GAPREP_ID] = { "id", "Requirement" },
+	[ISMC_GAPREP_GROUP] = { "group", "Group" },
+	[ISMC_GAPREP_TITLE] = { "title", "Title" },
+	[ISMC_GAPREP_STATUS] = { "status", "Coverage" },
+	[ISMC_GAPREP_REACHING] = { "reaching", "Reaching controls" },
+	[ISMC_GAPREP_BEST] = { "best_control", "Best control" },
+	[ISMC_GAPREP_RELATION] = { "relation", "Best relation" },
+	[ISMC_GAPREP_INFERRED] = { "inferred", "Inferred" },
+	[ISMC_GAPREP_PROVENANCE] = { "provenance", "Provenance" },
+	[ISMC_GAPREP_STRENGTH] = { "strength", "Strength" },
+	[ISMC_GAPREP_POLICY] = { "policy", "Coverage policy" },
+	[ISMC_GAPREP_MAPPED] = { "mapped", "Mapped controls", .internal = true },
+	[ISMC_GAPREP_MAPPED_IMPL] = { "mapped_implemented",
+	    "Mapped controls implemented", .internal = true },
 };
 
-enum plan_col {				/* ORDER PLAN_COLUMNS */
-	PLAN_RANK,
-	PLAN_CONTROL,
-	PLAN_TITLE,
-	PLAN_STATUS,
-	PLAN_GAIN,
-	PLAN_FULL_AFTER,
-	PLAN_PCT_AFTER,
-	PLAN_POLICY,
-	PLAN_NCOLUMNS
+/* ORDER GAP_SUMMARY */
+static const struct ismc_report_key gap_summary[] = {
+	[ISMC_GAPREP_SUM_POLICY] = { "policy", "Coverage policy" },
+	[ISMC_GAPREP_SUM_REQUIREMENTS] = { "requirements", "Requirements" },
+	[ISMC_GAPREP_SUM_EXCLUDED] = { "excluded", "Excluded (not assessed)" },
+	[ISMC_GAPREP_SUM_ASSESSED] = { "assessed", "Assessed" },
+	[ISMC_GAPREP_SUM_FULL] = { "full", "Fully covered" },
+	[ISMC_GAPREP_SUM_FULL_PCT] = { "full_pct", "Fully covered (%)" },
+	[ISMC_GAPREP_SUM_PARTIAL] = { "partial", "Partly covered" },
+	[ISMC_GAPREP_SUM_PARTIAL_PCT] = { "partial_pct", "Partly covered (%)" },
+	[ISMC_GAPREP_SUM_GAP] = { "gap", "Gaps" },
+	[ISMC_GAPREP_SUM_GAP_PCT] = { "gap_pct", "Gaps (%)" },
+	[ISMC_GAPREP_SUM_NO_COUNTERPART] = { "no_counterpart",
+	    "Gaps with no counterpart in a mapping set" },
+	[ISMC_GAPREP_SUM_MAPPING_SETS] = { "mapping_sets",
+	    "Mapping sets targeting it" },
+	[ISMC_GAPREP_SUM_LINKS] = { "links", "Mapping links touching it" },
 };
 
-/* ORDER PLAN_COLUMNS */
-static const struct ismc_report_column plan_columns[] = {
-	[PLAN_RANK] = { "rank", "Rank" },
-	[PLAN_CONTROL] = { "control", "Control" },
-	[PLAN_TITLE] = { "title", "Title" },
-	[PLAN_STATUS] = { "status", "Current status" },
-	[PLAN_GAIN] = { "gain", "Requirements made full" },
-	[PLAN_FULL_AFTER] = { "full_after", "Full after" },
-	[PLAN_PCT_AFTER] = { "coverage_after", "Coverage after (%)" },
-	[PLAN_POLICY] = { "policy", "Coverage policy" },
-};
-
-static const struct ismc_gap_fw *
-analysed(const struct ismc_ir *ir, const struct ismc_ir_framework *fw)
+const struct ismc_gap_fw *
+ismc_report_gap_assessed(const struct ismc_ir *ir,
+    const struct ismc_ir_framework *fw)
 {
-	const struct ismc_gap_fw *gf = ismc_gap_find(ir->gap, fw);
+	const struct ismc_gap_fw *gf;
 
+	if (ir->gap == NULL)
+		return NULL;
+	gf = ismc_gap_find(ir->gap, fw);
 	return gf != NULL && gf->nsets_in > 0 ? gf : NULL;
 }
 
@@ -91,14 +76,6 @@ group_name(const struct ismc_req *g)
 	if (g == NULL)
 		return NULL;
 	return g->title != NULL ? g->title : g->id;
-}
-
-static const char *
-control_status(const struct ismc_ir_control *c)
-{
-	if (c->applicability == ISMC_EXCLUDED)
-		return "excluded";
-	return ismc_status_name(c->status);
 }
 
 /* "catalog:id (status)" for each control whose reach can count. */
@@ -121,7 +98,7 @@ reaching_cell(struct ismc_arena *a, const struct ismc_gap_req *q)
 		prev = r->control;
 		v[n++] = ismc_arena_printf(a, "%s (%s)",
 		    ismc_gap_qname(a, r->control->req),
-		    control_status(r->control));
+		    ismc_report_control_status(r->control));
 	}
 	return ismc_cell_list(v, n);
 }
@@ -133,28 +110,28 @@ fill_gap_row(struct ismc_arena *a, struct ismc_cell *row,
 {
 	const struct ismc_gap_reach *b = q->best;
 
-	row[GAP_ID] = ismc_cell_str(q->req->id);
-	row[GAP_GROUP] = ismc_cell_str(group_name(gf->groups[q->group].group));
-	row[GAP_TITLE] = ismc_cell_str(q->req->title);
-	row[GAP_STATUS] = ismc_cell_str(ismc_cov_name(q->status));
-	row[GAP_REACHING] = reaching_cell(a, q);
-	row[GAP_POLICY] = ismc_cell_str(policy);
+	row[ISMC_GAPREP_ID] = ismc_cell_str(q->req->id);
+	row[ISMC_GAPREP_GROUP] = ismc_cell_str(group_name(gf->groups[q->group].group));
+	row[ISMC_GAPREP_TITLE] = ismc_cell_str(q->req->title);
+	row[ISMC_GAPREP_STATUS] = ismc_cell_str(ismc_cov_name(q->status));
+	row[ISMC_GAPREP_REACHING] = reaching_cell(a, q);
+	row[ISMC_GAPREP_POLICY] = ismc_cell_str(policy);
+	row[ISMC_GAPREP_MAPPED] = ismc_cell_int((int64_t)q->nmapped);
+	row[ISMC_GAPREP_MAPPED_IMPL] = ismc_cell_int((int64_t)q->nmapped_impl);
 	if (b == NULL)
 		return;
-	row[GAP_BEST] = ismc_cell_str(ismc_gap_qname(a, b->control->req));
-	row[GAP_RELATION] = ismc_cell_str(ismc_rcc5_name(b->rel));
-	row[GAP_INFERRED] = ismc_cell_bool(ismc_gap_inferred(b));
-	row[GAP_PROVENANCE] = ismc_cell_str(ismc_gap_provenance(a, b));
+	row[ISMC_GAPREP_BEST] = ismc_cell_str(ismc_gap_qname(a, b->control->req));
+	row[ISMC_GAPREP_RELATION] = ismc_cell_str(ismc_rcc5_name(b->rel));
+	row[ISMC_GAPREP_INFERRED] = ismc_cell_bool(ismc_gap_inferred(b));
+	row[ISMC_GAPREP_PROVENANCE] = ismc_cell_str(ismc_gap_provenance(a, b));
 	if (b->strength != 0)
-		row[GAP_STRENGTH] = ismc_cell_int((int64_t)b->strength);
+		row[ISMC_GAPREP_STRENGTH] = ismc_cell_int((int64_t)b->strength);
 }
 
-static void
-add_pct(struct ismc_report *r, const char *key, const char *label,
-    size_t part, const struct ismc_gap_count *n)
+static struct ismc_cell
+pct_cell(size_t part, const struct ismc_gap_count *n)
 {
-	ismc_report_add_summary(r, key, label,
-	    ismc_cell_dec(ismc_gap_pct(part, n), 1));
+	return ismc_cell_dec(ismc_gap_pct(part, n), 1);
 }
 
 static void
@@ -186,39 +163,42 @@ static void
 add_gap_summary(struct ismc_report *r, struct ismc_arena *a,
     const struct ismc_gap *gap, const struct ismc_gap_fw *gf)
 {
+	const struct ismc_report_key *k = gap_summary;
 	const struct ismc_gap_count *n = &gf->n;
 	size_t i;
 
-	ismc_report_add_summary(r, "policy", "Coverage policy",
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_POLICY,
 	    ismc_cell_str(ismc_gap_policy_name(gap->policy)));
-	ismc_report_add_summary(r, "requirements", "Requirements",
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_REQUIREMENTS,
 	    ismc_cell_int((int64_t)n->total));
-	ismc_report_add_summary(r, "excluded", "Excluded (not assessed)",
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_EXCLUDED,
 	    ismc_cell_int((int64_t)n->excluded));
-	ismc_report_add_summary(r, "assessed", "Assessed",
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_ASSESSED,
 	    ismc_cell_int((int64_t)(n->total - n->excluded)));
-	ismc_report_add_summary(r, "full", "Fully covered",
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_FULL,
 	    ismc_cell_int((int64_t)n->full));
-	add_pct(r, "full_pct", "Fully covered (%)", n->full, n);
-	ismc_report_add_summary(r, "partial", "Partly covered",
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_FULL_PCT,
+	    pct_cell(n->full, n));
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_PARTIAL,
 	    ismc_cell_int((int64_t)n->partial));
-	add_pct(r, "partial_pct", "Partly covered (%)", n->partial, n);
-	ismc_report_add_summary(r, "gap", "Gaps",
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_PARTIAL_PCT,
+	    pct_cell(n->partial, n));
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_GAP,
 	    ismc_cell_int((int64_t)n->gap));
-	add_pct(r, "gap_pct", "Gaps (%)", n->gap, n);
-	ismc_report_add_summary(r, "no_counterpart",
-	    "Gaps with no counterpart in a mapping set",
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_GAP_PCT,
+	    pct_cell(n->gap, n));
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_NO_COUNTERPART,
 	    ismc_cell_int((int64_t)n->no_counterpart));
-	ismc_report_add_summary(r, "mapping_sets", "Mapping sets targeting it",
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_MAPPING_SETS,
 	    ismc_cell_int((int64_t)gf->nsets_in));
-	ismc_report_add_summary(r, "links", "Mapping links touching it",
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_LINKS,
 	    ismc_cell_int((int64_t)gf->nlinks));
 	for (i = 0; i < gf->ngroups; i++)
 		add_group_summary(r, a, &gf->groups[i]);
 }
 
-static void
-add_fw_meta(struct ismc_report *r, const struct ismc_ir *ir,
+void
+ismc_report_gap_meta(struct ismc_report *r, const struct ismc_ir *ir,
     const struct ismc_ir_framework *fw)
 {
 	ismc_report_add_spec_meta(r, ir);
@@ -240,14 +220,14 @@ ismc_report_gap(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
 	struct ismc_report *r;
 	size_t i;
 
-	if (ir->gap == NULL || (gf = analysed(ir, fw)) == NULL)
+	if ((gf = ismc_report_gap_assessed(ir, fw)) == NULL)
 		return NULL;
 	name = fw->catalog->title != NULL ? fw->catalog->title :
 	    fw->catalog->id;
 	policy = ismc_gap_policy_name(ir->gap->policy);
 	r = ismc_report_new(a, "gap", ismc_arena_printf(a, "Gap analysis: %s",
-	    name), gap_columns, GAP_NCOLUMNS);
-	add_fw_meta(r, ir, fw);
+	    name), gap_columns, ISMC_GAPREP_NCOLUMNS);
+	ismc_report_gap_meta(r, ir, fw);
 	for (i = 0; i < gf->nreqs; i++)
 		fill_gap_row(a, ismc_report_add_row(r), gf, &gf->reqs[i],
 		    policy);
@@ -255,76 +235,8 @@ ismc_report_gap(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
 	return r;
 }
 
-/* Gaps and partials no single control can make full. */
-static size_t
-left_open(const struct ismc_gap_fw *gf)
-{
-	size_t after = gf->n.full;
-
-	if (gf->nplan > 0)
-		after = gf->plan[gf->nplan - 1].full_after;
-	return gf->n.total - gf->n.excluded - after;
-}
-
-static void
-add_plan_summary(struct ismc_report *r, const struct ismc_gap *gap,
-    const struct ismc_gap_fw *gf)
-{
-	const struct ismc_gap_count *n = &gf->n;
-	size_t after = gf->nplan > 0 ? gf->plan[gf->nplan - 1].full_after :
-	    n->full;
-
-	ismc_report_add_summary(r, "policy", "Coverage policy",
-	    ismc_cell_str(ismc_gap_policy_name(gap->policy)));
-	ismc_report_add_summary(r, "assessed", "Assessed requirements",
-	    ismc_cell_int((int64_t)(n->total - n->excluded)));
-	ismc_report_add_summary(r, "full_before", "Fully covered now",
-	    ismc_cell_int((int64_t)n->full));
-	add_pct(r, "full_before_pct", "Fully covered now (%)", n->full, n);
-	ismc_report_add_summary(r, "controls", "Controls in the plan",
-	    ismc_cell_int((int64_t)gf->nplan));
-	ismc_report_add_summary(r, "full_after", "Fully covered after the plan",
-	    ismc_cell_int((int64_t)after));
-	add_pct(r, "full_after_pct", "Fully covered after the plan (%)",
-	    after, n);
-	ismc_report_add_summary(r, "left_open",
-	    "Still not full: no single mapped control would close them",
-	    ismc_cell_int((int64_t)left_open(gf)));
-}
-
-struct ismc_report *
-ismc_report_remediation(const struct ismc_ir *ir,
-    const struct ismc_ir_framework *fw, struct ismc_arena *a)
-{
-	const struct ismc_gap_step *s;
-	const struct ismc_gap_fw *gf;
-	const char *name, *policy;
-	struct ismc_report *r;
-	struct ismc_cell *row;
-	size_t i;
-
-	if (ir->gap == NULL || (gf = analysed(ir, fw)) == NULL)
-		return NULL;
-	name = fw->catalog->title != NULL ? fw->catalog->title :
-	    fw->catalog->id;
-	policy = ismc_gap_policy_name(ir->gap->policy);
-	r = ismc_report_new(a, "remediation", ismc_arena_printf(a,
-	    "Remediation plan: %s", name), plan_columns, PLAN_NCOLUMNS);
-	add_fw_meta(r, ir, fw);
-	for (i = 0; i < gf->nplan; i++) {
-		s = &gf->plan[i];
-		row = ismc_report_add_row(r);
-		row[PLAN_RANK] = ismc_cell_int((int64_t)(i + 1));
-		row[PLAN_CONTROL] = ismc_cell_str(ismc_gap_qname(a,
-		    s->control->req));
-		row[PLAN_TITLE] = ismc_cell_str(s->control->req->title);
-		row[PLAN_STATUS] = ismc_cell_str(control_status(s->control));
-		row[PLAN_GAIN] = ismc_cell_int((int64_t)s->gain);
-		row[PLAN_FULL_AFTER] = ismc_cell_int((int64_t)s->full_after);
-		row[PLAN_PCT_AFTER] = ismc_cell_dec(ismc_gap_pct(s->full_after,
-		    &gf->n), 1);
-		row[PLAN_POLICY] = ismc_cell_str(policy);
-	}
-	add_plan_summary(r, ir->gap, gf);
-	return r;
-}
+const struct ismc_report_def ismc_report_gap_def = {
+	.name = "gap",
+	.scope = ISMC_SCOPE_FRAMEWORK,
+	.build = ismc_report_gap,
+};

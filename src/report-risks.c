@@ -8,68 +8,64 @@
  */
 #include <config.h>
 
-#include "report.h"
+#include "report-risks.h"
 
 #include <stddef.h>
 
 #include "arena.h"
+#include "backend.h"
 #include "catalog.h"
 #include "ir.h"
-
-enum risk_col {				/* ORDER RISK_COLUMNS */
-	RISK_ID,
-	RISK_TITLE,
-	RISK_ASSETS,
-	RISK_THREATS,
-	RISK_LIKELIHOOD,
-	RISK_LIKELIHOOD_LABEL,
-	RISK_IMPACT,
-	RISK_IMPACT_LABEL,
-	RISK_SCORE,
-	RISK_BAND,
-	RISK_TREATMENT,
-	RISK_CONTROLS,
-	RISK_RES_LIKELIHOOD,
-	RISK_RES_LIKELIHOOD_LABEL,
-	RISK_RES_IMPACT,
-	RISK_RES_IMPACT_LABEL,
-	RISK_RES_SCORE,
-	RISK_RES_BAND,
-	RISK_OWNER,
-	RISK_OWNER_TITLE,
-	RISK_ABOVE,
-	RISK_RES_ABOVE,
-	RISK_NCOLUMNS
-};
+#include "report.h"
 
 /* ORDER RISK_COLUMNS */
 static const struct ismc_report_column risk_columns[] = {
-	[RISK_ID] = { "id", "Risk" },
-	[RISK_TITLE] = { "title", "Title" },
-	[RISK_ASSETS] = { "assets", "Assets" },
-	[RISK_THREATS] = { "threats", "Threats" },
-	[RISK_LIKELIHOOD] = { "likelihood", "Likelihood" },
-	[RISK_LIKELIHOOD_LABEL] = { "likelihood_label", "Likelihood label" },
-	[RISK_IMPACT] = { "impact", "Impact" },
-	[RISK_IMPACT_LABEL] = { "impact_label", "Impact label" },
-	[RISK_SCORE] = { "score", "Score" },
-	[RISK_BAND] = { "band", "Band" },
-	[RISK_TREATMENT] = { "treatment", "Treatment" },
-	[RISK_CONTROLS] = { "controls", "Controls" },
-	[RISK_RES_LIKELIHOOD] = { "residual_likelihood",
+	[ISMC_RISKS_ID] = { "id", "Risk" },
+	[ISMC_RISKS_TITLE] = { "title", "Title" },
+	[ISMC_RISKS_ASSETS] = { "assets", "Assets" },
+	[ISMC_RISKS_THREATS] = { "threats", "Threats" },
+	[ISMC_RISKS_LIKELIHOOD] = { "likelihood", "Likelihood" },
+	[ISMC_RISKS_LIKELIHOOD_LABEL] = { "likelihood_label", "Likelihood label" },
+	[ISMC_RISKS_IMPACT] = { "impact", "Impact" },
+	[ISMC_RISKS_IMPACT_LABEL] = { "impact_label", "Impact label" },
+	[ISMC_RISKS_SCORE] = { "score", "Score" },
+	[ISMC_RISKS_BAND] = { "band", "Band" },
+	[ISMC_RISKS_TREATMENT] = { "treatment", "Treatment" },
+	[ISMC_RISKS_CONTROLS] = { "controls", "Controls" },
+	[ISMC_RISKS_RES_LIKELIHOOD] = { "residual_likelihood",
 	    "Residual likelihood" },
-	[RISK_RES_LIKELIHOOD_LABEL] = { "residual_likelihood_label",
+	[ISMC_RISKS_RES_LIKELIHOOD_LABEL] = { "residual_likelihood_label",
 	    "Residual likelihood label" },
-	[RISK_RES_IMPACT] = { "residual_impact", "Residual impact" },
-	[RISK_RES_IMPACT_LABEL] = { "residual_impact_label",
+	[ISMC_RISKS_RES_IMPACT] = { "residual_impact", "Residual impact" },
+	[ISMC_RISKS_RES_IMPACT_LABEL] = { "residual_impact_label",
 	    "Residual impact label" },
-	[RISK_RES_SCORE] = { "residual_score", "Residual score" },
-	[RISK_RES_BAND] = { "residual_band", "Residual band" },
-	[RISK_OWNER] = { "owner", "Owner" },
-	[RISK_OWNER_TITLE] = { "owner_title", "Owner title" },
-	[RISK_ABOVE] = { "above_acceptance", "Above acceptance" },
-	[RISK_RES_ABOVE] = { "residual_above_acceptance",
+	[ISMC_RISKS_RES_SCORE] = { "residual_score", "Residual score" },
+	[ISMC_RISKS_RES_BAND] = { "residual_band", "Residual band" },
+	[ISMC_RISKS_OWNER] = { "owner", "Owner" },
+	[ISMC_RISKS_OWNER_TITLE] = { "owner_title", "Owner title" },
+	[ISMC_RISKS_ABOVE] = { "above_acceptance", "Above acceptance" },
+	[ISMC_RISKS_RES_ABOVE] = { "residual_above_acceptance",
 	    "Residual above acceptance" },
+	[ISMC_RISKS_RES_RATED] = { "residual_rated", "Residual rated",
+	    .internal = true },
+	[ISMC_RISKS_TREATED_BY] = { "treated_by", "Treated by (status)",
+	    .internal = true },
+};
+
+/* ORDER RISK_SUMMARY */
+static const struct ismc_report_key risk_summary[] = {
+	[ISMC_RISKS_SUM_RISKS] = { "risks", "Risks" },
+	[ISMC_RISKS_SUM_INHERENT] = { "inherent_total",
+	    "Inherent score total" },
+	[ISMC_RISKS_SUM_RESIDUAL] = { "residual_total",
+	    "Residual score total" },
+	[ISMC_RISKS_SUM_REDUCTION] = { "reduction_pct", "Reduction (%)" },
+	[ISMC_RISKS_SUM_ACCEPTANCE] = { "acceptance_max",
+	    "Highest accepted score" },
+	[ISMC_RISKS_SUM_ABOVE] = { "above_acceptance",
+	    "Above acceptance before treatment" },
+	[ISMC_RISKS_SUM_RES_ABOVE] = { "residual_above_acceptance",
+	    "Above acceptance after treatment" },
 };
 
 static void
@@ -90,14 +86,14 @@ band_cell(const struct ismc_ir_band *b)
 	return ismc_cell_str(b->label != NULL ? b->label : b->id);
 }
 
-/* acceptance_max is the highest accepted score; with no acceptance level
- * the question has no answer, hence null. */
+/* Sema judged it against the highest accepted score; with no acceptance
+ * level the question has no answer, hence null. */
 static struct ismc_cell
-above_cell(const struct ismc_ir *ir, int score)
+above_cell(const struct ismc_ir *ir, bool above)
 {
 	if (!ir->has_acceptance)
 		return ismc_cell_null();
-	return ismc_cell_bool(score > ir->acceptance_max);
+	return ismc_cell_bool(above);
 }
 
 static struct ismc_cell
@@ -122,32 +118,42 @@ threats_cell(struct ismc_arena *a, const struct ismc_ir_risk *r)
 	return ismc_cell_list(v, r->nthreats);
 }
 
-/*
- * Framework controls and the organisation's measures, in the order the
- * spec lists them. With several frameworks a bare "A.5.7" could belong to
- * any of them, so it is qualified by catalog id.
- */
+/* Framework controls and the organisation's measures, in the order the
+ * spec lists them. */
 static struct ismc_cell
 controls_cell(const struct ismc_ir *ir, struct ismc_arena *a,
     const struct ismc_ir_risk *r)
 {
 	const char **v = ismc_report_strv(a, r->ntreated_by);
 	const struct ismc_ir_treat *t;
-	const struct ismc_req *req;
 	size_t i;
 
 	for (i = 0; i < r->ntreated_by; i++) {
 		t = &r->treated_by[i];
-		if (t->measure != NULL) {
-			v[i] = t->measure->id;
-			continue;
-		}
-		req = t->control->req;
-		if (ir->nframeworks > 1)
-			v[i] = ismc_arena_printf(a, "%s:%s", req->catalog->id,
-			    req->id);
+		v[i] = t->measure != NULL ? t->measure->id :
+		    ismc_report_req_id(a, ir, t->control->req);
+	}
+	return ismc_cell_list(v, r->ntreated_by);
+}
+
+/* "A.5.7 (implemented)": each control or measure with its status, as the
+ * PDF's narrow column shows them. */
+static struct ismc_cell
+treated_by_cell(struct ismc_arena *a, const struct ismc_ir_risk *r)
+{
+	const char **v = ismc_report_strv(a, r->ntreated_by);
+	const struct ismc_ir_treat *t;
+	size_t i;
+
+	for (i = 0; i < r->ntreated_by; i++) {
+		t = &r->treated_by[i];
+		if (t->measure != NULL)
+			v[i] = ismc_arena_printf(a, "%s (%s)", t->measure->id,
+			    ismc_status_name(t->measure->status));
 		else
-			v[i] = req->id;
+			v[i] = ismc_arena_printf(a, "%s (%s)",
+			    t->control->req->id,
+			    ismc_status_name(t->control->status));
 	}
 	return ismc_cell_list(v, r->ntreated_by);
 }
@@ -156,35 +162,33 @@ static void
 fill_row(const struct ismc_ir *ir, struct ismc_arena *a,
     struct ismc_cell *row, const struct ismc_ir_risk *r)
 {
-	const struct ismc_ir_level *rl, *ri;
-	int res_score;
-
-	rl = r->res_likelihood != NULL ? r->res_likelihood : r->likelihood;
-	ri = r->res_impact != NULL ? r->res_impact : r->impact;
-	res_score = r->has_residual ? r->res_score : r->score;
-
-	row[RISK_ID] = ismc_cell_str(r->id);
-	row[RISK_TITLE] = ismc_cell_str(r->title);
-	row[RISK_ASSETS] = assets_cell(a, r);
-	row[RISK_THREATS] = threats_cell(a, r);
-	set_level(row, RISK_LIKELIHOOD, RISK_LIKELIHOOD_LABEL, r->likelihood);
-	set_level(row, RISK_IMPACT, RISK_IMPACT_LABEL, r->impact);
-	row[RISK_SCORE] = ismc_cell_int(r->score);
-	row[RISK_BAND] = band_cell(r->band);
+	row[ISMC_RISKS_ID] = ismc_cell_str(r->id);
+	row[ISMC_RISKS_TITLE] = ismc_cell_str(r->title);
+	row[ISMC_RISKS_ASSETS] = assets_cell(a, r);
+	row[ISMC_RISKS_THREATS] = threats_cell(a, r);
+	set_level(row, ISMC_RISKS_LIKELIHOOD, ISMC_RISKS_LIKELIHOOD_LABEL,
+	    r->likelihood);
+	set_level(row, ISMC_RISKS_IMPACT, ISMC_RISKS_IMPACT_LABEL, r->impact);
+	row[ISMC_RISKS_SCORE] = ismc_cell_int(r->score);
+	row[ISMC_RISKS_BAND] = band_cell(r->band);
 	if (r->treatment != ISMC_TREAT_NONE)
-		row[RISK_TREATMENT] =
+		row[ISMC_RISKS_TREATMENT] =
 		    ismc_cell_str(ismc_treatment_name(r->treatment));
-	row[RISK_CONTROLS] = controls_cell(ir, a, r);
-	set_level(row, RISK_RES_LIKELIHOOD, RISK_RES_LIKELIHOOD_LABEL, rl);
-	set_level(row, RISK_RES_IMPACT, RISK_RES_IMPACT_LABEL, ri);
-	row[RISK_RES_SCORE] = ismc_cell_int(res_score);
-	row[RISK_RES_BAND] = band_cell(r->has_residual ? r->res_band : r->band);
+	row[ISMC_RISKS_CONTROLS] = controls_cell(ir, a, r);
+	set_level(row, ISMC_RISKS_RES_LIKELIHOOD,
+	    ISMC_RISKS_RES_LIKELIHOOD_LABEL, r->res_likelihood);
+	set_level(row, ISMC_RISKS_RES_IMPACT, ISMC_RISKS_RES_IMPACT_LABEL,
+	    r->res_impact);
+	row[ISMC_RISKS_RES_SCORE] = ismc_cell_int(r->res_score);
+	row[ISMC_RISKS_RES_BAND] = band_cell(r->res_band);
 	if (r->owner != NULL) {
-		row[RISK_OWNER] = ismc_cell_str(r->owner->id);
-		row[RISK_OWNER_TITLE] = ismc_cell_str(r->owner->title);
+		row[ISMC_RISKS_OWNER] = ismc_cell_str(r->owner->id);
+		row[ISMC_RISKS_OWNER_TITLE] = ismc_cell_str(r->owner->title);
 	}
-	row[RISK_ABOVE] = above_cell(ir, r->score);
-	row[RISK_RES_ABOVE] = above_cell(ir, res_score);
+	row[ISMC_RISKS_ABOVE] = above_cell(ir, r->above_acceptance);
+	row[ISMC_RISKS_RES_ABOVE] = above_cell(ir, r->res_above_acceptance);
+	row[ISMC_RISKS_RES_RATED] = ismc_cell_bool(r->has_residual);
+	row[ISMC_RISKS_TREATED_BY] = treated_by_cell(a, r);
 }
 
 /* Counts against the acceptance level, or null when there is none. */
@@ -200,25 +204,24 @@ static void
 add_summary(struct ismc_report *r, const struct ismc_ir *ir)
 {
 	const struct ismc_ir_totals *t = &ir->totals;
+	const struct ismc_report_key *k = risk_summary;
 
-	ismc_report_add_summary(r, "risks", "Risks",
+	ismc_report_add_summary_at(r, k, ISMC_RISKS_SUM_RISKS,
 	    ismc_cell_int((int64_t)ir->nrisks));
-	ismc_report_add_summary(r, "inherent_total", "Inherent score total",
+	ismc_report_add_summary_at(r, k, ISMC_RISKS_SUM_INHERENT,
 	    ismc_cell_int(t->inherent));
-	ismc_report_add_summary(r, "residual_total", "Residual score total",
+	ismc_report_add_summary_at(r, k, ISMC_RISKS_SUM_RESIDUAL,
 	    ismc_cell_int(t->residual));
 	/* A reduction from nothing is undefined, not 0% or 100%. */
-	ismc_report_add_summary(r, "reduction_pct", "Reduction (%)",
+	ismc_report_add_summary_at(r, k, ISMC_RISKS_SUM_REDUCTION,
 	    t->inherent > 0 ? ismc_cell_dec(t->reduction_pct, 1) :
 	    ismc_cell_null());
-	ismc_report_add_summary(r, "acceptance_max",
-	    "Highest accepted score", ir->has_acceptance ?
-	    ismc_cell_int(ir->acceptance_max) : ismc_cell_null());
-	ismc_report_add_summary(r, "above_acceptance",
-	    "Above acceptance before treatment",
+	ismc_report_add_summary_at(r, k, ISMC_RISKS_SUM_ACCEPTANCE,
+	    ir->has_acceptance ? ismc_cell_int(ir->acceptance_max) :
+	    ismc_cell_null());
+	ismc_report_add_summary_at(r, k, ISMC_RISKS_SUM_ABOVE,
 	    count_cell(ir, t->above_acceptance));
-	ismc_report_add_summary(r, "residual_above_acceptance",
-	    "Above acceptance after treatment",
+	ismc_report_add_summary_at(r, k, ISMC_RISKS_SUM_RES_ABOVE,
 	    count_cell(ir, t->res_above_acceptance));
 }
 
@@ -229,7 +232,7 @@ ismc_report_risks(const struct ismc_ir *ir, struct ismc_arena *a)
 	size_t i;
 
 	r = ismc_report_new(a, "risks", "Risk register and treatment plan",
-	    risk_columns, RISK_NCOLUMNS);
+	    risk_columns, ISMC_RISKS_NCOLUMNS);
 	ismc_report_add_spec_meta(r, ir);
 	ismc_report_add_generator(r);
 	for (i = 0; i < ir->nrisks; i++)
@@ -237,3 +240,17 @@ ismc_report_risks(const struct ismc_ir *ir, struct ismc_arena *a)
 	add_summary(r, ir);
 	return r;
 }
+
+static struct ismc_report *
+build(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
+    struct ismc_arena *a)
+{
+	(void)fw;
+	return ismc_report_risks(ir, a);
+}
+
+const struct ismc_report_def ismc_report_risks_def = {
+	.name = "risks",
+	.scope = ISMC_SCOPE_BUILD,
+	.build = build,
+};

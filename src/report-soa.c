@@ -7,46 +7,31 @@
  */
 #include <config.h>
 
-#include "report.h"
+#include "report-soa.h"
 
 #include <stddef.h>
 
 #include "arena.h"
+#include "backend.h"
 #include "catalog.h"
 #include "ir.h"
-
-enum soa_col {				/* ORDER SOA_COLUMNS */
-	SOA_ID,
-	SOA_THEME,
-	SOA_TITLE,
-	SOA_TEXT,
-	SOA_APPLICABLE,
-	SOA_REASONS,
-	SOA_JUSTIFICATION,
-	SOA_STATUS,
-	SOA_OWNER,
-	SOA_OWNER_TITLE,
-	SOA_REFERENCES,
-	SOA_MEASURES,
-	SOA_RISKS,
-	SOA_NCOLUMNS
-};
+#include "report.h"
 
 /* ORDER SOA_COLUMNS */
 static const struct ismc_report_column soa_columns[] = {
-	[SOA_ID] = { "id", "Control" },
-	[SOA_THEME] = { "theme", "Theme" },
-	[SOA_TITLE] = { "title", "Title" },
-	[SOA_TEXT] = { "text", "Licensed text" },
-	[SOA_APPLICABLE] = { "applicable", "Applicable" },
-	[SOA_REASONS] = { "reasons", "Inclusion reasons" },
-	[SOA_JUSTIFICATION] = { "justification", "Exclusion justification" },
-	[SOA_STATUS] = { "status", "Implementation status" },
-	[SOA_OWNER] = { "owner", "Owner" },
-	[SOA_OWNER_TITLE] = { "owner_title", "Owner title" },
-	[SOA_REFERENCES] = { "references", "References" },
-	[SOA_MEASURES] = { "measures", "Measures" },
-	[SOA_RISKS] = { "risks", "Risks treated" },
+	[ISMC_SOA_ID] = { "id", "Control" },
+	[ISMC_SOA_THEME] = { "theme", "Theme" },
+	[ISMC_SOA_TITLE] = { "title", "Title" },
+	[ISMC_SOA_TEXT] = { "text", "Licensed text" },
+	[ISMC_SOA_APPLICABLE] = { "applicable", "Applicable" },
+	[ISMC_SOA_REASONS] = { "reasons", "Inclusion reasons" },
+	[ISMC_SOA_JUSTIFICATION] = { "justification", "Exclusion justification" },
+	[ISMC_SOA_STATUS] = { "status", "Implementation status" },
+	[ISMC_SOA_OWNER] = { "owner", "Owner" },
+	[ISMC_SOA_OWNER_TITLE] = { "owner_title", "Owner title" },
+	[ISMC_SOA_REFERENCES] = { "references", "References" },
+	[ISMC_SOA_MEASURES] = { "measures", "Measures" },
+	[ISMC_SOA_RISKS] = { "risks", "Risks treated" },
 };
 
 /* Summary entries for the implementation status of applicable controls;
@@ -150,22 +135,22 @@ static void
 fill_row(struct ismc_arena *a, struct ismc_cell *row,
     const struct ismc_ir_control *c)
 {
-	row[SOA_ID] = ismc_cell_str(c->req->id);
-	row[SOA_THEME] = theme_cell(c->req);
-	row[SOA_TITLE] = ismc_cell_str(c->req->title);
-	row[SOA_TEXT] = ismc_cell_str(c->req->text);
-	row[SOA_APPLICABLE] = applicable_cell(c->applicability);
-	row[SOA_REASONS] = reasons_cell(a, c->reasons);
-	row[SOA_JUSTIFICATION] = ismc_cell_str(c->justification);
+	row[ISMC_SOA_ID] = ismc_cell_str(c->req->id);
+	row[ISMC_SOA_THEME] = theme_cell(c->req);
+	row[ISMC_SOA_TITLE] = ismc_cell_str(c->req->title);
+	row[ISMC_SOA_TEXT] = ismc_cell_str(c->req->text);
+	row[ISMC_SOA_APPLICABLE] = applicable_cell(c->applicability);
+	row[ISMC_SOA_REASONS] = reasons_cell(a, c->reasons);
+	row[ISMC_SOA_JUSTIFICATION] = ismc_cell_str(c->justification);
 	if (c->status != ISMC_STATUS_UNSET)
-		row[SOA_STATUS] = ismc_cell_str(ismc_status_name(c->status));
+		row[ISMC_SOA_STATUS] = ismc_cell_str(ismc_status_name(c->status));
 	if (c->owner != NULL) {
-		row[SOA_OWNER] = ismc_cell_str(c->owner->id);
-		row[SOA_OWNER_TITLE] = ismc_cell_str(c->owner->title);
+		row[ISMC_SOA_OWNER] = ismc_cell_str(c->owner->id);
+		row[ISMC_SOA_OWNER_TITLE] = ismc_cell_str(c->owner->title);
 	}
-	row[SOA_REFERENCES] = refs_cell(a, c->refs, c->nrefs);
-	row[SOA_MEASURES] = measures_cell(a, c->measures, c->nmeasures);
-	row[SOA_RISKS] = risks_cell(a, c->risks, c->nrisks);
+	row[ISMC_SOA_REFERENCES] = refs_cell(a, c->refs, c->nrefs);
+	row[ISMC_SOA_MEASURES] = measures_cell(a, c->measures, c->nmeasures);
+	row[ISMC_SOA_RISKS] = risks_cell(a, c->risks, c->nrisks);
 }
 
 static void
@@ -220,7 +205,7 @@ ismc_report_soa(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
 	name = cat->title != NULL ? cat->title : cat->id;
 	r = ismc_report_new(a, "soa",
 	    ismc_arena_printf(a, "Statement of Applicability: %s", name),
-	    soa_columns, SOA_NCOLUMNS);
+	    soa_columns, ISMC_SOA_NCOLUMNS);
 	ismc_report_add_spec_meta(r, ir);
 	ismc_report_add_meta(r, "framework", "Framework",
 	    ismc_cell_str(cat->id));
@@ -231,7 +216,13 @@ ismc_report_soa(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
 		if (!fw->controls[i].req->mandatory)
 			fill_row(a, ismc_report_add_row(r), &fw->controls[i]);
 	/* Full texts exist only where the user supplied a licensed file. */
-	ismc_report_drop_empty_column(r, SOA_TEXT);
+	ismc_report_omit_empty_column(r, ISMC_SOA_TEXT);
 	add_summary(r, fw);
 	return r;
 }
+
+const struct ismc_report_def ismc_report_soa_def = {
+	.name = "soa",
+	.scope = ISMC_SCOPE_CONTROLS,
+	.build = ismc_report_soa,
+};

@@ -17,38 +17,30 @@
  */
 #include <config.h>
 
-#include "report.h"
+#include "report-trace.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "arena.h"
+#include "backend.h"
 #include "catalog.h"
 #include "gap.h"
 #include "ir.h"
 #include "rcc5.h"
+#include "report.h"
 #include "xalloc.h"
-
-enum trace_col {			/* ORDER TRACE_COLUMNS */
-	TRACE_CONTROL,
-	TRACE_STATUS,
-	TRACE_FRAMEWORK,
-	TRACE_REQUIREMENT,
-	TRACE_RELATION,
-	TRACE_PROVENANCE,
-	TRACE_STRENGTH,
-	TRACE_NCOLUMNS
-};
 
 /* ORDER TRACE_COLUMNS */
 static const struct ismc_report_column trace_columns[] = {
-	[TRACE_CONTROL] = { "control", "Control" },
-	[TRACE_STATUS] = { "status", "Status" },
-	[TRACE_FRAMEWORK] = { "framework", "Framework" },
-	[TRACE_REQUIREMENT] = { "requirement", "Requirement" },
-	[TRACE_RELATION] = { "relation", "Relation" },
-	[TRACE_PROVENANCE] = { "provenance", "Provenance" },
-	[TRACE_STRENGTH] = { "strength", "Strength" },
+	[ISMC_TRACE_CONTROL] = { "control", "Control" },
+	[ISMC_TRACE_STATUS] = { "status", "Status" },
+	[ISMC_TRACE_FRAMEWORK] = { "framework", "Framework" },
+	[ISMC_TRACE_REQUIREMENT] = { "requirement", "Requirement" },
+	[ISMC_TRACE_RELATION] = { "relation", "Relation" },
+	[ISMC_TRACE_PROVENANCE] = { "provenance", "Provenance" },
+	[ISMC_TRACE_STRENGTH] = { "strength", "Strength" },
 };
 
 /* The reaches of every control, grouped by control (counting sort). */
@@ -130,14 +122,6 @@ free_index(struct by_control *bc)
 	free(bc->target);
 }
 
-static const char *
-control_status(const struct ismc_ir_control *c)
-{
-	if (c->applicability == ISMC_EXCLUDED)
-		return "excluded";
-	return ismc_status_name(c->status);
-}
-
 static void
 add_row(struct ismc_report *rep, const char *control, const char *status,
     const struct ismc_req *target, const char *relation,
@@ -145,14 +129,14 @@ add_row(struct ismc_report *rep, const char *control, const char *status,
 {
 	struct ismc_cell *row = ismc_report_add_row(rep);
 
-	row[TRACE_CONTROL] = ismc_cell_str(control);
-	row[TRACE_STATUS] = ismc_cell_str(status);
-	row[TRACE_FRAMEWORK] = ismc_cell_str(target->catalog->id);
-	row[TRACE_REQUIREMENT] = ismc_cell_str(target->id);
-	row[TRACE_RELATION] = ismc_cell_str(relation);
-	row[TRACE_PROVENANCE] = ismc_cell_str(provenance);
+	row[ISMC_TRACE_CONTROL] = ismc_cell_str(control);
+	row[ISMC_TRACE_STATUS] = ismc_cell_str(status);
+	row[ISMC_TRACE_FRAMEWORK] = ismc_cell_str(target->catalog->id);
+	row[ISMC_TRACE_REQUIREMENT] = ismc_cell_str(target->id);
+	row[ISMC_TRACE_RELATION] = ismc_cell_str(relation);
+	row[ISMC_TRACE_PROVENANCE] = ismc_cell_str(provenance);
 	if (strength != 0)
-		row[TRACE_STRENGTH] = ismc_cell_int((int64_t)strength);
+		row[ISMC_TRACE_STRENGTH] = ismc_cell_int((int64_t)strength);
 }
 
 /* The rows of control k, as `name` with `status`, provenance prefixed. */
@@ -190,7 +174,8 @@ framework_rows(struct ismc_report *rep, struct ismc_arena *a,
 			    i + 1])
 				continue;
 			n += control_rows(rep, a, bc, bc->base[f] + i,
-			    ismc_gap_qname(a, c->req), control_status(c),
+			    ismc_gap_qname(a, c->req),
+			    ismc_report_control_status(c),
 			    NULL);
 		}
 	}
@@ -246,7 +231,7 @@ ismc_report_trace(const struct ismc_ir *ir, struct ismc_arena *a)
 	if (ir->gap == NULL)
 		return NULL;
 	r = ismc_report_new(a, "traceability", "Traceability matrix",
-	    trace_columns, TRACE_NCOLUMNS);
+	    trace_columns, ISMC_TRACE_NCOLUMNS);
 	ismc_report_add_spec_meta(r, ir);
 	ismc_report_add_meta(r, "policy", "Coverage policy",
 	    ismc_cell_str(ismc_gap_policy_name(ir->gap->policy)));
@@ -263,3 +248,17 @@ ismc_report_trace(const struct ismc_ir *ir, struct ismc_arena *a)
 	    ismc_cell_int((int64_t)ir->gap->nsets));
 	return r;
 }
+
+static struct ismc_report *
+build(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
+    struct ismc_arena *a)
+{
+	(void)fw;
+	return ismc_report_trace(ir, a);
+}
+
+const struct ismc_report_def ismc_report_trace_def = {
+	.name = "traceability",
+	.scope = ISMC_SCOPE_BUILD,
+	.build = build,
+};

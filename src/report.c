@@ -1,6 +1,5 @@
 /*
- * report.c - the report table model, and the registry that turns the IR
- * into output files.
+ * report.c - the report table model.
  *
  * Tables grow by doubling inside the arena: the old arrays stay allocated
  * until the compilation ends, which at most doubles their footprint and
@@ -13,21 +12,13 @@
 #include <assert.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
 #include "buf.h"
 #include "catalog.h"
-#include "chart-layout.h"
-#include "chart-paint.h"
-#include "chart-surface.h"
-#include "coverage.h"
-#include "diag.h"
-#include "emit.h"
-#include "gap.h"
 #include "ir.h"
-#include "outdir.h"
-#include "pdf-report.h"
 #include "xalloc.h"
 
 #define GENERATOR	"ismc " PACKAGE_VERSION
@@ -126,24 +117,20 @@ ismc_report_strv(struct ismc_arena *a, size_t n)
 }
 
 void
-ismc_report_drop_empty_column(struct ismc_report *r, size_t col)
+ismc_report_omit_empty_column(struct ismc_report *r, size_t col)
 {
-	struct ismc_report_column *cols;
 	size_t i;
 
 	for (i = 0; i < r->nrows; i++)
 		if (r->rows[i][col].kind != ISMC_CELL_NULL)
 			return;
-	cols = ISMC_NEW_ARRAY(r->arena, struct ismc_report_column,
-	    r->ncolumns);
-	memcpy(cols, r->columns, r->ncolumns * sizeof *cols);
-	memmove(cols + col, cols + col + 1,
-	    (r->ncolumns - col - 1) * sizeof *cols);
-	for (i = 0; i < r->nrows; i++)
-		memmove(r->rows[i] + col, r->rows[i] + col + 1,
-		    (r->ncolumns - col - 1) * sizeof r->rows[i][0]);
-	r->columns = cols;
-	r->ncolumns--;
+	r->omitted |= UINT64_C(1) << col;
+}
+
+bool
+ismc_report_shown(const struct ismc_report *r, size_t col)
+{
+	return (r->omitted & (UINT64_C(1) << col)) == 0;
 }
 
 struct ismc_report *
@@ -151,13 +138,18 @@ ismc_report_new(struct ismc_arena *a, const char *id, const char *title,
     const struct ismc_report_column *columns, size_t ncols)
 {
 	struct ismc_report *r;
+	size_t j;
 
+	assert(ncols <= ISMC_REPORT_MAXCOLS);
 	r = ISMC_NEW(a, struct ismc_report);
 	r->arena = a;
 	r->id = id;
 	r->title = title;
 	r->columns = columns;
 	r->ncolumns = ncols;
+	for (j = 0; j < ncols; j++)
+		if (columns[j].internal)
+			r->omitted |= UINT64_C(1) << j;
 	return r;
 }
 
@@ -204,18 +196,48 @@ ismc_report_add_summary(struct ismc_report *r, const char *key,
 }
 
 void
+ismc_report_add_summary_at(struct ismc_report *r,
+    const struct ismc_report_key *keys, size_t index, struct ismc_cell value)
+{
+	assert(index == r->nsummary);
+	ismc_report_add_summary(r, keys[index].key, keys[index].label, value);
+}
+
+const char *
+ismc_report_req_id(struct ismc_arena *a, const struct ismc_ir *ir,
+    const struct ismc_req *req)
+{
+	if (ir->nframeworks > 1)
+		return ismc_arena_printf(a, "%s:%s", req->catalog->id, req->id);
+	return req->id;
+}
+
+const char *
+ismc_report_control_status(const struct ismc_ir_control *c)
+{
+	if (c->applicability == ISMC_EXCLUDED)
+		return "excluded";
+	return ismc_status_name(c->status);
+}
+
+struct ismc_cell
+ismc_cell_date(struct ismc_arena *a, const struct ismc_date *d)
+{
+	return d != NULL ? ismc_cell_str(ismc_date_str(a, *d)) :
+	    ismc_cell_null();
+}
+
+void
 ismc_report_add_spec_meta(struct ismc_report *r, const struct ismc_ir *ir)
 {
 	const struct ismc_ir_isms *m = &ir->isms;
-	const char *date = NULL;
 
-	if (m->has_date)
-		date = ismc_date_str(r->arena, m->date);
 	ismc_report_add_meta(r, "organisation", "Organisation",
 	    ismc_cell_str(m->organisation));
 	ismc_report_add_meta(r, "version", "Spec version",
 	    ismc_cell_str(m->version));
-	ismc_report_add_meta(r, "date", "Spec date", ismc_cell_str(date));
+	ismc_report_add_meta(r, "date", "Spec date", ismc_cell_date(r->arena,
+	    m->has_date ? &m->date : NULL));
 }
 
 void
@@ -242,334 +264,114 @@ ismc_format_decimal(struct ismc_buf *b, double v, int prec)
 	b->len--;
 }
 
+/*
+ * Spells an integer or a decimal cell into b: a decimal may run to
+ * hundreds of digits (1e300 with 17 places).
+ */
+
+static const char *
+spell_number(const struct ismc_cell *c, struct ismc_buf *b)
+{
+	if (c->kind == ISMC_CELL_INT)
+		ismc_buf_printf(b, "%lld", (long long)c->u.i);
+	else
+		ismc_format_decimal(b, c->u.dec.value, c->u.dec.prec);
+	return ismc_buf_cstr(b);
+}
+
+void
+ismc_cell_visit(const struct ismc_cell *c, const struct ismc_cell_ops *ops,
+    void *ctx)
+{
+	struct ismc_buf num;
+
+	switch (c->kind) {
+	case ISMC_CELL_NULL:
+		ops->null(ctx);
+		break;
+	case ISMC_CELL_STRING:
+		ops->string(ctx, c->u.s);
+		break;
+	case ISMC_CELL_INT:
+	case ISMC_CELL_DECIMAL:
+		ismc_buf_init(&num);
+		ops->number(ctx, spell_number(c, &num));
+		ismc_buf_free(&num);
+		break;
+	case ISMC_CELL_BOOL:
+		ops->boolean(ctx, c->u.b);
+		break;
+	case ISMC_CELL_LIST:
+		ops->list(ctx, c->u.list.items, c->u.list.n);
+		break;
+	}
+}
+
+/* ---- plain text -------------------------------------------------------- */
+
+struct text_ctx {
+	struct ismc_buf	*out;
+	const char	*sep;
+};
+
+static void
+text_null(void *ctx)
+{
+	(void)ctx;
+}
+
+static void
+text_string(void *ctx, const char *s)
+{
+	ismc_buf_adds(((struct text_ctx *)ctx)->out, s);
+}
+
+static void
+text_boolean(void *ctx, bool b)
+{
+	ismc_buf_adds(((struct text_ctx *)ctx)->out, b ? "yes" : "no");
+}
+
+static void
+text_list(void *ctx, const char *const *items, size_t n)
+{
+	struct text_ctx *t = ctx;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			ismc_buf_adds(t->out, t->sep);
+		ismc_buf_adds(t->out, items[i]);
+	}
+}
+
+static const struct ismc_cell_ops text_ops = {
+	.null = text_null,
+	.string = text_string,
+	.number = text_string,
+	.boolean = text_boolean,
+	.list = text_list,
+};
+
 void
 ismc_cell_format(const struct ismc_cell *c, const char *list_sep,
     struct ismc_buf *out)
 {
-	size_t i;
+	struct text_ctx t = { .out = out, .sep = list_sep };
 
-	switch (c->kind) {
-	case ISMC_CELL_NULL:
-		break;
-	case ISMC_CELL_STRING:
-		ismc_buf_adds(out, c->u.s);
-		break;
-	case ISMC_CELL_INT:
-		ismc_buf_printf(out, "%lld", (long long)c->u.i);
-		break;
-	case ISMC_CELL_DECIMAL:
-		ismc_format_decimal(out, c->u.dec.value, c->u.dec.prec);
-		break;
-	case ISMC_CELL_BOOL:
-		ismc_buf_adds(out, c->u.b ? "yes" : "no");
-		break;
-	case ISMC_CELL_LIST:
-		for (i = 0; i < c->u.list.n; i++) {
-			if (i > 0)
-				ismc_buf_adds(out, list_sep);
-			ismc_buf_adds(out, c->u.list.items[i]);
-		}
-		break;
-	}
+	ismc_cell_visit(c, &text_ops, &t);
 }
 
-/* ---- registry ---------------------------------------------------------- */
-
-struct report_def {
-	const char	*name;		/* file stem */
-	bool		 per_framework;	/* one per framework */
-	bool		 controls_only;	/* ...that is a control catalog */
-	/* The framework is NULL unless per_framework. */
-	struct ismc_report *(*build)(const struct ismc_ir *,
-	    const struct ismc_ir_framework *, struct ismc_arena *);
-};
-
-struct format_def {
-	const char	*ext;
-	void		(*emit)(const struct ismc_report *,
-		    struct ismc_buf *);
-};
-
-static struct ismc_report *
-build_risks(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
-    struct ismc_arena *a)
-{
-	(void)fw;
-	return ismc_report_risks(ir, a);
-}
-
-#define WHOLE_IR_BUILDER(name, fn)					\
-static struct ismc_report *						\
-name(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,	\
-    struct ismc_arena *a)						\
-{									\
-	(void)fw;							\
-	return fn(ir, a);						\
-}
-WHOLE_IR_BUILDER(build_kpis, ismc_report_kpis)
-WHOLE_IR_BUILDER(build_findings, ismc_report_findings)
-WHOLE_IR_BUILDER(build_review, ismc_report_review)
-WHOLE_IR_BUILDER(build_trace, ismc_report_trace)
-
-/* Adding a report (gap analysis, traceability) means adding a row. */
-static const struct report_def report_table[] = {
-	{ .name = "soa", .per_framework = true, .controls_only = true,
-	    .build = ismc_report_soa },
-	{ .name = "risks", .per_framework = false, .build = build_risks },
-	{ .name = "kpis", .per_framework = false, .build = build_kpis },
-	{ .name = "findings", .per_framework = false, .build = build_findings },
-	{ .name = "review", .per_framework = false, .build = build_review },
-	{ .name = "gap", .per_framework = true, .build = ismc_report_gap },
-	{ .name = "remediation", .per_framework = true,
-	    .build = ismc_report_remediation },
-	{ .name = "traceability", .per_framework = false, .build = build_trace },
-};
-
-static const struct format_def format_table[] = {
-	{ .ext = "csv", .emit = ismc_emit_csv },
-	{ .ext = "md", .emit = ismc_emit_md },
-	{ .ext = "json", .emit = ismc_emit_json },
-};
-
-/*
- * Charts: each laid out once, then drawn by the same painter on a surface
- * per format. A stand-alone chart takes the height it needs at
- * ISMC_CHART_WIDTH.
- */
-struct chart_def {
-	const char	*name;		/* file stem */
-	struct ismc_dl	*(*layout)(const struct ismc_ir *,
-		    const struct ismc_chart_opts *, struct ismc_arena *);
-};
-
-/* Whole documents: one file of one format each. */
-struct document_def {
-	const char	*name;		/* file stem */
-	enum ismc_surface_kind kind;
-	cairo_status_t	(*render)(const struct ismc_ir *,
-		    struct ismc_arena *, struct ismc_buf *);
-};
-
-static struct ismc_dl *
-layout_coverage(const struct ismc_ir *ir, const struct ismc_chart_opts *o,
-    struct ismc_arena *a)
-{
-	return ismc_chart_coverage(ismc_coverage_from_ir(ir, a), o, a);
-}
-
-static const struct chart_def chart_table[] = {
-	{ .name = "heatmap-risk", .layout = ismc_chart_risk_heatmap },
-	{ .name = "heatmap-coverage", .layout = layout_coverage },
-	{ .name = "kpi", .layout = ismc_chart_kpi },
-};
-
-static const enum ismc_surface_kind chart_format_table[] = {
-	ISMC_SURFACE_PNG,
-	ISMC_SURFACE_SVG,
-};
-
-static const struct document_def document_table[] = {
-	{ .name = "report", .kind = ISMC_SURFACE_PDF,
-	    .render = ismc_pdf_report },
-};
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-
-/* Whether format `ext` is selected; no selection means every format. */
-static bool
-wanted(const char *const *formats, size_t nformats, const char *ext)
-{
-	size_t i;
-
-	if (nformats == 0)
-		return true;
-	for (i = 0; i < nformats; i++)
-		if (strcmp(formats[i], ext) == 0)
-			return true;
-	return false;
-}
-
-bool
-ismc_emit_format_known(const char *ext)
-{
-	size_t i;
-
-	for (i = 0; i < NELEM(format_table); i++)
-		if (strcmp(format_table[i].ext, ext) == 0)
-			return true;
-	for (i = 0; i < NELEM(chart_format_table); i++)
-		if (strcmp(ismc_surface_ext(chart_format_table[i]), ext) == 0)
-			return true;
-	for (i = 0; i < NELEM(document_table); i++)
-		if (strcmp(ismc_surface_ext(document_table[i].kind), ext) == 0)
-			return true;
-	return false;
-}
-
-static cairo_status_t
-draw_chart(cairo_t *cr, void *dl)
-{
-	return ismc_chart_paint(cr, dl, true);
-}
-
-/* Where each output goes: an outdir, or a caller's sink (fuzzing, tests). */
-struct sink {
-	ismc_emit_sink	*put;
-	void		*ctx;
-};
-
-static bool
-outdir_put(void *od, const char *name, const struct ismc_buf *b)
-{
-	return ismc_outdir_add(od, name, b);
-}
-
-/* Stages `b` as `name`, or reports why cairo could not make it. */
-static bool
-stage_binary(const struct sink *out, struct ismc_diag *d, const char *name,
-    cairo_status_t st, struct ismc_buf *b)
-{
-	bool ok;
-
-	if (st != CAIRO_STATUS_SUCCESS) {
-		ismc_diag_error(d, ISMC_NO_SPAN, "cannot render '%s': %s", name,
-		    cairo_status_to_string(st));
-		ismc_buf_free(b);
-		return false;
-	}
-	ok = out->put(out->ctx, name, b);
-	ismc_buf_free(b);
-	return ok;
-}
-
-static bool
-emit_charts(const struct ismc_ir *ir, struct ismc_arena *a,
-    const struct sink *out, struct ismc_diag *d,
-    const char *const *formats, size_t nformats)
-{
-	struct ismc_chart_opts opts = { .width = ISMC_CHART_WIDTH };
-	enum ismc_surface_kind kind;
-	struct ismc_text_metrics *tm;
-	struct ismc_dl *dl;
-	struct ismc_buf b;
-	cairo_status_t st;
-	size_t i, j;
-	bool ok = true;
-
-	tm = ismc_pango_metrics_new();
-	opts.metrics = tm;	/* NULL: the layout's own estimate */
-	for (i = 0; ok && i < NELEM(chart_table); i++) {
-		dl = NULL;
-		for (j = 0; ok && j < NELEM(chart_format_table); j++) {
-			kind = chart_format_table[j];
-			if (!wanted(formats, nformats, ismc_surface_ext(kind)))
-				continue;
-			if (dl == NULL)
-				dl = chart_table[i].layout(ir, &opts, a);
-			ismc_buf_init(&b);
-			st = ismc_surface_render(kind, dl->width, dl->height,
-			    NULL, draw_chart, dl, &b);
-			ok = stage_binary(out, d, ismc_arena_printf(a, "%s.%s",
-			    chart_table[i].name, ismc_surface_ext(kind)), st, &b);
-		}
-	}
-	ismc_pango_metrics_free(tm);
-	for (i = 0; ok && i < NELEM(document_table); i++) {
-		kind = document_table[i].kind;
-		if (!wanted(formats, nformats, ismc_surface_ext(kind)))
-			continue;
-		ismc_buf_init(&b);
-		st = document_table[i].render(ir, a, &b);
-		ok = stage_binary(out, d, ismc_arena_printf(a, "%s.%s",
-		    document_table[i].name, ismc_surface_ext(kind)), st, &b);
-	}
-	return ok;
-}
-
-/* Stages report r as <stem>.<ext> in every format; false on the first
- * failure (the sink has reported it). */
-static bool
-stage(const struct sink *out, struct ismc_arena *a, const char *stem,
-    const struct ismc_report *r, const char *const *formats, size_t nformats)
+const char *
+ismc_cell_text(struct ismc_arena *a, const struct ismc_cell *c,
+    const char *list_sep)
 {
 	struct ismc_buf b;
-	const char *name;
-	size_t i;
-	bool ok;
+	const char *s;
 
-	if (r == NULL)		/* the builder says it does not apply */
-		return true;
-	for (i = 0; i < NELEM(format_table); i++) {
-		if (!wanted(formats, nformats, format_table[i].ext))
-			continue;
-		ismc_buf_init(&b);
-		format_table[i].emit(r, &b);
-		name = ismc_arena_printf(a, "%s.%s", stem, format_table[i].ext);
-		ok = out->put(out->ctx, name, &b);
-		ismc_buf_free(&b);
-		if (!ok)
-			return false;
-	}
-	return true;
-}
-
-static bool
-emit_all(const struct ismc_ir *ir, struct ismc_arena *a,
-    const struct sink *out, struct ismc_diag *d, const char *const *formats,
-    size_t nformats)
-{
-	const struct report_def *def;
-	const struct ismc_ir_framework *fw;
-	const char *stem;
-	size_t i, j;
-
-	/* I/O errors are the sink's to report (an outdir through its
-	 * engine), rendering errors go through `d`. */
-	for (i = 0; i < NELEM(report_table); i++) {
-		def = &report_table[i];
-		if (!def->per_framework) {
-			if (!stage(out, a, def->name, def->build(ir, NULL, a),
-			    formats, nformats))
-				return false;
-			continue;
-		}
-		for (j = 0; j < ir->nframeworks; j++) {
-			fw = &ir->frameworks[j];
-			if (def->controls_only &&
-			    !ismc_catalog_is_controls(fw->catalog))
-				continue;
-			stem = ismc_arena_printf(a, "%s-%s", def->name,
-			    fw->catalog->id);
-			if (!stage(out, a, stem, def->build(ir, fw, a), formats,
-			    nformats))
-				return false;
-		}
-	}
-	return emit_charts(ir, a, out, d, formats, nformats);
-}
-
-bool
-ismc_emit_reports(const struct ismc_ir *ir, struct ismc_arena *a,
-    struct ismc_outdir *od, struct ismc_diag *d)
-{
-	return ismc_emit_formats(ir, a, od, d, NULL, 0);
-}
-
-bool
-ismc_emit_reports_to(const struct ismc_ir *ir, struct ismc_arena *a,
-    struct ismc_diag *d, ismc_emit_sink *put, void *ctx)
-{
-	const struct sink out = { .put = put, .ctx = ctx };
-
-	return emit_all(ir, a, &out, d, NULL, 0);
-}
-
-bool
-ismc_emit_formats(const struct ismc_ir *ir, struct ismc_arena *a,
-    struct ismc_outdir *od, struct ismc_diag *d, const char *const *formats,
-    size_t nformats)
-{
-	const struct sink out = { .put = outdir_put, .ctx = od };
-
-	return emit_all(ir, a, &out, d, formats, nformats);
+	ismc_buf_init(&b);
+	ismc_cell_format(c, list_sep, &b);
+	s = ismc_arena_strndup(a, ismc_buf_cstr(&b), b.len);
+	ismc_buf_free(&b);
+	return s;
 }

@@ -1,11 +1,14 @@
 /*
- * report.h - reports as typed tables, built once and serialised by every
- * output format.
+ * report.h - the report table: what every report builder produces and
+ * every renderer reads.
  *
- * A report builder (report-soa.c, report-risks.c) reads the IR and fills a
- * struct ismc_report: metadata, columns, rows of typed cells and a summary.
- * The emitters (emit.h) only serialise that table, so CSV, Markdown and
- * JSON always agree on content and order. Everything is arena-owned.
+ * A report is one table with metadata and a summary: columns, rows of
+ * typed cells, key/label/value fields. Builders (report-*.c, one per
+ * report, each with a header exporting its column enum) fill it from the
+ * finished IR and the analyses; renderers (backend.h) only serialise or
+ * typeset it, so CSV, Markdown, JSON, the PDF and the charts always agree
+ * on content and order. Cells are read by column index through the
+ * builder's enum, never by name. Everything is arena-owned.
  */
 #ifndef ISMC_REPORT_H
 #define ISMC_REPORT_H
@@ -16,8 +19,10 @@
 
 struct ismc_arena;
 struct ismc_buf;
+struct ismc_date;
 struct ismc_ir;
-struct ismc_ir_framework;
+struct ismc_ir_control;
+struct ismc_req;
 
 enum ismc_cell_kind {
 	ISMC_CELL_NULL,		/* zero: a fresh row is all nulls */
@@ -54,17 +59,57 @@ struct ismc_cell ismc_cell_dec(double, int prec);
 struct ismc_cell ismc_cell_bool(bool);
 struct ismc_cell ismc_cell_list(const char *const *, size_t);
 
+/*
+ * What a serialiser does with each kind of cell. ismc_cell_visit holds the
+ * one switch over cell kinds; integers and decimals reach `number` already
+ * spelled ("12", "73.5", never "-0.0"), so every format writes the same
+ * digits.
+ */
+struct ismc_cell_ops {
+	void	(*null)(void *ctx);
+	void	(*string)(void *ctx, const char *);
+	void	(*number)(void *ctx, const char *digits);
+	void	(*boolean)(void *ctx, bool);
+	void	(*list)(void *ctx, const char *const *items, size_t n);
+};
+
+void	ismc_cell_visit(const struct ismc_cell *, const struct ismc_cell_ops *,
+	    void *ctx);
+/*
+ * Appends the plain-text form of a cell to `out`: nothing for null,
+ * "yes"/"no" for booleans, list items joined by `list_sep`. Formats that
+ * have no native types (CSV, Markdown, the PDF) escape the result
+ * themselves.
+ */
+void	ismc_cell_format(const struct ismc_cell *, const char *list_sep,
+	    struct ismc_buf *out);
+/* The same as an arena-owned string. */
+const char *ismc_cell_text(struct ismc_arena *, const struct ismc_cell *,
+	    const char *list_sep);
+/* Appends a decimal with prec digits, never as "-0.0". */
+void	ismc_format_decimal(struct ismc_buf *, double, int prec);
+
 struct ismc_report_column {
 	const char		*id;		/* JSON member name */
 	const char		*title;		/* header text */
+	bool			 internal;	/* for documents and charts: no
+						 * serialisation shows it */
+};
+
+/* A key and label of a metadata or summary entry, in a builder's table. */
+struct ismc_report_key {
+	const char		*key;		/* JSON member name */
+	const char		*label;		/* text for people */
 };
 
 /* One metadata or summary entry. */
 struct ismc_report_field {
-	const char		*key;		/* JSON member name */
-	const char		*label;		/* text for people */
+	const char		*key;
+	const char		*label;
 	struct ismc_cell	 value;
 };
+
+#define ISMC_REPORT_MAXCOLS	64	/* columns of one report */
 
 struct ismc_report {
 	struct ismc_arena	*arena;		/* owns the rest */
@@ -72,6 +117,9 @@ struct ismc_report {
 	const char		*title;
 	const struct ismc_report_column *columns; /* borrowed, usually static */
 	size_t			 ncolumns;
+	uint64_t		 omitted;	/* bit j: column j is not
+						 * serialised (internal, or
+						 * empty and optional) */
 	struct ismc_report_field *meta;
 	size_t			 nmeta, meta_cap;
 	struct ismc_cell	**rows;		/* each ncolumns cells */
@@ -83,7 +131,7 @@ struct ismc_report {
 /*
  * A new, empty report in `arena`. id, title and the column table are
  * borrowed and must outlive the report (string literals and static tables
- * do).
+ * do). At most ISMC_REPORT_MAXCOLS columns.
  */
 struct ismc_report *ismc_report_new(struct ismc_arena *, const char *id,
 	    const char *title, const struct ismc_report_column *, size_t ncols);
@@ -91,11 +139,14 @@ struct ismc_report *ismc_report_new(struct ismc_arena *, const char *id,
  * index. Amortised O(1). */
 struct ismc_cell *ismc_report_add_row(struct ismc_report *);
 /*
- * Removes column `col` when every row leaves it null (an optional column
- * such as licensed texts, present only when there is something to show).
- * Call after the last row; the column table becomes an arena copy.
+ * Leaves column `col` out of every serialisation when every row leaves it
+ * null (an optional column such as licensed texts, present only when
+ * there is something to show). Call after the last row. The column keeps
+ * its index, so the builder's enum stays valid.
  */
-void	ismc_report_drop_empty_column(struct ismc_report *, size_t col);
+void	ismc_report_omit_empty_column(struct ismc_report *, size_t col);
+/* Whether serialisations show column `col`. */
+bool	ismc_report_shown(const struct ismc_report *, size_t col);
 /* Room for n string pointers of a list cell (NULL for none). */
 const char **ismc_report_strv(struct ismc_arena *, size_t n);
 /* Appends a metadata or summary entry (key and label borrowed). */
@@ -103,42 +154,30 @@ void	ismc_report_add_meta(struct ismc_report *, const char *key,
 	    const char *label, struct ismc_cell);
 void	ismc_report_add_summary(struct ismc_report *, const char *key,
 	    const char *label, struct ismc_cell);
+/*
+ * Appends summary entry `index` of a builder's key table. Entries must
+ * come in the order of the table (asserted), so that the builder's
+ * summary enum indexes r->summary for documents.
+ */
+void	ismc_report_add_summary_at(struct ismc_report *,
+	    const struct ismc_report_key *keys, size_t index, struct ismc_cell);
+/*
+ * A requirement as reports name it: "A.5.7", or "iso27001-2022:A.5.7"
+ * when the spec uses several frameworks and a bare id could be anyone's.
+ * Arena-owned.
+ */
+const char *ismc_report_req_id(struct ismc_arena *, const struct ismc_ir *,
+	    const struct ismc_req *);
+/* A control's status as reports spell it: "excluded" for an excluded
+ * one, else its implementation status ("implemented", "planned"). */
+const char *ismc_report_control_status(const struct ismc_ir_control *);
+/* A date cell, "YYYY-MM-DD"; null for a NULL date. */
+struct ismc_cell ismc_cell_date(struct ismc_arena *,
+	    const struct ismc_date *);
 /* Adds the spec's organisation, version and date. */
 void	ismc_report_add_spec_meta(struct ismc_report *,
 	    const struct ismc_ir *);
 /* Adds the generator; builders call it last so it closes the metadata. */
 void	ismc_report_add_generator(struct ismc_report *);
-
-/*
- * Appends the plain-text form of a cell to `out`: nothing for null,
- * "yes"/"no" for booleans, list items joined by `list_sep`. Emitters that
- * have no native types (CSV, Markdown) escape the result themselves.
- */
-void	ismc_cell_format(const struct ismc_cell *, const char *list_sep,
-	    struct ismc_buf *out);
-/* Appends a decimal with prec digits, never as "-0.0". */
-void	ismc_format_decimal(struct ismc_buf *, double, int prec);
-
-/* The report builders (arena-owned results). */
-struct ismc_report *ismc_report_soa(const struct ismc_ir *,
-	    const struct ismc_ir_framework *, struct ismc_arena *);
-struct ismc_report *ismc_report_risks(const struct ismc_ir *,
-	    struct ismc_arena *);
-struct ismc_report *ismc_report_kpis(const struct ismc_ir *,
-	    struct ismc_arena *);
-struct ismc_report *ismc_report_findings(const struct ismc_ir *,
-	    struct ismc_arena *);
-struct ismc_report *ismc_report_review(const struct ismc_ir *,
-	    struct ismc_arena *);
-/* Management review rows for coverage per framework, when analysed. */
-void	ismc_review_add_coverage(struct ismc_report *,
-	    const struct ismc_ir *, struct ismc_arena *);
-
-/* Derived counts shared by the review, the PDF and the charts. */
-size_t	ismc_kpis_met(const struct ismc_ir *);
-/* Findings still open and closed (improvements and observations need no
- * action to close), and counts by enum ismc_finding_kind. */
-void	ismc_findings_count(const struct ismc_ir *, size_t *open,
-	    size_t *closed, size_t by_kind[4]);
 
 #endif

@@ -21,15 +21,16 @@
 static void
 score_risk(struct sema *s, struct ismc_ir_risk *r)
 {
-	const struct ismc_ir_level *l, *i;
-
 	if (r->likelihood == NULL || r->impact == NULL)
 		return;
 	r->score = r->likelihood->value * r->impact->value;
 	r->band = ismc_ir_band_for(s->ir, r->score);
-	l = r->res_likelihood ? r->res_likelihood : r->likelihood;
-	i = r->res_impact ? r->res_impact : r->impact;
-	r->res_score = l->value * i->value;
+	/* What the residual rating leaves out stays as before treatment. */
+	if (r->res_likelihood == NULL)
+		r->res_likelihood = r->likelihood;
+	if (r->res_impact == NULL)
+		r->res_impact = r->impact;
+	r->res_score = r->res_likelihood->value * r->res_impact->value;
 	r->res_band = ismc_ir_band_for(s->ir, r->res_score);
 	r->above_acceptance = s->ir->has_acceptance &&
 	    r->score > s->ir->acceptance_max;

@@ -7,7 +7,7 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "emit.h"
+#include "backend.h"
 #include "xalloc.h"
 
 /* Rendering is the slow part; small specs reach every branch of it. */
@@ -54,7 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (r.ir != NULL) {
 		memset(&o, 0, sizeof o);
 		o.arena = &r.c.arena;
-		(void)ismc_emit_reports_to(r.ir, &r.c.arena, &r.c.diag,
+		(void)ismc_backend_run(r.ir, &r.c.arena, &r.c.diag, NULL, 0,
 		    collect, &o);
 		free(o.names);
 	}

@@ -22,6 +22,11 @@
 #include "catalog.h"
 #include "emit.h"
 #include "mapping.h"
+#include "report-gap.h"
+#include "report-remediation.h"
+#include "report-review.h"
+#include "report-soa.h"
+#include "report-trace.h"
 #include "report.h"
 
 /*

@@ -34,7 +34,11 @@
 #include "arena.h"
 #include "ast.h"
 #include "compilation.h"
+#include "frontend.h"
+#include "gap.h"
+#include "ir.h"
 #include "parse.h"
+#include "sema.h"
 
 /* The display name of sources added by ismc_test_parse and friends. */
 #define ISMC_TEST_FILE	"test.isms"
@@ -187,6 +191,53 @@ ismc_test_tokens(struct ismc_test *t, const char *text)
 	a.t = t;
 	a.file = ismc_test_add(t, ISMC_TEST_FILE, text);
 	return ismc_test_capture(t, ismc_test_tokens_cb, &a);
+}
+
+/* The source tree: $ISMC_SRCDIR (make check sets it), else the build's. */
+static inline const char *
+ismc_test_srcdir(void)
+{
+	const char *d = getenv("ISMC_SRCDIR");
+
+	if (d != NULL && *d != '\0')
+		return d;
+#ifdef ISMC_SRCDIR
+	return ISMC_SRCDIR;
+#else
+	return ".";
+#endif
+}
+
+/*
+ * Compiles `text`, added as ISMC_TEST_FILE, the way `ismc build` does:
+ * parse, semantic analysis against the shipped catalogs, and the gap
+ * analysis under the strict policy when the spec uses several
+ * frameworks. Returns the IR, or NULL after syntax or semantic errors
+ * (ismc_test_diags says which). Fixtures written in the language keep
+ * tests independent of the IR's layout.
+ */
+static inline struct ismc_ir *
+ismc_test_compile(struct ismc_test *t, const char *text)
+{
+	struct ismc_spec_file file;
+	struct ismc_program prog;
+	struct ismc_ir *ir;
+
+	ismc_compilation_add_search_dir(&t->comp, ismc_arena_printf(
+	    &t->comp.arena, "%s/frameworks", ismc_test_srcdir()));
+	memset(&file, 0, sizeof file);
+	file.file = ismc_test_add(t, ISMC_TEST_FILE, text);
+	if (ismc_test_parse_file(t, file.file, &file.items) != 0)
+		return NULL;
+	memset(&prog, 0, sizeof prog);
+	prog.files = &file;
+	prog.nfiles = 1;
+	ir = ismc_sema_run(&t->comp, &prog, NULL);
+	if (ir == NULL || t->comp.diag.errors != 0)
+		return NULL;
+	if (ir->nframeworks > 1)
+		ismc_gap_analyse(&t->comp, ir, ISMC_GAP_STRICT);
+	return t->comp.diag.errors == 0 ? ir : NULL;
 }
 
 #endif

@@ -25,68 +25,71 @@
 #include <cairo.h>
 
 #include "arena.h"
+#include "backend.h"
 #include "buf.h"
+#include "chart-coverage.h"
+#include "chart-kpi.h"
 #include "chart-layout.h"
 #include "chart-paint.h"
+#include "chart-risk.h"
 #include "chart-surface.h"
 #include "coverage.h"
 #include "diag.h"
-#include "emit.h"
+#include "helpers.h"
 #include "ir.h"
 #include "outdir.h"
 #include "pdf-report.h"
+#include "report-kpis.h"
+#include "report-risks.h"
 #include "source.h"
 
-#define MAXLV		10
-#define MAXRISKS	64
 #define EPS		1e-6
 
-/* ---- fixture: an IR built by hand --------------------------------------- */
+/* ---- fixture: a spec written as the tests go ----------------------------- */
 
 static struct ismc_arena arena;
-static struct ismc_ir ir;
-static struct ismc_ir_level lik[MAXLV], imp[MAXLV];
-static struct ismc_ir_band bands[4];
-static struct ismc_ir_risk risk[MAXRISKS];
-static struct ismc_ir_risk *riskp[MAXRISKS];
-static struct ismc_ir_kpi kpi[3];
-static struct ismc_ir_kpi *kpip[3];
+static struct ismc_buf spec;		/* the spec so far */
+static struct ismc_test t;
+static bool compiled;
+static const struct ismc_ir *ir;	/* once compiled */
+static const char *labels[2][10];	/* level labels that replace the
+					 * generated ones: [likelihood or
+					 * impact][level - 1] */
 
 static void
 setup(void)
 {
 	ismc_arena_init(&arena);
-	memset(&ir, 0, sizeof ir);
-	memset(risk, 0, sizeof risk);
-	ir.isms.title = "Test ISMS";
-	ir.isms.version = "2.1";
-	ir.isms.employees = -1;
-	ir.risks = riskp;
+	ismc_buf_init(&spec);
+	ismc_buf_adds(&spec, "framework iso27001\n"
+	    "isms \"Test ISMS\" { version \"2.1\" }\n");
+	memset(labels, 0, sizeof labels);
+	compiled = false;
+	ir = NULL;
 }
 
 static void
 teardown(void)
 {
+	if (compiled)
+		ismc_test_fini(&t);
+	ismc_buf_free(&spec);
 	ismc_arena_destroy(&arena);
 }
 
 static void
-scale(struct ismc_ir_scale *sc, struct ismc_ir_level *lv, size_t n,
-    const char *name)
+scale(size_t which, size_t n)
 {
+	const char *name = which == 0 ? "likelihood" : "impact";
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		lv[i].value = (int)i + 1;
-		lv[i].id = ismc_arena_printf(&arena, "l%zu", i + 1);
-		lv[i].label = ismc_arena_printf(&arena, "Level %zu of the %s "
-		    "scale", i + 1, name);
-	}
-	sc->name = name;
-	sc->levels = lv;
-	sc->nlevels = n;
-	sc->min = 1;
-	sc->max = (int)n;
+	ismc_buf_printf(&spec, "scale %s {\n", name);
+	for (i = 0; i < n; i++)
+		ismc_buf_printf(&spec, "  level %zu l%zu \"%s\"\n", i + 1, i + 1,
+		    labels[which][i] != NULL ? labels[which][i] :
+		    ismc_arena_printf(&arena, "Level %zu of the %s scale",
+		    i + 1, name));
+	ismc_buf_adds(&spec, "}\n");
 }
 
 /* n x n scales and four bands splitting 1..n*n at 16, 36 and 64 %. */
@@ -99,62 +102,71 @@ scales(size_t n)
 	int max = (int)(n * n), lo = 1, hi;
 	size_t i;
 
-	scale(&ir.likelihood, lik, n, "likelihood");
-	scale(&ir.impact, imp, n, "impact");
+	scale(0, n);
+	scale(1, n);
+	ismc_buf_adds(&spec, "scoring {\n");
 	for (i = 0; i < 4; i++) {
 		hi = (int)floor(cut[i] * max);
 		if (hi < lo)
 			hi = lo;
 		if (i == 3)
 			hi = max;
-		bands[i].id = names[i];
-		bands[i].label = names[i];
-		bands[i].lo = lo;
-		bands[i].hi = hi;
+		ismc_buf_printf(&spec, "  band b%zu %d..%d \"%s\"\n", i, lo, hi,
+		    names[i]);
 		lo = hi + 1;
 	}
-	ir.bands = bands;
-	ir.nbands = 4;
+	ismc_buf_adds(&spec, "}\n");
 }
 
 static void
 add_risk(const char *id, int l, int i, int rl, int ri)
 {
-	struct ismc_ir_risk *r = &risk[ir.nrisks];
-
-	r->id = id;
-	r->title = id;
-	r->likelihood = &lik[l - 1];
-	r->impact = &imp[i - 1];
-	r->score = l * i;
-	r->band = ismc_ir_band_for(&ir, r->score);
-	r->res_likelihood = &lik[rl - 1];
-	r->res_impact = &imp[ri - 1];
-	r->res_score = rl * ri;
-	r->res_band = ismc_ir_band_for(&ir, r->res_score);
-	r->has_residual = true;
-	riskp[ir.nrisks++] = r;
+	ismc_buf_printf(&spec, "risk %s \"%s\" {\n"
+	    "  likelihood l%d\n  impact l%d\n"
+	    "  residual { likelihood l%d; impact l%d }\n}\n", id, id, l, i, rl,
+	    ri);
 }
 
+/* Met, missed, and without a result. */
 static void
 add_kpis(void)
 {
-	static const char *const ids[] = { "K-MET", "K-MISSED", "K-NONE" };
+	static const char *const body[] = {
+		"K-MET", "target at-least 95%\n  result 97.5%",
+		"K-MISSED", "target at-most 14 days\n  result 21 days",
+		"K-NONE", "target at-least 95%",
+	};
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
-		kpi[i].id = ids[i];
-		kpi[i].title = "A measure with a rather long title that wraps";
-		kpi[i].unit = i == 1 ? "days" : "%";
-		kpi[i].cmp = i == 1 ? ISMC_CMP_LE : ISMC_CMP_GE;
-		kpi[i].target = i == 1 ? 14 : 95;
-		kpi[i].has_result = i != 2;
-		kpi[i].result = i == 1 ? 21 : 97.5;
-		kpi[i].met = i == 0;
-		kpip[i] = &kpi[i];
-	}
-	ir.kpis = kpip;
-	ir.nkpis = 3;
+	for (i = 0; i < 6; i += 2)
+		ismc_buf_printf(&spec, "kpi %s \"A measure with a rather long "
+		    "title that wraps\" {\n  %s\n}\n", body[i], body[i + 1]);
+}
+
+/* Compiles the spec so far (again, after a change). */
+static const struct ismc_ir *
+compile(void)
+{
+	if (compiled)
+		ismc_test_fini(&t);
+	ismc_test_init(&t);
+	compiled = true;
+	ir = ismc_test_compile(&t, ismc_arena_strndup(&arena,
+	    ismc_buf_cstr(&spec), spec.len));
+	cr_assert_not_null(ir, "%s", ismc_test_diags(&t));
+	return ir;
+}
+
+static const struct ismc_report *
+risks(void)
+{
+	return ismc_report_risks(ir != NULL ? ir : compile(), &arena);
+}
+
+static const struct ismc_report *
+kpis(void)
+{
+	return ismc_report_kpis(ir != NULL ? ir : compile(), &arena);
 }
 
 /* ---- invariants ---------------------------------------------------------- */
@@ -246,7 +258,7 @@ cell(const struct ismc_dl *dl, int l, int i)
 {
 	size_t k, n = 0, want;
 
-	want = (ir.likelihood.nlevels - (size_t)l) * ir.impact.nlevels +
+	want = (ir->likelihood.nlevels - (size_t)l) * ir->impact.nlevels +
 	    (size_t)i - 1;
 	for (k = 0; k < dl->nitems; k++) {
 		const struct ismc_dl_item *it = &dl->items[k];
@@ -270,8 +282,9 @@ static struct ismc_dl *
 heatmap(double w, const struct ismc_text_metrics *m)
 {
 	struct ismc_chart_opts o = { .width = w, .metrics = m };
+	const struct ismc_report *r = risks();
 
-	return ismc_chart_risk_heatmap(&ir, &o, &arena);
+	return ismc_chart_risk_heatmap(r, ir, &o, &arena);
 }
 
 static void
@@ -337,8 +350,9 @@ Test(layout, grid_10x10)
 	scales(10);
 	for (k = 0; k < 40; k++) {
 		id = ismc_arena_printf(&arena, "RISK-%03d", k);
-		add_risk(id, 1 + k % 10, 1 + (k * 7) % 10, 1 + k % 3,
-		    1 + k % 4);
+		/* Residual never above inherent: that is an error. */
+		add_risk(id, 1 + k % 10, 1 + (k * 7) % 10, 1 + k % 3 % (1 +
+		    k % 10), 1 + k % 4 % (1 + (k * 7) % 10));
 	}
 	check_dl(heatmap(ISMC_CHART_WIDTH, NULL), &ismc_chart_estimate);
 	check_both(ISMC_CHART_WIDTH);
@@ -387,8 +401,8 @@ Test(layout, long_labels_are_cut)
 	size_t i;
 	bool cut = false;
 
+	labels[0][2] = ismc_arena_printf(&arena, "%0600d", 7);
 	scales(3);
-	lik[2].label = ismc_arena_printf(&arena, "%0600d", 7);
 	dl = heatmap(480, NULL);
 	check_dl(dl, &ismc_chart_estimate);
 	for (i = 0; i < dl->nitems; i++)
@@ -404,8 +418,12 @@ Test(layout, long_labels_are_cut)
 		ismc_buf_init(&b);
 		for (k = 0; k < 10000; k++)
 			ismc_buf_adds(&b, "words ");
-		imp[1].label = ismc_arena_strdup(&arena, ismc_buf_cstr(&b));
+		labels[1][1] = ismc_arena_strdup(&arena, ismc_buf_cstr(&b));
 		ismc_buf_free(&b);
+		ismc_buf_reset(&spec);
+		ismc_buf_adds(&spec, "framework iso27001\n");
+		scales(3);
+		compile();
 		check_both(480);
 	}
 }
@@ -427,7 +445,7 @@ Test(layout, kpi_marks_by_shape_and_word)
 	size_t i, marks[4] = { 0 };
 
 	add_kpis();
-	dl = ismc_chart_kpi(&ir, &o, &arena);
+	dl = ismc_chart_kpi(kpis(), &o, &arena);
 	check_dl(dl, &ismc_chart_estimate);
 	for (i = 0; i < dl->nitems; i++)
 		if (dl->items[i].op == ISMC_DL_MARK)
@@ -439,14 +457,15 @@ Test(layout, kpi_marks_by_shape_and_word)
 	cr_assert(has_text(dl, "met"));
 	cr_assert(has_text(dl, "missed"));
 	cr_assert(has_text(dl, "no result"));
+	cr_assert(has_text_prefix(dl, "1 of 2 KPIs with a result met"));
 	o.width = 300;
-	check_dl(ismc_chart_kpi(&ir, &o, &arena), &ismc_chart_estimate);
+	check_dl(ismc_chart_kpi(kpis(), &o, &arena), &ismc_chart_estimate);
 }
 
 Test(layout, kpi_none)
 {
 	struct ismc_chart_opts o = { .width = ISMC_CHART_WIDTH };
-	struct ismc_dl *dl = ismc_chart_kpi(&ir, &o, &arena);
+	struct ismc_dl *dl = ismc_chart_kpi(kpis(), &o, &arena);
 
 	check_dl(dl, &ismc_chart_estimate);
 	cr_assert(has_text(dl, "No KPIs recorded"));
@@ -457,7 +476,7 @@ Test(layout, coverage_without_mapping_data)
 	struct ismc_chart_opts o = { .width = ISMC_CHART_WIDTH };
 	struct ismc_dl *dl;
 
-	dl = ismc_chart_coverage(ismc_coverage_from_ir(&ir, &arena), &o,
+	dl = ismc_chart_coverage(ismc_coverage_from_ir(compile(), &arena), &o,
 	    &arena);
 	check_dl(dl, &ismc_chart_estimate);
 	cr_assert(has_text(dl, "No mapping data"));
@@ -486,6 +505,47 @@ Test(layout, coverage_cells)
 	cr_assert(has_text(dl, "n/a"));
 	o.width = 200;
 	check_dl(ismc_chart_coverage(&cov, &o, &arena), &ismc_chart_estimate);
+}
+
+/* The dump is what the golden tests compare: one stable line per item. */
+Test(layout, display_list_dump)
+{
+	struct ismc_dl *dl = ismc_dl_new(&arena, 100, 50.004);
+	struct ismc_dl_item *it;
+	struct ismc_buf b;
+
+	it = ismc_dl_add(dl, ISMC_DL_RECT);
+	it->box = (struct ismc_rect){ 1, 2, 3.333, 4 };
+	it->filled = true;
+	it->fill = (struct ismc_rgb){ 1, 0.5, 0 };
+	it->stroke_width = 1.5;
+	it->stroke = (struct ismc_rgb){ 1, 1, 1 };
+	it->pattern = ISMC_PATTERN_HATCH;
+	it = ismc_dl_add(dl, ISMC_DL_LINE);
+	it->x1 = -0.001;
+	it->x2 = 10;
+	it->stroke_width = 1;
+	it->dashed = true;
+	it = ismc_dl_add(dl, ISMC_DL_TEXT);
+	it->box = (struct ismc_rect){ 5, 6, 7, 8 };
+	it->bound = (struct ismc_rect){ 0, 0, 100, 50 };
+	it->size = 8;
+	it->bold = true;
+	it->text = "say \"hi\"";
+	it = ismc_dl_add(dl, ISMC_DL_MARK);
+	it->mark = ISMC_MARK_MISSED;
+	it->stroke_width = 1.6;
+	ismc_buf_init(&b);
+	ismc_dl_dump(dl, &b);
+	cr_assert_str_eq(ismc_buf_cstr(&b),
+	    "display-list 100.00 50.00 4\n"
+	    "rect 1.00 2.00 3.33 4.00 fill #ff8000 stroke 1.50 #ffffff "
+	    "hatch #000000\n"
+	    "line 0.00 0.00 10.00 0.00 stroke 1.00 #000000 dashed\n"
+	    "text 5.00 6.00 7.00 8.00 size 8.00 bold #000000 in 0.00 0.00 "
+	    "100.00 50.00 \"say \\\"hi\\\"\"\n"
+	    "mark missed 0.00 0.00 0.00 0.00 stroke 1.60 #000000\n");
+	ismc_buf_free(&b);
 }
 
 /* ---- palette ------------------------------------------------------------- */
@@ -631,7 +691,8 @@ Test(render, svg_identical_across_renders)
 	add_kpis();
 	dl = heatmap(ISMC_CHART_WIDTH, NULL);
 	render_dl(ISMC_SURFACE_SVG, dl, &a);
-	render_dl(ISMC_SURFACE_SVG, ismc_chart_kpi(&ir, &o, &arena), &other);
+	render_dl(ISMC_SURFACE_SVG, ismc_chart_kpi(kpis(), &o, &arena),
+	    &other);
 	render_dl(ISMC_SURFACE_PDF, dl, &other);
 	render_dl(ISMC_SURFACE_SVG, dl, &b);
 	cr_assert(a.len > 0 && strstr(a.data, "<svg") != NULL);
@@ -657,22 +718,35 @@ Test(render, png_too_large_fails)
 
 TestSuite(pdf, .init = setup, .fini = teardown);
 
+/* The PDF of the spec so far, through the registry's outputs. */
+static void
+pdf(struct ismc_buf *b)
+{
+	struct ismc_outputs *out = ismc_outputs_new(ir != NULL ? ir :
+	    compile(), &arena);
+
+	ismc_buf_init(b);
+	cr_assert_eq(ismc_pdf_report(out, b), CAIRO_STATUS_SUCCESS);
+	ismc_outputs_free(out);
+}
+
 Test(pdf, date_from_source_date_epoch_then_spec)
 {
 	char buf[32];
 
+	compile();
 	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
-	ismc_pdf_date(&ir, buf, sizeof buf);
+	ismc_pdf_date(ir, buf, sizeof buf);
 	cr_assert_str_eq(buf, "2023-11-14T22:13:20Z");
 	setenv("SOURCE_DATE_EPOCH", "soon", 1);
-	ismc_pdf_date(&ir, buf, sizeof buf);
+	ismc_pdf_date(ir, buf, sizeof buf);
 	cr_assert_str_eq(buf, "1970-01-01T00:00:00Z");
 	unsetenv("SOURCE_DATE_EPOCH");
-	ir.isms.has_date = true;
-	ir.isms.date.year = 2026;
-	ir.isms.date.month = 6;
-	ir.isms.date.day = 30;
-	ismc_pdf_date(&ir, buf, sizeof buf);
+	ismc_buf_reset(&spec);
+	ismc_buf_adds(&spec, "framework iso27001\n"
+	    "isms \"Dated\" { date 2026-06-30 }\n");
+	compile();
+	ismc_pdf_date(ir, buf, sizeof buf);
 	cr_assert_str_eq(buf, "2026-06-30T00:00:00Z");
 }
 
@@ -683,10 +757,8 @@ Test(pdf, empty_spec_renders_identically)
 	struct ismc_buf a, b;
 
 	unsetenv("SOURCE_DATE_EPOCH");
-	ismc_buf_init(&a);
-	ismc_buf_init(&b);
-	cr_assert_eq(ismc_pdf_report(&ir, &arena, &a), CAIRO_STATUS_SUCCESS);
-	cr_assert_eq(ismc_pdf_report(&ir, &arena, &b), CAIRO_STATUS_SUCCESS);
+	pdf(&a);
+	pdf(&b);
 	cr_assert(a.len > 1000 && memcmp(a.data, "%PDF-", 5) == 0);
 	/* cairo 1.16 writes the date without PDF's "D:" prefix. */
 	cr_assert(memmem(a.data, a.len, "/CreationDate (19700101000000",
@@ -704,8 +776,7 @@ Test(pdf, risks_and_kpis_render)
 	scales(5);
 	add_risk("R-001", 4, 5, 2, 2);
 	add_kpis();
-	ismc_buf_init(&b);
-	cr_assert_eq(ismc_pdf_report(&ir, &arena, &b), CAIRO_STATUS_SUCCESS);
+	pdf(&b);
 	cr_assert(b.len > 1000 && memcmp(b.data, "%PDF-", 5) == 0);
 	ismc_buf_free(&b);
 }
@@ -742,12 +813,12 @@ take_listing(const char *dir)
 	return s;
 }
 
-/* --format will pass extensions; a chart format writes every chart, and
- * nothing else. */
+/* A chart format writes every chart, and nothing else. */
 Test(registry, formats_filter_outputs)
 {
 	static const char *const svg[] = { "svg" };
-	static const char *const pdf[] = { "pdf", "json" };
+	static const char *const pdf_json[] = { "pdf", "json" };
+	static const char *const dl[] = { "dl" };
 	char dir[] = "/tmp/ismc-test-chart.XXXXXX";
 	struct ismc_sources sources;
 	struct ismc_outdir *od;
@@ -758,13 +829,14 @@ Test(registry, formats_filter_outputs)
 	ismc_diag_init(&d, &sources, stderr);
 	scales(3);
 	add_risk("R-1", 3, 3, 1, 1);
+	compile();
 	od = ismc_outdir_open(dir, &d);
-	cr_assert(ismc_emit_formats(&ir, &arena, od, &d, svg, 1));
+	cr_assert(ismc_backend_run_dir(ir, &arena, &d, svg, 1, od));
 	cr_assert(ismc_outdir_commit(od));
 	cr_assert_str_eq(take_listing(dir),
 	    "heatmap-coverage.svg heatmap-risk.svg kpi.svg");
 	od = ismc_outdir_open(dir, &d);
-	cr_assert(ismc_emit_formats(&ir, &arena, od, &d, pdf, 2));
+	cr_assert(ismc_backend_run_dir(ir, &arena, &d, pdf_json, 2, od));
 	cr_assert(ismc_outdir_commit(od));
 	{
 		/* The table reports change as the registry grows: check
@@ -780,9 +852,18 @@ Test(registry, formats_filter_outputs)
 		}
 		cr_assert(has_pdf);
 	}
-	cr_assert(ismc_emit_format_known("png"));
-	cr_assert(ismc_emit_format_known("csv"));
-	cr_assert(!ismc_emit_format_known("docx"));
+	/* The display-list dump is written only on request. */
+	od = ismc_outdir_open(dir, &d);
+	cr_assert(ismc_backend_run_dir(ir, &arena, &d, dl, 1, od));
+	cr_assert(ismc_outdir_commit(od));
+	cr_assert_str_eq(take_listing(dir), "heatmap-coverage.dl.txt "
+	    "heatmap-risk.dl.txt kpi.dl.txt");
+	cr_assert(ismc_backend_format_known("png"));
+	cr_assert(ismc_backend_format_known("csv"));
+	cr_assert(ismc_backend_format_known("dl"));
+	cr_assert(!ismc_backend_format_known("docx"));
+	cr_assert_str_eq(ismc_backend_format_list(),
+	    "csv, md, json, png, svg, dl, pdf");
 	rmdir(dir);
 	ismc_sources_destroy(&sources);
 }

@@ -33,6 +33,9 @@
 #include "mapping.h"
 #include "rcc5.h"
 #include "emit.h"
+#include "report-gap.h"
+#include "report-remediation.h"
+#include "report-trace.h"
 #include "report.h"
 #include "sema.h"
 

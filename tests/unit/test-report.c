@@ -22,12 +22,16 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "backend.h"
 #include "buf.h"
 #include "catalog.h"
 #include "diag.h"
 #include "emit.h"
+#include "helpers.h"
 #include "ir.h"
 #include "outdir.h"
+#include "report-risks.h"
+#include "report-soa.h"
 #include "report.h"
 #include "source.h"
 
@@ -64,9 +68,16 @@ render(void (*emit)(const struct ismc_report *, struct ismc_buf *),
 	return s;
 }
 
+/* The plain text of a cell, lists joined with "; ". */
+static const char *
+text_of(const struct ismc_cell *c)
+{
+	return ismc_cell_text(&arena, c, "; ");
+}
+
 static const struct ismc_report_column two_cols[] = {
-	{ "a", "Left" },
-	{ "b", "Right, quoted" },
+	{ .id = "a", .title = "Left" },
+	{ .id = "b", .title = "Right, quoted" },
 };
 
 /* ---- cells and CSV ------------------------------------------------------- */
@@ -159,7 +170,7 @@ TestSuite(json, .init = setup, .fini = teardown);
 Test(json, escapes_controls_and_passes_unicode)
 {
 	static const struct ismc_report_column col[] = {
-		{ "text", "Text" },
+		{ .id = "text", .title = "Text" },
 	};
 	struct ismc_report *r;
 	struct ismc_cell *row;
@@ -209,8 +220,10 @@ Test(json, typed_values)
 {
 	static const char *const items[] = { "R-1", "R-2" };
 	static const struct ismc_report_column cols[] = {
-		{ "s", "S" }, { "i", "I" }, { "d", "D" }, { "b", "B" },
-		{ "l", "L" }, { "e", "E" }, { "n", "N" },
+		{ .id = "s", .title = "S" }, { .id = "i", .title = "I" },
+		{ .id = "d", .title = "D" }, { .id = "b", .title = "B" },
+		{ .id = "l", .title = "L" }, { .id = "e", .title = "E" },
+		{ .id = "n", .title = "N" },
 	};
 	struct ismc_report *r;
 	struct ismc_cell *row;
@@ -304,10 +317,10 @@ Test(md, escapes_pipes_newlines_and_markup)
 	    "- Count: 2\n");
 }
 
-/* ---- a hand-built IR ----------------------------------------------------- */
+/* ---- report builders, from a spec --------------------------------------- */
 
 /*
- * Three ISO 27001 controls in two themes and two risks:
+ * Three Annex A controls in two themes and two risks:
  *
  *	R-1  4 x 5 = 20 High  -> 2 x 3 = 6 Medium
  *	R-2  3 x 5 = 15 High  -> (3) x 1 = 3 Low   (residual likelihood unset)
@@ -316,272 +329,182 @@ Test(md, escapes_pipes_newlines_and_markup)
  * The acceptance level is 6, so both risks start above it and none ends
  * above it.
  */
-struct fixture {
-	struct ismc_catalog	 cat;
-	struct ismc_req		 g5, g8, r51, r52, r87;
-	struct ismc_req		*reqs[3];
-	struct ismc_ir_role	 ciso, itlead;
-	struct ismc_ir_asset	 db, laptops;
-	struct ismc_ir_threat	 phishing, malware;
-	struct ismc_ir_level	 lk[5], im[5];
-	struct ismc_ir_band	 bands[3];
-	struct ismc_ir_control	 ctl[3];
-	struct ismc_ir_docref	 refs51[1], refs87[2];
-	struct ismc_ir_measure	 m1;
-	struct ismc_ir_measure	*measures[1];
-	const struct ismc_ir_measure *ctl51_measures[1];
-	struct ismc_ir_control	*m1_covers[1];
-	struct ismc_ir_risk	 r1, r2;
-	struct ismc_ir_risk	*risks[2];
-	const struct ismc_ir_risk *ctl51_risks[1], *ctl87_risks[1];
-	const struct ismc_ir_risk *m1_risks[1];
-	const struct ismc_ir_asset *r1_assets[1], *r2_assets[2];
-	const struct ismc_ir_threat *r1_threats[1], *r2_threats[1];
-	struct ismc_ir_treat	 r1_treat[2], r2_treat[1];
-	struct ismc_ir_framework fw;
-	struct ismc_ir		 ir;
-};
+static const char spec[] =
+    "framework iso27001\n"
+    "isms \"SafeTrust ISMS\" {\n"
+    "  organisation \"SafeTrust Ltd\"\n"
+    "  version \"1.2\"\n"
+    "  date 2026-01-31\n"
+    "}\n"
+    "role ciso \"Chief Information Security Officer\"\n"
+    "role it-lead \"IT lead\"\n"
+    "asset client-db \"Client database\" { owner ciso }\n"
+    "asset laptops \"Laptops\" { owner it-lead }\n"
+    "threat phishing \"Phishing\"\n"
+    "threat malware \"Malware\"\n"
+    "scale likelihood {\n"
+    "  level 1 rare \"Rare\"\n"
+    "  level 2 low \"Low\"\n"
+    "  level 3 medium \"Medium\"\n"
+    "  level 4 high \"High\"\n"
+    "  level 5 very-high \"Very high\"\n"
+    "}\n"
+    "scale impact {\n"
+    "  level 1 negligible \"Negligible\"\n"
+    "  level 2 minor \"Minor\"\n"
+    "  level 3 moderate \"Moderate\"\n"
+    "  level 4 major \"Major\"\n"
+    "  level 5 severe \"Severe\"\n"
+    "}\n"
+    "scoring {\n"
+    "  band low 1..5 \"Low\"\n"
+    "  band medium 6..11 \"Medium\"\n"
+    "  band high 12..25 \"High\"\n"
+    "  acceptance max 6\n"
+    "}\n"
+    "control A.5.1 {\n"
+    "  applicable\n"
+    "  reasons legal\n"
+    "  owner ciso\n"
+    "  policy \"Information security policy, v2\"\n"
+    "}\n"
+    "control A.5.2 { excluded \"Two people, so no \\\"roles\\\"\\nto "
+    "assign\" }\n"
+    "control A.8.7 {\n"
+    "  applicable\n"
+    "  reasons business\n"
+    "  status planned\n"
+    "  owner it-lead\n"
+    "  procedure \"AV rollout\"\n"
+    "  evidence \"EDR console\"\n"
+    "}\n"
+    "measure M-1 \"Security policy set\" {\n"
+    "  covers A.5.1\n"
+    "  status implemented\n"
+    "  owner ciso\n"
+    "}\n"
+    "risk R-1 \"Phishing leads to credential theft\" {\n"
+    "  threat phishing\n"
+    "  assets client-db\n"
+    "  likelihood high\n"
+    "  impact severe\n"
+    "  owner ciso\n"
+    "  treatment mitigate\n"
+    "  controls A.5.1, M-1\n"
+    "  residual { likelihood low; impact moderate }\n"
+    "}\n"
+    "risk R-2 \"Malware, on laptops\" {\n"
+    "  threat malware\n"
+    "  assets laptops, client-db\n"
+    "  likelihood medium\n"
+    "  impact severe\n"
+    "  owner it-lead\n"
+    "  treatment mitigate\n"
+    "  controls A.8.7\n"
+    "  residual { impact negligible }\n"
+    "}\n";
 
-static struct fixture fx;
-
-static void
-req(struct ismc_req *q, const char *id, const char *title,
-    struct ismc_req *parent, bool group)
-{
-	q->id = id;
-	q->title = title;
-	q->parent = parent;
-	q->catalog = &fx.cat;
-	q->is_group = group;
-}
-
-static void
-build_ir(void)
-{
-	static const char *const lk[] = { "Rare", "Low", "Medium", "High",
-	    "Very high" };
-	static const char *const im[] = { "Negligible", "Minor", "Moderate",
-	    "Major", "Severe" };
-	struct ismc_ir *ir = &fx.ir;
-	int i;
-
-	memset(&fx, 0, sizeof fx);
-	fx.cat.id = "iso27001-2022";
-	fx.cat.title = "ISO/IEC 27001:2022 Annex A";
-	fx.cat.kind = "controls";
-	req(&fx.g5, "A.5", "Organizational controls", NULL, true);
-	req(&fx.r51, "A.5.1", "Policies for information security", &fx.g5,
-	    false);
-	req(&fx.r52, "A.5.2", "Information security roles and "
-	    "\"responsibilities\"", &fx.g5, false);
-	req(&fx.g8, "A.8", "Technological controls", NULL, true);
-	req(&fx.r87, "A.8.7", "Protection against malware", &fx.g8, false);
-	fx.reqs[0] = &fx.r51;
-	fx.reqs[1] = &fx.r52;
-	fx.reqs[2] = &fx.r87;
-	fx.cat.reqs = fx.reqs;
-	fx.cat.nreqs = 3;
-
-	fx.ciso = (struct ismc_ir_role){ .id = "ciso",
-	    .title = "Chief Information Security Officer" };
-	fx.itlead = (struct ismc_ir_role){ .id = "it-lead",
-	    .title = "IT lead" };
-	fx.db = (struct ismc_ir_asset){ .id = "client-db" };
-	fx.laptops = (struct ismc_ir_asset){ .id = "laptops" };
-	fx.phishing = (struct ismc_ir_threat){ .id = "phishing" };
-	fx.malware = (struct ismc_ir_threat){ .id = "malware" };
-	for (i = 0; i < 5; i++) {
-		fx.lk[i] = (struct ismc_ir_level){ .value = i + 1,
-		    .label = lk[i] };
-		fx.im[i] = (struct ismc_ir_level){ .value = i + 1,
-		    .label = im[i] };
-	}
-	fx.bands[0] = (struct ismc_ir_band){ .id = "low", .label = "Low",
-	    .lo = 1, .hi = 5 };
-	fx.bands[1] = (struct ismc_ir_band){ .id = "medium",
-	    .label = "Medium", .lo = 6, .hi = 11 };
-	fx.bands[2] = (struct ismc_ir_band){ .id = "high", .label = "High",
-	    .lo = 12, .hi = 25 };
-
-	/* A.5.1: applicable for risk and law, implemented by M-1. */
-	fx.refs51[0] = (struct ismc_ir_docref){ ISMC_REF_POLICY,
-	    "Information security policy, v2" };
-	fx.ctl51_measures[0] = &fx.m1;
-	fx.ctl51_risks[0] = &fx.r1;
-	fx.ctl[0] = (struct ismc_ir_control){ .req = &fx.r51,
-	    .applicability = ISMC_APPLICABLE,
-	    .reasons = ISMC_REASON_RISK | ISMC_REASON_LEGAL,
-	    .status = ISMC_STATUS_IMPLEMENTED, .status_derived = true,
-	    .owner = &fx.ciso, .refs = fx.refs51, .nrefs = 1,
-	    .risks = fx.ctl51_risks, .nrisks = 1,
-	    .measures = fx.ctl51_measures, .nmeasures = 1, .declared = true };
-	/* A.5.2: excluded, with a justification that needs CSV quoting. */
-	fx.ctl[1] = (struct ismc_ir_control){ .req = &fx.r52,
-	    .applicability = ISMC_EXCLUDED,
-	    .justification = "Two people, so no \"roles\"\nto assign",
-	    .declared = true };
-	/* A.8.7: applicable for risk and business, planned. */
-	fx.refs87[0] = (struct ismc_ir_docref){ ISMC_REF_PROCEDURE,
-	    "AV rollout" };
-	fx.refs87[1] = (struct ismc_ir_docref){ ISMC_REF_EVIDENCE,
-	    "EDR console" };
-	fx.ctl87_risks[0] = &fx.r2;
-	fx.ctl[2] = (struct ismc_ir_control){ .req = &fx.r87,
-	    .applicability = ISMC_APPLICABLE,
-	    .reasons = ISMC_REASON_RISK | ISMC_REASON_BUSINESS,
-	    .status = ISMC_STATUS_PLANNED, .owner = &fx.itlead,
-	    .refs = fx.refs87, .nrefs = 2, .risks = fx.ctl87_risks,
-	    .nrisks = 1, .declared = true };
-	fx.fw = (struct ismc_ir_framework){ .catalog = &fx.cat,
-	    .controls = fx.ctl, .ncontrols = 3 };
-
-	fx.m1_covers[0] = &fx.ctl[0];
-	fx.m1_risks[0] = &fx.r1;
-	fx.m1 = (struct ismc_ir_measure){ .id = "M-1",
-	    .title = "Security policy set", .status = ISMC_STATUS_IMPLEMENTED,
-	    .owner = &fx.ciso, .covers = fx.m1_covers, .ncovers = 1,
-	    .risks = fx.m1_risks, .nrisks = 1 };
-	fx.measures[0] = &fx.m1;
-
-	fx.r1_assets[0] = &fx.db;
-	fx.r1_threats[0] = &fx.phishing;
-	fx.r1_treat[0] = (struct ismc_ir_treat){ .control = &fx.ctl[0] };
-	fx.r1_treat[1] = (struct ismc_ir_treat){ .measure = &fx.m1 };
-	fx.r1 = (struct ismc_ir_risk){ .id = "R-1",
-	    .title = "Phishing leads to credential theft",
-	    .threats = fx.r1_threats, .nthreats = 1,
-	    .assets = fx.r1_assets, .nassets = 1,
-	    .likelihood = &fx.lk[3], .impact = &fx.im[4], .score = 20,
-	    .band = &fx.bands[2], .owner = &fx.ciso,
-	    .treatment = ISMC_TREAT_MITIGATE, .treated_by = fx.r1_treat,
-	    .ntreated_by = 2, .res_likelihood = &fx.lk[1],
-	    .res_impact = &fx.im[2], .res_score = 6,
-	    .res_band = &fx.bands[1], .has_residual = true,
-	    .above_acceptance = true };
-	fx.r2_assets[0] = &fx.laptops;
-	fx.r2_assets[1] = &fx.db;
-	fx.r2_threats[0] = &fx.malware;
-	fx.r2_treat[0] = (struct ismc_ir_treat){ .control = &fx.ctl[2] };
-	fx.r2 = (struct ismc_ir_risk){ .id = "R-2",
-	    .title = "Malware, on laptops",
-	    .threats = fx.r2_threats, .nthreats = 1,
-	    .assets = fx.r2_assets, .nassets = 2,
-	    .likelihood = &fx.lk[2], .impact = &fx.im[4], .score = 15,
-	    .band = &fx.bands[2], .owner = &fx.itlead,
-	    .treatment = ISMC_TREAT_MITIGATE, .treated_by = fx.r2_treat,
-	    .ntreated_by = 1, .res_likelihood = NULL,
-	    .res_impact = &fx.im[0], .res_score = 3,
-	    .res_band = &fx.bands[0], .has_residual = true,
-	    .above_acceptance = true };
-	fx.risks[0] = &fx.r1;
-	fx.risks[1] = &fx.r2;
-
-	ir->isms.title = "SafeTrust ISMS";
-	ir->isms.organisation = "SafeTrust Ltd";
-	ir->isms.employees = -1;
-	ir->isms.version = "1.2";
-	ir->isms.has_date = true;
-	ir->isms.date = (struct ismc_date){ 2026, 1, 31 };
-	ir->bands = fx.bands;
-	ir->nbands = 3;
-	ir->has_acceptance = true;
-	ir->acceptance_max = 6;
-	ir->frameworks = &fx.fw;
-	ir->nframeworks = 1;
-	ir->measures = fx.measures;
-	ir->nmeasures = 1;
-	ir->risks = fx.risks;
-	ir->nrisks = 2;
-	/* As sema computes them. */
-	ir->totals.inherent = 35;
-	ir->totals.residual = 9;
-	ir->totals.reduction_pct = 100.0 * (1.0 - 9.0 / 35.0);
-	ir->totals.above_acceptance = 2;
-	ir->totals.res_above_acceptance = 0;
-}
+static struct ismc_test t;
 
 static void
-setup_ir(void)
+teardown_spec(void)
 {
-	setup();
-	build_ir();
+	ismc_test_fini(&t);
+	teardown();
 }
 
-TestSuite(ir, .init = setup_ir, .fini = teardown);
-
-/* The expected outputs below spell these names; ir.c owns them. */
-Test(ir, names_the_expectations_rely_on)
+/* The spec above plus `more`, compiled; the test fails on any error. */
+static const struct ismc_ir *
+compile(const char *more)
 {
-	cr_assert_str_eq(ismc_reason_name(ISMC_REASON_RISK), "risk");
-	cr_assert_str_eq(ismc_reason_name(ISMC_REASON_LEGAL), "legal");
-	cr_assert_str_eq(ismc_reason_name(ISMC_REASON_BUSINESS), "business");
-	cr_assert_str_eq(ismc_status_name(ISMC_STATUS_IMPLEMENTED),
-	    "implemented");
-	cr_assert_str_eq(ismc_status_name(ISMC_STATUS_PLANNED), "planned");
-	cr_assert_str_eq(ismc_treatment_name(ISMC_TREAT_MITIGATE), "mitigate");
-	cr_assert_str_eq(ismc_ref_kind_name(ISMC_REF_POLICY), "policy");
-	cr_assert_str_eq(ismc_ref_kind_name(ISMC_REF_PROCEDURE), "procedure");
-	cr_assert_str_eq(ismc_ref_kind_name(ISMC_REF_EVIDENCE), "evidence");
+	const struct ismc_ir *ir;
+
+	ismc_test_init(&t);
+	ir = ismc_test_compile(&t, ismc_arena_printf(&arena, "%s%s", spec,
+	    more));
+	cr_assert_not_null(ir, "%s", ismc_test_diags(&t));
+	return ir;
 }
 
-Test(ir, soa_csv)
+/* The line of `text` that starts with `prefix`, without its CRLF. */
+static const char *
+line(const char *text, const char *prefix)
 {
-	struct ismc_report *r = ismc_report_soa(&fx.ir, &fx.fw, &arena);
+	const char *p = text;
+	size_t n = strlen(prefix);
+
+	for (; p != NULL && *p != '\0'; p = strchr(p, '\n'), p = p ? p + 1 :
+	    NULL)
+		if (strncmp(p, prefix, n) == 0)
+			return ismc_arena_strndup(&arena, p, strcspn(p, "\r\n"));
+	cr_assert_fail("no line starting '%s' in:\n%s", prefix, text);
+	return NULL;
+}
+
+TestSuite(builders, .init = setup, .fini = teardown_spec);
+
+Test(builders, soa_rows)
+{
+	const struct ismc_ir *ir = compile("");
+	struct ismc_report *r = ismc_report_soa(ir, &ir->frameworks[0],
+	    &arena);
+	const char *csv = render(ismc_emit_csv, r);
 
 	cr_assert_str_eq(r->id, "soa");
-	cr_assert_eq(r->nrows, 3);
-	cr_assert_str_eq(render(ismc_emit_csv, r),
+	cr_assert_eq(r->nrows, 93);
+	cr_assert_str_eq(line(csv, "Control,"),
 	    "Control,Theme,Title,Applicable,Inclusion reasons,"
 	    "Exclusion justification,Implementation status,Owner,"
-	    "Owner title,References,Measures,Risks treated\r\n"
+	    "Owner title,References,Measures,Risks treated");
+	/* Implemented through M-1; included for risk R-1 and by law. */
+	cr_assert_str_eq(line(csv, "A.5.1,"),
 	    "A.5.1,Organizational controls,Policies for information security,"
 	    "yes,risk; legal,,implemented,ciso,"
 	    "Chief Information Security Officer,"
-	    "\"policy: Information security policy, v2\",M-1,R-1\r\n"
+	    "\"policy: Information security policy, v2\",M-1,R-1");
+	cr_assert_str_eq(line(csv, "A.5.2,"),
 	    "A.5.2,Organizational controls,"
-	    "\"Information security roles and \"\"responsibilities\"\"\","
-	    "no,,\"Two people, so no \"\"roles\"\"\nto assign\",,,,,,\r\n"
+	    "Information security roles and responsibilities,"
+	    "no,,\"Two people, so no \"\"roles\"\"");
+	cr_assert_str_eq(line(csv, "A.8.7,"),
 	    "A.8.7,Technological controls,Protection against malware,"
 	    "yes,risk; business,,planned,it-lead,IT lead,"
-	    "procedure: AV rollout; evidence: EDR console,,R-2\r\n");
+	    "procedure: AV rollout; evidence: EDR console,,R-2");
+	/* The licensed-text column is left out: no texts were loaded. */
+	cr_assert_not(ismc_report_shown(r, ISMC_SOA_TEXT));
+	cr_assert_str_eq(r->rows[0][ISMC_SOA_ID].u.s, "A.5.1");
 }
 
-Test(ir, soa_markdown_with_summary)
+Test(builders, soa_markdown_summary)
 {
-	struct ismc_report *r = ismc_report_soa(&fx.ir, &fx.fw, &arena);
-
-	cr_assert_str_eq(render(ismc_emit_md, r),
-	    "# Statement of Applicability: ISO/IEC 27001:2022 Annex A\n"
+	const struct ismc_ir *ir = compile("");
+	const char *md = render(ismc_emit_md, ismc_report_soa(ir,
+	    &ir->frameworks[0], &arena));
+	const char *title = ir->frameworks[0].catalog->title;
+	const char *head = ismc_arena_printf(&arena,
+	    "# Statement of Applicability: %s\n"
 	    "\n"
 	    "- Organisation: SafeTrust Ltd\n"
 	    "- Spec version: 1.2\n"
 	    "- Spec date: 2026-01-31\n"
 	    "- Framework: iso27001-2022\n"
-	    "- Framework title: ISO/IEC 27001:2022 Annex A\n"
+	    "- Framework title: %s\n"
 	    "- Generator: ismc " PACKAGE_VERSION "\n"
 	    "\n"
-	    "| Control | Theme | Title | Applicable | Inclusion reasons "
-	    "| Exclusion justification | Implementation status | Owner "
-	    "| Owner title | References | Measures | Risks treated |\n"
-	    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- "
-	    "| --- | --- |\n"
-	    "| A.5.1 | Organizational controls "
-	    "| Policies for information security | yes | risk, legal |  "
-	    "| implemented | ciso | Chief Information Security Officer "
-	    "| policy: Information security policy, v2 | M-1 | R-1 |\n"
+	    "| Control | Theme |", title, title);
+
+	cr_assert_eq(strncmp(md, head, strlen(head)), 0, "%s", md);
+	cr_assert_str_eq(line(md, "| A.5.2 "),
 	    "| A.5.2 | Organizational controls "
-	    "| Information security roles and \"responsibilities\" | no |  "
-	    "| Two people, so no \"roles\"<br>to assign |  |  |  |  |  |  |\n"
-	    "| A.8.7 | Technological controls | Protection against malware "
-	    "| yes | risk, business |  | planned | it-lead | IT lead "
-	    "| procedure: AV rollout, evidence: EDR console |  | R-2 |\n"
+	    "| Information security roles and responsibilities | no |  "
+	    "| Two people, so no \"roles\"<br>to assign |  |  |  |  |  |  |");
+	cr_assert_str_eq(strstr(md, "\n## Summary\n"),
+	    "\n## Summary\n"
 	    "\n"
-	    "## Summary\n"
-	    "\n"
-	    "- Requirements: 3\n"
+	    "- Requirements: 93\n"
 	    "- Applicable: 2\n"
 	    "- Excluded: 1\n"
-	    "- Undecided: 0\n"
+	    "- Undecided: 90\n"
 	    "- Applicable, implemented: 1\n"
 	    "- Applicable, partially implemented: 0\n"
 	    "- Applicable, planned: 1\n"
@@ -589,25 +512,26 @@ Test(ir, soa_markdown_with_summary)
 	    "- Applicable, status not set: 0\n");
 }
 
-Test(ir, soa_theme_walks_to_the_top_group)
+/* A DORA point three levels down still belongs to its chapter. */
+Test(builders, soa_theme_walks_to_the_top_group)
 {
-	struct ismc_req article = { 0 }, point = { 0 };
-	struct ismc_report *r;
+	const struct ismc_ir *ir = compile("framework dora\n");
+	const struct ismc_report *r = ismc_report_soa(ir, &ir->frameworks[1],
+	    &arena);
+	size_t i;
 
-	/* A.5.1 nested one level deeper still belongs to its theme. */
-	req(&article, "A.5.x", "An intermediate group", &fx.g5, true);
-	fx.r51.parent = &article;
-	req(&point, "P", NULL, NULL, false);
-	fx.ctl[1].req = &point;
-	r = ismc_report_soa(&fx.ir, &fx.fw, &arena);
-	cr_assert_str_eq(r->rows[0][1].u.s, "Organizational controls");
-	cr_assert_eq(r->rows[1][1].kind, ISMC_CELL_NULL);
-	cr_assert_eq(r->rows[1][2].kind, ISMC_CELL_NULL);
+	for (i = 0; i < r->nrows; i++)
+		if (strcmp(r->rows[i][ISMC_SOA_ID].u.s, "5.2.a") == 0)
+			break;
+	cr_assert_lt(i, r->nrows);
+	cr_assert_str_eq(r->rows[i][ISMC_SOA_THEME].u.s,
+	    "ICT risk management");
 }
 
-Test(ir, risks_csv)
+Test(builders, risks_csv)
 {
-	struct ismc_report *r = ismc_report_risks(&fx.ir, &arena);
+	const struct ismc_ir *ir = compile("");
+	struct ismc_report *r = ismc_report_risks(ir, &arena);
 
 	cr_assert_str_eq(r->id, "risks");
 	cr_assert_str_eq(render(ismc_emit_csv, r),
@@ -623,9 +547,15 @@ Test(ir, risks_csv)
 	    "R-2,\"Malware, on laptops\",laptops; client-db,malware,"
 	    "3,Medium,5,Severe,15,High,mitigate,A.8.7,"
 	    "3,Medium,1,Negligible,3,Low,it-lead,IT lead,yes,no\r\n");
+	/* The internal columns the PDF reads. */
+	cr_assert(r->rows[0][ISMC_RISKS_RES_RATED].u.b);
+	cr_assert_str_eq(text_of(&r->rows[0][ISMC_RISKS_TREATED_BY]),
+	    "A.5.1 (implemented); M-1 (implemented)");
+	cr_assert_str_eq(text_of(&r->rows[1][ISMC_RISKS_TREATED_BY]),
+	    "A.8.7 (planned)");
 }
 
-Test(ir, risks_json)
+Test(builders, risks_json)
 {
 	static const char head[] =
 	    "{\n"
@@ -643,15 +573,17 @@ Test(ir, risks_json)
 	    "      \"id\": \"id\",\n"
 	    "      \"title\": \"Risk\"\n"
 	    "    },\n";
-	struct ismc_report *r = ismc_report_risks(&fx.ir, &arena);
-	const char *json = render(ismc_emit_json, r);
-	const char *rows, *summary;
+	const struct ismc_ir *ir = compile("");
+	const char *json = render(ismc_emit_json, ismc_report_risks(ir,
+	    &arena));
+	const char *rows;
 
 	rows = strstr(json, "  \"rows\": [\n");
-	summary = strstr(json, "  \"summary\": {\n");
 	cr_assert_not_null(rows);
-	cr_assert_not_null(summary);
 	cr_assert_eq(strncmp(json, head, sizeof head - 1), 0, "%s", json);
+	/* Internal columns are not serialised. */
+	cr_assert_null(strstr(json, "treated_by"));
+	cr_assert_null(strstr(json, "residual_rated"));
 	cr_assert_str_eq(rows,
 	    "  \"rows\": [\n"
 	    "    {\n"
@@ -729,9 +661,10 @@ Test(ir, risks_json)
 	    "}\n");
 }
 
-Test(ir, risks_markdown_summary)
+Test(builders, risks_markdown_summary)
 {
-	struct ismc_report *r = ismc_report_risks(&fx.ir, &arena);
+	const struct ismc_ir *ir = compile("");
+	struct ismc_report *r = ismc_report_risks(ir, &arena);
 	const char *md = render(ismc_emit_md, r);
 
 	cr_assert_str_eq(strstr(md, "\n## Summary\n"),
@@ -744,16 +677,21 @@ Test(ir, risks_markdown_summary)
 	    "- Highest accepted score: 6\n"
 	    "- Above acceptance before treatment: 2\n"
 	    "- Above acceptance after treatment: 0\n");
+	/* The summary enum indexes the same entries. */
+	cr_assert_str_eq(r->summary[ISMC_RISKS_SUM_RES_ABOVE].key,
+	    "residual_above_acceptance");
+	cr_assert_eq(r->summary[ISMC_RISKS_SUM_INHERENT].value.u.i, 35);
 }
 
-Test(ir, risks_without_acceptance_or_scores)
+Test(builders, risks_without_acceptance_or_scores)
 {
+	const struct ismc_ir *ir;
 	struct ismc_report *r;
 
-	fx.ir.has_acceptance = false;
-	fx.ir.totals = (struct ismc_ir_totals){ 0 };
-	fx.ir.nrisks = 0;
-	r = ismc_report_risks(&fx.ir, &arena);
+	ismc_test_init(&t);
+	ir = ismc_test_compile(&t, "framework iso27001\n");
+	cr_assert_not_null(ir, "%s", ismc_test_diags(&t));
+	r = ismc_report_risks(ir, &arena);
 	cr_assert_eq(r->nrows, 0);
 	cr_assert_str_eq(strstr(render(ismc_emit_json, r), "  \"summary\""),
 	    "  \"summary\": {\n"
@@ -768,20 +706,16 @@ Test(ir, risks_without_acceptance_or_scores)
 	    "}\n");
 }
 
-Test(ir, controls_are_qualified_with_several_frameworks)
+Test(builders, controls_are_qualified_with_several_frameworks)
 {
-	struct ismc_ir_framework fws[2];
-	struct ismc_report *r;
+	const struct ismc_ir *ir = compile("framework dora\n");
+	struct ismc_report *r = ismc_report_risks(ir, &arena);
 
-	fws[0] = fx.fw;
-	fws[1] = fx.fw;
-	fx.ir.frameworks = fws;
-	fx.ir.nframeworks = 2;
-	r = ismc_report_risks(&fx.ir, &arena);
-	cr_assert_eq(r->rows[0][11].u.list.n, 2);
-	cr_assert_str_eq(r->rows[0][11].u.list.items[0],
+	cr_assert_eq(r->rows[0][ISMC_RISKS_CONTROLS].u.list.n, 2);
+	cr_assert_str_eq(r->rows[0][ISMC_RISKS_CONTROLS].u.list.items[0],
 	    "iso27001-2022:A.5.1");
-	cr_assert_str_eq(r->rows[0][11].u.list.items[1], "M-1");
+	cr_assert_str_eq(r->rows[0][ISMC_RISKS_CONTROLS].u.list.items[1],
+	    "M-1");
 }
 
 /* ---- the output directory ------------------------------------------------ */
@@ -1120,12 +1054,12 @@ Test(outdir, refuses_bad_and_duplicate_names)
 
 Test(outdir, emit_reports_writes_every_format)
 {
+	const struct ismc_ir *ir = compile("");
 	struct ismc_outdir *od;
 	struct ismc_report *soa;
 
-	build_ir();
 	od = ismc_outdir_open(tmpdir, &diag);
-	cr_assert(ismc_emit_reports(&fx.ir, &arena, od, &diag));
+	cr_assert(ismc_backend_run_dir(ir, &arena, &diag, NULL, 0, od));
 	cr_assert(ismc_outdir_commit(od));
 	cr_assert_str_eq(listing(tmpdir),
 	    "findings.csv findings.json findings.md "
@@ -1138,7 +1072,7 @@ Test(outdir, emit_reports_writes_every_format)
 	    "risks.csv risks.json risks.md "
 	    "soa-iso27001-2022.csv soa-iso27001-2022.json "
 	    "soa-iso27001-2022.md");
-	soa = ismc_report_soa(&fx.ir, &fx.fw, &arena);
+	soa = ismc_report_soa(ir, &ir->frameworks[0], &arena);
 	cr_assert_str_eq(slurp("soa-iso27001-2022.csv"),
 	    render(ismc_emit_csv, soa));
 	cr_assert_str_eq(slurp("soa-iso27001-2022.md"),
@@ -1146,5 +1080,6 @@ Test(outdir, emit_reports_writes_every_format)
 	cr_assert_str_eq(slurp("soa-iso27001-2022.json"),
 	    render(ismc_emit_json, soa));
 	cr_assert_str_eq(slurp("risks.json"),
-	    render(ismc_emit_json, ismc_report_risks(&fx.ir, &arena)));
+	    render(ismc_emit_json, ismc_report_risks(ir, &arena)));
+	ismc_test_fini(&t);
 }

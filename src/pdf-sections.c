@@ -1,0 +1,920 @@
+/*
+ * pdf-sections.c - what the auditor's PDF says, section by section.
+ *
+ * Every figure and every row here comes from a finished report table
+ * (report-*.h) or from the coverage table, read by column enum: the PDF
+ * shows the numbers the CSV and JSON files hold, and computes none of its
+ * own. Only the spec's own declarations that no report lists (the cover,
+ * the scope, the audit programme) are read from the IR. The typesetting
+ * is pdf-doc.h's.
+ */
+#include <config.h>
+
+#include "pdf-sections.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "arena.h"
+#include "backend.h"
+#include "buf.h"
+#include "catalog.h"
+#include "chart-coverage.h"
+#include "chart-kpi.h"
+#include "chart-risk.h"
+#include "coverage.h"
+#include "ir.h"
+#include "pdf-doc.h"
+#include "pdf-report.h"
+#include "report-findings.h"
+#include "report-gap.h"
+#include "report-kpis.h"
+#include "report-review.h"
+#include "report-risks.h"
+#include "report-soa.h"
+#include "report.h"
+
+/* ---- cells ------------------------------------------------------------- */
+
+/* The plain text of a cell, list items joined by sep. */
+static const char *
+text(struct pdf_doc *d, const struct ismc_cell *c, const char *sep)
+{
+	return ismc_cell_text(d->a, c, sep);
+}
+
+/* A string cell, or NULL when it is null. */
+static const char *
+str(const struct ismc_cell *c)
+{
+	return c->kind == ISMC_CELL_STRING ? c->u.s : NULL;
+}
+
+static const char *
+count(struct pdf_doc *d, size_t n)
+{
+	return ismc_arena_printf(d->a, "%zu", n);
+}
+
+/* "73.5%", or "n/a" with nothing to count. */
+static const char *
+pct(struct pdf_doc *d, double v)
+{
+	return v < 0 ? "n/a" : ismc_arena_printf(d->a, "%.1f%%", v);
+}
+
+/* A decimal cell as a percentage, "n/a" when null. */
+static const char *
+pct_cell(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return c->kind == ISMC_CELL_DECIMAL ? ismc_arena_printf(d->a, "%s%%",
+	    text(d, c, "")) : "n/a";
+}
+
+/* "not implemented": status names wrap at spaces, not mid-word. */
+static const char *
+spaced(struct pdf_doc *d, const char *s)
+{
+	char *t = ismc_arena_strdup(d->a, s != NULL ? s : ""), *p;
+
+	for (p = t; *p != '\0'; p++)
+		if (*p == '-')
+			*p = ' ';
+	return t;
+}
+
+/* "Label: value; label: value." for a report's summary. */
+static const char *
+summary_text(struct pdf_doc *d, const struct ismc_report *r)
+{
+	struct ismc_buf b;
+	const char *s;
+	size_t i;
+
+	ismc_buf_init(&b);
+	for (i = 0; i < r->nsummary; i++) {
+		ismc_buf_printf(&b, "%s%s: ", i > 0 ? "; " : "",
+		    r->summary[i].label);
+		ismc_cell_format(&r->summary[i].value, ", ", &b);
+	}
+	ismc_buf_adds(&b, ".");
+	s = ismc_arena_strdup(d->a, ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return s;
+}
+
+/* "30 June 2026" */
+static const char *
+human_date(struct ismc_arena *a, bool has, struct ismc_date dt)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December",
+	};
+
+	if (!has)
+		return NULL;
+	if (dt.month < 1 || dt.month > 12)
+		return ismc_date_str(a, dt);
+	return ismc_arena_printf(a, "%d %s %d", dt.day, months[dt.month - 1],
+	    dt.year);
+}
+
+static const char *
+iso_date(struct ismc_arena *a, bool has, struct ismc_date dt)
+{
+	return has ? ismc_date_str(a, dt) : "";
+}
+
+static const struct ismc_ir *
+ir_of(const struct pdf_doc *d)
+{
+	return ismc_outputs_ir(d->out);
+}
+
+/* ---- cover ------------------------------------------------------------- */
+
+static const char *
+frameworks_text(struct pdf_doc *d)
+{
+	const struct ismc_ir *ir = ir_of(d);
+	struct ismc_buf b;
+	const char *s;
+	size_t i;
+
+	ismc_buf_init(&b);
+	for (i = 0; i < ir->nframeworks; i++) {
+		const struct ismc_catalog *c = ir->frameworks[i].catalog;
+
+		ismc_buf_printf(&b, "%s%s", i > 0 ? "\n" : "",
+		    pdf_or_else(c->title, c->id));
+	}
+	s = ismc_arena_strdup(d->a, ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return s;
+}
+
+/* A line of the cover's title block; returns its height. */
+static double
+title_line(struct pdf_doc *d, const char *s, double size, bool bold,
+    struct ismc_rgb c)
+{
+	PangoLayout *pl = pdf_layout(d, s, PDF_CONTENT_W, size, bold);
+	double h = pdf_height_of(pl);
+
+	pdf_show(d, pl, PDF_MARGIN, d->y, c);
+	g_object_unref(pl);
+	return h;
+}
+
+void
+pdf_cover(struct pdf_doc *d)
+{
+	const struct ismc_ir_isms *m = &ir_of(d)->isms;
+
+	pdf_fill_rect(d, 0, 0, PDF_A4_WIDTH, 14, pdf_accent);
+	d->y = 150;
+	d->y += title_line(d, "AUDITOR'S REPORT", 10.5, true, pdf_muted) + 10;
+	d->y += title_line(d, pdf_or_else(m->organisation,
+	    "Unnamed organisation"), 26, true, pdf_accent) + 8;
+	d->y += title_line(d, pdf_or_else(m->title,
+	    "Information security management system"), 15, false, pdf_ink) +
+	    18;
+	pdf_hline(d, PDF_MARGIN, PDF_MARGIN + 90, d->y, 3, pdf_accent);
+	d->y += 30;
+	pdf_field(d, "Version", pdf_or_else(m->version, "not stated"));
+	pdf_field(d, "Date", pdf_or_else(human_date(d->a, m->has_date,
+	    m->date), "not stated"));
+	pdf_field(d, "Organisation", m->organisation);
+	pdf_field(d, "Industry", m->industry);
+	if (m->employees >= 0)
+		pdf_field(d, "Employees", ismc_arena_printf(d->a, "%lld",
+		    (long long)m->employees));
+	pdf_field(d, "Frameworks", frameworks_text(d));
+	d->y += 8;
+	pdf_field(d, "Scope", m->scope != NULL ? pdf_reflow(d, m->scope) :
+	    NULL);
+	if (d->y < PDF_BOTTOM - 30)
+		d->y = PDF_BOTTOM - 30;
+	pdf_para(d, "Generated by ismc " PACKAGE_VERSION " from the ISMS "
+	    "specification. Every figure in this report is derived from the "
+	    "specification; none is typed in.", 8, false, pdf_muted);
+}
+
+void
+pdf_toc(struct pdf_doc *d)
+{
+	pdf_new_page(d);
+	pdf_contents(d, ISMC_PDF_CONTENTS);
+}
+
+/* ---- scope ------------------------------------------------------------- */
+
+static void
+bullets(struct pdf_doc *d, const char *title, const char *const *items,
+    size_t n)
+{
+	size_t i;
+
+	pdf_heading(d, 3, title, false);
+	if (n == 0)
+		pdf_para(d, "Nothing listed.", PDF_BODY, false, pdf_muted);
+	for (i = 0; i < n; i++)
+		pdf_bullet(d, items[i]);
+}
+
+void
+pdf_scope(struct pdf_doc *d)
+{
+	static const struct pdf_col cols[] = {
+		{ "Location", 0.18, true },
+		{ "Description", 0.82, false },
+	};
+	const struct ismc_ir_isms *m = &ir_of(d)->isms;
+	struct pdf_table t;
+	const char *row[2];
+	size_t i;
+
+	pdf_heading(d, 1, ISMC_PDF_SCOPE, true);
+	pdf_para(d, pdf_or_else(m->scope, "No scope statement recorded."),
+	    PDF_BODY, false, pdf_ink);
+	pdf_heading(d, 3, "Locations", false);
+	if (m->nlocations == 0)
+		pdf_para(d, "No locations recorded.", PDF_BODY, false,
+		    pdf_muted);
+	else {
+		pdf_table_begin(d, &t, cols, 2);
+		for (i = 0; i < m->nlocations; i++) {
+			row[0] = m->locations[i].id;
+			row[1] = m->locations[i].text;
+			pdf_table_row(d, &t, row);
+		}
+		pdf_table_end(d);
+	}
+	bullets(d, "In scope", m->in_scope, m->nin_scope);
+	d->y += 4;
+	bullets(d, "Out of scope", m->out_of_scope, m->nout_of_scope);
+}
+
+/* ---- Statement of Applicability ---------------------------------------- */
+
+static void
+soa_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw)
+{
+	static const struct pdf_col cols[] = {
+		{ "Control", 0.08, true },
+		{ "Title", 0.18, false },
+		{ "Applies", 0.085, false },
+		{ "Reasons or exclusion justification", 0.15, false },
+		{ "Status", 0.125, false },
+		{ "Owner", 0.14, false },
+		{ "References", 0.24, false },
+	};
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_soa_def, fw);
+	const struct ismc_cell *c;
+	const char *row[7];
+	struct pdf_table t;
+	size_t i;
+
+	pdf_heading(d, 2, pdf_or_else(fw->catalog->title, fw->catalog->id),
+	    true);
+	pdf_para(d, summary_text(d, r), PDF_BODY, false, pdf_ink);
+	pdf_table_begin(d, &t, cols, 7);
+	for (i = 0; i < r->nrows; i++) {
+		c = r->rows[i];
+		row[0] = text(d, &c[ISMC_SOA_ID], ", ");
+		row[1] = text(d, &c[ISMC_SOA_TITLE], ", ");
+		row[2] = text(d, &c[ISMC_SOA_APPLICABLE], ", ");
+		row[3] = text(d, &c[c[ISMC_SOA_JUSTIFICATION].kind !=
+		    ISMC_CELL_NULL ? ISMC_SOA_JUSTIFICATION : ISMC_SOA_REASONS],
+		    ", ");
+		row[4] = spaced(d, str(&c[ISMC_SOA_STATUS]));
+		row[5] = text(d, &c[ISMC_SOA_OWNER_TITLE], ", ");
+		row[6] = text(d, &c[ISMC_SOA_REFERENCES], "\n");
+		pdf_table_row(d, &t, row);
+	}
+	pdf_table_end(d);
+}
+
+void
+pdf_soa(struct pdf_doc *d)
+{
+	const struct ismc_ir *ir = ir_of(d);
+	size_t i, n = 0;
+
+	pdf_heading(d, 1, ISMC_PDF_SOA, true);
+	pdf_para(d, "One row per requirement of each control framework, in "
+	    "the framework's order, as the organisation decided it. "
+	    "Requirement frameworks are assessed in the gap analysis.",
+	    PDF_BODY, false, pdf_muted);
+	for (i = 0; i < ir->nframeworks; i++) {
+		if (!ismc_catalog_is_controls(ir->frameworks[i].catalog))
+			continue;
+		soa_framework(d, &ir->frameworks[i]);
+		n++;
+	}
+	if (n == 0)
+		pdf_para(d, "No control framework in use.", PDF_BODY, false,
+		    pdf_muted);
+}
+
+/* ---- risks ------------------------------------------------------------- */
+
+/* "4 × 5 = 20 High\nHigh / Severe", from the likelihood column on. */
+static const char *
+rating(struct pdf_doc *d, const struct ismc_cell *row, int l, int ll, int i,
+    int il, int score, int band)
+{
+	if (row[l].kind != ISMC_CELL_INT || row[i].kind != ISMC_CELL_INT)
+		return "not rated";
+	return ismc_arena_printf(d->a, "%lld " PDF_TIMES " %lld = %lld%s%s\n"
+	    "%s / %s", (long long)row[l].u.i, (long long)row[i].u.i,
+	    (long long)row[score].u.i, row[band].kind != ISMC_CELL_NULL ?
+	    " " : "", text(d, &row[band], ""), text(d, &row[ll], ""),
+	    text(d, &row[il], ""));
+}
+
+/* "Label: a, b", or "" for no items. */
+static const char *
+labelled_list(struct pdf_doc *d, const char *label, const struct ismc_cell *c)
+{
+	if (c->u.list.n == 0)
+		return "";
+	return ismc_arena_printf(d->a, "\n%s: %s", label, text(d, c, ", "));
+}
+
+static void
+risk_register(struct pdf_doc *d, const struct ismc_report *r)
+{
+	static const struct pdf_col cols[] = {
+		{ "Risk", 0.09, true },
+		{ "Description", 0.37, false },
+		{ "Owner", 0.14, false },
+		{ "Inherent", 0.2, false },
+		{ "Residual", 0.2, false },
+	};
+	const struct ismc_cell *c;
+	const char *row[5];
+	struct pdf_table t;
+	size_t i;
+
+	pdf_table_begin(d, &t, cols, 5);
+	for (i = 0; i < r->nrows; i++) {
+		c = r->rows[i];
+		row[0] = c[ISMC_RISKS_ID].u.s;
+		row[1] = ismc_arena_printf(d->a, "%s%s%s",
+		    pdf_or_else(str(&c[ISMC_RISKS_TITLE]), row[0]),
+		    labelled_list(d, "Assets", &c[ISMC_RISKS_ASSETS]),
+		    labelled_list(d, "Threats", &c[ISMC_RISKS_THREATS]));
+		row[2] = pdf_or_else(str(&c[ISMC_RISKS_OWNER_TITLE]),
+		    pdf_or_else(str(&c[ISMC_RISKS_OWNER]), ""));
+		row[3] = rating(d, c, ISMC_RISKS_LIKELIHOOD,
+		    ISMC_RISKS_LIKELIHOOD_LABEL, ISMC_RISKS_IMPACT,
+		    ISMC_RISKS_IMPACT_LABEL, ISMC_RISKS_SCORE, ISMC_RISKS_BAND);
+		row[4] = !c[ISMC_RISKS_RES_RATED].u.b ? "not rated" :
+		    rating(d, c, ISMC_RISKS_RES_LIKELIHOOD,
+		    ISMC_RISKS_RES_LIKELIHOOD_LABEL, ISMC_RISKS_RES_IMPACT,
+		    ISMC_RISKS_RES_IMPACT_LABEL, ISMC_RISKS_RES_SCORE,
+		    ISMC_RISKS_RES_BAND);
+		pdf_table_row(d, &t, row);
+	}
+	pdf_table_end(d);
+}
+
+static const char *
+above_text(const struct ismc_cell *c)
+{
+	return c->u.b ? "above" : "within";
+}
+
+static void
+treatment_plan(struct pdf_doc *d, const struct ismc_report *r)
+{
+	static const struct pdf_col cols[] = {
+		{ "Risk", 0.09, true },
+		{ "Treatment", 0.13, false },
+		{ "Controls and measures (status)", 0.34, false },
+		{ "Score", 0.16, false },
+		{ "Acceptance", 0.28, false },
+	};
+	const struct ismc_cell *c;
+	const char *row[5];
+	struct pdf_table t;
+	size_t i;
+
+	pdf_table_begin(d, &t, cols, 5);
+	for (i = 0; i < r->nrows; i++) {
+		c = r->rows[i];
+		row[0] = c[ISMC_RISKS_ID].u.s;
+		row[1] = pdf_or_else(str(&c[ISMC_RISKS_TREATMENT]), "none");
+		row[2] = c[ISMC_RISKS_TREATED_BY].u.list.n == 0 ? "none" :
+		    text(d, &c[ISMC_RISKS_TREATED_BY], "\n");
+		row[3] = ismc_arena_printf(d->a, "%lld " PDF_ARROW " %lld",
+		    (long long)c[ISMC_RISKS_SCORE].u.i,
+		    (long long)c[ISMC_RISKS_RES_SCORE].u.i);
+		row[4] = c[ISMC_RISKS_ABOVE].kind == ISMC_CELL_NULL ?
+		    "no criterion" : ismc_arena_printf(d->a, "%s before, %s "
+		    "after treatment", above_text(&c[ISMC_RISKS_ABOVE]),
+		    above_text(&c[ISMC_RISKS_RES_ABOVE]));
+		pdf_table_row(d, &t, row);
+	}
+	pdf_table_end(d);
+}
+
+/* The totals as a sentence, from the register's summary. */
+static const char *
+risk_totals(struct pdf_doc *d, const struct ismc_report *r)
+{
+	const struct ismc_report_field *s = r->summary;
+	const char *acceptance;
+
+	if (s[ISMC_RISKS_SUM_ACCEPTANCE].value.kind == ISMC_CELL_NULL)
+		acceptance = "No acceptance criterion is set.";
+	else
+		acceptance = ismc_arena_printf(d->a, "Risks scoring up to %lld "
+		    "may be accepted; %lld were above that before treatment "
+		    "and %lld after.",
+		    (long long)s[ISMC_RISKS_SUM_ACCEPTANCE].value.u.i,
+		    (long long)s[ISMC_RISKS_SUM_ABOVE].value.u.i,
+		    (long long)s[ISMC_RISKS_SUM_RES_ABOVE].value.u.i);
+	return ismc_arena_printf(d->a, "%lld risks. Inherent score total "
+	    "%lld, residual %lld: a reduction of %s%%. %s",
+	    (long long)s[ISMC_RISKS_SUM_RISKS].value.u.i,
+	    (long long)s[ISMC_RISKS_SUM_INHERENT].value.u.i,
+	    (long long)s[ISMC_RISKS_SUM_RESIDUAL].value.u.i,
+	    s[ISMC_RISKS_SUM_REDUCTION].value.kind == ISMC_CELL_NULL ? "0.0" :
+	    text(d, &s[ISMC_RISKS_SUM_REDUCTION].value, ""), acceptance);
+}
+
+void
+pdf_risks(struct pdf_doc *d)
+{
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_risks_def, NULL);
+
+	pdf_heading(d, 1, ISMC_PDF_RISKS, true);
+	if (r->nrows == 0) {
+		pdf_para(d, "No risks recorded.", PDF_BODY, false, pdf_muted);
+		return;
+	}
+	pdf_para(d, risk_totals(d, r), PDF_BODY, false, pdf_ink);
+	pdf_heading(d, 3, "Risk register", false);
+	risk_register(d, r);
+	pdf_heading(d, 3, "Treatment plan", false);
+	treatment_plan(d, r);
+}
+
+void
+pdf_heatmaps(struct pdf_doc *d)
+{
+	pdf_heading(d, 1, ISMC_PDF_HEATMAPS, true);
+	pdf_chart(d, &ismc_chart_risk_def);
+	pdf_chart(d, &ismc_chart_coverage_def);
+}
+
+/* ---- gap analysis ------------------------------------------------------ */
+
+/* Coverage per group of one framework, and its total. */
+static void
+group_table(struct pdf_doc *d, const struct ismc_coverage_row *row, bool gap)
+{
+	static const struct pdf_col cols[] = {
+		{ "Group", 0.1, true },
+		{ "Title", 0.31, false },
+		{ "Assessed", 0.12, false },
+		{ "Full", 0.13, false },
+		{ "Partial", 0.09, false },
+		{ "Open", 0.09, false },
+		{ "Coverage", 0.16, false },
+	};
+	static const struct pdf_col soa_cols[] = {
+		{ "Group", 0.1, true },
+		{ "Title", 0.31, false },
+		{ "Applicable", 0.12, false },
+		{ "Implemented", 0.13, false },
+		{ "Partial", 0.09, false },
+		{ "Open", 0.09, false },
+		{ "Coverage", 0.16, false },
+	};
+	const struct ismc_coverage_cell *c;
+	const char *r[7];
+	struct pdf_table t;
+	size_t i;
+
+	pdf_table_begin(d, &t, gap ? cols : soa_cols, 7);
+	for (i = 0; i <= row->ncells; i++) {
+		c = i < row->ncells ? &row->cells[i] : &row->total;
+		r[0] = i < row->ncells ? c->group : "All";
+		r[1] = i < row->ncells ? pdf_or_else(c->title, "") : "";
+		r[2] = count(d, c->applicable);
+		r[3] = count(d, c->full);
+		r[4] = count(d, c->partial);
+		r[5] = count(d, c->open + c->planned);
+		r[6] = pct(d, c->pct);
+		pdf_table_row(d, &t, r);
+	}
+	pdf_table_end(d);
+}
+
+/* A framework a mapping set targets: its gap report. */
+static void
+gap_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw,
+    const struct ismc_report *r, const struct ismc_coverage_row *row)
+{
+	static const struct pdf_col cols[] = {
+		{ "Requirement", 0.14, true },
+		{ "Title", 0.48, false },
+		{ "Coverage", 0.16, false },
+		{ "Mapped controls implemented", 0.22, false },
+	};
+	const struct ismc_report_field *s = r->summary;
+	const struct ismc_cell *c;
+	const char *cells[4], *st;
+	struct pdf_table t;
+	size_t i;
+
+	pdf_heading(d, 2, pdf_or_else(fw->catalog->title, fw->catalog->id),
+	    true);
+	pdf_para(d, ismc_arena_printf(d->a, "%lld requirements: %lld fully "
+	    "covered, %lld partly, %lld gaps (%lld with no counterpart), %lld "
+	    "excluded. Coverage %s.",
+	    (long long)s[ISMC_GAPREP_SUM_REQUIREMENTS].value.u.i,
+	    (long long)s[ISMC_GAPREP_SUM_FULL].value.u.i,
+	    (long long)s[ISMC_GAPREP_SUM_PARTIAL].value.u.i,
+	    (long long)s[ISMC_GAPREP_SUM_GAP].value.u.i,
+	    (long long)s[ISMC_GAPREP_SUM_NO_COUNTERPART].value.u.i,
+	    (long long)s[ISMC_GAPREP_SUM_EXCLUDED].value.u.i,
+	    pct_cell(d, &s[ISMC_GAPREP_SUM_FULL_PCT].value)), PDF_BODY, false,
+	    pdf_ink);
+	if (row != NULL)
+		group_table(d, row, true);
+	pdf_heading(d, 3, "Requirements not fully covered", false);
+	pdf_table_begin(d, &t, cols, 4);
+	for (i = 0; i < r->nrows; i++) {
+		c = r->rows[i];
+		st = c[ISMC_GAPREP_STATUS].u.s;
+		if (strcmp(st, "full") == 0 || strcmp(st, "excluded") == 0)
+			continue;
+		cells[0] = c[ISMC_GAPREP_ID].u.s;
+		cells[1] = pdf_or_else(str(&c[ISMC_GAPREP_TITLE]), "");
+		cells[2] = spaced(d, st);
+		cells[3] = ismc_arena_printf(d->a, "%lld of %lld",
+		    (long long)c[ISMC_GAPREP_MAPPED_IMPL].u.i,
+		    (long long)c[ISMC_GAPREP_MAPPED].u.i);
+		pdf_table_row(d, &t, cells);
+	}
+	if (t.nrows == 0)
+		pdf_para(d, "Every assessed requirement is fully covered.",
+		    PDF_BODY, false, pdf_muted);
+	pdf_table_end(d);
+}
+
+/* A framework no mapping set targets: what its SoA says is implemented. */
+static void
+soa_framework_gaps(struct pdf_doc *d, const struct ismc_ir_framework *fw,
+    const struct ismc_coverage_row *row)
+{
+	static const struct pdf_col cols[] = {
+		{ "Requirement", 0.14, true },
+		{ "Title", 0.46, false },
+		{ "Status", 0.16, false },
+		{ "Owner", 0.24, false },
+	};
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_soa_def, fw);
+	const struct ismc_coverage_cell *n = &row->total;
+	const struct ismc_cell *c;
+	const char *cells[4], *app, *st;
+	struct pdf_table t;
+	size_t i;
+
+	pdf_heading(d, 2, pdf_or_else(fw->catalog->title, fw->catalog->id),
+	    true);
+	pdf_para(d, ismc_arena_printf(d->a, "%zu requirements, %zu applicable: "
+	    "%zu implemented, %zu partly, %zu planned, %zu open; %zu "
+	    "excluded. Implemented: %s of the applicable requirements.",
+	    n->total, n->applicable, n->full, n->partial, n->planned, n->open,
+	    n->excluded, pct(d, n->pct)), PDF_BODY, false, pdf_ink);
+	group_table(d, row, false);
+	pdf_heading(d, 3, "Applicable requirements not implemented", false);
+	pdf_table_begin(d, &t, cols, 4);
+	for (i = 0; i < r->nrows; i++) {
+		c = r->rows[i];
+		app = c[ISMC_SOA_APPLICABLE].u.s;
+		st = str(&c[ISMC_SOA_STATUS]);
+		if (strcmp(app, "no") == 0 || (strcmp(app, "yes") == 0 &&
+		    st != NULL && strcmp(st, "implemented") == 0))
+			continue;
+		cells[0] = c[ISMC_SOA_ID].u.s;
+		cells[1] = pdf_or_else(str(&c[ISMC_SOA_TITLE]), "");
+		cells[2] = strcmp(app, "undecided") == 0 ? "undecided" :
+		    spaced(d, pdf_or_else(st, "unset"));
+		cells[3] = pdf_or_else(str(&c[ISMC_SOA_OWNER_TITLE]),
+		    pdf_or_else(str(&c[ISMC_SOA_OWNER]), ""));
+		pdf_table_row(d, &t, cells);
+	}
+	if (t.nrows == 0)
+		pdf_para(d, "Every applicable requirement is implemented.",
+		    PDF_BODY, false, pdf_muted);
+	pdf_table_end(d);
+}
+
+void
+pdf_gap(struct pdf_doc *d)
+{
+	const struct ismc_ir *ir = ir_of(d);
+	const struct ismc_coverage *cov = ismc_outputs_coverage(d->out);
+	const struct ismc_coverage *soa = ismc_outputs_soa_coverage(d->out);
+	const struct ismc_ir_framework *fw;
+	const struct ismc_report *r;
+	size_t i;
+
+	pdf_heading(d, 1, ISMC_PDF_GAP, true);
+	if (ir->nframeworks == 0) {
+		pdf_para(d, "No framework in use.", PDF_BODY, false, pdf_muted);
+		return;
+	}
+	if (cov->policy != NULL)
+		pdf_para(d, ismc_arena_printf(d->a, "Coverage of each framework "
+		    "by the organisation's controls, directly and through %zu "
+		    "mapping sets (%zu rows), under the %s policy.", cov->nsets,
+		    cov->nmaprows, cov->policy), PDF_BODY, false, pdf_muted);
+	else
+		pdf_para(d, "No crosswalk gap analysis ran for this build: the "
+		    "figures below count the implementation status recorded "
+		    "in each framework's Statement of Applicability.", PDF_BODY,
+		    false, pdf_muted);
+	for (i = 0; i < ir->nframeworks; i++) {
+		fw = &ir->frameworks[i];
+		r = ismc_outputs_report(d->out, &ismc_report_gap_def, fw);
+		if (r != NULL)
+			gap_framework(d, fw, r, ismc_coverage_row(cov,
+			    fw->catalog->id));
+		else
+			soa_framework_gaps(d, fw, ismc_coverage_row(soa,
+			    fw->catalog->id));
+	}
+}
+
+/* ---- KPIs, audits, review ---------------------------------------------- */
+
+void
+pdf_kpis(struct pdf_doc *d)
+{
+	static const struct pdf_col cols[] = {
+		{ "KPI", 0.11, true },
+		{ "Title", 0.33, false },
+		{ "Target", 0.15, false },
+		{ "Result", 0.1, false },
+		{ "Met", 0.07, false },
+		{ "Period", 0.1, false },
+		{ "Owner", 0.14, false },
+	};
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_kpis_def, NULL);
+	const struct ismc_cell *c;
+	const char *row[7];
+	struct pdf_table t;
+	size_t i;
+
+	pdf_heading(d, 1, ISMC_PDF_KPIS, true);
+	if (r->nrows == 0) {
+		pdf_para(d, "No KPIs recorded.", PDF_BODY, false, pdf_muted);
+		return;
+	}
+	pdf_chart(d, &ismc_chart_kpi_def);
+	pdf_table_begin(d, &t, cols, 7);
+	for (i = 0; i < r->nrows; i++) {
+		c = r->rows[i];
+		row[0] = text(d, &c[ISMC_KPIS_ID], ", ");
+		row[1] = text(d, &c[ISMC_KPIS_TITLE], ", ");
+		row[2] = text(d, &c[ISMC_KPIS_TARGET], ", ");
+		row[3] = ismc_arena_printf(d->a, "%s %s",
+		    text(d, &c[ISMC_KPIS_RESULT], ", "),
+		    text(d, &c[ISMC_KPIS_UNIT], ", "));
+		row[4] = text(d, &c[ISMC_KPIS_MET], ", ");
+		row[5] = text(d, &c[ISMC_KPIS_PERIOD], ", ");
+		row[6] = text(d, &c[ISMC_KPIS_OWNER], ", ");
+		pdf_table_row(d, &t, row);
+	}
+	pdf_table_end(d);
+}
+
+/* The audit programme: the spec's declarations, which no report lists. */
+static void
+audit_table(struct pdf_doc *d)
+{
+	static const struct pdf_col cols[] = {
+		{ "Audit", 0.11, true },
+		{ "Title and scope", 0.36, false },
+		{ "Type", 0.09, false },
+		{ "Dates", 0.14, false },
+		{ "Auditor", 0.19, false },
+		{ "Findings", 0.11, false },
+	};
+	const struct ismc_ir *ir = ir_of(d);
+	const struct ismc_ir_audit *au;
+	const char *row[6];
+	struct pdf_table t;
+	size_t i;
+
+	pdf_table_begin(d, &t, cols, 6);
+	for (i = 0; i < ir->naudits; i++) {
+		au = ir->audits[i];
+		row[0] = au->id;
+		row[1] = au->scope != NULL ? ismc_arena_printf(d->a,
+		    "%s\nScope: %s", pdf_or_else(au->title, ""), au->scope) :
+		    pdf_or_else(au->title, "");
+		row[2] = au->external ? "external" : "internal";
+		row[3] = au->has_end ? ismc_arena_printf(d->a, "%s to %s",
+		    iso_date(d->a, au->has_date, au->date), iso_date(d->a,
+		    au->has_end, au->end)) : iso_date(d->a, au->has_date,
+		    au->date);
+		row[4] = pdf_or_else(au->auditor, "");
+		row[5] = count(d, au->nfindings);
+		pdf_table_row(d, &t, row);
+	}
+	pdf_table_end(d);
+}
+
+/* "A-1 Title (open, ciso, due 2026-01-31) OVERDUE", one per line, from
+ * the parallel action columns. */
+static const char *
+actions_text(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	const struct ismc_cell *ids = &c[ISMC_FINDINGS_ACTIONS];
+	const char *own, *due;
+	struct ismc_buf b;
+	const char *s;
+	size_t i;
+
+	if (ids->u.list.n == 0)
+		return "none needed";
+	ismc_buf_init(&b);
+	for (i = 0; i < ids->u.list.n; i++) {
+		own = c[ISMC_FINDINGS_OWNERS].u.list.items[i];
+		due = c[ISMC_FINDINGS_DUE].u.list.items[i];
+		ismc_buf_printf(&b, "%s%s (%s%s%s%s%s)", i > 0 ? "\n" : "",
+		    ids->u.list.items[i],
+		    c[ISMC_FINDINGS_STATUS].u.list.items[i],
+		    strcmp(own, "-") != 0 ? ", " : "",
+		    strcmp(own, "-") != 0 ? own : "",
+		    strcmp(due, "-") != 0 ? ", due " : "",
+		    strcmp(due, "-") != 0 ? due : "");
+		if (strcmp(c[ISMC_FINDINGS_ACTION_OVERDUE].u.list.items[i],
+		    "yes") == 0)
+			ismc_buf_adds(&b, " OVERDUE");
+	}
+	s = ismc_arena_strdup(d->a, ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return s;
+}
+
+/* Controls, then "clause 9.2" for each clause. */
+static const char *
+refs_text(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	const struct ismc_cell *cl = &c[ISMC_FINDINGS_CLAUSES];
+	const char **v;
+	size_t i, n = c[ISMC_FINDINGS_CONTROLS].u.list.n;
+
+	v = ismc_report_strv(d->a, n + cl->u.list.n);
+	for (i = 0; i < n; i++)
+		v[i] = c[ISMC_FINDINGS_CONTROLS].u.list.items[i];
+	for (i = 0; i < cl->u.list.n; i++)
+		v[n + i] = ismc_arena_printf(d->a, "clause %s",
+		    cl->u.list.items[i]);
+	return text(d, &(struct ismc_cell){ .kind = ISMC_CELL_LIST,
+	    .u.list = { v, n + cl->u.list.n } }, ", ");
+}
+
+static void
+findings_table(struct pdf_doc *d, const struct ismc_report *r)
+{
+	static const struct pdf_col cols[] = {
+		{ "Finding", 0.1, true },
+		{ "Kind", 0.12, false },
+		{ "Title", 0.25, false },
+		{ "Controls, clauses", 0.13, false },
+		{ "Corrective actions", 0.32, false },
+		{ "Closed", 0.08, false },
+	};
+	const struct ismc_cell *c;
+	const char *row[6];
+	struct pdf_table t;
+	size_t i;
+
+	pdf_table_begin(d, &t, cols, 6);
+	for (i = 0; i < r->nrows; i++) {
+		c = r->rows[i];
+		row[0] = c[ISMC_FINDINGS_ID].u.s;
+		row[1] = c[ISMC_FINDINGS_KIND].u.s;
+		row[2] = pdf_or_else(str(&c[ISMC_FINDINGS_TITLE]), "");
+		row[3] = refs_text(d, c);
+		row[4] = actions_text(d, c);
+		row[5] = text(d, &c[ISMC_FINDINGS_CLOSED], "");
+		pdf_table_row(d, &t, row);
+	}
+	pdf_table_end(d);
+}
+
+void
+pdf_audits(struct pdf_doc *d)
+{
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_findings_def, NULL);
+
+	pdf_heading(d, 1, ISMC_PDF_AUDITS, true);
+	if (ir_of(d)->naudits == 0)
+		pdf_para(d, "No audits recorded.", PDF_BODY, false, pdf_muted);
+	else
+		audit_table(d);
+	pdf_heading(d, 3, "Findings and corrective actions", false);
+	if (r->nrows == 0)
+		pdf_para(d, "No findings recorded.", PDF_BODY, false,
+		    pdf_muted);
+	else
+		findings_table(d, r);
+}
+
+static void
+coverage_summary(struct pdf_doc *d)
+{
+	static const struct pdf_col cols[] = {
+		{ "Framework", 0.4, true },
+		{ "Assessed", 0.12, false },
+		{ "Full", 0.12, false },
+		{ "Partial", 0.12, false },
+		{ "Open", 0.12, false },
+		{ "Coverage", 0.12, false },
+	};
+	const struct ismc_coverage *cov = ismc_outputs_coverage(d->out);
+	const struct ismc_coverage_row *r;
+	const char *row[6];
+	struct pdf_table t;
+	size_t i;
+
+	pdf_heading(d, 3, "Coverage per framework", false);
+	if (cov->nrows != 0)
+		pdf_para(d, cov->caption, PDF_TABLE + 1, false, pdf_muted);
+	else {
+		pdf_para(d, "Implementation of the applicable requirements, "
+		    "from each framework's Statement of Applicability (no "
+		    "crosswalk gap analysis ran).", PDF_TABLE + 1, false,
+		    pdf_muted);
+		cov = ismc_outputs_soa_coverage(d->out);
+	}
+	if (cov->nrows == 0) {
+		pdf_para(d, "No framework in use.", PDF_BODY, false, pdf_muted);
+		return;
+	}
+	pdf_table_begin(d, &t, cols, 6);
+	for (i = 0; i < cov->nrows; i++) {
+		r = &cov->rows[i];
+		row[0] = pdf_or_else(r->title, r->framework);
+		row[1] = count(d, r->total.applicable);
+		row[2] = count(d, r->total.full);
+		row[3] = count(d, r->total.partial);
+		row[4] = count(d, r->total.open + r->total.planned);
+		row[5] = pct(d, r->total.pct);
+		pdf_table_row(d, &t, row);
+	}
+	pdf_table_end(d);
+}
+
+void
+pdf_review(struct pdf_doc *d)
+{
+	static const struct pdf_col cols[] = {
+		{ "Topic", 0.34, true },
+		{ "Figure", 0.12, false },
+		{ "Detail", 0.54, false },
+	};
+	const struct ismc_ir *ir = ir_of(d);
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_review_def, NULL);
+	const struct ismc_cell *c;
+	const char *row[3];
+	struct pdf_table t;
+	size_t i;
+
+	pdf_heading(d, 1, ISMC_PDF_REVIEW, true);
+	pdf_para(d, ismc_arena_printf(d->a, "Figures for the management "
+	    "review (ISO/IEC 27001:2022 clause 9.3), derived from the "
+	    "specification as of %s.", pdf_or_else(human_date(d->a,
+	    ir->has_as_of, ir->as_of), "its date")), PDF_BODY, false,
+	    pdf_muted);
+	pdf_table_begin(d, &t, cols, 3);
+	for (i = 0; i < r->nrows; i++) {
+		c = r->rows[i];
+		row[0] = text(d, &c[ISMC_REVIEW_TOPIC], ", ");
+		row[1] = text(d, &c[ISMC_REVIEW_FIGURE], ", ");
+		row[2] = text(d, &c[ISMC_REVIEW_DETAIL], ", ");
+		pdf_table_row(d, &t, row);
+	}
+	pdf_table_end(d);
+	coverage_summary(d);
+}

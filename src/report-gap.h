@@ -1,0 +1,71 @@
+/*
+ * report-gap.h - the gap analysis of one framework.
+ *
+ * gap-<catalog>: one row per requirement in catalog order, with its
+ * coverage status and what reaches it; the summary gives counts and
+ * percentages overall and per top-level group. It exists only for a
+ * framework that some mapping set in use targets: the hub of a crosswalk
+ * (ISO 27001 Annex A) has its SoA instead.
+ */
+#ifndef ISMC_REPORT_GAP_H
+#define ISMC_REPORT_GAP_H
+
+struct ismc_arena;
+struct ismc_gap_fw;
+struct ismc_ir;
+struct ismc_ir_framework;
+struct ismc_report;
+
+enum ismc_gaprep_col {			/* ORDER GAP_COLUMNS */
+	ISMC_GAPREP_ID,
+	ISMC_GAPREP_GROUP,
+	ISMC_GAPREP_TITLE,
+	ISMC_GAPREP_STATUS,		/* ismc_cov_name() */
+	ISMC_GAPREP_REACHING,
+	ISMC_GAPREP_BEST,
+	ISMC_GAPREP_RELATION,
+	ISMC_GAPREP_INFERRED,
+	ISMC_GAPREP_PROVENANCE,
+	ISMC_GAPREP_STRENGTH,
+	ISMC_GAPREP_POLICY,
+	/* Internal: for the PDF, not serialised. */
+	ISMC_GAPREP_MAPPED,		/* controls on published rows */
+	ISMC_GAPREP_MAPPED_IMPL,		/* ... of them implemented */
+	ISMC_GAPREP_NCOLUMNS
+};
+
+enum ismc_gaprep_sum {			/* ORDER GAP_SUMMARY */
+	ISMC_GAPREP_SUM_POLICY,
+	ISMC_GAPREP_SUM_REQUIREMENTS,
+	ISMC_GAPREP_SUM_EXCLUDED,
+	ISMC_GAPREP_SUM_ASSESSED,
+	ISMC_GAPREP_SUM_FULL,
+	ISMC_GAPREP_SUM_FULL_PCT,
+	ISMC_GAPREP_SUM_PARTIAL,
+	ISMC_GAPREP_SUM_PARTIAL_PCT,
+	ISMC_GAPREP_SUM_GAP,
+	ISMC_GAPREP_SUM_GAP_PCT,
+	ISMC_GAPREP_SUM_NO_COUNTERPART,
+	ISMC_GAPREP_SUM_MAPPING_SETS,
+	ISMC_GAPREP_SUM_LINKS,
+	ISMC_GAPREP_NSUM			/* then one entry per group */
+};
+
+/* NULL when no gap analysis ran or no mapping set in use targets fw. */
+struct ismc_report *ismc_report_gap(const struct ismc_ir *,
+	    const struct ismc_ir_framework *, struct ismc_arena *);
+
+/*
+ * The analysis of fw when its coverage is assessed: a gap analysis ran and
+ * some mapping set in use targets it. NULL otherwise.
+ */
+const struct ismc_gap_fw *ismc_report_gap_assessed(const struct ismc_ir *,
+	    const struct ismc_ir_framework *);
+/* The metadata of the gap and remediation reports: the spec's, the
+ * framework, its title and the coverage policy, then the generator. */
+void	ismc_report_gap_meta(struct ismc_report *, const struct ismc_ir *,
+	    const struct ismc_ir_framework *);
+
+extern const struct ismc_report_def ismc_report_gap_def;
+
+#endif

@@ -1,0 +1,129 @@
+/*
+ * report-kpis.c - information security objectives and KPIs against their
+ * targets.
+ */
+#include <config.h>
+
+#include "report-kpis.h"
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "backend.h"
+#include "catalog.h"
+#include "ir.h"
+#include "report.h"
+
+/* ORDER KPI_COLUMNS */
+static const struct ismc_report_column kpi_columns[] = {
+	[ISMC_KPIS_ID] = { "id", "KPI" },
+	[ISMC_KPIS_TITLE] = { "title", "Title" },
+	[ISMC_KPIS_TARGET] = { "target", "Target" },
+	[ISMC_KPIS_RESULT] = { "result", "Result" },
+	[ISMC_KPIS_UNIT] = { "unit", "Unit" },
+	[ISMC_KPIS_MET] = { "met", "Met" },
+	[ISMC_KPIS_PERIOD] = { "period", "Period" },
+	[ISMC_KPIS_OWNER] = { "owner", "Owner" },
+	[ISMC_KPIS_CONTROLS] = { "controls", "Controls" },
+	[ISMC_KPIS_TARGET_VALUE] = { "target_value", "Target value",
+	    .internal = true },
+	[ISMC_KPIS_COMPARISON] = { "comparison", "Comparison",
+	    .internal = true },
+};
+
+/* ORDER KPI_SUMMARY */
+static const struct ismc_report_key kpi_summary[] = {
+	[ISMC_KPIS_SUM_KPIS] = { "kpis", "KPIs" },
+	[ISMC_KPIS_SUM_MET] = { "kpis_met", "KPIs met" },
+};
+
+/* "below 5", "at-most 14": the comparison as the spec words it. */
+static const char *
+target_text(struct ismc_arena *a, const struct ismc_ir_kpi *k)
+{
+	static const char *const words[] = {	/* ORDER ISMC_CMP */
+		"below", "at most", "above", "at least", "exactly",
+	};
+
+	if (k->unit == NULL)
+		return ismc_arena_printf(a, "%s %g", words[k->cmp], k->target);
+	return ismc_arena_printf(a, "%s %g%s%s", words[k->cmp], k->target,
+	    k->unit[0] == '%' ? "" : " ", k->unit);
+}
+
+static struct ismc_cell
+controls_cell(const struct ismc_ir *ir, struct ismc_arena *a,
+    const struct ismc_ir_kpi *k)
+{
+	const char **v = ismc_report_strv(a, k->ncontrols);
+	size_t i;
+
+	for (i = 0; i < k->ncontrols; i++)
+		v[i] = ismc_report_req_id(a, ir, k->controls[i]->req);
+	return ismc_cell_list(v, k->ncontrols);
+}
+
+size_t
+ismc_kpis_met(const struct ismc_ir *ir)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ir->nkpis; i++)
+		if (ir->kpis[i]->has_result && ir->kpis[i]->met)
+			n++;
+	return n;
+}
+
+static void
+fill_row(const struct ismc_ir *ir, struct ismc_arena *a,
+    struct ismc_cell *row, const struct ismc_ir_kpi *k)
+{
+	row[ISMC_KPIS_ID] = ismc_cell_str(k->id);
+	row[ISMC_KPIS_TITLE] = ismc_cell_str(k->title);
+	row[ISMC_KPIS_TARGET] = ismc_cell_str(target_text(a, k));
+	if (k->has_result) {
+		/* Two decimals: 99.96% must not print as 100.0 beside a
+		 * target of 99.9%. */
+		row[ISMC_KPIS_RESULT] = ismc_cell_dec(k->result, 2);
+		row[ISMC_KPIS_MET] = ismc_cell_bool(k->met);
+	}
+	row[ISMC_KPIS_UNIT] = ismc_cell_str(k->unit);
+	row[ISMC_KPIS_PERIOD] = ismc_cell_str(k->period);
+	row[ISMC_KPIS_OWNER] = ismc_cell_str(k->owner ? k->owner->id : NULL);
+	row[ISMC_KPIS_CONTROLS] = controls_cell(ir, a, k);
+	row[ISMC_KPIS_TARGET_VALUE] = ismc_cell_dec(k->target, 17);
+	row[ISMC_KPIS_COMPARISON] = ismc_cell_str(ismc_cmp_name(k->cmp));
+}
+
+struct ismc_report *
+ismc_report_kpis(const struct ismc_ir *ir, struct ismc_arena *a)
+{
+	struct ismc_report *r;
+	size_t i;
+
+	r = ismc_report_new(a, "kpis", "Information security objectives and "
+	    "KPIs", kpi_columns, ISMC_KPIS_NCOLUMNS);
+	ismc_report_add_spec_meta(r, ir);
+	ismc_report_add_generator(r);
+	for (i = 0; i < ir->nkpis; i++)
+		fill_row(ir, a, ismc_report_add_row(r), ir->kpis[i]);
+	ismc_report_add_summary_at(r, kpi_summary, ISMC_KPIS_SUM_KPIS,
+	    ismc_cell_int((int64_t)ir->nkpis));
+	ismc_report_add_summary_at(r, kpi_summary, ISMC_KPIS_SUM_MET,
+	    ismc_cell_int((int64_t)ismc_kpis_met(ir)));
+	return r;
+}
+
+static struct ismc_report *
+build(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
+    struct ismc_arena *a)
+{
+	(void)fw;
+	return ismc_report_kpis(ir, a);
+}
+
+const struct ismc_report_def ismc_report_kpis_def = {
+	.name = "kpis",
+	.scope = ISMC_SCOPE_BUILD,
+	.build = build,
+};
