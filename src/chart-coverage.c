@@ -14,7 +14,7 @@
 
 #include "arena.h"
 #include "backend.h"
-#include "chart-int.h"
+#include "chart-layout-int.h"
 #include "coverage.h"
 
 #define COVERAGE_ROW	80.0	/* natural height of a line of cells */

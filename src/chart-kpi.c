@@ -14,7 +14,7 @@
 
 #include "arena.h"
 #include "backend.h"
-#include "chart-int.h"
+#include "chart-layout-int.h"
 #include "report-kpis.h"
 #include "report.h"
 

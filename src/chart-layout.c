@@ -1,6 +1,6 @@
 /*
  * chart-layout.c - display lists, palettes and the layout toolkit the
- * charts share (chart-int.h).
+ * charts share (chart-layout-int.h).
  *
  * Each chart (chart-risk.c, chart-coverage.c, chart-kpi.c) is laid out in
  * phases, as kplot does: fixed bands (title, legend) are taken from the
@@ -20,7 +20,7 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "chart-int.h"
+#include "chart-layout-int.h"
 #include "xalloc.h"
 
 #define STEP		0.5	/* font shrink step, points */

@@ -18,7 +18,7 @@
 
 #include "arena.h"
 #include "backend.h"
-#include "chart-int.h"
+#include "chart-layout-int.h"
 #include "ir.h"
 #include "report-risks.h"
 #include "report.h"

@@ -26,17 +26,6 @@ struct ismc_buf;
 struct ismc_ir;
 struct ismc_outputs;
 
-/* Section titles, as the contents and the tests know them. */
-#define ISMC_PDF_CONTENTS	"Contents"
-#define ISMC_PDF_SCOPE		"Scope statement"
-#define ISMC_PDF_SOA		"Statement of Applicability"
-#define ISMC_PDF_RISKS		"Risk register and treatment plan"
-#define ISMC_PDF_HEATMAPS	"Heatmaps"
-#define ISMC_PDF_GAP		"Gap analysis per framework"
-#define ISMC_PDF_KPIS		"Key performance indicators"
-#define ISMC_PDF_AUDITS		"Audit findings and corrective actions"
-#define ISMC_PDF_REVIEW		"Management review summary"
-
 /*
  * Appends the whole PDF of a build's outputs to `out`. Returns the first
  * cairo error, in which case `out` holds nothing useful.

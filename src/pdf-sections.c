@@ -27,7 +27,6 @@
 #include "coverage.h"
 #include "ir.h"
 #include "pdf-doc.h"
-#include "pdf-report.h"
 #include "report-findings.h"
 #include "report-gap.h"
 #include "report-kpis.h"

@@ -9,6 +9,17 @@
 
 struct pdf_doc;
 
+/* Section titles, as the contents and the tests know them. */
+#define ISMC_PDF_CONTENTS	"Contents"
+#define ISMC_PDF_SCOPE		"Scope statement"
+#define ISMC_PDF_SOA		"Statement of Applicability"
+#define ISMC_PDF_RISKS		"Risk register and treatment plan"
+#define ISMC_PDF_HEATMAPS	"Heatmaps"
+#define ISMC_PDF_GAP		"Gap analysis per framework"
+#define ISMC_PDF_KPIS		"Key performance indicators"
+#define ISMC_PDF_AUDITS		"Audit findings and corrective actions"
+#define ISMC_PDF_REVIEW		"Management review summary"
+
 void	pdf_cover(struct pdf_doc *);
 void	pdf_toc(struct pdf_doc *);		/* the contents page */
 void	pdf_scope(struct pdf_doc *);

@@ -16,7 +16,7 @@ run_case() {
 	    want=$(cat "${expected%.expected}.status")
 	if [ "$status" -ne "$want" ]; then
 		fail "$name: exit status $status, expected $want"
-		cat "$tmp/err"
+		note "$tmp/err"
 		return
 	fi
 	if [ "$status" -ge 128 ]; then

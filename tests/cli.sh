@@ -16,11 +16,12 @@ expect_err "missing spec" "ismc: error: cannot read '$tmp/nope.isms': No such fi
 expect_status "directory as spec" 2 "$ISMC" check tests
 expect_err "directory as spec" "Is a directory"
 expect_status "--help" 0 "$ISMC" --help
-grep -q "usage: ismc check" "$tmp/out" && pass || fail "--help text"
+grep -q "usage: ismc check" "$tmp/out" && pass "--help text" || fail "--help text"
 expect_status "--version" 0 "$ISMC" --version
-grep -q "^ismc [0-9]" "$tmp/out" && pass || fail "--version text"
+grep -q "^ismc [0-9]" "$tmp/out" && pass "--version text" || fail "--version text"
 expect_status "example checks clean" 0 "$ISMC" check "$example"
-[ -s "$tmp/err" ] && fail "example: unexpected diagnostics" || pass
+[ -s "$tmp/err" ] && fail "example: unexpected diagnostics" ||
+    pass "example: no diagnostics"
 
 # -Werror turns a warning into an error (exit 1); -w hides it (exit 0).
 cat >"$tmp/warn.isms" <<'SPEC'
@@ -35,7 +36,8 @@ expect_err "warning alone" "warning: risk 'R-1' scores 4, above the acceptance c
 expect_status "-Werror" 1 "$ISMC" check -Werror "$tmp/warn.isms"
 expect_err "-Werror" "error: risk 'R-1' scores 4, above the acceptance criterion (2), but has no treatment [-Werror]"
 expect_status "-w" 0 "$ISMC" check -w "$tmp/warn.isms"
-[ -s "$tmp/err" ] && fail "-w still printed: $(cat "$tmp/err")" || pass
+[ -s "$tmp/err" ] && fail "-w still printed: $(note "$tmp/err")" ||
+    pass "-w: nothing printed"
 
 # A failed build leaves the previous outputs untouched and no temporaries.
 expect_status "first build" 0 "$ISMC" build "$example" -o "$tmp/out1"
@@ -43,10 +45,12 @@ cp -r "$tmp/out1" "$tmp/before"
 printf 'risk R-999 "Broken" { likelihood nope }\n' >"$tmp/broken.isms"
 expect_status "broken build" 1 "$ISMC" build "$example" "$tmp/broken.isms" \
     -o "$tmp/out1"
-if diff -r "$tmp/before" "$tmp/out1" >/dev/null; then pass; else
+if diff -r "$tmp/before" "$tmp/out1" >/dev/null; then
+	pass "failed build: outputs untouched"
+else
 	fail "failed build changed the output directory"; fi
 ls -A "$tmp/out1" | grep -q '^\.ismc-tmp' &&
-    fail "temporary files left behind" || pass
+    fail "temporary files left behind" || pass "no temporary files left"
 
 # Pipelines: --require fails below the floor and says by how much.
 expect_status "require met" 0 "$ISMC" check --require 'dora>=5%' "$example"
@@ -64,9 +68,9 @@ expect_status "all-mapped policy" 0 "$ISMC" check --coverage=all-mapped \
 
 # explain: the chain behind one requirement.
 expect_status "explain" 0 "$ISMC" explain dora:12.1.a "$example"
-grep -q "status: full (coverage policy: strict)" "$tmp/out" && pass ||
+grep -q "status: full (coverage policy: strict)" "$tmp/out" && pass "explain: status line" ||
     fail "explain: status line"
-grep -q "A.8.13" "$tmp/out" && pass || fail "explain: reaching control"
+grep -q "A.8.13" "$tmp/out" && pass "explain: reaching control" || fail "explain: reaching control"
 expect_status "explain unknown" 1 "$ISMC" explain dora:99.9 "$example"
 expect_status "explain usage" 2 "$ISMC" explain "$example"
 
@@ -74,9 +78,9 @@ expect_status "explain usage" 2 "$ISMC" explain "$example"
 cp -r examples/safetrust "$tmp/new"
 sed -i 's/^\(    status \+\)planned$/\1implemented/' "$tmp/new/soa.isms"
 expect_status "diff" 1 "$ISMC" diff "$example" "$tmp/new/safetrust.isms"
-grep -q "^## Controls whose decision or status changed" "$tmp/out" && pass ||
+grep -q "^## Controls whose decision or status changed" "$tmp/out" && pass "diff: control changes" ||
     fail "diff: control changes"
-grep -q "planned -> applicable, implemented" "$tmp/out" && pass ||
+grep -q "planned -> applicable, implemented" "$tmp/out" && pass "diff: status change line" ||
     fail "diff: status change line"
 expect_status "diff usage" 2 "$ISMC" diff "$example"
 # A framework analysed on one side only (a crash once).
@@ -84,14 +88,14 @@ printf 'framework iso27001\nframework dora\n' >"$tmp/d1.isms"
 printf 'framework iso27001\n' >"$tmp/d2.isms"
 expect_status "diff dropped framework" 1 "$ISMC" diff -w "$tmp/d1.isms" \
     "$tmp/d2.isms"
-grep -q "Framework dora is no longer used" "$tmp/out" && pass ||
+grep -q "Framework dora is no longer used" "$tmp/out" && pass "diff: dropped framework" ||
     fail "diff: dropped framework"
 expect_status "diff added framework" 1 "$ISMC" diff -w "$tmp/d2.isms" \
     "$tmp/d1.isms"
 
 # --format limits the outputs to the formats named.
 expect_status "format pdf" 0 "$ISMC" build --format pdf "$example" -o "$tmp/pdfonly"
-[ "$(ls "$tmp/pdfonly")" = "report.pdf" ] && pass ||
+[ "$(ls "$tmp/pdfonly")" = "report.pdf" ] && pass "--format pdf: the PDF only" ||
     fail "--format pdf wrote $(ls "$tmp/pdfonly")"
 expect_status "format unknown" 2 "$ISMC" build --format docx "$example" \
     -o "$tmp/x"
@@ -102,8 +106,8 @@ printf 'format: ismc-texts/1\ncatalog: iso27001\ntexts:\n  A.5.1: "Licensed word
 expect_status "texts" 0 "$ISMC" build --format csv --texts "$tmp/texts.yaml" \
     "$example" -o "$tmp/texts"
 grep -q '^A.5.1,Organizational controls,Policies for information security,Licensed wording\.,' \
-    "$tmp/texts/soa-iso27001-2022.csv" && pass || fail "texts: SoA row"
-head -1 "$tmp/texts/soa-iso27001-2022.csv" | grep -q "Licensed text" && pass ||
+    "$tmp/texts/soa-iso27001-2022.csv" && pass "texts: SoA row" || fail "texts: SoA row"
+head -1 "$tmp/texts/soa-iso27001-2022.csv" | grep -q "Licensed text" && pass "texts: SoA header" ||
     fail "texts: SoA header"
 printf 'format: ismc-texts/1\ncatalog: iso27001\ntexts:\n  A.5.99: "x"\n' \
     >"$tmp/texts-bad.yaml"

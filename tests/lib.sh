@@ -1,6 +1,9 @@
 # Shared set-up for the shell test drivers (POSIX sh).
 # Runs from the source tree so that paths in diagnostics are the short,
-# relative ones the expectations hold.
+# relative ones the expectations hold. Results are TAP (automake's
+# tap-driver.sh reads them): one "ok N - NAME" or "not ok N - NAME" line
+# per check, so a failing log names the case; what explains a failure is
+# printed as "# " comment lines.
 set -eu
 LC_ALL=C
 export LC_ALL
@@ -12,16 +15,33 @@ unset NO_COLOR
 cd "$ISMC_SRCDIR"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ismc-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
+ntests=0
 passed=0
 failed=0
 
+# pass [NAME]
 pass() {
+	ntests=$((ntests + 1))
 	passed=$((passed + 1))
+	echo "ok $ntests${1:+ - $*}"
 }
 
+# fail NAME: what failed, said in full.
 fail() {
+	ntests=$((ntests + 1))
 	failed=$((failed + 1))
-	echo "FAIL: $*"
+	echo "not ok $ntests - $*"
+}
+
+# note [FILE...]: shows text (a diff, stderr) as TAP comments.
+note() {
+	sed 's/^/# /' "$@"
+}
+
+# skip_all REASON: the whole script does not apply here.
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
 }
 
 # check_eq NAME EXPECTED-FILE ACTUAL-FILE: compare, or rewrite the
@@ -30,13 +50,14 @@ check_eq() {
 	if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
 		mkdir -p "$(dirname "$2")"
 		cp "$3" "$2"
-		pass
+		pass "$1 (expectation rewritten)"
 	elif [ ! -f "$2" ]; then
 		fail "$1: no expectation $2"
-	elif diff -u "$2" "$3"; then
-		pass
+	elif diff -u "$2" "$3" >"$tmp/diff"; then
+		pass "$1"
 	else
 		fail "$1: output differs from $2"
+		note "$tmp/diff"
 	fi
 }
 
@@ -48,24 +69,26 @@ expect_status() {
 	status=0
 	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null || status=$?
 	if [ "$status" -eq "$want" ]; then
-		pass
+		pass "$name: exit status $want"
 	else
 		fail "$name: exit status $status, expected $want"
-		cat "$tmp/err"
+		note "$tmp/err"
 	fi
 }
 
 # expect_err NAME TEXT: the last command's stderr holds TEXT.
 expect_err() {
 	if grep -qF -- "$2" "$tmp/err"; then
-		pass
+		pass "$1: stderr has '$2'"
 	else
 		fail "$1: stderr lacks '$2'"
-		cat "$tmp/err"
+		note "$tmp/err"
 	fi
 }
 
+# finish: the plan, last (TAP allows it at the end), and the status.
 finish() {
-	echo "$passed passed, $failed failed"
+	echo "1..$ntests"
+	echo "# $passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }

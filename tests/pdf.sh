@@ -8,26 +8,25 @@
 
 for tool in pdftotext pdfinfo pdffonts; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "SKIP: no $tool (Debian: apt-get install poppler-utils)"
-		exit 77
+		skip_all "no $tool (Debian: apt-get install poppler-utils)"
 	fi
 done
 unset SOURCE_DATE_EPOCH
 
 spec=examples/safetrust/safetrust.isms
 if ! "$ISMC" build "$spec" -o "$tmp/a" 2>"$tmp/err"; then
-	cat "$tmp/err"
+	note "$tmp/err"
 	fail "$spec: build failed"
 	finish
 	exit 1
 fi
 pdf=$tmp/a/report.pdf
-if [ -s "$pdf" ]; then pass; else fail "no report.pdf"; fi
+if [ -s "$pdf" ]; then pass "report.pdf written"; else fail "no report.pdf"; fi
 
 # ---- sections ----
 pdftotext -layout "$pdf" "$tmp/report.txt"
 if grep -q '^ *Contents$' "$tmp/report.txt"; then
-	pass
+	pass "contents page"
 else
 	fail "no contents"
 fi
@@ -37,7 +36,11 @@ for title in "Scope statement" "Statement of Applicability" \
     "Audit findings and corrective actions" "Management review summary"; do
 	# Once in the contents and once as the heading.
 	n=$(grep -cF "$title" "$tmp/report.txt" || true)
-	if [ "$n" -ge 2 ]; then pass; else fail "section '$title' missing"; fi
+	if [ "$n" -ge 2 ]; then
+		pass "section '$title'"
+	else
+		fail "section '$title' missing"
+	fi
 done
 
 # ---- every SoA row, on the SoA pages (those under its table header) ----
@@ -51,11 +54,11 @@ while read -r id; do
 	re=$(printf '%s\n' "$id" | sed 's/\./\\./g')
 	if ! grep -Eq "^ *$re( |\$)" "$tmp/soa.txt"; then
 		missing=$((missing + 1))
-		echo "SoA row $id is not in the PDF"
+		echo "# SoA row $id is not in the PDF"
 	fi
 done <"$tmp/ids"
 if [ "$rows" -eq 93 ] && [ "$missing" -eq 0 ]; then
-	pass
+	pass "every SoA row in the PDF"
 else
 	fail "SoA: $rows rows in the CSV (want 93), $missing not in the PDF"
 fi
@@ -63,9 +66,13 @@ fi
 # ---- pages, footers, size, dates ----
 pdfinfo -isodates "$pdf" >"$tmp/info"
 pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
-if [ "${pages:-0}" -ge 8 ]; then pass; else fail "only ${pages:-0} pages"; fi
+if [ "${pages:-0}" -ge 8 ]; then
+	pass "$pages pages"
+else
+	fail "only ${pages:-0} pages"
+fi
 if grep -Eq '^Page size: +595\.2(8|76) x 841\.89 pts' "$tmp/info"; then
-	pass
+	pass "A4 pages"
 else
 	fail "not A4: $(grep '^Page size' "$tmp/info")"
 fi
@@ -77,9 +84,13 @@ while [ "$n" -le "${pages:-0}" ]; do
 	    bad=$((bad + 1))
 	n=$((n + 1))
 done
-if [ "$bad" -eq 0 ]; then pass; else fail "$bad pages without their footer"; fi
+if [ "$bad" -eq 0 ]; then
+	pass "every page has its footer"
+else
+	fail "$bad pages without their footer"
+fi
 if grep -q '^CreationDate: *2026-06-30T00:00:00' "$tmp/info"; then
-	pass
+	pass "creation date is the spec's"
 else
 	fail "not the spec's date: $(grep '^CreationDate' "$tmp/info")"
 fi
@@ -89,9 +100,9 @@ pdffonts "$pdf" >"$tmp/fonts"
 nfonts=$(awk 'NR > 2' "$tmp/fonts" | wc -l)
 notemb=$(awk 'NR > 2 && $(NF - 4) != "yes"' "$tmp/fonts" | wc -l)
 if [ "$nfonts" -gt 0 ] && [ "$notemb" -eq 0 ]; then
-	pass
+	pass "fonts embedded"
 else
-	cat "$tmp/fonts"
+	note "$tmp/fonts"
 	fail "fonts: $nfonts listed, $notemb not embedded"
 fi
 
@@ -99,14 +110,14 @@ fi
 (cd "$tmp" && TZ=Pacific/Chatham "$ISMC" build "$ISMC_SRCDIR/$spec" \
     -o "$tmp/b" 2>/dev/null)
 if cmp -s "$pdf" "$tmp/b/report.pdf"; then
-	pass
+	pass "second build: same bytes"
 else
 	fail "a second build gives a different PDF"
 fi
 SOURCE_DATE_EPOCH=86400 "$ISMC" build "$spec" -o "$tmp/c" 2>/dev/null
 if pdfinfo -isodates "$tmp/c/report.pdf" |
     grep -q '^CreationDate: *1970-01-02T00:00:00'; then
-	pass
+	pass "SOURCE_DATE_EPOCH sets the date"
 else
 	fail "SOURCE_DATE_EPOCH does not set the creation date"
 fi

@@ -1,5 +1,6 @@
 /*
- * chart-int.h - the layout toolkit the charts share, for chart-*.c only.
+ * chart-layout-int.h - the layout toolkit the charts share, for chart-*.c
+ * only.
  *
  * chart-layout.c implements it: boxes and colours, and the one routine
  * every label goes through (chart_fit_text), which sets text smaller down
@@ -8,8 +9,8 @@
  * chart-coverage.c, chart-kpi.c) lays out with these and exports its row
  * of the chart registry (backend.h).
  */
-#ifndef ISMC_CHART_INT_H
-#define ISMC_CHART_INT_H
+#ifndef ISMC_CHART_LAYOUT_INT_H
+#define ISMC_CHART_LAYOUT_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
