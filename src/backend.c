@@ -156,7 +156,8 @@ ismc_outputs_report(struct ismc_outputs *o, const struct ismc_report_def *def,
 	b = &o->reports[o->nreports++];
 	b->def = def;
 	b->fw = fw;
-	b->table = def->build(o->ir, fw, o->a);
+	b->table = def->scope == ISMC_SCOPE_BUILD ? def->build(o->ir, o->a) :
+	    def->build_fw(o->ir, fw, o->a);
 	return b->table;
 }
 
@@ -240,7 +241,11 @@ write_one(const struct run *run, const struct ismc_renderer *r,
 
 	name = ismc_arena_printf(run->out->a, "%s.%s", stem, r->ext);
 	ismc_buf_init(&b);
-	why = r->render(job, &b);
+	why = NULL;
+	if (r->table != NULL)
+		r->table(job->report, &b);
+	else
+		why = r->render(job, &b);
 	if (why != NULL) {
 		ismc_diag_error(run->d, ISMC_NO_SPAN, "cannot render '%s': %s",
 		    name, why);

@@ -52,11 +52,13 @@ struct ismc_report_def {
 	enum ismc_report_scope scope;
 	/*
 	 * The table, arena-owned; NULL when the report does not apply (no
-	 * gap analysis ran, the framework is not assessed). `fw` is NULL
-	 * for ISMC_SCOPE_BUILD.
+	 * gap analysis ran, the framework is not assessed): `build` for
+	 * ISMC_SCOPE_BUILD, `build_fw` for the other scopes.
 	 */
 	struct ismc_report *(*build)(const struct ismc_ir *,
-		    const struct ismc_ir_framework *fw, struct ismc_arena *);
+		    struct ismc_arena *);
+	struct ismc_report *(*build_fw)(const struct ismc_ir *,
+		    const struct ismc_ir_framework *, struct ismc_arena *);
 };
 
 struct ismc_chart_def {
@@ -92,6 +94,9 @@ struct ismc_renderer {
 	 */
 	const char	*(*render)(const struct ismc_render_job *,
 		    struct ismc_buf *out);
+	/* Instead of render: a serialiser of one table that cannot fail
+	 * (emit.h). */
+	void		(*table)(const struct ismc_report *, struct ismc_buf *);
 };
 
 /* ---- the outputs of one build ------------------------------------------ */

@@ -70,16 +70,9 @@ ismc_emit_csv(const struct ismc_report *r, struct ismc_buf *out)
 	ismc_buf_free(&tmp);
 }
 
-static const char *
-render(const struct ismc_render_job *job, struct ismc_buf *out)
-{
-	ismc_emit_csv(job->report, out);
-	return NULL;
-}
-
 const struct ismc_renderer ismc_render_csv = {
 	.format = "csv",
 	.ext = "csv",
 	.scope = ISMC_RENDER_REPORT,
-	.render = render,
+	.table = ismc_emit_csv,
 };

@@ -280,16 +280,9 @@ ismc_emit_json(const struct ismc_report *r, struct ismc_buf *out)
 	ismc_buf_addc(out, '\n');
 }
 
-static const char *
-render(const struct ismc_render_job *job, struct ismc_buf *out)
-{
-	ismc_emit_json(job->report, out);
-	return NULL;
-}
-
 const struct ismc_renderer ismc_render_json = {
 	.format = "json",
 	.ext = "json",
 	.scope = ISMC_RENDER_REPORT,
-	.render = render,
+	.table = ismc_emit_json,
 };

@@ -131,16 +131,9 @@ ismc_emit_md(const struct ismc_report *r, struct ismc_buf *out)
 	ismc_buf_free(&tmp);
 }
 
-static const char *
-render(const struct ismc_render_job *job, struct ismc_buf *out)
-{
-	ismc_emit_md(job->report, out);
-	return NULL;
-}
-
 const struct ismc_renderer ismc_render_md = {
 	.format = "md",
 	.ext = "md",
 	.scope = ISMC_RENDER_REPORT,
-	.render = render,
+	.table = ismc_emit_md,
 };

@@ -133,6 +133,49 @@ ir_of(const struct pdf_doc *d)
 	return ismc_outputs_ir(d->out);
 }
 
+/*
+ * A column of a PDF table filled from a report's rows: the text of cell
+ * `cell` (list items joined by `sep`, ", " by default), or what `fmt`
+ * makes of the whole row.
+ */
+struct rcol {
+	struct pdf_col	 col;
+	int		 cell;
+	const char	*sep;
+	const char	*(*fmt)(struct pdf_doc *, const struct ismc_cell *);
+};
+
+/* Sets the rows of r that `keep` takes (NULL: all) as a table; returns
+ * how many. */
+static size_t
+report_table(struct pdf_doc *d, const struct ismc_report *r,
+    const struct rcol *rc, size_t n, bool (*keep)(const struct ismc_cell *))
+{
+	struct pdf_col cols[PDF_MAXCOLS];
+	const char *cells[PDF_MAXCOLS];
+	const struct ismc_cell *row;
+	struct pdf_table t;
+	size_t i, j;
+
+	for (j = 0; j < n && j < PDF_MAXCOLS; j++)
+		cols[j] = rc[j].col;
+	pdf_table_begin(d, &t, cols, j);
+	for (i = 0; i < r->nrows; i++) {
+		row = r->rows[i];
+		if (keep != NULL && !keep(row))
+			continue;
+		for (j = 0; j < t.ncols; j++)
+			cells[j] = rc[j].fmt != NULL ? rc[j].fmt(d, row) :
+			    text(d, &row[rc[j].cell], rc[j].sep != NULL ?
+			    rc[j].sep : ", ");
+		pdf_table_row(d, &t, cells);
+	}
+	pdf_table_end(d);
+	return t.nrows;
+}
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
 /* ---- cover ------------------------------------------------------------- */
 
 static const char *
@@ -259,43 +302,40 @@ pdf_scope(struct pdf_doc *d)
 
 /* ---- Statement of Applicability ---------------------------------------- */
 
+static const char *
+soa_reasons(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return text(d, &c[c[ISMC_SOA_JUSTIFICATION].kind != ISMC_CELL_NULL ?
+	    ISMC_SOA_JUSTIFICATION : ISMC_SOA_REASONS], ", ");
+}
+
+static const char *
+soa_status(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return spaced(d, str(&c[ISMC_SOA_STATUS]));
+}
+
 static void
 soa_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw)
 {
-	static const struct pdf_col cols[] = {
-		{ "Control", 0.08, true },
-		{ "Title", 0.18, false },
-		{ "Applies", 0.085, false },
-		{ "Reasons or exclusion justification", 0.15, false },
-		{ "Status", 0.125, false },
-		{ "Owner", 0.14, false },
-		{ "References", 0.24, false },
+	static const struct rcol cols[] = {
+		{ { "Control", 0.08, true }, ISMC_SOA_ID, NULL, NULL },
+		{ { "Title", 0.18, false }, ISMC_SOA_TITLE, NULL, NULL },
+		{ { "Applies", 0.085, false }, ISMC_SOA_APPLICABLE, NULL, NULL },
+		{ { "Reasons or exclusion justification", 0.15, false }, -1,
+		    NULL, soa_reasons },
+		{ { "Status", 0.125, false }, -1, NULL, soa_status },
+		{ { "Owner", 0.14, false }, ISMC_SOA_OWNER_TITLE, NULL, NULL },
+		{ { "References", 0.24, false }, ISMC_SOA_REFERENCES, "\n",
+		    NULL },
 	};
 	const struct ismc_report *r = ismc_outputs_report(d->out,
 	    &ismc_report_soa_def, fw);
-	const struct ismc_cell *c;
-	const char *row[7];
-	struct pdf_table t;
-	size_t i;
 
 	pdf_heading(d, 2, pdf_or_else(fw->catalog->title, fw->catalog->id),
 	    true);
 	pdf_para(d, summary_text(d, r), PDF_BODY, false, pdf_ink);
-	pdf_table_begin(d, &t, cols, 7);
-	for (i = 0; i < r->nrows; i++) {
-		c = r->rows[i];
-		row[0] = text(d, &c[ISMC_SOA_ID], ", ");
-		row[1] = text(d, &c[ISMC_SOA_TITLE], ", ");
-		row[2] = text(d, &c[ISMC_SOA_APPLICABLE], ", ");
-		row[3] = text(d, &c[c[ISMC_SOA_JUSTIFICATION].kind !=
-		    ISMC_CELL_NULL ? ISMC_SOA_JUSTIFICATION : ISMC_SOA_REASONS],
-		    ", ");
-		row[4] = spaced(d, str(&c[ISMC_SOA_STATUS]));
-		row[5] = text(d, &c[ISMC_SOA_OWNER_TITLE], ", ");
-		row[6] = text(d, &c[ISMC_SOA_REFERENCES], "\n");
-		pdf_table_row(d, &t, row);
-	}
-	pdf_table_end(d);
+	report_table(d, r, cols, NELEM(cols), NULL);
 }
 
 void
@@ -345,42 +385,54 @@ labelled_list(struct pdf_doc *d, const char *label, const struct ismc_cell *c)
 	return ismc_arena_printf(d->a, "\n%s: %s", label, text(d, c, ", "));
 }
 
+static const char *
+risk_description(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return ismc_arena_printf(d->a, "%s%s%s",
+	    pdf_or_else(str(&c[ISMC_RISKS_TITLE]), c[ISMC_RISKS_ID].u.s),
+	    labelled_list(d, "Assets", &c[ISMC_RISKS_ASSETS]),
+	    labelled_list(d, "Threats", &c[ISMC_RISKS_THREATS]));
+}
+
+static const char *
+risk_owner(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	(void)d;
+	return pdf_or_else(str(&c[ISMC_RISKS_OWNER_TITLE]),
+	    pdf_or_else(str(&c[ISMC_RISKS_OWNER]), ""));
+}
+
+static const char *
+risk_inherent(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return rating(d, c, ISMC_RISKS_LIKELIHOOD, ISMC_RISKS_LIKELIHOOD_LABEL,
+	    ISMC_RISKS_IMPACT, ISMC_RISKS_IMPACT_LABEL, ISMC_RISKS_SCORE,
+	    ISMC_RISKS_BAND);
+}
+
+static const char *
+risk_residual(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	if (!c[ISMC_RISKS_RES_RATED].u.b)
+		return "not rated";
+	return rating(d, c, ISMC_RISKS_RES_LIKELIHOOD,
+	    ISMC_RISKS_RES_LIKELIHOOD_LABEL, ISMC_RISKS_RES_IMPACT,
+	    ISMC_RISKS_RES_IMPACT_LABEL, ISMC_RISKS_RES_SCORE,
+	    ISMC_RISKS_RES_BAND);
+}
+
 static void
 risk_register(struct pdf_doc *d, const struct ismc_report *r)
 {
-	static const struct pdf_col cols[] = {
-		{ "Risk", 0.09, true },
-		{ "Description", 0.37, false },
-		{ "Owner", 0.14, false },
-		{ "Inherent", 0.2, false },
-		{ "Residual", 0.2, false },
+	static const struct rcol cols[] = {
+		{ { "Risk", 0.09, true }, ISMC_RISKS_ID, NULL, NULL },
+		{ { "Description", 0.37, false }, -1, NULL, risk_description },
+		{ { "Owner", 0.14, false }, -1, NULL, risk_owner },
+		{ { "Inherent", 0.2, false }, -1, NULL, risk_inherent },
+		{ { "Residual", 0.2, false }, -1, NULL, risk_residual },
 	};
-	const struct ismc_cell *c;
-	const char *row[5];
-	struct pdf_table t;
-	size_t i;
 
-	pdf_table_begin(d, &t, cols, 5);
-	for (i = 0; i < r->nrows; i++) {
-		c = r->rows[i];
-		row[0] = c[ISMC_RISKS_ID].u.s;
-		row[1] = ismc_arena_printf(d->a, "%s%s%s",
-		    pdf_or_else(str(&c[ISMC_RISKS_TITLE]), row[0]),
-		    labelled_list(d, "Assets", &c[ISMC_RISKS_ASSETS]),
-		    labelled_list(d, "Threats", &c[ISMC_RISKS_THREATS]));
-		row[2] = pdf_or_else(str(&c[ISMC_RISKS_OWNER_TITLE]),
-		    pdf_or_else(str(&c[ISMC_RISKS_OWNER]), ""));
-		row[3] = rating(d, c, ISMC_RISKS_LIKELIHOOD,
-		    ISMC_RISKS_LIKELIHOOD_LABEL, ISMC_RISKS_IMPACT,
-		    ISMC_RISKS_IMPACT_LABEL, ISMC_RISKS_SCORE, ISMC_RISKS_BAND);
-		row[4] = !c[ISMC_RISKS_RES_RATED].u.b ? "not rated" :
-		    rating(d, c, ISMC_RISKS_RES_LIKELIHOOD,
-		    ISMC_RISKS_RES_LIKELIHOOD_LABEL, ISMC_RISKS_RES_IMPACT,
-		    ISMC_RISKS_RES_IMPACT_LABEL, ISMC_RISKS_RES_SCORE,
-		    ISMC_RISKS_RES_BAND);
-		pdf_table_row(d, &t, row);
-	}
-	pdf_table_end(d);
+	report_table(d, r, cols, NELEM(cols), NULL);
 }
 
 static const char *
@@ -389,38 +441,52 @@ above_text(const struct ismc_cell *c)
 	return c->u.b ? "above" : "within";
 }
 
+static const char *
+risk_treatment(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	(void)d;
+	return pdf_or_else(str(&c[ISMC_RISKS_TREATMENT]), "none");
+}
+
+static const char *
+risk_treated_by(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	if (c[ISMC_RISKS_TREATED_BY].u.list.n == 0)
+		return "none";
+	return text(d, &c[ISMC_RISKS_TREATED_BY], "\n");
+}
+
+static const char *
+risk_scores(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return ismc_arena_printf(d->a, "%lld " PDF_ARROW " %lld",
+	    (long long)c[ISMC_RISKS_SCORE].u.i,
+	    (long long)c[ISMC_RISKS_RES_SCORE].u.i);
+}
+
+static const char *
+risk_acceptance(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	if (c[ISMC_RISKS_ABOVE].kind == ISMC_CELL_NULL)
+		return "no criterion";
+	return ismc_arena_printf(d->a, "%s before, %s after treatment",
+	    above_text(&c[ISMC_RISKS_ABOVE]),
+	    above_text(&c[ISMC_RISKS_RES_ABOVE]));
+}
+
 static void
 treatment_plan(struct pdf_doc *d, const struct ismc_report *r)
 {
-	static const struct pdf_col cols[] = {
-		{ "Risk", 0.09, true },
-		{ "Treatment", 0.13, false },
-		{ "Controls and measures (status)", 0.34, false },
-		{ "Score", 0.16, false },
-		{ "Acceptance", 0.28, false },
+	static const struct rcol cols[] = {
+		{ { "Risk", 0.09, true }, ISMC_RISKS_ID, NULL, NULL },
+		{ { "Treatment", 0.13, false }, -1, NULL, risk_treatment },
+		{ { "Controls and measures (status)", 0.34, false }, -1, NULL,
+		    risk_treated_by },
+		{ { "Score", 0.16, false }, -1, NULL, risk_scores },
+		{ { "Acceptance", 0.28, false }, -1, NULL, risk_acceptance },
 	};
-	const struct ismc_cell *c;
-	const char *row[5];
-	struct pdf_table t;
-	size_t i;
 
-	pdf_table_begin(d, &t, cols, 5);
-	for (i = 0; i < r->nrows; i++) {
-		c = r->rows[i];
-		row[0] = c[ISMC_RISKS_ID].u.s;
-		row[1] = pdf_or_else(str(&c[ISMC_RISKS_TREATMENT]), "none");
-		row[2] = c[ISMC_RISKS_TREATED_BY].u.list.n == 0 ? "none" :
-		    text(d, &c[ISMC_RISKS_TREATED_BY], "\n");
-		row[3] = ismc_arena_printf(d->a, "%lld " PDF_ARROW " %lld",
-		    (long long)c[ISMC_RISKS_SCORE].u.i,
-		    (long long)c[ISMC_RISKS_RES_SCORE].u.i);
-		row[4] = c[ISMC_RISKS_ABOVE].kind == ISMC_CELL_NULL ?
-		    "no criterion" : ismc_arena_printf(d->a, "%s before, %s "
-		    "after treatment", above_text(&c[ISMC_RISKS_ABOVE]),
-		    above_text(&c[ISMC_RISKS_RES_ABOVE]));
-		pdf_table_row(d, &t, row);
-	}
-	pdf_table_end(d);
+	report_table(d, r, cols, NELEM(cols), NULL);
 }
 
 /* The totals as a sentence, from the register's summary. */
@@ -518,22 +584,42 @@ group_table(struct pdf_doc *d, const struct ismc_coverage_row *row, bool gap)
 	pdf_table_end(d);
 }
 
+/* Not fully covered, and assessed. */
+static bool
+gap_open(const struct ismc_cell *c)
+{
+	const char *st = c[ISMC_GAPREP_STATUS].u.s;
+
+	return strcmp(st, "full") != 0 && strcmp(st, "excluded") != 0;
+}
+
+static const char *
+gap_status(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return spaced(d, c[ISMC_GAPREP_STATUS].u.s);
+}
+
+static const char *
+gap_mapped(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return ismc_arena_printf(d->a, "%lld of %lld",
+	    (long long)c[ISMC_GAPREP_MAPPED_IMPL].u.i,
+	    (long long)c[ISMC_GAPREP_MAPPED].u.i);
+}
+
 /* A framework a mapping set targets: its gap report. */
 static void
 gap_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw,
     const struct ismc_report *r, const struct ismc_coverage_row *row)
 {
-	static const struct pdf_col cols[] = {
-		{ "Requirement", 0.14, true },
-		{ "Title", 0.48, false },
-		{ "Coverage", 0.16, false },
-		{ "Mapped controls implemented", 0.22, false },
+	static const struct rcol cols[] = {
+		{ { "Requirement", 0.14, true }, ISMC_GAPREP_ID, NULL, NULL },
+		{ { "Title", 0.48, false }, ISMC_GAPREP_TITLE, NULL, NULL },
+		{ { "Coverage", 0.16, false }, -1, NULL, gap_status },
+		{ { "Mapped controls implemented", 0.22, false }, -1, NULL,
+		    gap_mapped },
 	};
 	const struct ismc_report_field *s = r->summary;
-	const struct ismc_cell *c;
-	const char *cells[4], *st;
-	struct pdf_table t;
-	size_t i;
 
 	pdf_heading(d, 2, pdf_or_else(fw->catalog->title, fw->catalog->id),
 	    true);
@@ -551,24 +637,36 @@ gap_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw,
 	if (row != NULL)
 		group_table(d, row, true);
 	pdf_heading(d, 3, "Requirements not fully covered", false);
-	pdf_table_begin(d, &t, cols, 4);
-	for (i = 0; i < r->nrows; i++) {
-		c = r->rows[i];
-		st = c[ISMC_GAPREP_STATUS].u.s;
-		if (strcmp(st, "full") == 0 || strcmp(st, "excluded") == 0)
-			continue;
-		cells[0] = c[ISMC_GAPREP_ID].u.s;
-		cells[1] = pdf_or_else(str(&c[ISMC_GAPREP_TITLE]), "");
-		cells[2] = spaced(d, st);
-		cells[3] = ismc_arena_printf(d->a, "%lld of %lld",
-		    (long long)c[ISMC_GAPREP_MAPPED_IMPL].u.i,
-		    (long long)c[ISMC_GAPREP_MAPPED].u.i);
-		pdf_table_row(d, &t, cells);
-	}
-	if (t.nrows == 0)
+	if (report_table(d, r, cols, NELEM(cols), gap_open) == 0)
 		pdf_para(d, "Every assessed requirement is fully covered.",
 		    PDF_BODY, false, pdf_muted);
-	pdf_table_end(d);
+}
+
+/* Applicable (or undecided) and not implemented. */
+static bool
+soa_open(const struct ismc_cell *c)
+{
+	const char *app = c[ISMC_SOA_APPLICABLE].u.s, *st;
+
+	st = str(&c[ISMC_SOA_STATUS]);
+	return strcmp(app, "no") != 0 && !(strcmp(app, "yes") == 0 &&
+	    st != NULL && strcmp(st, "implemented") == 0);
+}
+
+static const char *
+soa_open_status(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	if (strcmp(c[ISMC_SOA_APPLICABLE].u.s, "undecided") == 0)
+		return "undecided";
+	return spaced(d, pdf_or_else(str(&c[ISMC_SOA_STATUS]), "unset"));
+}
+
+static const char *
+soa_owner(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	(void)d;
+	return pdf_or_else(str(&c[ISMC_SOA_OWNER_TITLE]),
+	    pdf_or_else(str(&c[ISMC_SOA_OWNER]), ""));
 }
 
 /* A framework no mapping set targets: what its SoA says is implemented. */
@@ -576,19 +674,15 @@ static void
 soa_framework_gaps(struct pdf_doc *d, const struct ismc_ir_framework *fw,
     const struct ismc_coverage_row *row)
 {
-	static const struct pdf_col cols[] = {
-		{ "Requirement", 0.14, true },
-		{ "Title", 0.46, false },
-		{ "Status", 0.16, false },
-		{ "Owner", 0.24, false },
+	static const struct rcol cols[] = {
+		{ { "Requirement", 0.14, true }, ISMC_SOA_ID, NULL, NULL },
+		{ { "Title", 0.46, false }, ISMC_SOA_TITLE, NULL, NULL },
+		{ { "Status", 0.16, false }, -1, NULL, soa_open_status },
+		{ { "Owner", 0.24, false }, -1, NULL, soa_owner },
 	};
 	const struct ismc_report *r = ismc_outputs_report(d->out,
 	    &ismc_report_soa_def, fw);
 	const struct ismc_coverage_cell *n = &row->total;
-	const struct ismc_cell *c;
-	const char *cells[4], *app, *st;
-	struct pdf_table t;
-	size_t i;
 
 	pdf_heading(d, 2, pdf_or_else(fw->catalog->title, fw->catalog->id),
 	    true);
@@ -599,26 +693,9 @@ soa_framework_gaps(struct pdf_doc *d, const struct ismc_ir_framework *fw,
 	    n->excluded, pct(d, n->pct)), PDF_BODY, false, pdf_ink);
 	group_table(d, row, false);
 	pdf_heading(d, 3, "Applicable requirements not implemented", false);
-	pdf_table_begin(d, &t, cols, 4);
-	for (i = 0; i < r->nrows; i++) {
-		c = r->rows[i];
-		app = c[ISMC_SOA_APPLICABLE].u.s;
-		st = str(&c[ISMC_SOA_STATUS]);
-		if (strcmp(app, "no") == 0 || (strcmp(app, "yes") == 0 &&
-		    st != NULL && strcmp(st, "implemented") == 0))
-			continue;
-		cells[0] = c[ISMC_SOA_ID].u.s;
-		cells[1] = pdf_or_else(str(&c[ISMC_SOA_TITLE]), "");
-		cells[2] = strcmp(app, "undecided") == 0 ? "undecided" :
-		    spaced(d, pdf_or_else(st, "unset"));
-		cells[3] = pdf_or_else(str(&c[ISMC_SOA_OWNER_TITLE]),
-		    pdf_or_else(str(&c[ISMC_SOA_OWNER]), ""));
-		pdf_table_row(d, &t, cells);
-	}
-	if (t.nrows == 0)
+	if (report_table(d, r, cols, NELEM(cols), soa_open) == 0)
 		pdf_para(d, "Every applicable requirement is implemented.",
 		    PDF_BODY, false, pdf_muted);
-	pdf_table_end(d);
 }
 
 void
@@ -660,24 +737,27 @@ pdf_gap(struct pdf_doc *d)
 
 /* ---- KPIs, audits, review ---------------------------------------------- */
 
+static const char *
+kpi_result(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return ismc_arena_printf(d->a, "%s %s", text(d, &c[ISMC_KPIS_RESULT],
+	    ""), text(d, &c[ISMC_KPIS_UNIT], ""));
+}
+
 void
 pdf_kpis(struct pdf_doc *d)
 {
-	static const struct pdf_col cols[] = {
-		{ "KPI", 0.11, true },
-		{ "Title", 0.33, false },
-		{ "Target", 0.15, false },
-		{ "Result", 0.1, false },
-		{ "Met", 0.07, false },
-		{ "Period", 0.1, false },
-		{ "Owner", 0.14, false },
+	static const struct rcol cols[] = {
+		{ { "KPI", 0.11, true }, ISMC_KPIS_ID, NULL, NULL },
+		{ { "Title", 0.33, false }, ISMC_KPIS_TITLE, NULL, NULL },
+		{ { "Target", 0.15, false }, ISMC_KPIS_TARGET, NULL, NULL },
+		{ { "Result", 0.1, false }, -1, NULL, kpi_result },
+		{ { "Met", 0.07, false }, ISMC_KPIS_MET, NULL, NULL },
+		{ { "Period", 0.1, false }, ISMC_KPIS_PERIOD, NULL, NULL },
+		{ { "Owner", 0.14, false }, ISMC_KPIS_OWNER, NULL, NULL },
 	};
 	const struct ismc_report *r = ismc_outputs_report(d->out,
 	    &ismc_report_kpis_def, NULL);
-	const struct ismc_cell *c;
-	const char *row[7];
-	struct pdf_table t;
-	size_t i;
 
 	pdf_heading(d, 1, ISMC_PDF_KPIS, true);
 	if (r->nrows == 0) {
@@ -685,21 +765,7 @@ pdf_kpis(struct pdf_doc *d)
 		return;
 	}
 	pdf_chart(d, &ismc_chart_kpi_def);
-	pdf_table_begin(d, &t, cols, 7);
-	for (i = 0; i < r->nrows; i++) {
-		c = r->rows[i];
-		row[0] = text(d, &c[ISMC_KPIS_ID], ", ");
-		row[1] = text(d, &c[ISMC_KPIS_TITLE], ", ");
-		row[2] = text(d, &c[ISMC_KPIS_TARGET], ", ");
-		row[3] = ismc_arena_printf(d->a, "%s %s",
-		    text(d, &c[ISMC_KPIS_RESULT], ", "),
-		    text(d, &c[ISMC_KPIS_UNIT], ", "));
-		row[4] = text(d, &c[ISMC_KPIS_MET], ", ");
-		row[5] = text(d, &c[ISMC_KPIS_PERIOD], ", ");
-		row[6] = text(d, &c[ISMC_KPIS_OWNER], ", ");
-		pdf_table_row(d, &t, row);
-	}
-	pdf_table_end(d);
+	report_table(d, r, cols, NELEM(cols), NULL);
 }
 
 /* The audit programme: the spec's declarations, which no report lists. */
@@ -790,34 +856,27 @@ refs_text(struct pdf_doc *d, const struct ismc_cell *c)
 	    .u.list = { v, n + cl->u.list.n } }, ", ");
 }
 
+static const char *
+finding_title(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	(void)d;
+	return pdf_or_else(str(&c[ISMC_FINDINGS_TITLE]), "");
+}
+
 static void
 findings_table(struct pdf_doc *d, const struct ismc_report *r)
 {
-	static const struct pdf_col cols[] = {
-		{ "Finding", 0.1, true },
-		{ "Kind", 0.12, false },
-		{ "Title", 0.25, false },
-		{ "Controls, clauses", 0.13, false },
-		{ "Corrective actions", 0.32, false },
-		{ "Closed", 0.08, false },
+	static const struct rcol cols[] = {
+		{ { "Finding", 0.1, true }, ISMC_FINDINGS_ID, NULL, NULL },
+		{ { "Kind", 0.12, false }, ISMC_FINDINGS_KIND, NULL, NULL },
+		{ { "Title", 0.25, false }, -1, NULL, finding_title },
+		{ { "Controls, clauses", 0.13, false }, -1, NULL, refs_text },
+		{ { "Corrective actions", 0.32, false }, -1, NULL,
+		    actions_text },
+		{ { "Closed", 0.08, false }, ISMC_FINDINGS_CLOSED, NULL, NULL },
 	};
-	const struct ismc_cell *c;
-	const char *row[6];
-	struct pdf_table t;
-	size_t i;
 
-	pdf_table_begin(d, &t, cols, 6);
-	for (i = 0; i < r->nrows; i++) {
-		c = r->rows[i];
-		row[0] = c[ISMC_FINDINGS_ID].u.s;
-		row[1] = c[ISMC_FINDINGS_KIND].u.s;
-		row[2] = pdf_or_else(str(&c[ISMC_FINDINGS_TITLE]), "");
-		row[3] = refs_text(d, c);
-		row[4] = actions_text(d, c);
-		row[5] = text(d, &c[ISMC_FINDINGS_CLOSED], "");
-		pdf_table_row(d, &t, row);
-	}
-	pdf_table_end(d);
+	report_table(d, r, cols, NELEM(cols), NULL);
 }
 
 void
@@ -887,18 +946,14 @@ coverage_summary(struct pdf_doc *d)
 void
 pdf_review(struct pdf_doc *d)
 {
-	static const struct pdf_col cols[] = {
-		{ "Topic", 0.34, true },
-		{ "Figure", 0.12, false },
-		{ "Detail", 0.54, false },
+	static const struct rcol cols[] = {
+		{ { "Topic", 0.34, true }, ISMC_REVIEW_TOPIC, NULL, NULL },
+		{ { "Figure", 0.12, false }, ISMC_REVIEW_FIGURE, NULL, NULL },
+		{ { "Detail", 0.54, false }, ISMC_REVIEW_DETAIL, NULL, NULL },
 	};
 	const struct ismc_ir *ir = ir_of(d);
 	const struct ismc_report *r = ismc_outputs_report(d->out,
 	    &ismc_report_review_def, NULL);
-	const struct ismc_cell *c;
-	const char *row[3];
-	struct pdf_table t;
-	size_t i;
 
 	pdf_heading(d, 1, ISMC_PDF_REVIEW, true);
 	pdf_para(d, ismc_arena_printf(d->a, "Figures for the management "
@@ -906,14 +961,6 @@ pdf_review(struct pdf_doc *d)
 	    "specification as of %s.", pdf_or_else(human_date(d->a,
 	    ir->has_as_of, ir->as_of), "its date")), PDF_BODY, false,
 	    pdf_muted);
-	pdf_table_begin(d, &t, cols, 3);
-	for (i = 0; i < r->nrows; i++) {
-		c = r->rows[i];
-		row[0] = text(d, &c[ISMC_REVIEW_TOPIC], ", ");
-		row[1] = text(d, &c[ISMC_REVIEW_FIGURE], ", ");
-		row[2] = text(d, &c[ISMC_REVIEW_DETAIL], ", ");
-		pdf_table_row(d, &t, row);
-	}
-	pdf_table_end(d);
+	report_table(d, r, cols, NELEM(cols), NULL);
 	coverage_summary(d);
 }

@@ -33,18 +33,6 @@ static const struct ismc_report_column finding_columns[] = {
 	    .internal = true },
 };
 
-static struct ismc_cell
-controls_cell(const struct ismc_ir *ir, struct ismc_arena *a,
-    const struct ismc_ir_finding *f)
-{
-	const char **v = ismc_report_strv(a, f->ncontrols);
-	size_t i;
-
-	for (i = 0; i < f->ncontrols; i++)
-		v[i] = ismc_report_req_id(a, ir, f->controls[i]->req);
-	return ismc_cell_list(v, f->ncontrols);
-}
-
 static void
 action_cells(struct ismc_arena *a, const struct ismc_ir_finding *f,
     struct ismc_cell *row)
@@ -137,7 +125,8 @@ ismc_report_findings(const struct ismc_ir *ir, struct ismc_arena *a)
 		row[ISMC_FINDINGS_KIND] = ismc_cell_str(
 		    ismc_finding_kind_name(f->kind));
 		row[ISMC_FINDINGS_TITLE] = ismc_cell_str(f->title);
-		row[ISMC_FINDINGS_CONTROLS] = controls_cell(ir, a, f);
+		row[ISMC_FINDINGS_CONTROLS] = ismc_report_controls_cell(a, ir,
+		    f->controls, f->ncontrols);
 		row[ISMC_FINDINGS_CLAUSES] = ismc_cell_list(f->clauses,
 		    f->nclauses);
 		action_cells(a, f, row);
@@ -147,16 +136,8 @@ ismc_report_findings(const struct ismc_ir *ir, struct ismc_arena *a)
 	return r;
 }
 
-static struct ismc_report *
-build(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
-    struct ismc_arena *a)
-{
-	(void)fw;
-	return ismc_report_findings(ir, a);
-}
-
 const struct ismc_report_def ismc_report_findings_def = {
 	.name = "findings",
 	.scope = ISMC_SCOPE_BUILD,
-	.build = build,
+	.build = ismc_report_findings,
 };

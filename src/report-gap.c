@@ -58,18 +58,6 @@ static const struct ismc_report_key gap_summary[] = {
 	[ISMC_GAPREP_SUM_LINKS] = { "links", "Mapping links touching it" },
 };
 
-const struct ismc_gap_fw *
-ismc_report_gap_assessed(const struct ismc_ir *ir,
-    const struct ismc_ir_framework *fw)
-{
-	const struct ismc_gap_fw *gf;
-
-	if (ir->gap == NULL)
-		return NULL;
-	gf = ismc_gap_find(ir->gap, fw);
-	return gf != NULL && gf->nsets_in > 0 ? gf : NULL;
-}
-
 static const char *
 group_name(const struct ismc_req *g)
 {
@@ -197,18 +185,29 @@ add_gap_summary(struct ismc_report *r, struct ismc_arena *a,
 		add_group_summary(r, a, &gf->groups[i]);
 }
 
-void
-ismc_report_gap_meta(struct ismc_report *r, const struct ismc_ir *ir,
-    const struct ismc_ir_framework *fw)
+struct ismc_report *
+ismc_report_gap_new(const struct ismc_ir *ir,
+    const struct ismc_ir_framework *fw, struct ismc_arena *a, const char *id,
+    const char *what, const struct ismc_report_column *cols, size_t ncols,
+    const struct ismc_gap_fw **gf)
 {
+	const struct ismc_catalog *cat = fw->catalog;
+	struct ismc_report *r;
+
+	if (ir->gap == NULL || (*gf = ismc_gap_find(ir->gap, fw)) == NULL ||
+	    (*gf)->nsets_in == 0)
+		return NULL;
+	r = ismc_report_new(a, id, ismc_arena_printf(a, "%s: %s", what,
+	    cat->title != NULL ? cat->title : cat->id), cols, ncols);
 	ismc_report_add_spec_meta(r, ir);
 	ismc_report_add_meta(r, "framework", "Framework",
-	    ismc_cell_str(fw->catalog->id));
+	    ismc_cell_str(cat->id));
 	ismc_report_add_meta(r, "framework_title", "Framework title",
-	    ismc_cell_str(fw->catalog->title));
+	    ismc_cell_str(cat->title));
 	ismc_report_add_meta(r, "policy", "Coverage policy",
 	    ismc_cell_str(ismc_gap_policy_name(ir->gap->policy)));
 	ismc_report_add_generator(r);
+	return r;
 }
 
 struct ismc_report *
@@ -216,18 +215,15 @@ ismc_report_gap(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
     struct ismc_arena *a)
 {
 	const struct ismc_gap_fw *gf;
-	const char *name, *policy;
 	struct ismc_report *r;
+	const char *policy;
 	size_t i;
 
-	if ((gf = ismc_report_gap_assessed(ir, fw)) == NULL)
+	r = ismc_report_gap_new(ir, fw, a, "gap", "Gap analysis", gap_columns,
+	    ISMC_GAPREP_NCOLUMNS, &gf);
+	if (r == NULL)
 		return NULL;
-	name = fw->catalog->title != NULL ? fw->catalog->title :
-	    fw->catalog->id;
 	policy = ismc_gap_policy_name(ir->gap->policy);
-	r = ismc_report_new(a, "gap", ismc_arena_printf(a, "Gap analysis: %s",
-	    name), gap_columns, ISMC_GAPREP_NCOLUMNS);
-	ismc_report_gap_meta(r, ir, fw);
 	for (i = 0; i < gf->nreqs; i++)
 		fill_gap_row(a, ismc_report_add_row(r), gf, &gf->reqs[i],
 		    policy);
@@ -238,5 +234,5 @@ ismc_report_gap(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
 const struct ismc_report_def ismc_report_gap_def = {
 	.name = "gap",
 	.scope = ISMC_SCOPE_FRAMEWORK,
-	.build = ismc_report_gap,
+	.build_fw = ismc_report_gap,
 };

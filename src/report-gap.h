@@ -10,11 +10,14 @@
 #ifndef ISMC_REPORT_GAP_H
 #define ISMC_REPORT_GAP_H
 
+#include <stddef.h>
+
 struct ismc_arena;
 struct ismc_gap_fw;
 struct ismc_ir;
 struct ismc_ir_framework;
 struct ismc_report;
+struct ismc_report_column;
 
 enum ismc_gaprep_col {			/* ORDER GAP_COLUMNS */
 	ISMC_GAPREP_ID,
@@ -56,15 +59,17 @@ struct ismc_report *ismc_report_gap(const struct ismc_ir *,
 	    const struct ismc_ir_framework *, struct ismc_arena *);
 
 /*
- * The analysis of fw when its coverage is assessed: a gap analysis ran and
- * some mapping set in use targets it. NULL otherwise.
+ * A new report of the gap analysis of fw, titled "<what>: <catalog
+ * title>", with the metadata every such report carries (the spec's, the
+ * framework, its title, the coverage policy, the generator), and the
+ * analysis of fw in *gf. NULL when no gap analysis ran or no mapping set
+ * in use targets fw: the hub of a crosswalk has its SoA instead.
  */
-const struct ismc_gap_fw *ismc_report_gap_assessed(const struct ismc_ir *,
-	    const struct ismc_ir_framework *);
-/* The metadata of the gap and remediation reports: the spec's, the
- * framework, its title and the coverage policy, then the generator. */
-void	ismc_report_gap_meta(struct ismc_report *, const struct ismc_ir *,
-	    const struct ismc_ir_framework *);
+struct ismc_report *ismc_report_gap_new(const struct ismc_ir *,
+	    const struct ismc_ir_framework *, struct ismc_arena *,
+	    const char *id, const char *what,
+	    const struct ismc_report_column *, size_t ncols,
+	    const struct ismc_gap_fw **gf);
 
 extern const struct ismc_report_def ismc_report_gap_def;
 

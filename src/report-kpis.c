@@ -51,18 +51,6 @@ target_text(struct ismc_arena *a, const struct ismc_ir_kpi *k)
 	    k->unit[0] == '%' ? "" : " ", k->unit);
 }
 
-static struct ismc_cell
-controls_cell(const struct ismc_ir *ir, struct ismc_arena *a,
-    const struct ismc_ir_kpi *k)
-{
-	const char **v = ismc_report_strv(a, k->ncontrols);
-	size_t i;
-
-	for (i = 0; i < k->ncontrols; i++)
-		v[i] = ismc_report_req_id(a, ir, k->controls[i]->req);
-	return ismc_cell_list(v, k->ncontrols);
-}
-
 size_t
 ismc_kpis_met(const struct ismc_ir *ir)
 {
@@ -90,7 +78,8 @@ fill_row(const struct ismc_ir *ir, struct ismc_arena *a,
 	row[ISMC_KPIS_UNIT] = ismc_cell_str(k->unit);
 	row[ISMC_KPIS_PERIOD] = ismc_cell_str(k->period);
 	row[ISMC_KPIS_OWNER] = ismc_cell_str(k->owner ? k->owner->id : NULL);
-	row[ISMC_KPIS_CONTROLS] = controls_cell(ir, a, k);
+	row[ISMC_KPIS_CONTROLS] = ismc_report_controls_cell(a, ir,
+	    k->controls, k->ncontrols);
 	row[ISMC_KPIS_TARGET_VALUE] = ismc_cell_dec(k->target, 17);
 	row[ISMC_KPIS_COMPARISON] = ismc_cell_str(ismc_cmp_name(k->cmp));
 }
@@ -114,16 +103,8 @@ ismc_report_kpis(const struct ismc_ir *ir, struct ismc_arena *a)
 	return r;
 }
 
-static struct ismc_report *
-build(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
-    struct ismc_arena *a)
-{
-	(void)fw;
-	return ismc_report_kpis(ir, a);
-}
-
 const struct ismc_report_def ismc_report_kpis_def = {
 	.name = "kpis",
 	.scope = ISMC_SCOPE_BUILD,
-	.build = build,
+	.build = ismc_report_kpis,
 };

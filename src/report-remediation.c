@@ -80,19 +80,16 @@ ismc_report_remediation(const struct ismc_ir *ir,
 {
 	const struct ismc_gap_step *s;
 	const struct ismc_gap_fw *gf;
-	const char *name, *policy;
 	struct ismc_report *r;
 	struct ismc_cell *row;
+	const char *policy;
 	size_t i;
 
-	if ((gf = ismc_report_gap_assessed(ir, fw)) == NULL)
+	r = ismc_report_gap_new(ir, fw, a, "remediation", "Remediation plan",
+	    plan_columns, ISMC_PLAN_NCOLUMNS, &gf);
+	if (r == NULL)
 		return NULL;
-	name = fw->catalog->title != NULL ? fw->catalog->title :
-	    fw->catalog->id;
 	policy = ismc_gap_policy_name(ir->gap->policy);
-	r = ismc_report_new(a, "remediation", ismc_arena_printf(a,
-	    "Remediation plan: %s", name), plan_columns, ISMC_PLAN_NCOLUMNS);
-	ismc_report_gap_meta(r, ir, fw);
 	for (i = 0; i < gf->nplan; i++) {
 		s = &gf->plan[i];
 		row = ismc_report_add_row(r);
@@ -100,11 +97,13 @@ ismc_report_remediation(const struct ismc_ir *ir,
 		row[ISMC_PLAN_CONTROL] = ismc_cell_str(ismc_gap_qname(a,
 		    s->control->req));
 		row[ISMC_PLAN_TITLE] = ismc_cell_str(s->control->req->title);
-		row[ISMC_PLAN_STATUS] = ismc_cell_str(ismc_report_control_status(s->control));
+		row[ISMC_PLAN_STATUS] = ismc_cell_str(
+		    ismc_report_control_status(s->control));
 		row[ISMC_PLAN_GAIN] = ismc_cell_int((int64_t)s->gain);
-		row[ISMC_PLAN_FULL_AFTER] = ismc_cell_int((int64_t)s->full_after);
-		row[ISMC_PLAN_PCT_AFTER] = ismc_cell_dec(ismc_gap_pct(s->full_after,
-		    &gf->n), 1);
+		row[ISMC_PLAN_FULL_AFTER] = ismc_cell_int(
+		    (int64_t)s->full_after);
+		row[ISMC_PLAN_PCT_AFTER] = ismc_cell_dec(ismc_gap_pct(
+		    s->full_after, &gf->n), 1);
 		row[ISMC_PLAN_POLICY] = ismc_cell_str(policy);
 	}
 	add_plan_summary(r, ir->gap, gf);
@@ -114,5 +113,5 @@ ismc_report_remediation(const struct ismc_ir *ir,
 const struct ismc_report_def ismc_report_remediation_def = {
 	.name = "remediation",
 	.scope = ISMC_SCOPE_FRAMEWORK,
-	.build = ismc_report_remediation,
+	.build_fw = ismc_report_remediation,
 };

@@ -111,16 +111,8 @@ ismc_report_review(const struct ismc_ir *ir, struct ismc_arena *a)
 	return r;
 }
 
-static struct ismc_report *
-build(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
-    struct ismc_arena *a)
-{
-	(void)fw;
-	return ismc_report_review(ir, a);
-}
-
 const struct ismc_report_def ismc_report_review_def = {
 	.name = "review",
 	.scope = ISMC_SCOPE_BUILD,
-	.build = build,
+	.build = ismc_report_review,
 };

@@ -241,16 +241,8 @@ ismc_report_risks(const struct ismc_ir *ir, struct ismc_arena *a)
 	return r;
 }
 
-static struct ismc_report *
-build(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
-    struct ismc_arena *a)
-{
-	(void)fw;
-	return ismc_report_risks(ir, a);
-}
-
 const struct ismc_report_def ismc_report_risks_def = {
 	.name = "risks",
 	.scope = ISMC_SCOPE_BUILD,
-	.build = build,
+	.build = ismc_report_risks,
 };

@@ -224,5 +224,5 @@ ismc_report_soa(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
 const struct ismc_report_def ismc_report_soa_def = {
 	.name = "soa",
 	.scope = ISMC_SCOPE_CONTROLS,
-	.build = ismc_report_soa,
+	.build_fw = ismc_report_soa,
 };

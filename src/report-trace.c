@@ -249,16 +249,8 @@ ismc_report_trace(const struct ismc_ir *ir, struct ismc_arena *a)
 	return r;
 }
 
-static struct ismc_report *
-build(const struct ismc_ir *ir, const struct ismc_ir_framework *fw,
-    struct ismc_arena *a)
-{
-	(void)fw;
-	return ismc_report_trace(ir, a);
-}
-
 const struct ismc_report_def ismc_report_trace_def = {
 	.name = "traceability",
 	.scope = ISMC_SCOPE_BUILD,
-	.build = build,
+	.build = ismc_report_trace,
 };

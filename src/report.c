@@ -212,6 +212,18 @@ ismc_report_req_id(struct ismc_arena *a, const struct ismc_ir *ir,
 	return req->id;
 }
 
+struct ismc_cell
+ismc_report_controls_cell(struct ismc_arena *a, const struct ismc_ir *ir,
+    const struct ismc_ir_control *const *c, size_t n)
+{
+	const char **v = ismc_report_strv(a, n);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = ismc_report_req_id(a, ir, c[i]->req);
+	return ismc_cell_list(v, n);
+}
+
 const char *
 ismc_report_control_status(const struct ismc_ir_control *c)
 {

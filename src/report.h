@@ -168,6 +168,11 @@ void	ismc_report_add_summary_at(struct ismc_report *,
  */
 const char *ismc_report_req_id(struct ismc_arena *, const struct ismc_ir *,
 	    const struct ismc_req *);
+/* A list cell of the controls' requirement ids, as ismc_report_req_id
+ * spells them. */
+struct ismc_cell ismc_report_controls_cell(struct ismc_arena *,
+	    const struct ismc_ir *, const struct ismc_ir_control *const *,
+	    size_t n);
 /* A control's status as reports spell it: "excluded" for an excluded
  * one, else its implementation status ("implemented", "planned"). */
 const char *ismc_report_control_status(const struct ismc_ir_control *);

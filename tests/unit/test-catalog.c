@@ -40,27 +40,12 @@ TestSuite(search, .init = setup, .fini = teardown);
 TestSuite(mapping, .init = setup, .fini = teardown);
 TestSuite(iso27001, .init = setup, .fini = teardown);
 
-/* The source tree: $ISMC_SRCDIR (set by make check), else the build's. */
-static const char *
-srcdir(void)
-{
-	const char *d = getenv("ISMC_SRCDIR");
-
-	if (d != NULL && *d != '\0')
-		return d;
-#ifdef ISMC_SRCDIR
-	return ISMC_SRCDIR;
-#else
-	return ".";
-#endif
-}
-
 static char *
 srcpath(const char *rel)
 {
 	char *p;
 
-	if (asprintf(&p, "%s/%s", srcdir(), rel) < 0)
+	if (asprintf(&p, "%s/%s", ismc_test_srcdir(), rel) < 0)
 		cr_assert_fail("out of memory");
 	return p;
 }
