@@ -1,6 +1,6 @@
 #!/bin/sh
 # check-includes.sh [SRCDIR]: the include graph keeps the pipeline's shape
-# (doc/architecture.md, "Who may include what").
+# (doc/architecture.md, "The rules").
 #
 #   1. No cycles between modules. A module is a stem: src/gap.c and
 #      src/gap.h are module "gap", and an internal header X-int.h belongs
@@ -38,15 +38,18 @@ done >"$tmp/edges"
 
 status=0
 
-# Cycles that predate this check, each to be broken by its owner; remove
-# a line when its cycle is gone (a line that matches nothing fails too,
-# so the list cannot go stale). One cycle per line, as printed below.
+# Cycles that predate this check, each to be broken by its owners. A
+# line is one group of modules that reach each other (a strongly connected
+# component), its members in alphabetical order. Remove or shrink a line
+# when its cycle is broken: a line that matches no group fails too, so the
+# list cannot go stale.
 KNOWN_CYCLES='
-catalog -> compilation -> catalog
-gap -> remediation -> gap
+catalog compilation import mapping
+gap remediation
 '
 
-# 1. Cycles, at module level, found by tsort.
+# 1. Cycles: the strongly connected components of the module graph
+# (Tarjan's algorithm), each printed as its members.
 awk '
 function stem(p) {
 	sub(/^.*\//, "", p)
@@ -54,61 +57,65 @@ function stem(p) {
 	sub(/-int$/, "", p)
 	return p
 }
+function visit(v,    i, w, k, line) {
+	index_of[v] = low[v] = ++counter
+	stack[++sp] = v
+	on[v] = 1
+	for (i = 1; i <= nout[v]; i++) {
+		w = out[v, i]
+		if (!(w in index_of)) {
+			visit(w)
+			if (low[w] < low[v])
+				low[v] = low[w]
+		} else if (on[w] && index_of[w] < low[v])
+			low[v] = index_of[w]
+	}
+	if (low[v] != index_of[v])
+		return
+	k = 0
+	do {
+		w = stack[sp--]
+		on[w] = 0
+		member[++k] = w
+	} while (w != v)
+	if (k < 2)
+		return
+	line = ""
+	for (i = 1; i <= k; i++)
+		line = line " " member[i]
+	print substr(line, 2)
+}
 {
 	a = stem($1)
 	b = stem($2)
-	if (a != b)
-		print a, b
-	else
-		print a, a	# keeps lone modules in the graph
-}' "$tmp/edges" | sort -u >"$tmp/modules"
-if ! tsort "$tmp/modules" >/dev/null 2>"$tmp/tsort"; then
-	# One line per loop, from its alphabetically first module:
-	# "a -> b -> a".
-	awk '
-	function flush(    i, lo, line) {
-		if (n == 0)
-			return
-		lo = 1
-		for (i = 2; i <= n; i++)
-			if (m[i] < m[lo])
-				lo = i
-		line = m[lo]
-		for (i = 1; i < n; i++)
-			line = line " -> " m[(lo - 1 + i) % n + 1]
-		print line " -> " m[lo]
-		n = 0
-	}
-	/input contains a loop/ { flush(); next }
-	{ sub(/^tsort: /, ""); m[++n] = $0 }
-	END { flush() }' "$tmp/tsort" | sort >"$tmp/cycles"
-fi
-touch "$tmp/cycles"
-# A cycle may be printed from any of its modules: compare member sets.
-members() {
-	sed 's/ -> /\n/g' | sort -u | tr '\n' ' '
+	node[a] = node[b] = 1
+	if (a == b || (a SUBSEP b) in edge)
+		next
+	edge[a, b] = 1
+	out[a, ++nout[a]] = b
 }
-printf '%s\n' "$KNOWN_CYCLES" | sed '/^$/d' >"$tmp/known"
-while read -r k; do
-	printf '%s\n' "$k" | members
+END {
+	for (v in node)
+		if (!(v in index_of))
+			visit(v)
+}' "$tmp/edges" | while read -r line; do
+	# Members in alphabetical order, one group per line.
+	printf '%s\n' $line | sort | tr '\n' ' ' | sed 's/ $//'
 	echo
-done <"$tmp/known" >"$tmp/known-sets"
-: >"$tmp/found-sets"
+done | sort >"$tmp/cycles"
+printf '%s\n' "$KNOWN_CYCLES" | sed '/^$/d' >"$tmp/known"
 while read -r c; do
-	m=$(printf '%s\n' "$c" | members)
-	echo "$m" >>"$tmp/found-sets"
-	if grep -Fqx -- "$m" "$tmp/known-sets"; then
+	if grep -Fqx -- "$c" "$tmp/known"; then
 		echo "check-includes: known include cycle (to break): $c"
 	else
-		echo "check-includes: include cycle: $c"
+		echo "check-includes: include cycle between: $c"
 		status=1
 	fi
 done <"$tmp/cycles"
 while read -r k; do
-	m=$(printf '%s\n' "$k" | members)
-	if ! grep -Fqx -- "$m" "$tmp/found-sets"; then
-		echo "check-includes: KNOWN_CYCLES lists '$k', which is gone:" \
-		    "remove the line"
+	if ! grep -Fqx -- "$k" "$tmp/cycles"; then
+		echo "check-includes: KNOWN_CYCLES lists '$k', which is no" \
+		    "longer a cycle as such: update the list"
 		status=1
 	fi
 done <"$tmp/known"

@@ -10,6 +10,8 @@
 #ifndef ISMC_EMIT_H
 #define ISMC_EMIT_H
 
+#include <stddef.h>
+
 struct ismc_buf;
 struct ismc_report;
 

@@ -29,8 +29,7 @@ static const struct ismc_report_column finding_columns[] = {
 	[ISMC_FINDINGS_STATUS] = { "action_status", "Action status" },
 	[ISMC_FINDINGS_OVERDUE] = { "overdue", "Overdue" },
 	[ISMC_FINDINGS_CLOSED] = { "closed", "Closed" },
-	[ISMC_FINDINGS_ACTION_OVERDUE] = { "action_overdue", "Action overdue",
-	    .internal = true },
+	[ISMC_FINDINGS_ACTION_OVERDUE] = { "action_overdue", NULL },
 };
 
 static void

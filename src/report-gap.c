@@ -34,9 +34,8 @@ static const struct ismc_report_column gap_columns[] = {
 	[ISMC_GAPREP_PROVENANCE] = { "provenance", "Provenance" },
 	[ISMC_GAPREP_STRENGTH] = { "strength", "Strength" },
 	[ISMC_GAPREP_POLICY] = { "policy", "Coverage policy" },
-	[ISMC_GAPREP_MAPPED] = { "mapped", "Mapped controls", .internal = true },
-	[ISMC_GAPREP_MAPPED_IMPL] = { "mapped_implemented",
-	    "Mapped controls implemented", .internal = true },
+	[ISMC_GAPREP_MAPPED] = { "mapped", NULL },
+	[ISMC_GAPREP_MAPPED_IMPL] = { "mapped_implemented", NULL },
 };
 
 /* ORDER GAP_SUMMARY */

@@ -25,10 +25,8 @@ static const struct ismc_report_column kpi_columns[] = {
 	[ISMC_KPIS_PERIOD] = { "period", "Period" },
 	[ISMC_KPIS_OWNER] = { "owner", "Owner" },
 	[ISMC_KPIS_CONTROLS] = { "controls", "Controls" },
-	[ISMC_KPIS_TARGET_VALUE] = { "target_value", "Target value",
-	    .internal = true },
-	[ISMC_KPIS_COMPARISON] = { "comparison", "Comparison",
-	    .internal = true },
+	[ISMC_KPIS_TARGET_VALUE] = { "target_value", NULL },
+	[ISMC_KPIS_COMPARISON] = { "comparison", NULL },
 };
 
 /* ORDER KPI_SUMMARY */

@@ -46,10 +46,8 @@ static const struct ismc_report_column risk_columns[] = {
 	[ISMC_RISKS_ABOVE] = { "above_acceptance", "Above acceptance" },
 	[ISMC_RISKS_RES_ABOVE] = { "residual_above_acceptance",
 	    "Residual above acceptance" },
-	[ISMC_RISKS_RES_RATED] = { "residual_rated", "Residual rated",
-	    .internal = true },
-	[ISMC_RISKS_TREATED_BY] = { "treated_by", "Treated by (status)",
-	    .internal = true },
+	[ISMC_RISKS_RES_RATED] = { "residual_rated", NULL },
+	[ISMC_RISKS_TREATED_BY] = { "treated_by", NULL },
 };
 
 /* ORDER RISK_SUMMARY */

@@ -148,7 +148,7 @@ ismc_report_new(struct ismc_arena *a, const char *id, const char *title,
 	r->columns = columns;
 	r->ncolumns = ncols;
 	for (j = 0; j < ncols; j++)
-		if (columns[j].internal)
+		if (columns[j].title == NULL)
 			r->omitted |= UINT64_C(1) << j;
 	return r;
 }

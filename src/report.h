@@ -91,9 +91,10 @@ void	ismc_format_decimal(struct ismc_buf *, double, int prec);
 
 struct ismc_report_column {
 	const char		*id;		/* JSON member name */
-	const char		*title;		/* header text */
-	bool			 internal;	/* for documents and charts: no
-						 * serialisation shows it */
+	const char		*title;		/* header text; NULL: an internal
+						 * column, for documents and
+						 * charts, that no serialisation
+						 * shows */
 };
 
 /* A key and label of a metadata or summary entry, in a builder's table. */
