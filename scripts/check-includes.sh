@@ -45,6 +45,7 @@ status=0
 # list cannot go stale.
 KNOWN_CYCLES='
 catalog compilation import mapping
+driver fmt
 gap remediation
 '
 
