@@ -44,7 +44,7 @@ status=0
 # when its cycle is broken: a line that matches no group fails too, so the
 # list cannot go stale.
 KNOWN_CYCLES='
-catalog compilation import mapping
+catalog compilation datafile import mapping search
 driver fmt
 gap remediation
 '
