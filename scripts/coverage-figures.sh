@@ -14,8 +14,8 @@
 #
 # ISMC is the ismc binary (default: $ISMC, else ./ismc, else _build/ismc,
 # else ismc on the PATH). The catalogs are found the usual way
-# (doc/catalog-format.md); run from the top of the source tree or a build
-# directory. Needs python3 to read the JSON reports. Deterministic: the same
+# (doc/catalog-format.md); when ISMC_PATH is unset, the frameworks/ directory
+# of the source tree this script belongs to is used. Needs python3 to read the JSON reports. Deterministic: the same
 # catalogs and mapping sets give the same output.
 #
 # To add a framework, add one line to FRAMEWORKS below: catalog id | label |
@@ -37,6 +37,10 @@ command -v "$ismc" >/dev/null 2>&1 || [ -x "$ismc" ] || {
 	echo "$0: no ismc binary ('$ismc'); build it or pass its path" >&2
 	exit 2
 }
+if [ -z "${ISMC_PATH:-}" ]; then
+	ISMC_PATH=$(cd "$(dirname "$0")/.." && pwd)/frameworks
+	export ISMC_PATH
+fi
 command -v python3 >/dev/null 2>&1 || {
 	echo "$0: needs python3 to read the JSON reports" >&2
 	exit 2
@@ -111,53 +115,72 @@ echo "$FRAMEWORKS" | WORK=$work SCENARIOS=$scenarios python3 -c '
 import json, os, sys
 
 work = os.environ["WORK"]
+scenarios = os.environ["SCENARIOS"].split()
 titles = {"iso": "all clauses 4-10 and all 93 Annex A controls implemented",
           "annexa": "all 93 Annex A controls implemented, no clause decided"}
+short = {"iso": "clauses + Annex A", "annexa": "Annex A alone"}
+policies = ("strict", "all-mapped")
+
 
 def pct(a, b):
     return f"{100.0 * a / b:.1f} %" if b else "n/a"
 
+
 def figures(rows, summary=None):
+    """(requirements, full, partial, gap, coverage index) of assessed rows."""
     n = len(rows)
     full = sum(r["status"] == "full" for r in rows)
     part = sum(r["status"] == "partial" for r in rows)
-    gap = n - full - part
     credits = [r.get("credit") for r in rows]
-    if all(c is not None for c in credits) and n:
-        index = pct(sum(credits), n).replace(" %", "")
+    if n and all(c is not None for c in credits):
+        index = pct(sum(credits), n)
     elif summary is not None and summary.get("coverage_index") is not None:
-        index = str(summary["coverage_index"])
+        index = str(summary.get("coverage_index")) + " %"
     else:
         index = "n/a"
-    return n, full, part, gap, index
+    return n, full, part, n - full - part, index
 
-for line in sys.stdin:
-    if not line.strip():
-        continue
-    fid, label, published = line.strip().split("|")
+
+def load(sc, policy, fid):
+    with open(os.path.join(work, sc, policy, f"gap-{fid}.json"), encoding="utf-8") as fh:
+        rep = json.load(fh)
+    rows = [r for r in rep["rows"] if r["status"] != "excluded"]
+    groups = {}
+    for r in rows:
+        groups.setdefault(r.get("group") or "", []).append(r)
+    return figures(rows, rep.get("summary")), groups
+
+
+def cells(f):
+    n, full, part, gap, index = f
+    return [f"{full} ({pct(full, n)})", str(part), str(gap), index]
+
+
+fws = [l.strip().split("|") for l in sys.stdin if l.strip()]
+res = {(fid, sc, p): load(sc, p, fid) for fid, _, _ in fws for sc in scenarios for p in policies}
+
+print("| framework | published | ISO implemented | requirements | strict full | partial | gap | coverage index | all-mapped full |")
+print("|---|---|---|---|---|---|---|---|---|")
+for fid, label, published in fws:
+    for sc in scenarios:
+        s, a = res[(fid, sc, "strict")][0], res[(fid, sc, "all-mapped")][0]
+        print(f"| {label} | {published} | {short[sc]} | {s[0]} | " + " | ".join(cells(s)) +
+              f" | {a[1]} ({pct(a[1], a[0])}) |")
+print()
+for fid, label, published in fws:
     print(f"## {label}\n\nPublished: {published}.\n")
-    for sc in os.environ["SCENARIOS"].split():
+    for sc in scenarios:
         print(f"### {titles[sc]}\n")
         print("| group | requirements | strict full | partial | gap | index | all-mapped full | partial | gap | index |")
         print("|---|---|---|---|---|---|---|---|---|---|")
-        per = {}
-        for policy in ("strict", "all-mapped"):
-            with open(os.path.join(work, sc, policy, f"gap-{fid}.json"), encoding="utf-8") as fh:
-                rep = json.load(fh)
-            rows = [r for r in rep["rows"] if r["status"] != "excluded"]
-            groups = {}
-            for r in rows:
-                groups.setdefault(r.get("group") or "", []).append(r)
-            per[policy] = (figures(rows, rep.get("summary")), groups)
-        names = list(per["strict"][1])
-        for g in names + ["all"]:
-            cells = []
-            for policy in ("strict", "all-mapped"):
-                tot, groups = per[policy]
-                n, full, part, gap, index = tot if g == "all" else figures(groups[g])
-                cells += [f"{full} ({pct(full, n)})", str(part), str(gap), index]
-            n = per["strict"][0][0] if g == "all" else len(per["strict"][1][g])
-            name = "**all**" if g == "all" else g
-            print(f"| {name} | {n} | " + " | ".join(cells) + " |")
+        groups = res[(fid, sc, "strict")][1]
+        for g in list(groups) + [None]:
+            row = []
+            for p in policies:
+                tot, gs = res[(fid, sc, p)]
+                row += cells(tot if g is None else figures(gs[g]))
+            n = res[(fid, sc, "strict")][0][0] if g is None else len(groups[g])
+            name = "**all**" if g is None else g
+            print(f"| {name} | {n} | " + " | ".join(row) + " |")
         print()
 '

@@ -4,8 +4,8 @@
 Written for ismc. Reads nothing; all content below is ismc's own work:
 short titles paraphrasing EU legislation (DORA, NIS2), short neutral titles
 for the AICPA Trust Services Criteria (identifiers only from the AICPA), and
-ismc's typed ISO/IEC 27001:2022 Annex A crosswalks to DORA and NIS2
-(method: doc/mapping-method.md).
+ismc's typed ISO/IEC 27001:2022 crosswalks to DORA (the table is in
+dora_crosswalk.py) and NIS2 (method: doc/mapping-method.md).
 
 Writes (relative to the repository root):
   frameworks/dora.yaml
@@ -15,7 +15,7 @@ Writes (relative to the repository root):
   frameworks/mappings/iso27001-2022--nis2.yaml
 
 Usage: python3 scripts/catalogs/gen_own.py
-Edit the tables in this script, not the generated YAML.
+Edit the tables in this script and in dora_crosswalk.py, not the generated YAML.
 """
 import os
 import sys
@@ -24,6 +24,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ismcyaml  # noqa: E402
+import dora_crosswalk  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FW = os.path.join(ROOT, "frameworks")
@@ -548,285 +549,14 @@ def build_soc2():
 
 
 # ---------------------------------------------------------------------------
-# ISO/IEC 27001:2022 Annex A -> DORA crosswalk (ismc).  Lines:
+# ISO/IEC 27001:2022 -> NIS2 crosswalk (ismc).  Lines:
 #   target | source | rel | strength | rationale
 # rel: eq equal, sup superset, sub subset, int intersects, none no-counterpart.
-# Direction: source = ISO control, target = DORA requirement.
-# "sub" = the ISO control is narrower than (lies inside) the DORA obligation.
+# Direction: source = ISO control, target = NIS2 requirement.
+# (The DORA crosswalk lives in dora_crosswalk.py.)
 # ---------------------------------------------------------------------------
 REL = {"eq": "equal", "sup": "superset", "sub": "subset", "int": "intersects",
        "none": "no-counterpart"}
-
-DORA_X = r"""
-5.1 | A.5.1 | int | 5 | ICT governance and control framework (5.1): the policy sets direction; DORA requires a full internal control framework
-5.1 | A.5.2 | int | 4 | ICT governance and control framework (5.1): defined security roles are one part of it
-5.1 | A.5.36 | int | 3 | ICT governance and control framework (5.1): compliance checks are one control within it
-5.2.a | A.5.4 | int | 4 | ultimate ICT-risk responsibility of the management body (5.2.a): A.5.4 covers management direction only; accountability is ISMS clause 5.1
-5.2.b | A.5.1 | sup | 7 | policies for availability, authenticity, integrity, confidentiality of data (5.2.b): management-approved security policy set, plus communication and review
-5.2.c | A.5.2 | sub | 6 | roles for all ICT functions (5.2.c): A.5.2 covers information security roles; DORA adds all ICT functions and coordination arrangements
-5.2.c | A.5.3 | int | 3 | roles for ICT functions (5.2.c): segregation of conflicting duties supports the governance arrangements
-5.2.d | A.5.1 | int | 3 | resilience strategy and ICT risk tolerance set by the management body (5.2.d): only the policy approval overlaps; tolerance is ISMS clause 6.1
-5.2.e | A.5.30 | int | 4 | management approval and review of ICT continuity policy and plans (5.2.e): A.5.30 plans ICT readiness, not board approval
-5.2.e | A.5.29 | int | 3 | management approval of continuity arrangements (5.2.e): security during disruption is planned, approval not required
-5.2.f | A.5.35 | int | 4 | management approval of ICT audit plans (5.2.f): independent reviews exist; approval by the management body is not required
-5.2.g | A.6.3 | int | 3 | budget for resilience, awareness and training (5.2.g): A.6.3 requires the training, not the budget allocation
-5.2.h | A.5.19 | int | 6 | management approval and review of ICT third-party policy (5.2.h): supplier security policy and processes exist; board approval is DORA-specific
-5.2.i | A.5.22 | int | 3 | reporting channels to the management body on ICT third parties (5.2.i): supplier monitoring and change management feed them
-5.2.i | A.5.24 | int | 3 | reporting channels on major incidents (5.2.i): incident management defines internal reporting
-5.3 | A.5.19 | int | 5 | role monitoring ICT third-party arrangements (5.3): supplier security process; a designated senior role is DORA-specific
-5.3 | A.5.22 | int | 5 | monitoring of ICT third-party arrangements (5.3): regular monitoring and review of supplier services
-5.4 | A.6.3 | int | 5 | ICT-risk knowledge and training of management body members (5.4): awareness and training for all personnel incl. management
-6.1 | A.5.1 | int | 4 | documented ICT risk management framework (6.1): policies document the approach; the framework itself is ISMS clauses 4-10
-6.2 | A.5.1 | sub | 6 | framework protecting all information and ICT assets (6.2): security policies are one required element
-6.2 | A.5.37 | sub | 4 | framework procedures and protocols (6.2): documented operating procedures are one required element
-6.2 | A.7.1 | sub | 4 | protection of premises, data centres and sensitive areas (6.2): physical security perimeters
-6.2 | A.7.5 | sub | 4 | protection of premises and data centres from damage (6.2): protection against physical and environmental threats
-6.3 | A.5.5 | int | 3 | ICT risk information to authorities on request (6.3): contact with authorities is maintained; on-request reporting is DORA-specific
-6.4 | A.5.3 | int | 5 | independent ICT risk control function and three lines of defence (6.4): segregation of conflicting duties
-6.4 | A.5.2 | int | 4 | ICT risk control function (6.4): security roles defined and allocated
-6.5 | A.5.1 | int | 5 | yearly and post-incident review of the framework (6.5): policies reviewed at planned intervals and on significant change
-6.5 | A.5.27 | int | 3 | continuous improvement from lessons (6.5): knowledge from incidents strengthens controls
-6.6 | A.5.35 | int | 6 | internal audit of the framework (6.6): independent review at planned intervals; DORA requires internal audit with ICT expertise
-6.7 | A.5.35 | int | 4 | follow-up of audit findings (6.7): review results lead to corrective action
-6.7 | A.5.36 | int | 4 | remediation of critical audit findings (6.7): non-compliance is reviewed and corrected
-6.8.a | A.5.1 | int | 3 | strategy aligned to business strategy (6.8.a): policy appropriate to the organisation's purpose
-6.8.b | A.5.30 | int | 3 | ICT risk and impact tolerance (6.8.b): BIA-based ICT readiness touches impact tolerance; risk tolerance is ISMS clause 6.1
-6.8.c | A.5.1 | int | 4 | information security objectives with KPIs (6.8.c): policy gives objectives or their framework; KPIs are ISMS clause 6.2
-6.8.d | A.8.27 | int | 4 | ICT reference architecture in the strategy (6.8.d): secure architecture and engineering principles
-6.8.e | A.8.16 | int | 4 | detection and protection mechanisms in the strategy (6.8.e): monitoring activities
-6.8.e | A.5.24 | int | 3 | incident prevention and protection in the strategy (6.8.e): incident management planning
-6.8.f | A.5.27 | int | 3 | resilience status evidenced by incidents and preventive measures (6.8.f): learning from incidents
-6.8.g | A.5.30 | int | 3 | resilience testing in the strategy (6.8.g): ICT readiness is tested; Chapter IV testing is wider
-6.8.g | A.8.8 | int | 3 | resilience testing in the strategy (6.8.g): vulnerability identification and scanning
-6.8.h | A.5.24 | int | 4 | incident communication strategy (6.8.h): incident management planning includes communication
-7.a | A.8.6 | int | 4 | ICT systems appropriate to the magnitude of operations (7.a): capacity adjusted to requirements
-7.b | A.7.13 | int | 3 | reliable ICT systems (7.b): equipment maintained for availability and integrity
-7.b | A.8.14 | int | 3 | reliable ICT systems (7.b): redundancy meets availability requirements
-7.c | A.8.6 | sup | 8 | sufficient capacity incl. peak volumes (7.c): resource use monitored and adjusted to current and expected capacity needs
-7.d | A.8.14 | int | 6 | technological resilience under stress (7.d): redundancy of processing facilities
-7.d | A.8.6 | int | 5 | resilience to additional processing needs (7.d): capacity planning for expected demand
-7.d | A.5.30 | int | 4 | resilience in adverse situations (7.d): ICT readiness for business continuity
-8.1 | A.5.9 | int | 6 | identification and documentation of functions, roles, assets and dependencies (8.1): asset inventory with owners
-8.1 | A.5.12 | int | 5 | classification of functions and assets (8.1): information classified by security needs
-8.2 | A.5.7 | sub | 6 | continuous assessment of cyber threats (8.2): threat intelligence collected and analysed
-8.2 | A.8.8 | int | 5 | assessment of ICT vulnerabilities (8.2): technical vulnerabilities identified and evaluated; risk scenarios are ISMS clause 8.2
-8.3 | A.8.32 | int | 4 | risk assessment on each major change (8.3): change management assesses impact; full risk assessment is ISMS clause 8.2
-8.4 | A.5.9 | int | 7 | identification of all information and ICT assets (8.4): inventory of information and associated assets
-8.4 | A.8.9 | int | 5 | mapping of asset configurations (8.4): configurations documented and managed
-8.5 | A.5.19 | int | 4 | processes dependent on ICT third parties (8.5): supplier relationships and their risks identified
-8.5 | A.5.9 | int | 3 | interconnections with third-party providers (8.5): inventory can record them
-8.6 | A.5.9 | int | 7 | inventories maintained and updated (8.6): asset inventory kept accurate and up to date; DORA adds update on major change
-8.7 | - | none | - | yearly risk assessment of legacy ICT systems (8.7): no Annex A control; only ISMS clause 8.2 risk assessments
-9.1 | A.8.16 | int | 7 | continuous monitoring of security and functioning of ICT systems (9.1): monitoring for anomalous behaviour
-9.1 | A.8.15 | int | 4 | monitoring and control of ICT systems (9.1): logging of activities
-9.1 | A.8.7 | int | 4 | deployment of ICT security tools (9.1): protection against malware
-9.2 | A.5.1 | sub | 5 | ICT security policies and procedures (9.2): security policies are part of them
-9.2 | A.5.30 | int | 4 | continuity and availability of ICT systems (9.2): ICT readiness for business continuity
-9.2 | A.8.24 | sub | 4 | data security at rest and in transit (9.2): use of cryptography
-9.3.a | A.5.14 | sup | 8 | security of the means of data transfer (9.3.a): rules, procedures and agreements for all transfer facilities
-9.3.a | A.8.21 | int | 5 | security of the means of data transfer (9.3.a): security of network services
-9.3.b | A.8.13 | sub | 5 | minimise data corruption or loss (9.3.b): information backup
-9.3.b | A.5.15 | sub | 5 | minimise unauthorised access (9.3.b): access control rules
-9.3.b | A.8.8 | sub | 4 | minimise technical flaws (9.3.b): technical vulnerability management
-9.3.b | A.8.2 | sub | 4 | minimise unauthorised access (9.3.b): privileged access rights
-9.3.c | A.8.24 | sub | 5 | prevent breaches of confidentiality and authenticity (9.3.c): cryptography
-9.3.c | A.8.13 | sub | 5 | prevent loss of data and availability (9.3.c): backup
-9.3.c | A.8.12 | sub | 4 | prevent confidentiality breaches (9.3.c): data leakage prevention
-9.3.d | A.5.37 | int | 5 | data-management risks, poor administration, human error (9.3.d): documented operating procedures
-9.3.d | A.6.3 | int | 3 | human error in data management (9.3.d): awareness and training
-9.4.a | A.5.1 | sup | 8 | documented information security policy (9.4.a): policy and topic-specific policies, plus communication and review
-9.4.b | A.8.20 | int | 7 | network and infrastructure management (9.4.b): networks secured, managed and controlled
-9.4.b | A.8.22 | int | 6 | instant severing or segmentation of network connections (9.4.b): segregation of networks; instant isolation is DORA-specific
-9.4.c | A.5.15 | eq | 8 | access limited to legitimate need with sound access rights administration (9.4.c): physical and logical access control rules
-9.4.c | A.5.18 | sub | 7 | administration of access rights (9.4.c): provisioning, review, change and removal of access rights
-9.4.c | A.8.3 | sub | 5 | logical access limited to need (9.4.c): information access restriction
-9.4.c | A.7.2 | sub | 4 | physical access limited to need (9.4.c): physical entry controls
-9.4.c | A.8.2 | sub | 5 | access limited to legitimate need (9.4.c): privileged access rights restricted and managed
-9.4.c | A.5.16 | sub | 4 | sound administration of access (9.4.c): identity life cycle management
-9.4.d | A.8.5 | sub | 7 | strong authentication (9.4.d): secure authentication technologies and procedures
-9.4.d | A.8.24 | sub | 7 | key protection and encryption by classification and risk (9.4.d): cryptography incl. key management
-9.4.d | A.5.17 | sub | 4 | strong authentication (9.4.d): management of authentication information
-9.4.e | A.8.32 | eq | 8 | risk-based, documented ICT change management (9.4.e): changes subject to change management procedures
-9.4.e | A.8.19 | int | 4 | controlled changes to software (9.4.e): installation of software on operational systems
-9.4.f | A.8.8 | int | 7 | patch and update policies (9.4.f): timely security patching; non-security updates are outside A.8.8
-9.4.f | A.8.19 | int | 4 | patch and update policies (9.4.f): controlled installation of software updates
-10.1 | A.8.16 | int | 7 | prompt detection of anomalous activities (10.1): monitoring for anomalous behaviour
-10.1 | A.8.14 | int | 3 | single points of failure (10.1): redundancy analysis identifies them
-10.2 | A.8.16 | int | 7 | alert thresholds and automatic alerts (10.2): monitoring baselines and alerting
-10.2 | A.8.15 | int | 4 | multiple layers of detection (10.2): logging
-10.3 | A.8.16 | int | 6 | monitoring of user activity and anomalies (10.3): monitoring activities; resourcing is ISMS clause 7.1
-10.3 | A.8.15 | int | 5 | monitoring of user activity (10.3): logs of user activities
-10.4 | - | none | - | trade-report completeness checks by data reporting service providers (10.4): sector-specific, no ISO counterpart
-11.1 | A.5.30 | int | 6 | ICT business continuity policy (11.1): ICT readiness planned from business continuity objectives
-11.1 | A.5.29 | int | 5 | ICT business continuity policy (11.1): security maintained during disruption
-11.2.a | A.5.30 | int | 6 | continuity of critical or important functions (11.2.a): ICT readiness for business continuity
-11.2.a | A.8.14 | int | 4 | continuity of critical functions (11.2.a): redundancy
-11.2.b | A.5.26 | int | 7 | quick response to and resolution of incidents (11.2.b): response per documented procedures
-11.2.c | A.5.26 | int | 6 | containment and tailored response and recovery (11.2.c): incident response incl. containment
-11.2.c | A.5.30 | int | 4 | recovery procedures (11.2.c): ICT recovery plans
-11.2.d | A.5.25 | int | 4 | estimate of impacts, damages and losses (11.2.d): assessment of security events
-11.2.e | A.5.24 | int | 4 | crisis communication actions (11.2.e): incident management defines communication
-11.2.e | A.5.5 | int | 4 | reporting to competent authorities (11.2.e): contact with authorities
-11.3 | A.5.30 | int | 6 | ICT response and recovery plans (11.3): ICT readiness and recovery plans; independent audit review is DORA-specific
-11.3 | A.5.35 | int | 3 | independent audit review of the plans (11.3): independent review of information security
-11.4 | A.5.30 | eq | 7 | maintained and periodically tested ICT continuity plans (11.4): ICT readiness planned, implemented, maintained and tested
-11.4 | A.5.29 | int | 4 | continuity plans (11.4): security during disruption
-11.5 | A.5.30 | int | 6 | business impact analysis (11.5): ICT continuity requirements derived from a BIA
-11.5 | A.8.14 | int | 5 | redundancy of critical components (11.5): redundancy of processing facilities
-11.6.a | A.5.30 | int | 6 | yearly testing of continuity and recovery plans (11.6.a): ICT readiness tested; cyber and switchover scenarios are DORA-specific
-11.6.a | A.8.14 | int | 3 | switchover to redundant capacity (11.6.a): redundant components tested for failover
-11.6.b | A.5.30 | int | 3 | testing of crisis communication plans (11.6.b): continuity exercises may include communication
-11.7 | A.5.29 | int | 3 | crisis management function (11.7): security during disruption; crisis management is not an Annex A control
-11.7 | A.5.24 | int | 3 | crisis communication procedures (11.7): incident communication procedures
-11.8 | A.8.15 | int | 4 | records of activities during disruption (11.8): logging of activities
-11.8 | A.5.33 | int | 3 | accessible records (11.8): protection of records
-11.9 | - | none | - | continuity test results to authorities, CSDs (11.9): supervisory reporting, no ISO counterpart
-11.10 | - | none | - | aggregated annual incident costs and losses to authorities (11.10): supervisory reporting, no ISO counterpart
-12.1.a | A.8.13 | sup | 8 | backup policy with scope and frequency by criticality (12.1.a): backups per topic-specific backup policy, also tested
-12.1.b | A.8.13 | int | 6 | restoration and recovery procedures (12.1.b): restoration from backups
-12.1.b | A.5.30 | int | 5 | recovery procedures and methods (12.1.b): ICT recovery plans
-12.2 | A.8.13 | int | 7 | backup systems and periodic restore testing (12.2): backups regularly tested
-12.2 | A.8.14 | int | 4 | activation of backup systems (12.2): redundant facilities
-12.3 | A.8.13 | int | 4 | restore on segregated, protected systems (12.3): protected backups; segregated restore systems are DORA-specific
-12.3 | A.8.31 | int | 3 | segregated restore environment (12.3): separation of environments
-12.4 | A.8.14 | eq | 8 | redundant ICT capacities (12.4): redundancy sufficient to meet availability requirements
-12.5 | A.8.14 | int | 5 | secondary processing site for CSDs (12.5): redundant facilities; distance and staffing are DORA-specific
-12.5 | A.5.30 | int | 4 | secondary site capable of continuity (12.5): ICT readiness
-12.6 | A.5.30 | int | 6 | RTO and RPO per function (12.6): recovery objectives from the BIA; market-impact criterion is DORA-specific
-12.7 | A.8.13 | int | 3 | integrity checks and reconciliations on recovery (12.7): restored backups checked
-13.1 | A.5.7 | int | 7 | gathering threat and vulnerability information (13.1): threat intelligence
-13.1 | A.8.8 | int | 5 | gathering vulnerability information (13.1): information on technical vulnerabilities obtained
-13.1 | A.5.6 | int | 3 | gathering threat information (13.1): special interest groups
-13.2 | A.5.27 | int | 7 | post-incident reviews of major incidents (13.2): knowledge from incidents used to strengthen controls
-13.3 | A.5.27 | int | 5 | lessons fed into ICT risk assessment (13.3): learning from incidents; feeding risk assessment is ISMS clause 10
-13.4 | A.5.27 | int | 4 | analysis of incident trends (13.4): incident types, volumes and costs monitored
-13.5 | - | none | - | yearly report of senior ICT staff to the management body (13.5): ISMS clause 9.3 management review, not an Annex A control
-13.6 | A.6.3 | sub | 8 | compulsory awareness and training for all staff (13.6): security awareness and training incl. interested parties; resilience training is extra
-13.7 | A.5.6 | int | 4 | monitoring technology and practice developments (13.7): special interest groups
-13.7 | A.5.7 | int | 4 | keeping up with new forms of cyber-attack (13.7): threat intelligence
-14.1 | A.5.24 | int | 4 | crisis communication plans for disclosure (14.1): incident communication procedures
-14.1 | A.5.26 | int | 3 | disclosure to clients and public (14.1): communication to interested parties during response
-14.2 | A.5.24 | int | 3 | internal and external communication policies (14.2): incident communication; general communication is ISMS clause 7.4
-14.3 | A.5.24 | int | 3 | person for incident communication and media (14.3): incident management roles
-16.1.a | A.5.1 | sub | 5 | documented simplified ICT risk framework (16.1.a): security policies
-16.1.a | A.7.1 | sub | 4 | protection of physical components (16.1.a): physical security perimeters
-16.1.b | A.8.16 | int | 7 | continuous monitoring of ICT systems (16.1.b): monitoring activities
-16.1.c | A.8.8 | sub | 5 | updated ICT systems (16.1.c): technical vulnerability management
-16.1.c | A.8.14 | sub | 4 | resilient ICT systems (16.1.c): redundancy
-16.1.d | A.8.16 | int | 6 | prompt detection of anomalies (16.1.d): monitoring activities
-16.1.d | A.5.26 | int | 5 | swift incident handling (16.1.d): response to incidents
-16.1.e | A.5.19 | int | 5 | key dependencies on ICT providers (16.1.e): supplier relationships identified
-16.1.f | A.5.30 | int | 6 | continuity of critical functions (16.1.f): ICT readiness for business continuity
-16.1.f | A.8.13 | sub | 6 | backup and restoration measures (16.1.f): information backup
-16.1.g | A.5.30 | int | 5 | testing of continuity plans (16.1.g): ICT readiness tested
-16.1.g | A.5.36 | int | 4 | testing control effectiveness (16.1.g): compliance with policies and standards reviewed
-16.1.h | A.6.3 | sub | 6 | awareness and training (16.1.h): security awareness, education and training
-16.1.h | A.5.27 | sub | 5 | lessons from incidents into risk assessment (16.1.h): learning from incidents
-16.2 | A.5.1 | int | 5 | periodic review of the simplified framework (16.2): policies reviewed at planned intervals
-17.1 | A.5.24 | sub | 7 | ICT incident management process (17.1): incident management planning and preparation; notification is extra
-17.1 | A.5.26 | sub | 6 | managing incidents (17.1): response to incidents
-17.1 | A.5.25 | sub | 5 | detecting incidents (17.1): assessment of security events
-17.1 | A.6.8 | sub | 5 | detecting incidents (17.1): event reporting by personnel
-17.2 | A.5.27 | int | 6 | root causes addressed (17.2): learning from incidents
-17.2 | A.5.26 | int | 5 | handling and follow-up of incidents (17.2): incident response
-17.2 | A.5.7 | int | 3 | recording significant cyber threats (17.2): threat intelligence
-17.3.a | A.8.16 | int | 5 | early warning indicators (17.3.a): monitoring with alerting
-17.3.a | A.5.7 | int | 4 | early warning indicators (17.3.a): threat intelligence
-17.3.b | A.5.25 | sub | 7 | identify, log, categorise and classify incidents (17.3.b): event assessment and categorisation; DORA criteria are extra
-17.3.b | A.5.24 | int | 5 | incident tracking procedures (17.3.b): incident management procedures
-17.3.c | A.5.24 | sup | 7 | roles for incident types and scenarios (17.3.c): incident management roles and responsibilities defined and communicated
-17.3.d | A.5.24 | int | 5 | communication and escalation plans (17.3.d): incident communication procedures
-17.3.d | A.5.26 | int | 4 | escalation and information to clients and counterparts (17.3.d): escalation during response
-17.3.e | A.5.24 | int | 4 | reporting major incidents to senior management and board (17.3.e): internal incident reporting
-17.3.f | A.5.26 | sup | 7 | response procedures to mitigate and restore (17.3.f): documented response procedures incl. containment and recovery
-17.3.f | A.5.24 | int | 5 | response procedures (17.3.f): incident management planning
-18.1 | A.5.25 | int | 3 | classification of incidents by DORA impact criteria (18.1): generic event categorisation only; regulatory criteria and thresholds have no ISO counterpart
-18.2 | - | none | - | classification of significant cyber threats (18.2): DORA criteria, no ISO counterpart
-19.1 | A.5.5 | int | 3 | reporting major incidents to the authority (19.1): contact with authorities for incident reporting; templates and content are DORA-specific
-19.3 | A.5.26 | int | 3 | informing affected clients (19.3): communication to interested parties during response
-19.4.a | - | none | - | initial notification to the authority within deadlines (19.4.a): regulatory reporting, no ISO counterpart
-19.4.b | - | none | - | intermediate reports to the authority (19.4.b): regulatory reporting, no ISO counterpart
-19.4.c | - | none | - | final report to the authority (19.4.c): regulatory reporting, no ISO counterpart
-Art.23 | A.5.24 | int | 2 | Chapter III regime for payment-related incidents (Art. 23): incident management applies; the classification and reporting regime does not
-24.1 | A.8.8 | int | 4 | resilience testing programme (24.1): vulnerability identification and testing
-24.1 | A.8.29 | int | 3 | resilience testing programme (24.1): security testing in development and acceptance
-24.1 | A.5.30 | int | 3 | resilience testing programme (24.1): ICT readiness testing
-24.2 | A.8.8 | int | 4 | range of tests and tools (24.2): vulnerability scanning and assessment
-24.2 | A.8.29 | int | 3 | range of tests (24.2): security testing
-24.3 | A.8.8 | int | 3 | risk-based testing (24.3): risk-based vulnerability evaluation
-24.4 | A.5.35 | int | 3 | independent testers (24.4): independence of reviewers
-24.5 | A.8.8 | int | 5 | remediation of test findings (24.5): exposure evaluated and measures taken; validation of closure is DORA-specific
-24.5 | A.8.29 | int | 3 | remediation of test findings (24.5): defects found in security testing are fixed
-24.6 | A.8.8 | int | 4 | yearly tests of systems supporting CIFs (24.6): regular vulnerability identification
-25.1 | A.8.8 | int | 6 | vulnerability assessments, scans and penetration tests (25.1): technical vulnerability management
-25.1 | A.8.29 | sub | 5 | code reviews, compatibility, performance and end-to-end tests (25.1): security testing in development
-25.2 | A.8.29 | int | 6 | vulnerability assessment before deployment (25.2): security testing at acceptance
-25.2 | A.8.8 | int | 5 | vulnerability assessment before deployment (25.2): vulnerability evaluation
-25.3 | A.8.8 | int | 3 | risk-based testing for microenterprises (25.3): vulnerability management
-26.1 | - | none | - | threat-led penetration testing every 3 years (26.1): no ISO counterpart
-26.2 | - | none | - | TLPT scope on live production systems (26.2): no ISO counterpart
-26.3 | - | none | - | ICT providers participating in TLPT (26.3): no ISO counterpart
-26.5 | A.8.34 | int | 5 | risk controls during TLPT (26.5): protection of information systems during audit testing
-26.6 | - | none | - | TLPT results to the authority (26.6): supervisory reporting, no ISO counterpart
-26.7 | - | none | - | TLPT attestation notified to the authority (26.7): supervisory process, no ISO counterpart
-26.8 | - | none | - | TLPT tester contracting and rotation (26.8): no ISO counterpart
-27.1 | - | none | - | qualifications of TLPT testers (27.1): no ISO counterpart
-27.2 | - | none | - | conditions for internal TLPT testers (27.2): no ISO counterpart
-27.3 | A.5.20 | int | 3 | secure handling of TLPT results in tester contracts (27.3): security requirements in supplier agreements
-28.1 | A.5.19 | int | 6 | ICT third-party risk within the framework (28.1): supplier security risk process
-28.1 | A.5.21 | int | 4 | ICT third-party risk (28.1): ICT supply chain security
-28.2 | A.5.19 | int | 5 | ICT third-party risk strategy and policy (28.2): supplier relationship policy; strategy and board review are DORA-specific
-28.2 | A.5.23 | int | 3 | policy for ICT services (28.2): cloud service policy
-28.3 | - | none | - | register of information on ICT third-party arrangements and its reporting (28.3): no ISO counterpart
-28.4.a | A.5.19 | int | 3 | criticality of the arrangement (28.4.a): suppliers assessed by criticality
-28.4.b | A.5.31 | int | 3 | supervisory conditions for contracting (28.4.b): legal and regulatory requirements identified
-28.4.c | A.5.19 | int | 5 | risk assessment before contracting (28.4.c): supplier risks assessed; concentration risk is DORA-specific
-28.4.c | A.5.21 | int | 4 | risk assessment before contracting (28.4.c): ICT supply chain risks
-28.4.d | A.5.19 | int | 6 | due diligence on prospective providers (28.4.d): supplier evaluation and selection; non-security due diligence is extra
-28.4.e | - | none | - | conflicts of interest of an ICT arrangement (28.4.e): no ISO counterpart
-28.5 | A.5.19 | int | 6 | providers meeting security standards (28.5): supplier security requirements
-28.5 | A.5.20 | int | 5 | providers meeting security standards (28.5): security requirements agreed in contracts
-28.6 | A.5.22 | int | 5 | risk-based audits of providers (28.6): monitoring, review and audit of supplier services
-28.6 | A.5.20 | int | 3 | audit rights (28.6): right to audit in supplier agreements
-28.7 | A.5.20 | int | 3 | termination rights (28.7): supplier agreements; the DORA termination grounds are not an ISO requirement
-28.8 | A.5.23 | int | 4 | exit strategies (28.8): exit strategy for cloud services
-28.8 | A.5.20 | int | 3 | exit and transition (28.8): handover and return of information at contract end
-29.1 | - | none | - | ICT concentration risk (29.1): no ISO counterpart
-29.2 | A.5.21 | int | 4 | subcontracting chains (29.2): requirements propagated through the ICT supply chain; insolvency and third-country law are DORA-specific
-30.1 | A.5.20 | int | 5 | written contract with SLAs (30.1): documented supplier agreements with security requirements
-30.2.a | A.5.20 | int | 5 | description of services and subcontracting terms (30.2.a): supplier agreements
-30.2.a | A.5.21 | int | 4 | subcontracting conditions (30.2.a): requirements for sub-suppliers
-30.2.b | A.5.20 | int | 3 | locations of services and data (30.2.b): supplier agreements; location clauses are DORA-specific
-30.2.b | A.5.23 | int | 3 | data location (30.2.b): cloud service agreements
-30.2.c | A.5.20 | sup | 7 | data availability, authenticity, integrity and confidentiality clauses (30.2.c): security requirements agreed with each supplier
-30.2.c | A.5.34 | int | 3 | personal data protection in contracts (30.2.c): privacy and protection of PII
-30.2.d | A.5.20 | int | 4 | data access, recovery and return (30.2.d): return of information at contract end
-30.2.d | A.5.23 | int | 4 | data return on exit (30.2.d): cloud exit provisions
-30.2.e | A.5.20 | int | 4 | service level descriptions (30.2.e): supplier agreements
-30.2.e | A.5.22 | int | 3 | service levels (30.2.e): monitoring of supplier services
-30.2.f | A.5.20 | int | 3 | provider incident assistance (30.2.f): incident handling in supplier agreements; cost terms are DORA-specific
-30.2.g | - | none | - | provider cooperation with financial authorities (30.2.g): no ISO counterpart
-30.2.h | A.5.20 | int | 3 | termination rights and notice periods (30.2.h): supplier agreements
-30.2.i | A.5.20 | int | 4 | provider participation in training (30.2.i): awareness and training requirements in supplier agreements
-30.2.i | A.6.3 | int | 3 | provider participation in training (30.2.i): training of relevant interested parties
-30.3.a | A.5.22 | int | 4 | performance targets and monitoring (30.3.a): monitoring of supplier service delivery
-30.3.a | A.5.20 | int | 4 | full service levels (30.3.a): supplier agreements
-30.3.b | A.5.22 | int | 4 | provider reporting on material developments (30.3.b): supplier change management
-30.3.b | A.5.20 | int | 3 | notice periods and reporting duties (30.3.b): supplier agreements
-30.3.c | A.5.20 | int | 6 | provider security measures and tested contingency plans (30.3.c): security requirements in supplier agreements
-30.3.c | A.5.30 | int | 3 | provider contingency plans (30.3.c): ICT readiness
-30.3.d | - | none | - | provider participation in TLPT (30.3.d): no ISO counterpart
-30.3.e | A.5.20 | int | 5 | access, inspection and audit rights (30.3.e): right to audit in supplier agreements
-30.3.e | A.5.22 | int | 5 | ongoing monitoring of provider performance (30.3.e): monitoring and review of supplier services
-30.3.f | A.5.23 | int | 3 | exit with transition period (30.3.f): cloud exit strategy
-30.3.f | A.5.20 | int | 3 | exit with transition period (30.3.f): handover at contract end
-30.4 | - | none | - | standard contractual clauses of public authorities (30.4): no ISO counterpart
-45.1 | A.5.6 | int | 5 | threat intelligence sharing in trusted communities (45.1): contact with special interest groups
-45.1 | A.5.7 | int | 4 | threat intelligence sharing (45.1): threat intelligence
-45.1 | A.5.14 | int | 3 | protection of shared information (45.1): information transfer rules
-45.2 | A.5.6 | int | 3 | sharing arrangement conditions (45.2): special interest groups
-45.3 | - | none | - | notification of participation in sharing arrangements (45.3): no ISO counterpart
-"""
 
 NIS2_X = r"""
 20.1 | A.5.1 | int | 4 | management approval and oversight of risk measures (20.1): policies approved by management; accountability is ISMS clause 5.1
@@ -900,26 +630,6 @@ def order_rows(rows, nodes):
     return sorted(rows, key=lambda r: pos[r["target"]])  # stable sort keeps written order
 
 
-DORA_X_HEADER = """\
-ISO/IEC 27001:2022 Annex A -> DORA (Regulation (EU) 2022/2554): ismc's own typed crosswalk.
-
-Provenance: ismc. Written from the text of DORA and the Annex A control titles with
-ISO/IEC 27002:2022 as guidance on each control's scope. No third-party mapping was used
-(none exists in CISO Assistant for DORA <-> ISO). Method, relation semantics (NIST IR 8477),
-strength rubric and limitations: doc/mapping-method.md.
-Direction: source = ISO control, target = DORA requirement. "A.5.24 subset 17.1" means the
-control lies inside the DORA obligation (the control is narrower). equal and superset mean the
-control on its own covers the whole obligation; subset and intersects mean partial coverage.
-Every DORA requirement leaf has at least one row; rows with source null (no-counterpart) mark
-obligations with no Annex A counterpart (register of information, regulatory incident reports,
-TLPT, concentration risk and similar). ISMS clauses 4-10 are not in the ISO catalog, so
-obligations met by them (risk assessment, management review, internal audit) are mapped only
-to their nearest Annex A controls, with low strength, or marked no-counterpart.
-Licence: ismc's own analysis; ISO control identifiers only (no ISO text).
-
-Generated by scripts/catalogs/gen_own.py; edit that script, not this file.
-"""
-
 NIS2_X_HEADER = """\
 ISO/IEC 27001:2022 Annex A -> NIS2 Directive (EU) 2022/2555, Art. 20, 21 and 23: ismc's own
 typed crosswalk.
@@ -959,7 +669,8 @@ def check_targets(rows, nodes, name):
         raise SystemExit(f"{name}: leaves without rows: {missing}")
     seen = set()
     for r in rows:
-        key = (r["source"], r["target"])
+        src = r["source"]
+        key = (tuple(sorted(src)) if isinstance(src, list) else src, r["target"])
         if key in seen:
             raise SystemExit(f"{name}: duplicate pair {key}")
         seen.add(key)
@@ -975,16 +686,10 @@ def main():
     meta, snodes = build_soc2()
     write(os.path.join(FW, "soc2-tsc-2017.yaml"), ismcyaml.catalog(SOC2_HEADER, meta, snodes))
 
-    drows = order_rows(parse_x(DORA_X), dnodes)
+    drows = order_rows(dora_crosswalk.parse(), dnodes)
     check_targets(drows, dnodes, "dora")
     write(os.path.join(FW, "mappings", "iso27001-2022--dora.yaml"), ismcyaml.mapping(
-        DORA_X_HEADER,
-        dict(id="iso27001-2022--dora", source="iso27001-2022", target="dora",
-             title="ISO/IEC 27001:2022 Annex A to DORA (Regulation (EU) 2022/2554)",
-             provenance="ismc",
-             origin="ismc analysis of Regulation (EU) 2022/2554 against ISO/IEC 27001:2022 Annex A (scope per ISO/IEC 27002:2022)",
-             method="doc/mapping-method.md"),
-        drows))
+        dora_crosswalk.HEADER, dora_crosswalk.META, drows))
 
     nrows = order_rows(parse_x(NIS2_X), nnodes)
     check_targets(nrows, nnodes, "nis2")
