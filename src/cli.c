@@ -103,6 +103,7 @@ enum {
 	OPT_DUMP_IR,
 	OPT_VERSION,
 	OPT_CHECK,
+	OPT_SANDBOX,
 };
 
 struct cli_option {
@@ -145,6 +146,11 @@ static const struct cli_option options[] = {
 	  C_CHECK | C_BUILD | C_EXPLAIN,
 	  "full requirement texts from a file you licensed,\n"
 	  "shown in the SoA (doc/catalog-format.md)", NULL },
+	{ "sandbox", OPT_SANDBOX, optional_argument, "DIR", C_COMPILE,
+	  "untrusted specs: read includes and mapping files\n"
+	  "only from the specs' directories (or DIR) and the\n"
+	  "catalog search path, and quote no line of a file\n"
+	  "that is not a spec (doc/security.md)", NULL },
 	{ "coverage", OPT_COVERAGE, required_argument, "POLICY", C_COMPILE,
 	  "strict (set-theory, the default) or all-mapped\n"
 	  "(met when every mapped control is implemented)", NULL },
@@ -608,6 +614,10 @@ apply_option(struct ismc_options *o, int key, const char *v)
 		return 0;
 	case OPT_CHECK:
 		o->fmt_check = true;
+		return 0;
+	case OPT_SANDBOX:
+		o->sandbox = true;
+		o->sandbox_root = v;	/* NULL: the specs' directories */
 		return 0;
 	}
 	return usage_error("option not handled (%d)", key);	/* a bug */

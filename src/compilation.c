@@ -5,6 +5,7 @@
 
 #include "compilation.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,34 +72,46 @@ static const char *const kind_names[] = {	/* ORDER ISMC_INPUT */
 	"file", "spec", "catalog", "mapping set", "texts file",
 };
 
-static void
+static bool
 add_root(struct ismc_compilation *c, const char *dir)
 {
 	char *r = ismc_path_canonical(dir);
 	size_t i;
 
 	if (r == NULL)
-		return;		/* missing: nothing can come from it */
+		return false;	/* missing: nothing can come from it */
 	for (i = 0; i < c->nroots; i++) {
 		if (strcmp(c->roots[i], r) == 0) {
 			free(r);
-			return;
+			return true;
 		}
 	}
 	c->roots = ismc_xreallocarray(c->roots, c->nroots + 1,
 	    sizeof *c->roots);
 	c->roots[c->nroots++] = r;
+	return true;
 }
 
 void
-ismc_compilation_sandbox(struct ismc_compilation *c, const char *const *specs,
-    size_t nspecs)
+ismc_compilation_sandbox(struct ismc_compilation *c, const char *root,
+    const char *const *specs, size_t nspecs)
 {
 	const char *slash;
 	char *dir;
 	size_t i;
 
 	c->sandbox = true;
+	c->sandbox_tree = root != NULL ? ismc_arena_printf(&c->arena, "'%s'",
+	    root) : "the specs' directories";
+	if (root != NULL) {
+		if (!add_root(c, root)) {
+			ismc_diag_error(&c->diag, ISMC_NO_SPAN, "--sandbox: "
+			    "cannot use directory '%s': %s", root,
+			    strerror(errno));
+			c->io_failed = true;
+		}
+		nspecs = 0;
+	}
 	for (i = 0; i < nspecs; i++) {
 		/* The directory the spec is named in, not where a link
 		 * leads: a linked spec cannot widen its own tree. */
@@ -128,8 +141,12 @@ sandbox_allows(struct ismc_compilation *c, const char *path,
 	if (resolved == NULL)
 		return true;	/* missing: the read says so */
 	if (!ok) {
-		ismc_diag_error(&c->diag, from, "--sandbox: '%s' is outside "
-		    "the spec's directory and the catalog search path", path);
+		/* A spec the command line names is an I/O error (status 2),
+		 * like any of those it cannot read. */
+		if (how & ISMC_INPUT_NAMED)
+			c->io_failed = true;
+		ismc_diag_error(&c->diag, from, "--sandbox: '%s' lies outside "
+		    "%s and the catalog search path", path, c->sandbox_tree);
 	} else if (kind == ISMC_INPUT_SPEC && !(how & ISMC_INPUT_NAMED) &&
 	    ((len = strlen(resolved)) < 5 ||
 	    strcmp(resolved + len - 5, ".isms") != 0)) {

@@ -39,6 +39,7 @@ struct ismc_compilation {
 	char			**roots;	/* --sandbox: canonical directories
 						 * files may come from; heap */
 	size_t			  nroots;
+	const char		 *sandbox_tree;	/* its spec tree, for messages */
 	bool			  has_as_of;	/* --as-of: the date against which
 						 * deadlines and validity are
 						 * judged (else the spec's date) */
@@ -70,12 +71,15 @@ uint32_t ismc_compilation_read(struct ismc_compilation *, const char *path,
 	    enum ismc_input_kind kind, unsigned how, struct ismc_span from,
 	    bool *fresh);
 /*
- * Turns the sandbox on: from now on, files not named on the command line
- * must lie (symbolic links followed) in the directory of one of `specs`
- * or in the catalog search path, set before this call; includes must name
- * .isms files; and diagnostics quote no line of a file that is not a spec.
+ * Turns the sandbox on (--sandbox, doc/security.md): from now on, the
+ * specs and every file they lead to must lie, symbolic links followed,
+ * in `root` (NULL: the directories the `specs` are named in) or in the
+ * catalog search path, set before this call; includes must name .isms
+ * files; a spec on the command line must be a regular file; and
+ * diagnostics quote no line of a file that is not a spec. --catalog and
+ * --texts files, named by whoever wrote the command, are not confined.
  */
-void	ismc_compilation_sandbox(struct ismc_compilation *,
+void	ismc_compilation_sandbox(struct ismc_compilation *, const char *root,
 	    const char *const *specs, size_t nspecs);
 
 #endif

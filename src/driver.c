@@ -298,6 +298,8 @@ run_compile(struct run *r, const struct ismc_options *o,
 	struct ismc_compilation *c = &r->c;
 	struct ismc_sema_options so;
 
+	if (o->sandbox)
+		ismc_compilation_sandbox(c, o->sandbox_root, specs, nspecs);
 	ismc_frontend_load(c, specs, nspecs, &r->prog);
 	r->io_failed = c->io_failed;
 	dump_front(c, o, &r->prog);

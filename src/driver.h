@@ -53,6 +53,8 @@ struct ismc_options {
 	const char		**include_dirs;	/* -I, in order */
 	size_t			 ninclude_dirs;
 	const char		*outdir;	/* -o */
+	bool			 sandbox;	/* --sandbox[=DIR] */
+	const char		*sandbox_root;	/* its DIR, or NULL */
 	bool			 werror;
 	bool			 no_warnings;
 	bool			 plain;		/* --diagnostics=plain */

@@ -727,6 +727,85 @@ else
 fi
 rm -rf "$tmp/sub"
 
+# ---- --sandbox: untrusted specs in CI ---------------------------------------
+# Includes, mapping files and the files of catalog directories confined to
+# the spec's tree and the search path (links followed, then checked), only
+# .isms files included, no line of another file quoted, and the example
+# compiling to the same bytes as without.
+mkdir -p "$tmp/sb/tree/sub" "$tmp/sb/out" "$tmp/sb/fw"
+printf 'framework iso27001\nSECRET-TOKEN\n' >"$tmp/sb/out/secret.isms"
+printf 'format: ismc-mapping/1\nmapping: SECRET-TOKEN\nrows: []\n' >"$tmp/sb/out/secret.yaml"
+ln -s "$tmp/sb/out/secret.isms" "$tmp/sb/tree/linked.isms"
+printf 'SECRET-TOKEN\n' >"$tmp/sb/tree/notes.txt"
+# sandboxed NAME TEXT SPEC-TEXT...: a spec in the tree with SPEC-TEXT is
+# refused under --sandbox with TEXT, without the secret reaching stderr.
+sandboxed() {
+	name=$1 text=$2
+	shift 2
+	printf 'framework iso27001\ncontrol A.5.1 { excluded "x" }\n' \
+	    >"$tmp/sb/tree/s.isms"
+	printf '%s\n' "$@" >>"$tmp/sb/tree/s.isms"
+	run "$ISMC" check --sandbox "$tmp/sb/tree/s.isms"
+	expect "--sandbox: $name" 1 "$text"
+	grep -q 'SECRET-TOKEN' "$tmp/err" &&
+	    fail "--sandbox: $name: the secret reached stderr" || pass
+}
+sandboxed "include out of the tree" \
+    "s.isms:3:9: error: --sandbox: '$tmp/sb/tree/../out/secret.isms' lies outside the specs' directories and the catalog search path" \
+    'include "../out/secret.isms"'
+sandboxed "absolute include" \
+    "s.isms:3:9: error: --sandbox: '$tmp/sb/out/secret.isms' lies outside" \
+    "include \"$tmp/sb/out/secret.isms\""
+sandboxed "include of a link out of the tree" \
+    "s.isms:3:9: error: --sandbox: '$tmp/sb/tree/linked.isms' lies outside" \
+    'include "linked.isms"'
+sandboxed "include of /proc" "s.isms:3:9: error: --sandbox: '/proc/self/environ' lies outside" \
+    'include "/proc/self/environ"'
+sandboxed "include of a file that is not a spec" \
+    "s.isms:3:9: error: --sandbox: an include must name a .isms file, not '$tmp/sb/tree/notes.txt'" \
+    'include "notes.txt"'
+sandboxed "mapping file out of the tree" \
+    "s.isms:3:10: error: --sandbox: '$tmp/sb/tree/../out/secret.yaml' lies outside" \
+    'mappings "../out/secret.yaml"'
+# Without --sandbox the same include is read (and quoted).
+run "$ISMC" check "$tmp/sb/tree/s.isms"
+grep -q 'SECRET-TOKEN' "$tmp/err" && pass ||
+    fail "without --sandbox the mapping file is not read"
+# A file in the tree that is not a spec is read, but never quoted.
+cp "$tmp/sb/out/secret.yaml" "$tmp/sb/tree/broken.yaml"
+sandboxed "a broken mapping file is not quoted" "broken.yaml:" \
+    'mappings "broken.yaml"'
+# A catalog directory entry linked out of the search path.
+ln -s "$tmp/sb/out/secret.yaml" "$tmp/sb/fw/x.yaml"
+printf 'framework iso27001\ncontrol A.5.1 { excluded "x" }\n' \
+    >"$tmp/sb/tree/s.isms"
+run "$ISMC" check --sandbox -I "$tmp/sb/fw" "$tmp/sb/tree/s.isms"
+expect "--sandbox: catalog directory entry linked out" 1 \
+    "s.isms:1:11: error: --sandbox: '$tmp/sb/fw/x.yaml' lies outside"
+rm "$tmp/sb/fw/x.yaml"
+# The spec itself, linked out of its directory, or a pipe.
+ln -s "$tmp/sb/out/secret.isms" "$tmp/sb/tree/main.isms"
+run "$ISMC" check --sandbox "$tmp/sb/tree/main.isms"
+expect "--sandbox: spec linked out of its directory" 2 \
+    "ismc: error: --sandbox: '$tmp/sb/tree/main.isms' lies outside"
+printf 'framework iso27001\n' | "$ISMC" check --sandbox /dev/stdin \
+    >/dev/null 2>"$tmp/err" && fail "--sandbox: a spec from a pipe was read" ||
+    pass
+# --sandbox=DIR widens the tree to DIR.
+printf 'control A.5.1 { excluded "x" }\n' >"$tmp/sb/tree/common.isms"
+printf 'framework iso27001\ninclude "../common.isms"\n' \
+    >"$tmp/sb/tree/sub/s.isms"
+run "$ISMC" check --sandbox "$tmp/sb/tree/sub/s.isms"
+expect "--sandbox: include of the parent" 1 "lies outside"
+run "$ISMC" check --sandbox="$tmp/sb/tree" "$tmp/sb/tree/sub/s.isms"
+expect "--sandbox=DIR: include of the parent" 0
+# The example builds to the same bytes under --sandbox.
+run "$ISMC" build --sandbox --format csv,json,md "$example" -o "$tmp/sb/a"
+expect "--sandbox: the example" 0
+run "$ISMC" build --format csv,json,md "$example" -o "$tmp/sb/b"
+same_tree "--sandbox: the example's outputs" "$tmp/sb/a" "$tmp/sb/b"
+rm -rf "$tmp/sb"
+
 # ---- UTF-16 and UTF-32 ------------------------------------------------------
 # A file in UTF-16 or UTF-32 (with a byte-order mark, or told by its NUL
 # bytes) is refused at 1:1 as a whole, never read as UTF-8 with wrong
