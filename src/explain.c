@@ -57,6 +57,20 @@ control_state(const struct ismc_ir_control *c)
 	return ismc_status_name(c->status);
 }
 
+/* "from SET: SOURCE REL TARGET, strength N": a row as its file has it. */
+static void
+explain_row(struct explain *e, const char *indent,
+    const struct ismc_mapping_set *set, const struct ismc_mapping_row *row)
+{
+	fprintf(e->out, "%sfrom %s: %s %s %s", indent, set->id,
+	    ismc_mapping_row_source_text(&e->arena, row),
+	    ismc_rel_name(row->rel), row->target);
+	if (row->strength != 0)
+		fprintf(e->out, ", strength %u", row->strength);
+	else
+		fprintf(e->out, ", strength not given");
+}
+
 /* A link as used: "x:a REL y:b", then the row it comes from. */
 static void
 explain_link(struct explain *e, const struct ismc_gap_link *l, bool back)
@@ -68,14 +82,12 @@ explain_link(struct explain *e, const struct ismc_gap_link *l, bool back)
 
 	fprintf(e->out, "        %s %s %s\n", ismc_gap_qname(&e->arena, from),
 	    ismc_rcc5_name(rel), ismc_gap_qname(&e->arena, to));
-	fprintf(e->out, "          from %s: %s %s %s", l->set->id, row->source,
-	    ismc_rel_name(row->rel), row->target);
-	if (row->strength != 0)
-		fprintf(e->out, ", strength %u", row->strength);
-	else
-		fprintf(e->out, ", strength not given");
+	explain_row(e, "          ", l->set, row);
 	if (back)
 		fprintf(e->out, "; read backwards");
+	if (l->member)
+		fprintf(e->out, "; %s is a member of the covering set",
+		    l->a->id);
 	if (l->group_a != NULL || l->group_b != NULL)
 		fprintf(e->out, "; %s is a group, taken for each "
 		    "requirement in it", (l->group_a != NULL ? l->group_a :
@@ -157,6 +169,123 @@ explain_reach(struct explain *e, const struct ismc_gap_reach *r)
 	explain_refs(e, c);
 }
 
+/* What a covering row's member is, and what meets it. */
+static void
+explain_member(struct explain *e, const struct ismc_gap_member *m)
+{
+	fprintf(e->out, "        %s  %s", ismc_gap_qname(&e->arena, m->req),
+	    ismc_gap_mstate_name(m->state));
+	if (m->state == ISMC_GAP_M_EXCLUDED)
+		fprintf(e->out, " (the SoA excludes it)");
+	else if (m->by == m->control)
+		;	/* its own status says it */
+	else if (m->by != NULL)
+		fprintf(e->out, " by %s, which contains it (%s; %s)",
+		    ismc_gap_qname(&e->arena, m->by->req),
+		    control_state(m->by), m->via->set->id);
+	else
+		fprintf(e->out, " (%s)", control_state(m->control));
+	fputc('\n', e->out);
+}
+
+static const char *
+cover_counts_as(const struct ismc_gap_cover *c)
+{
+	if (c->capacity == ISMC_COV_GAP)
+		return "nothing: the relation may be 'not related'";
+	if (c->contribution == ISMC_COV_FULL)
+		return "full";
+	if (c->capacity == ISMC_COV_FULL)
+		return c->contribution == ISMC_COV_PARTIAL ?
+		    "partial (full once every member is met and the residual, "
+		    "if any, closed)" : "nothing yet (full once every member "
+		    "is met and the residual, if any, closed)";
+	return c->contribution == ISMC_COV_PARTIAL ? "partial" :
+	    "nothing yet (partial once a member is met)";
+}
+
+static void
+explain_cover(struct explain *e, const struct ismc_req *req,
+    const struct ismc_gap_cover *c)
+{
+	const struct ismc_mapping_row *row = c->row;
+	size_t i;
+
+	fprintf(e->out, "    %s %s %s\n", ismc_gap_cover_members(&e->arena,
+	    c), ismc_rcc5_name(c->rel), ismc_gap_qname(&e->arena, req));
+	explain_row(e, "      ", c->set, row);
+	if (c->group != NULL)
+		fprintf(e->out, "; %s is a group, taken for each requirement "
+		    "in it", c->group->id);
+	fputc('\n', e->out);
+	if (row->rationale != NULL && *row->rationale != '\0')
+		fprintf(e->out, "      rationale: %s\n", row->rationale);
+	if (c->hub != NULL) {
+		fprintf(e->out, "      through %s, the requirement the row "
+		    "covers:\n", ismc_gap_qname(&e->arena, c->hub));
+		explain_link(e, c->link, c->backwards);
+	}
+	fprintf(e->out, "      members (%zu of %zu met):\n", c->nmet,
+	    c->nmembers);
+	for (i = 0; i < c->nmembers; i++)
+		explain_member(e, &c->members[i]);
+	if (c->residual != NULL) {
+		fprintf(e->out, "      residual of %s: %s\n",
+		    ismc_gap_qname(&e->arena, c->residual_of), c->residual);
+		fprintf(e->out, "        %s", ismc_gap_residual_name(
+		    c->residual_state));
+		if (c->closer != NULL)
+			fprintf(e->out, " by measure %s (%s)", c->closer->id,
+			    ismc_status_name(c->closer->status));
+		else if (c->residual_state == ISMC_GAP_RES_OPEN)
+			fprintf(e->out, ": a measure with 'closes %s:%s' "
+			    "closes it", c->residual_of->catalog->id,
+			    c->residual_of->id);
+		fputc('\n', e->out);
+	}
+	fprintf(e->out, "      counts as: %s\n", cover_counts_as(c));
+}
+
+/* What each cover that could make it full still needs. */
+static size_t
+why_covers(struct explain *e, const struct ismc_gap_req *q)
+{
+	const struct ismc_gap_cover *c;
+	const struct ismc_gap_member *m;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < q->ncovers; i++) {
+		c = &q->covers[i];
+		if (c->capacity != ISMC_COV_FULL ||
+		    c->contribution == ISMC_COV_FULL)
+			continue;
+		n++;
+		if (c->nexcluded > 0) {
+			fprintf(e->out, "  the set %s cannot be complete: the "
+			    "SoA excludes a member\n",
+			    ismc_gap_cover_members(&e->arena, c));
+			continue;
+		}
+		fprintf(e->out, "  full through %s once", c->set->id);
+		for (k = 0; k < c->nmembers; k++) {
+			m = &c->members[k];
+			if (m->state != ISMC_GAP_M_MET)
+				fprintf(e->out, " %s (%s)",
+				    ismc_gap_qname(&e->arena, m->req),
+				    control_state(m->control));
+		}
+		if (c->nmet < c->nmembers)
+			fprintf(e->out, " %s implemented",
+			    c->nmembers - c->nmet == 1 ? "is" : "are");
+		if (c->residual != NULL &&
+		    c->residual_state != ISMC_GAP_RES_CLOSED)
+			fprintf(e->out, "%sthe residual is closed: %s",
+			    c->nmet < c->nmembers ? " and " : " ", c->residual);
+		fputc('\n', e->out);
+	}
+	return n;
+}
+
 /* Why the strict rule gives less than full. */
 static void
 why_strict(struct explain *e, const struct ismc_gap_req *q)
@@ -186,6 +315,8 @@ why_strict(struct explain *e, const struct ismc_gap_req *q)
 	}
 	if (pending > 0)
 		fputc('\n', e->out);
+	pending += why_covers(e, q);
+	other += q->ncovers;
 	if (other == 0)
 		fprintf(e->out, "  no mapping between frameworks in use "
 		    "reaches it from a control with a decision\n");
@@ -204,7 +335,7 @@ why_all_mapped(struct explain *e, const struct ismc_gap_req *q)
 {
 	const struct ismc_ir_control *prev = NULL;
 	const struct ismc_gap_reach *r;
-	size_t i;
+	size_t i, k;
 
 	if (q->nmapped == 0) {
 		fprintf(e->out, "  no published row maps a control with a "
@@ -222,7 +353,20 @@ why_all_mapped(struct explain *e, const struct ismc_gap_req *q)
 		fprintf(e->out, " %s (%s)", ismc_gap_qname(&e->arena,
 		    r->control->req), control_state(r->control));
 	}
+	for (i = 0; i < q->ncovers; i++)
+		for (k = 0; q->covers[i].hub == NULL &&
+		    k < q->covers[i].nmembers; k++)
+			if (q->covers[i].members[k].state != ISMC_GAP_M_MET)
+				fprintf(e->out, " %s (%s)",
+				    ismc_gap_qname(&e->arena,
+				    q->covers[i].members[k].req), control_state(
+				    q->covers[i].members[k].control));
 	fputc('\n', e->out);
+	for (i = 0; i < q->ncovers; i++)
+		if (q->covers[i].hub == NULL && q->covers[i].residual != NULL &&
+		    q->covers[i].residual_state != ISMC_GAP_RES_CLOSED)
+			fprintf(e->out, "  and the residual closed: %s\n",
+			    q->covers[i].residual);
 }
 
 static void
@@ -266,8 +410,16 @@ explain_req(struct explain *e, const struct ismc_gap_req *q)
 			fprintf(e->out, "  reached by:\n");
 		explain_reach(e, &q->reaches[i]);
 	}
-	if (shown == 0)
+	if (shown == 0 && q->ncovers == 0)
 		fprintf(e->out, "  reached by: nothing\n");
+	for (i = 0; i < q->ncovers; i++) {
+		if (i == 0)
+			fprintf(e->out, "  covered by sets:\n");
+		explain_cover(e, q->req, &q->covers[i]);
+	}
+	if (q->status == ISMC_COV_PARTIAL)
+		fprintf(e->out, "  credit in the coverage index: %.2f\n",
+		    q->credit);
 	explain_why(e, q);
 }
 

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
 #include "ir.h"
@@ -55,6 +56,39 @@ struct csr {
 	size_t			*end;
 };
 
+/* A growing list of global indices, each once . */
+struct glist {
+	size_t			*v;
+	size_t			 n, cap;
+};
+
+/* A covering row's members as one target framework sees them. */
+struct mcache {
+	size_t			 fw;		/* the target's framework */
+	struct ismc_gap_member	*v;		/* arena */
+	size_t			 nmet, npartial, nexcluded;
+};
+
+/* A covering row (a set, or a row with a residual), groups expanded. */
+struct xcover {
+	const struct ismc_ir_crosswalk *cw;
+	const struct ismc_ir_maprow *mr;
+	size_t			*m;		/* member requirements, global
+						 * indices, distinct (heap) */
+	size_t			 nm;
+	unsigned		 rel;		/* the row's: EQ or PPI */
+	struct mcache		*cache;		/* heap */
+	size_t			 ncache;
+};
+
+/* A covering row applying to one requirement (a leaf of its target). */
+struct xcovlink {
+	size_t			 cov;		/* index into covs */
+	size_t			 t;		/* the requirement */
+	const struct ismc_req	*group;		/* the target group, or NULL */
+	unsigned		 rel;		/* union -> t */
+};
+
 struct ctx {
 	struct ismc_compilation	*comp;
 	struct ismc_ir		*ir;
@@ -75,9 +109,25 @@ struct ctx {
 						 * the framework of that end */
 	size_t			*stamp;		/* n: t + 1 once a row relates
 						 * it to requirement t */
+	size_t			*mark;		/* n: t + 1 once counted as a
+						 * mapped control of t */
+	struct xcover		*covs;		/* covering rows (heap) */
+	size_t			 ncovs, covcap;
+	struct xcovlink		*cls;		/* their (row, requirement)
+						 * pairs, load order (heap) */
+	size_t			 ncls, clcap;
+	size_t			*cl_off;	/* n + 1: the pairs of each */
+	size_t			*cl_idx;	/* requirement, by index */
 	struct ismc_remediation	*plans;		/* scratch of the plans */
 	struct ismc_gap_reach	*tmp;		/* reaches of one requirement */
 	size_t			 ntmp, tmpcap;
+	struct ismc_gap_cover	*ctmp;		/* its covers */
+	size_t			 nctmp, ctmpcap;
+	size_t			*seen;		/* n: == epoch once listed in
+						 * the plan model's current
+						 * requirement */
+	size_t			 epoch;
+	struct glist		*gl;		/* 4 scratch lists (model) */
 };
 
 /* ---- names -------------------------------------------------------------- */
@@ -156,6 +206,80 @@ ismc_gap_pct(size_t part, const struct ismc_gap_count *n)
 	return 100.0 * (double)part / (double)assessed;
 }
 
+double
+ismc_gap_index(const struct ismc_gap_count *n)
+{
+	size_t assessed = n->total - n->excluded;
+
+	if (assessed == 0)
+		return NAN;
+	return 100.0 * n->credit / (double)assessed;
+}
+
+const char *
+ismc_gap_mstate_name(enum ismc_gap_mstate m)
+{
+	switch (m) {			/* ORDER ISMC_GAP_MSTATE */
+	case ISMC_GAP_M_EXCLUDED:
+		return "excluded";
+	case ISMC_GAP_M_OPEN:
+		return "open";
+	case ISMC_GAP_M_PARTIAL:
+		return "partial";
+	case ISMC_GAP_M_MET:
+		return "met";
+	}
+	return "?";
+}
+
+const char *
+ismc_gap_residual_name(enum ismc_gap_residual r)
+{
+	switch (r) {			/* ORDER ISMC_GAP_RESIDUAL */
+	case ISMC_GAP_RES_NONE:
+		return "none";
+	case ISMC_GAP_RES_OPEN:
+		return "open";
+	case ISMC_GAP_RES_PARTIAL:
+		return "partly closed";
+	case ISMC_GAP_RES_CLOSED:
+		return "closed";
+	}
+	return "?";
+}
+
+const char *
+ismc_gap_step_kind_name(enum ismc_gap_step_kind k)
+{
+	switch (k) {			/* ORDER ISMC_GAP_STEP */
+	case ISMC_GAP_STEP_CONTROL:
+		return "implement";
+	case ISMC_GAP_STEP_CONTROLS:
+		return "implement together";
+	case ISMC_GAP_STEP_RESIDUAL:
+		return "close residual";
+	case ISMC_GAP_STEP_OWN:
+		return "own work";
+	}
+	return "?";
+}
+
+const char *
+ismc_gap_cover_members(struct ismc_arena *a, const struct ismc_gap_cover *c)
+{
+	struct ismc_buf b;
+	const char *s;
+	size_t i;
+
+	ismc_buf_init(&b);
+	for (i = 0; i < c->nmembers; i++)
+		ismc_buf_printf(&b, "%s%s", i ? " + " : "",
+		    ismc_gap_qname(a, c->members[i].req));
+	s = ismc_arena_strdup(a, ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return s;
+}
+
 const struct ismc_gap_fw *
 ismc_gap_find(const struct ismc_gap *g, const struct ismc_ir_framework *fw)
 {
@@ -179,6 +303,20 @@ link_desc(struct ismc_arena *a, const struct ismc_gap_link *l, bool back)
 	return ismc_arena_printf(a, "%s%s%s%s", l->set->id,
 	    g != NULL ? " via group " : "", g != NULL ? g->id : "",
 	    back ? ", read backwards" : "");
+}
+
+const char *
+ismc_gap_cover_provenance(struct ismc_arena *a, const struct ismc_gap_cover *c)
+{
+	const char *set = c->group != NULL ? ismc_arena_printf(a,
+	    "%s via group %s", c->set->id, ismc_gap_qname(a, c->group)) :
+	    c->set->id;
+
+	if (c->hub == NULL)
+		return set;
+	return ismc_arena_printf(a, "inferred via %s (%s; %s)",
+	    ismc_gap_qname(a, c->hub), set, link_desc(a, c->link,
+	    c->backwards));
 }
 
 const char *
@@ -235,6 +373,17 @@ xcalloc_n(size_t n, size_t sz)
 	return ismc_xcalloc(n != 0 ? n : 1, sz);
 }
 
+/* Room for element n of a heap vector v of *cap elements of size sz:
+ * doubles the vector when full, starting at `first`. */
+static void *
+grow(void *v, size_t n, size_t *cap, size_t first, size_t sz)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap != 0 ? *cap * 2 : first;
+	return ismc_xreallocarray(v, *cap, sz);
+}
+
 static void
 setup(struct ctx *x)
 {
@@ -251,6 +400,9 @@ setup(struct ctx *x)
 	x->nc_set = xcalloc_n(x->n, sizeof *x->nc_set);
 	x->nc_row = xcalloc_n(x->n, sizeof *x->nc_row);
 	x->stamp = xcalloc_n(x->n, sizeof *x->stamp);
+	x->mark = xcalloc_n(x->n, sizeof *x->mark);
+	x->seen = xcalloc_n(x->n, sizeof *x->seen);
+	x->gl = xcalloc_n(4, sizeof *x->gl);
 	x->mem = xcalloc_n(x->nfw, sizeof *x->mem);
 	for (f = 0; f < x->nfw; f++) {
 		fw = &x->ir->frameworks[f];
@@ -278,6 +430,20 @@ teardown(struct ctx *x)
 	free(x->nc_set);
 	free(x->nc_row);
 	free(x->stamp);
+	free(x->mark);
+	free(x->seen);
+	for (f = 0; f < 4; f++)
+		free(x->gl[f].v);
+	free(x->gl);
+	for (f = 0; f < x->ncovs; f++) {
+		free(x->covs[f].m);
+		free(x->covs[f].cache);
+	}
+	free(x->covs);
+	free(x->cls);
+	free(x->cl_off);
+	free(x->cl_idx);
+	free(x->ctmp);
 	ismc_remediation_free(x->plans);
 	free(x->links);
 	free(x->all.off);
@@ -336,11 +502,8 @@ members_of(struct ctx *x, size_t f, const struct ismc_req *const *r,
 static void
 push_link(struct ctx *x, const struct ismc_gap_link *l)
 {
-	if (x->nlinks == x->linkcap) {
-		x->linkcap = x->linkcap != 0 ? x->linkcap * 2 : 256;
-		x->links = ismc_xreallocarray(x->links, x->linkcap,
-		    sizeof *x->links);
-	}
+	x->links = grow(x->links, x->nlinks, &x->linkcap, 256,
+	    sizeof *x->links);
 	x->links[x->nlinks++] = *l;
 }
 
@@ -362,6 +525,154 @@ expand_nc(struct ctx *x, const struct ismc_ir_crosswalk *cw,
 			x->nc_row[g] = mr->row;
 		}
 	}
+}
+
+static struct xcover *
+push_cover(struct ctx *x)
+{
+	struct xcover *c;
+
+	x->covs = grow(x->covs, x->ncovs, &x->covcap, 64, sizeof *x->covs);
+	c = &x->covs[x->ncovs++];
+	memset(c, 0, sizeof *c);
+	return c;
+}
+
+static void
+push_covlink(struct ctx *x, const struct xcovlink *cl)
+{
+	x->cls = grow(x->cls, x->ncls, &x->clcap, 256, sizeof *x->cls);
+	x->cls[x->ncls++] = *cl;
+}
+
+/*
+ * What each member of a covering row is to its target, where set algebra
+ * says anything: in an `equal` set every member lies inside the target
+ * (inside it strictly when a residual is stated); a lone member of a
+ * `superset` row with a residual overlaps it (it contains the target but
+ * the residual, and the residual is what no member meets). A `superset`
+ * set says nothing of any one member: NONE.
+ */
+static unsigned
+member_rel(const struct ismc_ir_maprow *mr)
+{
+	bool res = ismc_mapping_row_residual(mr->row) != NULL;
+
+	if (mr->row->rel == ISMC_REL_EQUAL)
+		return res ? ISMC_RCC5_PP : ISMC_RCC5_PP | ISMC_RCC5_EQ;
+	if (mr->nmembers == 1 && res)
+		return ISMC_RCC5_PO;
+	return ISMC_RCC5_NONE;
+}
+
+/* The links a covering row gives its members, one per member leaf and
+ * target leaf; relations that may be "not related" give none. */
+static void
+member_links(struct ctx *x, const struct ismc_ir_crosswalk *cw,
+    const struct ismc_ir_maprow *mr)
+{
+	const struct ismc_req *const *va, *const *vb;
+	const struct ismc_req *ra, *rb = mr->target;
+	unsigned base = member_rel(mr), rel;
+	struct ismc_gap_link l;
+	size_t k, i, j, na, nb;
+
+	if (base == ISMC_RCC5_NONE)
+		return;
+	vb = members_of(x, cw->target, &rb, &nb);
+	for (k = 0; k < mr->nmembers; k++) {
+		ra = mr->members[k];
+		rel = base;
+		if (ra->is_group)
+			rel = ismc_rcc5_compose(ISMC_RCC5_PP, rel);
+		if (rb->is_group)
+			rel = ismc_rcc5_compose(rel, ISMC_RCC5_PPI);
+		if (rel & ISMC_RCC5_DR)
+			continue;
+		va = members_of(x, cw->source, &ra, &na);
+		memset(&l, 0, sizeof l);
+		l.set = cw->set;
+		l.row = mr->row;
+		l.member = true;
+		l.group_a = ra->is_group ? ra : NULL;
+		l.group_b = rb->is_group ? rb : NULL;
+		l.rel = rel;
+		for (i = 0; i < na; i++) {
+			for (j = 0; j < nb; j++) {
+				l.a = va[i];
+				l.b = vb[j];
+				l.ga = gidx(x, cw->source, l.a);
+				l.gb = gidx(x, cw->target, l.b);
+				push_link(x, &l);
+			}
+		}
+	}
+}
+
+/*
+ * A covering row: its members (groups stand for the requirements under
+ * them, each counted once) and, for each requirement of its target (a
+ * group stands for each under it: the union contains the group, which
+ * contains each), one pair to look up from that requirement.
+ */
+static void
+expand_cover(struct ctx *x, const struct ismc_ir_crosswalk *cw,
+    const struct ismc_ir_maprow *mr)
+{
+	const struct ismc_req *const *v;
+	const struct ismc_req *r, *rb = mr->target;
+	struct xcovlink cl;
+	struct xcover *c;
+	size_t k, i, n, g, cap = 0;
+
+	c = push_cover(x);
+	c->cw = cw;
+	c->mr = mr;
+	c->rel = ismc_rcc5_from_rel(mr->row->rel);
+	for (k = 0; k < mr->nmembers; k++) {
+		r = mr->members[k];
+		v = members_of(x, cw->source, &r, &n);
+		for (i = 0; i < n; i++) {
+			g = gidx(x, cw->source, v[i]);
+			if (x->mark[g] == x->ncovs)
+				continue;
+			x->mark[g] = x->ncovs;
+			c->m = grow(c->m, c->nm, &cap, 8, sizeof *c->m);
+			c->m[c->nm++] = g;
+		}
+	}
+	memset(&cl, 0, sizeof cl);
+	cl.cov = x->ncovs - 1;
+	cl.group = rb->is_group ? rb : NULL;
+	cl.rel = rb->is_group ? ismc_rcc5_compose(c->rel, ISMC_RCC5_PPI) :
+	    c->rel;
+	v = members_of(x, cw->target, &rb, &n);
+	for (i = 0; i < n; i++) {
+		cl.t = gidx(x, cw->target, v[i]);
+		push_covlink(x, &cl);
+	}
+	member_links(x, cw, mr);
+}
+
+/* The covering rows of each requirement, in load order. */
+static void
+index_covers(struct ctx *x)
+{
+	size_t *pos, i;
+
+	x->cl_off = xcalloc_n(x->n + 1, sizeof *x->cl_off);
+	for (i = 0; i < x->ncls; i++)
+		x->cl_off[x->cls[i].t + 1]++;
+	for (i = 0; i < x->n; i++)
+		x->cl_off[i + 1] += x->cl_off[i];
+	x->cl_idx = xcalloc_n(x->ncls, sizeof *x->cl_idx);
+	pos = xcalloc_n(x->n, sizeof *pos);
+	memcpy(pos, x->cl_off, x->n * sizeof *pos);
+	for (i = 0; i < x->ncls; i++)
+		x->cl_idx[pos[x->cls[i].t]++] = i;
+	free(pos);
+	/* mark served as a scratch stamp: the analysis needs it clean. */
+	memset(x->mark, 0, x->n * sizeof *x->mark);
 }
 
 /*
@@ -386,10 +697,10 @@ expand_row(struct ctx *x, const struct ismc_ir_crosswalk *cw,
 		expand_nc(x, cw, mr);
 		return;
 	}
-	/* Covering rows (a set, or a residual) are not analysed yet: they
-	 * give nothing rather than something wrong. */
-	if (mr->members != NULL)
+	if (mr->members != NULL) {
+		expand_cover(x, cw, mr);
 		return;
+	}
 	rel = ismc_rcc5_from_rel(mr->row->rel);
 	if (ra->is_group)
 		rel = ismc_rcc5_compose(ISMC_RCC5_PP, rel);
@@ -611,10 +922,7 @@ new_reach(struct ctx *x, size_t g, enum ismc_gap_kind kind, unsigned rel)
 {
 	struct ismc_gap_reach *r;
 
-	if (x->ntmp == x->tmpcap) {
-		x->tmpcap = x->tmpcap != 0 ? x->tmpcap * 2 : 64;
-		x->tmp = ismc_xreallocarray(x->tmp, x->tmpcap, sizeof *x->tmp);
-	}
+	x->tmp = grow(x->tmp, x->ntmp, &x->tmpcap, 64, sizeof *x->tmp);
 	r = &x->tmp[x->ntmp++];
 	memset(r, 0, sizeof *r);
 	r->control = ctl(x, g);
@@ -624,29 +932,47 @@ new_reach(struct ctx *x, size_t g, enum ismc_gap_kind kind, unsigned rel)
 	return r;
 }
 
+/*
+ * Whether a decision in framework fc may count for a requirement of
+ * framework ft: a framework bound to one legal entity (`entity`) speaks
+ * for that entity only; one bound to none speaks for the whole ISMS.
+ */
+static bool
+compat(const struct ctx *x, size_t fc, size_t ft)
+{
+	const char *ec = x->ir->frameworks[fc].entity;
+	const char *et = x->ir->frameworks[ft].entity;
+
+	return ec == NULL || (et != NULL && strcmp(ec, et) == 0);
+}
+
 /* Published rows, read either way: a converse says the same thing. */
 static void
 collect_direct(struct ctx *x, size_t ft, size_t t)
 {
 	const struct ismc_gap_link *l;
 	struct ismc_gap_reach *r;
+	bool back, group;
 	size_t i, c;
 	unsigned rel;
-	bool back;
 
 	for (i = x->all.off[t]; i < x->all.off[t + 1]; i++) {
 		c = x->all.end[i];
-		if (x->fwof[c] == ft || !x->decided[c])
+		if (x->fwof[c] == ft || !x->decided[c] ||
+		    !compat(x, x->fwof[c], ft))
 			continue;
 		l = &x->links[x->all.link[i]];
 		(void)other_end(l, t, &rel, &back);
-		r = new_reach(x, c, l->group_a != NULL || l->group_b != NULL ?
-		    ISMC_GAP_GROUP : ISMC_GAP_DIRECT, rel);
+		group = l->group_a != NULL || l->group_b != NULL;
+		r = new_reach(x, c, group ? ISMC_GAP_GROUP : ISMC_GAP_DIRECT,
+		    rel);
 		r->strength = l->row->strength;
 		r->rationale = l->row->rationale;
 		r->link[0] = l;
 		r->backwards[0] = back;
-		x->stamp[c] = t + 1;
+		/* Only a row between the two themselves sets chains aside. */
+		if (!group)
+			x->stamp[c] = t + 1;
 	}
 }
 
@@ -697,10 +1023,12 @@ collect_chains(struct ctx *x, size_t ft, size_t t)
 			}
 			l2 = &x->links[x->dec.link[j]];
 			(void)other_end(l2, h, &rch, &bch);
-			if (x->stamp[c] == t + 1 || (rch & ISMC_RCC5_DR))
+			if ((rch & ISMC_RCC5_DR) || !compat(x, x->fwof[c], ft))
 				continue;
 			r = new_reach(x, c, ISMC_GAP_CHAIN,
 			    ismc_rcc5_compose(rch, rht));
+			/* Kept for explain; a published row says more. */
+			r->superseded = x->stamp[c] == t + 1;
 			r->link[0] = l2;
 			r->link[1] = l1;
 			r->backwards[0] = bch;
@@ -741,16 +1069,26 @@ reach_cmp(const void *pa, const void *pb)
 	return cmp_ptr(a->link[1], b->link[1]);
 }
 
-/* Only the most direct kind of reach of each control counts. */
+/*
+ * A row between the control and the requirement themselves sets the
+ * control's other reaches (through a group, through a hub) aside: the
+ * publisher judged that pair. Otherwise every reach counts, and a group
+ * row that gives nothing does not hide a chain that gives more.
+ */
 static void
 mark_superseded(struct ismc_gap_reach *v, size_t n)
 {
-	size_t i, j;
+	size_t i, j, k;
+	bool direct;
 
 	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && v[j].control == v[i].control; j++)
-			if (v[j].kind > v[i].kind)
-				v[j].superseded = true;
+		direct = false;
+		for (j = i; j < n && v[j].control == v[i].control; j++)
+			direct |= v[j].kind == ISMC_GAP_DIRECT;
+		for (k = i; direct && k < j; k++)
+			if (v[k].kind == ISMC_GAP_GROUP ||
+			    v[k].kind == ISMC_GAP_CHAIN)
+				v[k].superseded = true;
 	}
 }
 
@@ -813,29 +1151,319 @@ ismc_gap_counts_implemented(const struct ismc_ir_control *c)
 	    c->status == ISMC_STATUS_IMPLEMENTED;
 }
 
-/* Distinct controls on published rows, and how many are implemented;
- * returns how many are at least partly implemented. */
-static size_t
-count_mapped(struct ismc_gap_req *q)
-{
-	const struct ismc_ir_control *prev = NULL, *c;
-	size_t i, some = 0;
+/* ---- covering rows -------------------------------------------------- */
 
-	q->nmapped = q->nmapped_impl = 0;
-	for (i = 0; i < q->nreaches; i++) {
-		c = q->reaches[i].control;
-		if (!ismc_gap_is_mapped(&q->reaches[i]) || c == prev)
-			continue;
-		prev = c;
-		q->nmapped++;
-		if (ismc_gap_counts_implemented(c))
-			q->nmapped_impl++;
-		if (ismc_gap_counts_implemented(c) ||
-		    (c->applicability != ISMC_EXCLUDED &&
-		    c->status == ISMC_STATUS_PARTIAL))
-			some++;
+static enum ismc_gap_mstate
+mstate_of(const struct ismc_ir_control *c)
+{
+	if (c->applicability == ISMC_EXCLUDED)
+		return ISMC_GAP_M_OPEN;
+	if (c->status == ISMC_STATUS_IMPLEMENTED)
+		return ISMC_GAP_M_MET;
+	if (c->status == ISMC_STATUS_PARTIAL)
+		return ISMC_GAP_M_PARTIAL;
+	return ISMC_GAP_M_OPEN;
+}
+
+/*
+ * A member is met by its own SoA row, or by a decided control that
+ * contains it (equal or superset, read off a row between the two): a
+ * covering set {H, ...} with C containing H gives {C, ...}. Such a
+ * control is neither in the target's framework nor bound to another
+ * entity. An excluded member stays excluded: the organisation says it
+ * does not apply, so the set as written cannot be complete.
+ */
+static void
+eval_member(struct ctx *x, size_t g, size_t ft, struct ismc_gap_member *m)
+{
+	const struct ismc_ir_control *own = ctl(x, g), *c;
+	const struct ismc_gap_link *l;
+	enum ismc_gap_mstate st;
+	size_t i, e;
+	unsigned rel;
+	bool back;
+
+	memset(m, 0, sizeof *m);
+	m->req = own->req;
+	m->control = own;
+	m->framework = x->fwof[g];
+	m->state = ISMC_GAP_M_OPEN;
+	if (own->applicability == ISMC_EXCLUDED) {
+		m->state = ISMC_GAP_M_EXCLUDED;
+		return;
 	}
-	return some;
+	if (compat(x, x->fwof[g], ft) &&
+	    (st = mstate_of(own)) != ISMC_GAP_M_OPEN) {
+		m->state = st;
+		m->by = own;
+	}
+	for (i = x->all.off[g]; i < x->all.off[g + 1] &&
+	    m->state != ISMC_GAP_M_MET; i++) {
+		e = x->all.end[i];
+		if (x->fwof[e] == ft || !x->decided[e] ||
+		    !compat(x, x->fwof[e], ft))
+			continue;
+		l = &x->links[x->all.link[i]];
+		(void)other_end(l, g, &rel, &back);
+		c = ctl(x, e);
+		if (capacity(rel) != ISMC_COV_FULL ||
+		    (st = mstate_of(c)) <= m->state)
+			continue;
+		m->state = st;
+		m->by = c;
+		m->via = l;
+	}
+}
+
+/* The row's members as framework ft sees them; evaluated once each. */
+static const struct mcache *
+members_for(struct ctx *x, struct xcover *c, size_t ft)
+{
+	struct mcache *mc;
+	size_t i;
+
+	for (i = 0; i < c->ncache; i++)
+		if (c->cache[i].fw == ft)
+			return &c->cache[i];
+	c->cache = ismc_xreallocarray(c->cache, c->ncache + 1,
+	    sizeof *c->cache);
+	mc = &c->cache[c->ncache++];
+	memset(mc, 0, sizeof *mc);
+	mc->fw = ft;
+	mc->v = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_member,
+	    c->nm != 0 ? c->nm : 1);
+	for (i = 0; i < c->nm; i++) {
+		eval_member(x, c->m[i], ft, &mc->v[i]);
+		mc->nmet += mc->v[i].state == ISMC_GAP_M_MET;
+		mc->npartial += mc->v[i].state == ISMC_GAP_M_PARTIAL;
+		mc->nexcluded += mc->v[i].state == ISMC_GAP_M_EXCLUDED;
+	}
+	return mc;
+}
+
+/* A residual is closed by the requirement's own SoA row or by a measure
+ * that `closes` it, once implemented; partly, by a partial one. */
+static enum ismc_gap_residual
+residual_state(struct ctx *x, size_t g, const struct ismc_ir_measure **by)
+{
+	const struct ismc_ir_control *own = ctl(x, g);
+	enum ismc_gap_residual st = ISMC_GAP_RES_OPEN, s;
+	size_t i;
+
+	*by = NULL;
+	if (own->applicability != ISMC_EXCLUDED) {
+		if (own->status == ISMC_STATUS_IMPLEMENTED)
+			return ISMC_GAP_RES_CLOSED;
+		if (own->status == ISMC_STATUS_PARTIAL)
+			st = ISMC_GAP_RES_PARTIAL;
+	}
+	for (i = 0; i < own->nclosers; i++) {
+		s = own->closers[i]->status == ISMC_STATUS_IMPLEMENTED ?
+		    ISMC_GAP_RES_CLOSED : own->closers[i]->status ==
+		    ISMC_STATUS_PARTIAL ? ISMC_GAP_RES_PARTIAL :
+		    ISMC_GAP_RES_OPEN;
+		if (s > st || (s == st && *by == NULL && s != ISMC_GAP_RES_OPEN)) {
+			st = s;
+			*by = own->closers[i];
+		}
+	}
+	return st;
+}
+
+/*
+ * What a cover gives under the strict rule: its capacity once every
+ * member is implemented and the residual closed; partial when some member
+ * is met or partly met, or the residual is; nothing otherwise. An
+ * excluded member or an open residual keeps it from full.
+ */
+static void
+rate_cover(struct ismc_gap_cover *c)
+{
+	bool res = c->residual_state != ISMC_GAP_RES_NONE;
+	double got, of;
+
+	c->capacity = capacity(c->rel);
+	got = (double)c->nmet + 0.5 * (double)c->npartial;
+	of = (double)c->nmembers;
+	if (res) {
+		got += c->residual_state == ISMC_GAP_RES_CLOSED ? 1.0 :
+		    c->residual_state == ISMC_GAP_RES_PARTIAL ? 0.5 : 0.0;
+		of += 1.0;
+	}
+	c->fraction = of > 0 ? got / of : 0.0;
+	if (c->capacity == ISMC_COV_GAP)
+		c->contribution = ISMC_COV_GAP;
+	else if (c->nexcluded == 0 && c->nmet == c->nmembers &&
+	    (!res || c->residual_state == ISMC_GAP_RES_CLOSED))
+		c->contribution = c->capacity;
+	else if (got > 0)
+		c->contribution = ISMC_COV_PARTIAL;
+	else
+		c->contribution = ISMC_COV_GAP;
+}
+
+static struct ismc_gap_cover *
+new_cover(struct ctx *x)
+{
+	struct ismc_gap_cover *c;
+
+	x->ctmp = grow(x->ctmp, x->nctmp, &x->ctmpcap, 16, sizeof *x->ctmp);
+	c = &x->ctmp[x->nctmp++];
+	memset(c, 0, sizeof *c);
+	return c;
+}
+
+/* The weaker of two strengths: an unknown one (0) is the weakest. */
+static const struct ismc_mapping_row *
+weaker_row(const struct ismc_mapping_row *r0,
+    const struct ismc_mapping_row *r1)
+{
+	if (r0->strength != 0 && (r1->strength == 0 ||
+	    r1->strength < r0->strength))
+		return r1;
+	return r0;
+}
+
+/* Cover link cl applied to requirement t, directly (hub NONE) or through
+ * hub requirement h's link l, giving relation `rel`. */
+static void
+add_cover(struct ctx *x, const struct xcovlink *cl, size_t t, size_t ft,
+    size_t h, const struct ismc_gap_link *l, bool back, unsigned rel)
+{
+	struct xcover *xc = &x->covs[cl->cov];
+	const struct ismc_mapping_row *row = xc->mr->row, *w;
+	const struct mcache *mc = members_for(x, xc, ft);
+	struct ismc_gap_cover *c = new_cover(x);
+
+	c->set = xc->cw->set;
+	c->row = row;
+	c->group = cl->group;
+	c->rel = rel;
+	c->members = mc->v;
+	c->nmembers = xc->nm;
+	c->nmet = mc->nmet;
+	c->npartial = mc->npartial;
+	c->nexcluded = mc->nexcluded;
+	c->strength = row->strength;
+	c->rationale = row->rationale;
+	if (h != NONE) {
+		c->hub = ctl(x, h)->req;
+		c->link = l;
+		c->backwards = back;
+		w = weaker_row(row, l->row);
+		c->strength = w->strength;
+		c->rationale = w->rationale;
+	}
+	if ((c->residual = ismc_mapping_row_residual(row)) != NULL) {
+		c->residual_of = ctl(x, h != NONE ? h : t)->req;
+		c->residual_state = residual_state(x, h != NONE ? h : t,
+		    &c->closer);
+	}
+	rate_cover(c);
+}
+
+/*
+ * The covering rows of requirement t: those whose target is t (or a group
+ * holding it), then, through a hub h of a third framework, those covering
+ * h when h relates to t: a set containing h contains whatever h contains
+ * ({S..} superset H, H superset T gives {S..} superset T), with the
+ * residual carried over; a relation that may be "not related" gives none.
+ */
+static void
+collect_covers(struct ctx *x, size_t ft, size_t t)
+{
+	const struct ismc_gap_link *l;
+	const struct xcovlink *cl;
+	size_t i, j, h;
+	unsigned rht, rel;
+	bool bht;
+
+	x->nctmp = 0;
+	for (i = x->cl_off[t]; i < x->cl_off[t + 1]; i++) {
+		cl = &x->cls[x->cl_idx[i]];
+		add_cover(x, cl, t, ft, NONE, NULL, false, cl->rel);
+	}
+	for (i = x->all.off[t]; i < x->all.off[t + 1]; i++) {
+		h = x->all.end[i];
+		if (x->fwof[h] == ft || x->cl_off[h] == x->cl_off[h + 1])
+			continue;
+		l = &x->links[x->all.link[i]];
+		(void)other_end(l, t, &rht, &bht);
+		if (rht & ISMC_RCC5_DR)
+			continue;
+		for (j = x->cl_off[h]; j < x->cl_off[h + 1]; j++) {
+			cl = &x->cls[x->cl_idx[j]];
+			if (x->covs[cl->cov].cw->source == ft)
+				continue;
+			rel = ismc_rcc5_compose(cl->rel, rht);
+			if (rel & ISMC_RCC5_DR)
+				continue;
+			add_cover(x, cl, t, ft, h, l, bht, rel);
+		}
+	}
+}
+
+/* Whether cover b tells more than a. */
+static bool
+better_cover(const struct ismc_gap_cover *a, const struct ismc_gap_cover *b)
+{
+	double ca = a->fraction * (a->strength ? a->strength : 1);
+	double cb = b->fraction * (b->strength ? b->strength : 1);
+
+	if (b->contribution != a->contribution)
+		return b->contribution > a->contribution;
+	if (b->capacity != a->capacity)
+		return b->capacity > a->capacity;
+	if (cb != ca)
+		return cb > ca;
+	return (b->hub == NULL) && (a->hub != NULL);
+}
+
+/* ---- status ------------------------------------------------------------ */
+
+/*
+ * Distinct controls on published rows and covering sets of the
+ * requirement (under all-mapped, its mapped controls), and how many are
+ * implemented or partly implemented. Only controls with a decision count:
+ * an undecided one is not in the SoA yet.
+ */
+static void
+count_mapped(struct ctx *x, size_t t, struct ismc_gap_req *q)
+{
+	const struct ismc_ir_control *c;
+	const struct ismc_gap_member *m;
+	size_t i, j, g;
+
+	q->nmapped = q->nmapped_impl = q->nmapped_partial = 0;
+	for (i = 0; i < q->nreaches; i++) {
+		if (!ismc_gap_is_mapped(&q->reaches[i]))
+			continue;
+		c = q->reaches[i].control;
+		g = x->base[q->reaches[i].framework] + c->req->req_index;
+		if (x->mark[g] == t + 1)
+			continue;
+		x->mark[g] = t + 1;
+		q->nmapped++;
+		q->nmapped_impl += ismc_gap_counts_implemented(c);
+		q->nmapped_partial += c->applicability != ISMC_EXCLUDED &&
+		    c->status == ISMC_STATUS_PARTIAL;
+	}
+	for (i = 0; i < q->ncovers; i++) {
+		if (q->covers[i].hub != NULL)
+			continue;	/* all-mapped reads published rows */
+		for (j = 0; j < q->covers[i].nmembers; j++) {
+			m = &q->covers[i].members[j];
+			c = m->control;
+			g = x->base[m->framework] + c->req->req_index;
+			if (!x->decided[g] || x->mark[g] == t + 1)
+				continue;
+			x->mark[g] = t + 1;
+			q->nmapped++;
+			q->nmapped_impl += ismc_gap_counts_implemented(c);
+			q->nmapped_partial += c->applicability !=
+			    ISMC_EXCLUDED && c->status == ISMC_STATUS_PARTIAL;
+		}
+	}
 }
 
 static enum ismc_cov
@@ -847,31 +1475,135 @@ status_strict(const struct ismc_gap_req *q)
 	for (i = 0; i < q->nreaches; i++)
 		if (q->reaches[i].contribution > s)
 			s = q->reaches[i].contribution;
+	for (i = 0; i < q->ncovers; i++)
+		if (q->covers[i].contribution > s)
+			s = q->covers[i].contribution;
 	return s;
 }
 
-/* Every control on a published row implemented: full; some: partial.
- * The requirement's own SoA row still counts as under the strict rule. */
-static enum ismc_cov
-status_all_mapped(const struct ismc_gap_req *q, size_t some)
+/* A residual the requirement's own covering rows leave open. */
+static bool
+residual_open(const struct ismc_gap_req *q)
 {
-	enum ismc_cov s = ISMC_COV_GAP;
+	size_t i;
 
-	if (q->nmapped > 0 && q->nmapped_impl == q->nmapped)
+	for (i = 0; i < q->ncovers; i++)
+		if (q->covers[i].hub == NULL &&
+		    q->covers[i].residual_state != ISMC_GAP_RES_NONE &&
+		    q->covers[i].residual_state != ISMC_GAP_RES_CLOSED)
+			return true;
+	return false;
+}
+
+/*
+ * Every mapped control implemented, and no residual left open: full; some
+ * implemented or partly: partial. Never less than the strict rule gives:
+ * a requirement set theory proves covered is covered under either policy.
+ */
+static enum ismc_cov
+status_all_mapped(const struct ismc_gap_req *q)
+{
+	enum ismc_cov s = ISMC_COV_GAP, strict = status_strict(q);
+
+	if (q->nmapped > 0 && q->nmapped_impl == q->nmapped &&
+	    !residual_open(q))
 		s = ISMC_COV_FULL;
-	else if (some > 0)
+	else if (q->nmapped_impl + q->nmapped_partial > 0)
 		s = ISMC_COV_PARTIAL;
-	if (q->nreaches > 0 && q->reaches[0].kind == ISMC_GAP_SELF &&
-	    q->reaches[0].contribution > s)
-		s = q->reaches[0].contribution;
-	return s;
+	return strict > s ? strict : s;
+}
+
+/* ---- the coverage index ---------------------------------------------- */
+
+/* A strength as a share: 1..10 as tenths, unknown as the weakest (1). */
+static double
+tenths(unsigned strength)
+{
+	return (double)(strength != 0 ? strength : 1) / 10.0;
+}
+
+#define PARTIAL_CAP	0.9	/* a partial requirement never counts more */
+
+/*
+ * A requirement's credit in the coverage index (doc/coverage.md, section
+ * 9): 1 when full, 0 when a gap; when partial, the most that one piece of
+ * evidence shows, its strength in tenths times the share of it in place,
+ * capped at 0.9. A reach's share is 1 for an implemented control, 1/2 for
+ * a partly implemented one; the requirement's own row counts as strength
+ * 10; a cover's share is its fraction; under all-mapped the mapped
+ * controls together are one more piece, at the strongest of their rows.
+ */
+static double
+credit(const struct ismc_gap *gap, const struct ismc_gap_req *q)
+{
+	const struct ismc_gap_reach *r;
+	double best = 0.0, v, share;
+	unsigned smax = 0;
+	size_t i;
+
+	if (q->status == ISMC_COV_FULL)
+		return 1.0;
+	if (q->status != ISMC_COV_PARTIAL)
+		return 0.0;
+	for (i = 0; i < q->nreaches; i++) {
+		r = &q->reaches[i];
+		if (r->contribution == ISMC_COV_GAP)
+			continue;
+		share = r->control->status == ISMC_STATUS_IMPLEMENTED ? 1.0 :
+		    0.5;
+		v = (r->kind == ISMC_GAP_SELF ? 1.0 : tenths(r->strength)) *
+		    share;
+		if (v > best)
+			best = v;
+		if (ismc_gap_is_mapped(r) && r->strength > smax)
+			smax = r->strength;
+	}
+	for (i = 0; i < q->ncovers; i++) {
+		if (q->covers[i].contribution == ISMC_COV_GAP)
+			continue;
+		v = tenths(q->covers[i].strength) * q->covers[i].fraction;
+		if (v > best)
+			best = v;
+		if (q->covers[i].hub == NULL && q->covers[i].strength > smax)
+			smax = q->covers[i].strength;
+	}
+	if (gap->policy == ISMC_GAP_ALL_MAPPED && q->nmapped > 0) {
+		v = tenths(smax) * ((double)q->nmapped_impl +
+		    0.5 * (double)q->nmapped_partial) / (double)q->nmapped;
+		if (v > best)
+			best = v;
+	}
+	return best < PARTIAL_CAP ? best : PARTIAL_CAP;
+}
+
+static void
+keep_covers(struct ctx *x, struct ismc_gap_req *q)
+{
+	const struct ismc_gap_cover *best = NULL;
+	size_t i;
+
+	q->ncovers = x->nctmp;
+	if (x->nctmp == 0)
+		return;
+	q->covers = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_cover,
+	    x->nctmp);
+	memcpy(q->covers, x->ctmp, x->nctmp * sizeof *x->ctmp);
+	for (i = 0; i < q->ncovers; i++)
+		if (best == NULL || better_cover(best, &q->covers[i]))
+			best = &q->covers[i];
+	/* A cover decides over the best pairwise reach only when it gives
+	 * more, or could: the reports then show it. */
+	if (best->capacity == ISMC_COV_GAP)
+		return;
+	if (q->best == NULL || best->contribution > q->best->contribution ||
+	    (best->contribution == q->best->contribution &&
+	    best->capacity > q->best->capacity))
+		q->best_cover = best;
 }
 
 static void
 analyse_req(struct ctx *x, size_t f, size_t t, struct ismc_gap_req *q)
 {
-	size_t some;
-
 	q->control = ctl(x, t);
 	q->req = q->control->req;
 	q->nc_set = x->nc_set[t];
@@ -894,23 +1626,29 @@ analyse_req(struct ctx *x, size_t f, size_t t, struct ismc_gap_req *q)
 		memcpy(q->reaches, x->tmp, x->ntmp * sizeof *x->tmp);
 	}
 	q->best = best_reach(q->reaches, q->nreaches);
-	some = count_mapped(q);
+	collect_covers(x, f, t);
+	keep_covers(x, q);
+	count_mapped(x, t, q);
 	if (q->control->applicability == ISMC_EXCLUDED)
 		q->status = ISMC_COV_EXCLUDED;
 	else if (x->gap->policy == ISMC_GAP_ALL_MAPPED)
-		q->status = status_all_mapped(q, some);
+		q->status = status_all_mapped(q);
 	else
 		q->status = status_strict(q);
 	if (q->status == ISMC_COV_GAP && q->nc_row != NULL)
 		q->status = ISMC_COV_NO_COUNTERPART;
+	q->credit = credit(x->gap, q);
 }
 
 /* ---- pass 4: summaries -------------------------------------------------- */
 
 static void
-count_one(struct ismc_gap_count *n, enum ismc_cov s)
+count_one(struct ismc_gap_count *n, const struct ismc_gap_req *q)
 {
+	enum ismc_cov s = q->status;
+
 	n->total++;
+	n->credit += s != ISMC_COV_EXCLUDED ? q->credit : 0.0;
 	switch (s) {
 	case ISMC_COV_FULL:
 		n->full++;
@@ -969,18 +1707,253 @@ summarise(struct ctx *x, struct ismc_gap_fw *gf)
 				root = k;
 		}
 		gf->reqs[i].group = k;
-		count_one(&gf->groups[k].n, gf->reqs[i].status);
-		count_one(&gf->n, gf->reqs[i].status);
+		count_one(&gf->groups[k].n, &gf->reqs[i]);
+		count_one(&gf->n, &gf->reqs[i]);
 	}
 	free(slot);
 }
 
 /* ---- driver ------------------------------------------------------------- */
 
+/* ---- the model the remediation plan reads ------------------------------- */
+
 static void
-analyse_fw(struct ctx *x, size_t f)
+glist_add(struct glist *l, size_t g)
+{
+	l->v = grow(l->v, l->n, &l->cap, 8, sizeof *l->v);
+	l->v[l->n++] = g;
+}
+
+/* The list copied into the scratch arena; the heap one emptied. */
+static size_t *
+glist_keep(struct ismc_arena *a, struct glist *l, size_t *n)
+{
+	size_t *v = NULL;
+
+	*n = l->n;
+	if (l->n > 0) {
+		v = ISMC_NEW_ARRAY(a, size_t, l->n);
+		memcpy(v, l->v, l->n * sizeof *v);
+	}
+	l->n = 0;
+	return v;
+}
+
+/*
+ * Undecided controls a row relates to requirement t, as the analysis
+ * would read them once decided: a row between the two sets the control's
+ * group rows aside. Each is a single (it would make t full) or, on a
+ * published row that is not "not-related", a potential mapped control.
+ */
+static void
+undecided_reaches(struct ctx *x, size_t f, size_t t, struct glist *single,
+    struct glist *potential)
+{
+	const struct ismc_gap_link *l;
+	size_t i, j, c;
+	unsigned rel;
+	bool back, direct, full, mapped;
+
+	x->epoch++;
+	for (i = x->all.off[t]; i < x->all.off[t + 1]; i++) {
+		c = x->all.end[i];
+		if (x->fwof[c] == f || x->decided[c] ||
+		    !compat(x, x->fwof[c], f) || x->seen[c] == x->epoch)
+			continue;
+		x->seen[c] = x->epoch;	/* each control once */
+		direct = false;
+		for (j = i; j < x->all.off[t + 1]; j++) {
+			l = &x->links[x->all.link[j]];
+			if (x->all.end[j] == c && l->group_a == NULL &&
+			    l->group_b == NULL)
+				direct = true;
+		}
+		full = mapped = false;
+		for (j = i; j < x->all.off[t + 1]; j++) {
+			l = &x->links[x->all.link[j]];
+			if (x->all.end[j] != c || (direct &&
+			    (l->group_a != NULL || l->group_b != NULL)))
+				continue;
+			(void)other_end(l, t, &rel, &back);
+			full |= capacity(rel) == ISMC_COV_FULL;
+			mapped |= l->row->rel != ISMC_REL_NOT_RELATED;
+		}
+		if (full)
+			glist_add(single, c);
+		if (mapped)
+			glist_add(potential, c);
+	}
+}
+
+/* The controls that meet member m for framework f: its own SoA row,
+ * then controls containing it; none when it cannot be met. */
+static void
+model_slot(struct ctx *x, struct ismc_arena *a, size_t f,
+    const struct ismc_gap_member *m, struct glist *tmp,
+    struct ismc_plan_slot *slot)
+{
+	const struct ismc_gap_link *l;
+	size_t gm = x->base[m->framework] + m->req->req_index, i, e;
+	unsigned rel;
+	bool back;
+
+	if (compat(x, x->fwof[gm], f))
+		glist_add(tmp, gm);
+	for (i = x->all.off[gm]; i < x->all.off[gm + 1]; i++) {
+		e = x->all.end[i];
+		if (x->fwof[e] == f || !compat(x, x->fwof[e], f) ||
+		    ctl(x, e)->applicability == ISMC_EXCLUDED)
+			continue;
+		l = &x->links[x->all.link[i]];
+		(void)other_end(l, gm, &rel, &back);
+		if (capacity(rel) == ISMC_COV_FULL)
+			glist_add(tmp, e);
+	}
+	slot->c = glist_keep(a, tmp, &slot->n);
+}
+
+static size_t
+residual_index(size_t t, const struct ismc_gap_cover *c)
+{
+	if (c->residual == NULL)
+		return NONE;
+	if (c->hub == NULL)
+		return t;
+	return c->link->a == c->hub ? c->link->ga : c->link->gb;
+}
+
+static void
+model_covers(struct ctx *x, struct ismc_arena *a, size_t f, size_t t,
+    const struct ismc_gap_req *q, struct ismc_plan_req *pr, struct glist *tmp)
+{
+	const struct ismc_gap_cover *c;
+	struct ismc_plan_cover *pc;
+	size_t i, k;
+
+	pr->covers = ISMC_NEW_ARRAY(a, struct ismc_plan_cover,
+	    q->ncovers != 0 ? q->ncovers : 1);
+	for (i = 0; i < q->ncovers; i++) {
+		c = &q->covers[i];
+		if (c->hub == NULL && c->residual != NULL)
+			pr->needs_residual = true;
+		if (c->capacity != ISMC_COV_FULL || c->nexcluded > 0)
+			continue;
+		pc = &pr->covers[pr->ncovers];
+		pc->slots = ISMC_NEW_ARRAY(a, struct ismc_plan_slot,
+		    c->nmembers);
+		pc->nslots = c->nmembers;
+		pc->residual = residual_index(t, c);
+		for (k = 0; k < c->nmembers; k++) {
+			model_slot(x, a, f, &c->members[k], tmp,
+			    &pc->slots[k]);
+			if (pc->slots[k].n == 0)
+				break;
+		}
+		if (k == c->nmembers)
+			pr->ncovers++;
+	}
+}
+
+static void
+model_mapped(struct ctx *x, const struct ismc_gap_req *q,
+    struct ismc_plan_req *pr, struct glist *mapped, struct glist *potential)
+{
+	const struct ismc_gap_member *m;
+	const struct ismc_ir_control *c;
+	size_t i, j, g;
+
+	for (i = 0; i < q->nreaches; i++) {
+		if (!ismc_gap_is_mapped(&q->reaches[i]))
+			continue;
+		c = q->reaches[i].control;
+		g = x->base[q->reaches[i].framework] + c->req->req_index;
+		if (x->seen[g] == x->epoch)
+			continue;
+		x->seen[g] = x->epoch;
+		glist_add(mapped, g);
+		pr->mapped_blocked |= c->applicability == ISMC_EXCLUDED;
+	}
+	for (i = 0; i < q->ncovers; i++) {
+		if (q->covers[i].hub != NULL)
+			continue;
+		for (j = 0; j < q->covers[i].nmembers; j++) {
+			m = &q->covers[i].members[j];
+			g = x->base[m->framework] + m->req->req_index;
+			if (x->seen[g] == x->epoch)
+				continue;
+			x->seen[g] = x->epoch;
+			if (x->decided[g]) {
+				glist_add(mapped, g);
+				pr->mapped_blocked |= m->control->applicability ==
+				    ISMC_EXCLUDED;
+			} else {
+				glist_add(potential, g);
+			}
+		}
+	}
+}
+
+static void
+model_req(struct ctx *x, struct ismc_arena *a, size_t f, size_t t,
+    const struct ismc_gap_req *q, struct ismc_plan_req *pr)
+{
+	struct glist *single = &x->gl[0], *mapped = &x->gl[1];
+	struct glist *potential = &x->gl[2], *tmp = &x->gl[3];
+	const struct ismc_gap_reach *r;
+	size_t i, g;
+
+	x->epoch++;
+	pr->self = t;
+	pr->assessed = q->status != ISMC_COV_EXCLUDED;
+	for (i = 0; i < q->nreaches; i++) {
+		r = &q->reaches[i];
+		if (r->kind == ISMC_GAP_SELF || r->superseded ||
+		    r->capacity != ISMC_COV_FULL ||
+		    r->control->applicability == ISMC_EXCLUDED)
+			continue;
+		g = x->base[r->framework] + r->control->req->req_index;
+		if (single->n == 0 || single->v[single->n - 1] != g)
+			glist_add(single, g);
+	}
+	model_mapped(x, q, pr, mapped, potential);
+	undecided_reaches(x, f, t, single, potential);
+	model_covers(x, a, f, t, q, pr, tmp);
+	pr->single = glist_keep(a, single, &pr->nsingle);
+	pr->mapped = glist_keep(a, mapped, &pr->nmapped);
+	pr->potential = glist_keep(a, potential, &pr->npotential);
+}
+
+/* What is implemented and closed now, over every framework: once. */
+static void
+model_state(struct ctx *x, struct ismc_plan_model *m)
+{
+	const struct ismc_ir_measure *by;
+	const struct ismc_ir_control *c;
+	size_t g;
+
+	m->n = x->n;
+	m->impl = ISMC_NEW_ARRAY(x->arena, bool, x->n ? x->n : 1);
+	m->closed = ISMC_NEW_ARRAY(x->arena, bool, x->n ? x->n : 1);
+	m->candidate = ISMC_NEW_ARRAY(x->arena, bool, x->n ? x->n : 1);
+	m->ctl = ISMC_NEW_ARRAY(x->arena, const struct ismc_ir_control *,
+	    x->n ? x->n : 1);
+	m->fwof = x->fwof;
+	m->all_mapped = x->gap->policy == ISMC_GAP_ALL_MAPPED;
+	for (g = 0; g < x->n; g++) {
+		c = ctl(x, g);
+		m->ctl[g] = c;
+		m->impl[g] = ismc_gap_counts_implemented(c);
+		m->candidate[g] = c->applicability != ISMC_EXCLUDED;
+		m->closed[g] = residual_state(x, g, &by) ==
+		    ISMC_GAP_RES_CLOSED;
+	}
+}
+
+static void
+analyse_fw(struct ctx *x, size_t f, struct ismc_plan_model *m)
 {
 	struct ismc_gap_fw *gf = &x->gap->fws[f];
+	struct ismc_arena scratch;
 	size_t i;
 
 	gf->nreqs = gf->fw->ncontrols;
@@ -989,13 +1962,23 @@ analyse_fw(struct ctx *x, size_t f)
 	for (i = 0; i < gf->nreqs; i++)
 		analyse_req(x, f, x->base[f] + i, &gf->reqs[i]);
 	summarise(x, gf);
-	ismc_remediation_plan(x->plans, gf);
+	ismc_arena_init(&scratch);
+	m->base = x->base[f];
+	m->nreqs = gf->nreqs;
+	m->reqs = ISMC_NEW_ARRAY(&scratch, struct ismc_plan_req,
+	    gf->nreqs != 0 ? gf->nreqs : 1);
+	for (i = 0; i < gf->nreqs; i++)
+		model_req(x, &scratch, f, x->base[f] + i, &gf->reqs[i],
+		    &m->reqs[i]);
+	ismc_remediation_plan(x->plans, gf, m);
+	ismc_arena_destroy(&scratch);
 }
 
 struct ismc_gap *
 ismc_gap_analyse(struct ismc_compilation *comp, struct ismc_ir *ir,
     enum ismc_gap_policy policy)
 {
+	struct ismc_plan_model model;
 	struct ctx x;
 	size_t f;
 
@@ -1015,6 +1998,7 @@ ismc_gap_analyse(struct ismc_compilation *comp, struct ismc_ir *ir,
 	}
 	x.plans = ismc_remediation_new(x.gap, x.arena);
 	expand_crosswalks(&x);
+	index_covers(&x);
 	build_csr(&x, false, &x.all);
 	build_csr(&x, true, &x.dec);
 	sort_by_fw(&x, &x.dec);
@@ -1022,8 +2006,10 @@ ismc_gap_analyse(struct ismc_compilation *comp, struct ismc_ir *ir,
 	/* From here on reaches point into the arena copy of the links. */
 	free(x.links);
 	x.links = x.gap->links;
+	memset(&model, 0, sizeof model);
+	model_state(&x, &model);
 	for (f = 0; f < x.nfw; f++)
-		analyse_fw(&x, f);
+		analyse_fw(&x, f, &model);
 	x.links = NULL;
 	teardown(&x);
 	ir->gap = x.gap;

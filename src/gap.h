@@ -55,10 +55,15 @@ enum ismc_gap_kind {			/* ORDER ISMC_GAP_KIND */
 				 * third framework: inferred */
 };
 
-/* One resolved mapping row, or one member pair of a row naming a group. */
+/*
+ * One resolved mapping row, or one member pair of a row naming a group, or
+ * one member of an `equal` covering set read as "member inside target".
+ */
 struct ismc_gap_link {
 	const struct ismc_mapping_set *set;
 	const struct ismc_mapping_row *row;
+	bool			 member;	/* a covering set's member: a is
+						 * one of the row's members */
 	const struct ismc_req	*a;		/* a REL b, after expansion */
 	const struct ismc_req	*b;
 	const struct ismc_req	*group_a;	/* the group the row named in */
@@ -88,6 +93,72 @@ struct ismc_gap_reach {
 						 * same control counts */
 };
 
+/* How far one member of a covering set is met. */
+enum ismc_gap_mstate {			/* ORDER ISMC_GAP_MSTATE: worst first */
+	ISMC_GAP_M_EXCLUDED,		/* its SoA row excludes it: the set
+					 * can never be complete */
+	ISMC_GAP_M_OPEN,		/* nothing implemented meets it */
+	ISMC_GAP_M_PARTIAL,		/* partly implemented */
+	ISMC_GAP_M_MET,			/* implemented, or a control that
+					 * contains it is */
+};
+
+struct ismc_gap_member {
+	const struct ismc_req	*req;		/* of the set's source catalog */
+	const struct ismc_ir_control *control;	/* its own SoA row */
+	size_t			 framework;	/* its ir->frameworks index */
+	const struct ismc_ir_control *by;	/* what meets it best: its own
+						 * row, or a control containing
+						 * it; NULL when open */
+	const struct ismc_gap_link *via;	/* by -> req, for a control
+						 * standing in; else NULL */
+	enum ismc_gap_mstate	 state;
+};
+
+/* Whether a residual is closed: by a measure that `closes` it, or by the
+ * requirement's own SoA row, once implemented. */
+enum ismc_gap_residual {		/* ORDER ISMC_GAP_RESIDUAL */
+	ISMC_GAP_RES_NONE,		/* the row states none */
+	ISMC_GAP_RES_OPEN,
+	ISMC_GAP_RES_PARTIAL,		/* a partly implemented closer */
+	ISMC_GAP_RES_CLOSED,
+};
+
+/*
+ * A covering row reaching one requirement: its members together (and the
+ * residual) contain the requirement, the row's target, a requirement in
+ * the group it names, or one a hub requirement it covers contains.
+ */
+struct ismc_gap_cover {
+	const struct ismc_mapping_set *set;
+	const struct ismc_mapping_row *row;
+	const struct ismc_req	*group;		/* the target group the row
+						 * names, or NULL */
+	const struct ismc_req	*hub;		/* through a hub: the requirement
+						 * the row covers; else NULL */
+	const struct ismc_gap_link *link;	/* hub -> requirement */
+	bool			 backwards;	/* link read from its target */
+	unsigned		 rel;		/* RCC-5 set, union of the
+						 * members and residual -> req */
+	const struct ismc_gap_member *members;	/* groups expanded */
+	size_t			 nmembers;
+	size_t			 nmet, npartial, nexcluded;
+	const char		*residual;	/* the row's, or NULL */
+	const struct ismc_req	*residual_of;	/* the row's target, whose
+						 * residual it is */
+	enum ismc_gap_residual	 residual_state;
+	const struct ismc_ir_measure *closer;	/* the best measure closing it,
+						 * or NULL */
+	unsigned		 strength;	/* the row's; through a hub the
+						 * weaker of row and link's */
+	const char		*rationale;
+	enum ismc_cov		 capacity;	/* FULL, PARTIAL or GAP, once
+						 * everything is implemented */
+	enum ismc_cov		 contribution;	/* given the decisions */
+	double			 fraction;	/* of members and residual met,
+						 * a partial one counting 1/2 */
+};
+
 struct ismc_gap_req {
 	const struct ismc_req	*req;
 	const struct ismc_ir_control *control;	/* its own SoA row */
@@ -100,10 +171,20 @@ struct ismc_gap_req {
 						 * contribution, then capacity,
 						 * directness, strength; NULL if
 						 * none could ever count */
+	struct ismc_gap_cover	*covers;	/* its own covering rows, then
+						 * those through hubs */
+	size_t			 ncovers;
+	const struct ismc_gap_cover *best_cover; /* the cover that decides the
+						 * status when it says more
+						 * than `best`; else NULL */
 	const struct ismc_mapping_set *nc_set;	/* a no-counterpart row */
 	const struct ismc_mapping_row *nc_row;	/* naming it, or NULL */
-	size_t			 nmapped;	/* controls on published rows */
+	size_t			 nmapped;	/* controls on published rows
+						 * and covering sets */
 	size_t			 nmapped_impl;	/* ... implemented */
+	size_t			 nmapped_partial; /* ... partly */
+	double			 credit;	/* in the coverage index: 1 full,
+						 * 0 gap, in (0, 0.9] partial */
 	size_t			 group;		/* index into the groups */
 };
 
@@ -113,6 +194,7 @@ struct ismc_gap_count {
 	size_t			 gap;		/* including no_counterpart */
 	size_t			 no_counterpart;
 	size_t			 excluded;	/* not in the percentages */
+	double			 credit;	/* the requirements' credits */
 };
 
 /* A top-level group (theme, chapter, category) of a framework. */
@@ -122,10 +204,33 @@ struct ismc_gap_group {
 	struct ismc_gap_count	 n;
 };
 
+/* What a step of the remediation plan asks for. */
+enum ismc_gap_step_kind {		/* ORDER ISMC_GAP_STEP */
+	ISMC_GAP_STEP_CONTROL,		/* implement one control */
+	ISMC_GAP_STEP_CONTROLS,		/* implement several together (the
+					 * members a covering set lacks), and
+					 * maybe close a residual */
+	ISMC_GAP_STEP_RESIDUAL,		/* close a residual with a measure of
+					 * the organisation's own */
+	ISMC_GAP_STEP_OWN,		/* no mapping makes it full: meet the
+					 * requirement itself */
+};
+
 /* One step of the remediation plan. */
 struct ismc_gap_step {
-	const struct ismc_ir_control *control;
+	enum ismc_gap_step_kind	 kind;
+	const struct ismc_ir_control *control;	/* the (first) control; for
+						 * OWN, the requirement's own
+						 * SoA row */
 	size_t			 framework;	/* its ir->frameworks index */
+	const struct ismc_ir_control **controls; /* all to implement */
+	size_t			 ncontrols;
+	const struct ismc_req	*residual_of;	/* a residual to close, or
+						 * NULL */
+	const char		*residual;	/* its text */
+	const struct ismc_req	*target;	/* the requirement the step was
+						 * chosen for (CONTROLS,
+						 * RESIDUAL, OWN) */
 	size_t			 gain;		/* requirements it makes full */
 	size_t			 full_after;	/* full requirements after it */
 };
@@ -197,6 +302,22 @@ bool	ismc_gap_is_mapped(const struct ismc_gap_reach *);
 bool	ismc_gap_counts_implemented(const struct ismc_ir_control *);
 /* 100 * part / assessed requirements (total - excluded); NaN if none. */
 double	ismc_gap_pct(size_t part, const struct ismc_gap_count *);
+/* The coverage index: 100 * credits / assessed requirements; NaN if none
+ * (doc/coverage.md, section 9). */
+double	ismc_gap_index(const struct ismc_gap_count *);
+/* "met", "partial", "open", "excluded". */
+const char *ismc_gap_mstate_name(enum ismc_gap_mstate);
+/* "none", "open", "partly closed", "closed". */
+const char *ismc_gap_residual_name(enum ismc_gap_residual);
+/* "implement", "implement together", "close residual", "own work". */
+const char *ismc_gap_step_kind_name(enum ismc_gap_step_kind);
+/* Where a cover comes from, for reports: "iso27001-2022--dora", "... via
+ * group dora:Art.6", "inferred via nis2-ir:1.2.3 (set; set2)". */
+const char *ismc_gap_cover_provenance(struct ismc_arena *,
+	    const struct ismc_gap_cover *);
+/* The members as "iso:A.5.24 + iso:A.5.26" (arena-owned). */
+const char *ismc_gap_cover_members(struct ismc_arena *,
+	    const struct ismc_gap_cover *);
 /* The analysis of framework `fw` of the IR, or NULL. */
 const struct ismc_gap_fw *ismc_gap_find(const struct ismc_gap *,
 	    const struct ismc_ir_framework *);

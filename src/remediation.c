@@ -32,6 +32,9 @@ struct ismc_remediation {
 	size_t			*cand;		/* per requirement of every
 						 * framework: candidate + 1, or
 						 * 0; cleared after each plan */
+	size_t			*sloc;		/* the same for the model's
+						 * controls */
+	size_t			*rloc;		/* ... and residuals */
 };
 
 static void *
@@ -52,6 +55,8 @@ ismc_remediation_new(const struct ismc_gap *gap, struct ismc_arena *arena)
 	for (f = 0; f < gap->nfws; f++)
 		x->base[f + 1] = x->base[f] + gap->fws[f].fw->ncontrols;
 	x->cand = xcalloc_n(x->base[gap->nfws], sizeof *x->cand);
+	x->sloc = xcalloc_n(x->base[gap->nfws], sizeof *x->sloc);
+	x->rloc = xcalloc_n(x->base[gap->nfws], sizeof *x->rloc);
 	return x;
 }
 
@@ -62,6 +67,8 @@ ismc_remediation_free(struct ismc_remediation *x)
 		return;
 	free(x->base);
 	free(x->cand);
+	free(x->sloc);
+	free(x->rloc);
 	free(x);
 }
 
@@ -413,29 +420,710 @@ apply_pick(struct ismc_remediation *x, const struct ismc_gap_fw *gf, struct plan
 }
 
 /*
- * Greedy set cover: pick the control that makes the most requirements
- * full, pretend it implemented, repeat until nothing gains. Gains are
- * kept up to date incrementally, so a pick costs its own requirements'
- * reaches plus one scan of the candidates.
+ * Phase 1, greedy set cover over single controls: pick the control that
+ * makes the most requirements full, pretend it implemented, repeat until
+ * nothing gains. Gains are kept up to date incrementally, so a pick costs
+ * its own requirements' reaches plus one scan of the candidates. Appends
+ * the picks, in order, to `out` (global indices).
  */
-void
-ismc_remediation_plan(struct ismc_remediation *x, struct ismc_gap_fw *gf)
+static void
+greedy_controls(struct ismc_remediation *x, const struct ismc_gap_fw *gf,
+    size_t **out, size_t *nout)
 {
 	struct plan p;
-	size_t k, n = 0, cap;
+	size_t k, n = 0;
 
 	plan_setup(x, gf, &p);
 	plan_rank(&p);
-	cap = p.nc != 0 ? p.nc : 1;
-	gf->plan = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_step, cap);
+	*out = ismc_xcalloc(p.nc != 0 ? p.nc : 1, sizeof **out);
 	while ((k = pick(&p)) != NONE) {
-		struct ismc_gap_step *s = &gf->plan[n++];
-
-		s->control = p.c[k].control;
-		s->framework = p.c[k].framework;
-		s->gain = apply_pick(x, gf, &p, k);
-		s->full_after = p.nfull;
+		(*out)[n++] = p.c[k].g;
+		(void)apply_pick(x, gf, &p, k);
 	}
-	gf->nplan = n;
+	*nout = n;
 	plan_free(x, &p);
+}
+
+/* ---- the model: what makes a requirement full ---------------------------- */
+
+/* One entry of the index "what can this control or residual make full". */
+struct pair {
+	size_t			 key;		/* control local, or nloc +
+						 * residual local */
+	size_t			 req;
+};
+
+/* The plan's view of the world: the model's state with the steps so far. */
+struct sim {
+	const struct ismc_plan_model *m;
+	bool			*impl;		/* n */
+	bool			*closed;	/* n */
+	bool			*full;		/* nreqs */
+	bool			*left;		/* nreqs: assessed, not full,
+						 * not planned for yet */
+	size_t			 nfull;
+	size_t			*glob;		/* local -> global: controls */
+	size_t			 nloc;
+	size_t			*rglob;		/* the same for residuals */
+	size_t			 nrloc;
+	size_t			*off;		/* nloc + nrloc + 1 */
+	size_t			*req;		/* requirements of each key */
+	size_t			*stamp;		/* nreqs: == epoch once seen */
+	size_t			 epoch;
+};
+
+/* A step before its gain is known: controls to implement, a residual to
+ * close, or the requirement itself. */
+struct pstep {
+	enum ismc_gap_step_kind	 kind;
+	size_t			*c;		/* global indices (heap) */
+	size_t			 nc;
+	size_t			 residual;	/* global, or NONE */
+	size_t			 target;	/* local requirement, or NONE */
+};
+
+struct psteps {
+	struct pstep		*v;
+	size_t			 n, cap;
+};
+
+static bool
+slot_met(const struct sim *sm, const struct ismc_plan_slot *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (sm->impl[s->c[i]])
+			return true;
+	return false;
+}
+
+static bool
+cover_done(const struct sim *sm, const struct ismc_plan_cover *c)
+{
+	size_t i;
+
+	if (c->residual != NONE && !sm->closed[c->residual])
+		return false;
+	for (i = 0; i < c->nslots; i++)
+		if (!slot_met(sm, &c->slots[i]))
+			return false;
+	return true;
+}
+
+/*
+ * The analysis' rules read off the model: the requirement's own row, one
+ * control that contains it, a complete covering set with its residual
+ * closed, or (all-mapped) every mapped control and its residual.
+ */
+static bool
+is_full(const struct sim *sm, const struct ismc_plan_req *r)
+{
+	size_t i, n = 0;
+
+	if (sm->impl[r->self])
+		return true;
+	for (i = 0; i < r->nsingle; i++)
+		if (sm->impl[r->single[i]])
+			return true;
+	for (i = 0; i < r->ncovers; i++)
+		if (cover_done(sm, &r->covers[i]))
+			return true;
+	if (!sm->m->all_mapped || r->mapped_blocked ||
+	    (r->needs_residual && !sm->closed[r->self]))
+		return false;
+	for (i = 0; i < r->nmapped; i++) {
+		if (!sm->impl[r->mapped[i]])
+			return false;
+		n++;
+	}
+	for (i = 0; i < r->npotential; i++)
+		n += sm->impl[r->potential[i]];
+	return n > 0;
+}
+
+/* The local number of global index g in table t (x->sloc or x->rloc),
+ * made one if need be. */
+static size_t
+local(size_t *t, size_t **glob, size_t *n, size_t g)
+{
+	if (t[g] == 0) {
+		*glob = ismc_xreallocarray(*glob, *n + 1, sizeof **glob);
+		(*glob)[*n] = g;
+		t[g] = ++*n;
+	}
+	return t[g] - 1;
+}
+
+struct pairs {
+	struct pair		*v;
+	size_t			 n, cap;
+};
+
+static void
+pair_add(struct pairs *p, size_t key, size_t req)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap != 0 ? p->cap * 2 : 256;
+		p->v = ismc_xreallocarray(p->v, p->cap, sizeof *p->v);
+	}
+	p->v[p->n].key = key;
+	p->v[p->n++].req = req;
+}
+
+/* Every control and residual requirement i names, with i. */
+static void
+req_pairs(struct ismc_remediation *x, struct sim *sm, struct pairs *p,
+    size_t i)
+{
+	const struct ismc_plan_req *r = &sm->m->reqs[i];
+	size_t j, k, l;
+
+#define CTL(g)	pair_add(p, local(x->sloc, &sm->glob, &sm->nloc, (g)), i)
+#define RES(g)	pair_add(p, SIZE_MAX / 2 + local(x->rloc, &sm->rglob, \
+		    &sm->nrloc, (g)), i)
+	CTL(r->self);
+	for (j = 0; j < r->nsingle; j++)
+		CTL(r->single[j]);
+	for (j = 0; j < r->ncovers; j++) {
+		for (k = 0; k < r->covers[j].nslots; k++)
+			for (l = 0; l < r->covers[j].slots[k].n; l++)
+				CTL(r->covers[j].slots[k].c[l]);
+		if (r->covers[j].residual != NONE)
+			RES(r->covers[j].residual);
+	}
+	for (j = 0; j < r->nmapped; j++)
+		CTL(r->mapped[j]);
+	for (j = 0; j < r->npotential; j++)
+		CTL(r->potential[j]);
+	if (r->needs_residual)
+		RES(r->self);
+#undef CTL
+#undef RES
+}
+
+static int
+pair_cmp(const void *pa, const void *pb)
+{
+	const struct pair *a = pa, *b = pb;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->req < b->req ? -1 : a->req > b->req;
+}
+
+/* The index: for each control and residual the model names, the
+ * requirements whose fullness it can change. */
+static void
+sim_index(struct ismc_remediation *x, struct sim *sm)
+{
+	struct pairs p;
+	size_t i, k, nkeys;
+
+	memset(&p, 0, sizeof p);
+	for (i = 0; i < sm->m->nreqs; i++)
+		req_pairs(x, sm, &p, i);
+	/* Residual keys were numbered from SIZE_MAX / 2: bring them down
+	 * after the controls. */
+	for (i = 0; i < p.n; i++)
+		if (p.v[i].key >= SIZE_MAX / 2)
+			p.v[i].key = p.v[i].key - SIZE_MAX / 2 + sm->nloc;
+	if (p.n > 1)
+		qsort(p.v, p.n, sizeof *p.v, pair_cmp);
+	nkeys = sm->nloc + sm->nrloc;
+	sm->off = ismc_xcalloc(nkeys + 1, sizeof *sm->off);
+	sm->req = ismc_xcalloc(p.n != 0 ? p.n : 1, sizeof *sm->req);
+	for (i = k = 0; i < p.n; i++) {
+		if (k > 0 && p.v[i].key == p.v[i - 1].key &&
+		    p.v[i].req == sm->req[k - 1])
+			continue;	/* named twice */
+		sm->req[k++] = p.v[i].req;
+		sm->off[p.v[i].key + 1]++;
+	}
+	for (i = 0; i < nkeys; i++)
+		sm->off[i + 1] += sm->off[i];
+	free(p.v);
+}
+
+static void
+sim_init(struct ismc_remediation *x, struct sim *sm,
+    const struct ismc_plan_model *m)
+{
+	size_t i;
+
+	memset(sm, 0, sizeof *sm);
+	sm->m = m;
+	sm->impl = ismc_xcalloc(m->n != 0 ? m->n : 1, sizeof *sm->impl);
+	sm->closed = ismc_xcalloc(m->n != 0 ? m->n : 1, sizeof *sm->closed);
+	memcpy(sm->impl, m->impl, m->n * sizeof *sm->impl);
+	memcpy(sm->closed, m->closed, m->n * sizeof *sm->closed);
+	sm->full = ismc_xcalloc(m->nreqs + 1, sizeof *sm->full);
+	sm->left = ismc_xcalloc(m->nreqs + 1, sizeof *sm->left);
+	sm->stamp = ismc_xcalloc(m->nreqs + 1, sizeof *sm->stamp);
+	sim_index(x, sm);
+	for (i = 0; i < m->nreqs; i++) {
+		sm->full[i] = m->reqs[i].assessed && is_full(sm, &m->reqs[i]);
+		sm->left[i] = m->reqs[i].assessed && !sm->full[i];
+		sm->nfull += sm->full[i];
+	}
+}
+
+static void
+sim_free(struct ismc_remediation *x, struct sim *sm)
+{
+	size_t i;
+
+	for (i = 0; i < sm->nloc; i++)
+		x->sloc[sm->glob[i]] = 0;
+	for (i = 0; i < sm->nrloc; i++)
+		x->rloc[sm->rglob[i]] = 0;
+	free(sm->glob);
+	free(sm->rglob);
+	free(sm->impl);
+	free(sm->closed);
+	free(sm->full);
+	free(sm->left);
+	free(sm->stamp);
+	free(sm->off);
+	free(sm->req);
+}
+
+/* The requirements of key k (a control local, or nloc + residual local). */
+static void
+key_reqs(const struct sim *sm, size_t k, const size_t **v, size_t *n)
+{
+	*v = sm->req + sm->off[k];
+	*n = sm->off[k + 1] - sm->off[k];
+}
+
+/* Implements the step's controls and closes its residual in the
+ * simulation; returns how many requirements became full. With `undo`, the
+ * change is taken back after counting. */
+static size_t
+sim_apply(struct ismc_remediation *x, struct sim *sm, const struct pstep *st,
+    bool undo)
+{
+	bool *set_i = NULL, set_r = false;
+	const size_t *v;
+	size_t i, j, n, k, gained = 0;
+
+	set_i = ismc_xcalloc(st->nc != 0 ? st->nc : 1, sizeof *set_i);
+	for (i = 0; i < st->nc; i++)
+		if (!sm->impl[st->c[i]])
+			set_i[i] = sm->impl[st->c[i]] = true;
+	if (st->residual != NONE && !sm->closed[st->residual])
+		set_r = sm->closed[st->residual] = true;
+	sm->epoch++;
+	for (i = 0; i <= st->nc; i++) {
+		if (i < st->nc) {
+			if (x->sloc[st->c[i]] == 0)
+				continue;
+			k = x->sloc[st->c[i]] - 1;
+		} else {
+			if (st->residual == NONE ||
+			    x->rloc[st->residual] == 0)
+				continue;
+			k = sm->nloc + x->rloc[st->residual] - 1;
+		}
+		key_reqs(sm, k, &v, &n);
+		for (j = 0; j < n; j++) {
+			if (sm->stamp[v[j]] == sm->epoch || sm->full[v[j]] ||
+			    !sm->m->reqs[v[j]].assessed)
+				continue;
+			sm->stamp[v[j]] = sm->epoch;
+			if (!is_full(sm, &sm->m->reqs[v[j]]))
+				continue;
+			gained++;
+			if (!undo) {
+				sm->full[v[j]] = true;
+				sm->left[v[j]] = false;
+				sm->nfull++;
+			}
+		}
+	}
+	if (undo) {
+		for (i = 0; i < st->nc; i++)
+			if (set_i[i])
+				sm->impl[st->c[i]] = false;
+		if (set_r)
+			sm->closed[st->residual] = false;
+	}
+	free(set_i);
+	return gained;
+}
+
+/* ---- phase 2: several controls, residuals --------------------------------- */
+
+static void
+psteps_add(struct psteps *ps, const struct pstep *st)
+{
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap != 0 ? ps->cap * 2 : 16;
+		ps->v = ismc_xreallocarray(ps->v, ps->cap, sizeof *ps->v);
+	}
+	ps->v[ps->n++] = *st;
+}
+
+static void
+add_control(struct pstep *st, size_t g)
+{
+	size_t i;
+
+	for (i = 0; i < st->nc; i++)
+		if (st->c[i] == g)
+			return;
+	st->c = ismc_xreallocarray(st->c, st->nc + 1, sizeof *st->c);
+	st->c[st->nc++] = g;
+}
+
+static size_t
+cost(const struct pstep *st)
+{
+	return st->nc + (st->residual != NONE);
+}
+
+/* The cheapest way to make requirement i full from the simulated state:
+ * one control that contains it, the members a covering set lacks (and
+ * its residual), or (all-mapped) the mapped controls not implemented and
+ * the residual. False when there is none. */
+static bool
+completion(const struct sim *sm, size_t i, struct pstep *best)
+{
+	const struct ismc_plan_req *r = &sm->m->reqs[i];
+	const struct ismc_plan_cover *c;
+	struct pstep st;
+	size_t j, k, n;
+	bool found = false;
+
+	memset(best, 0, sizeof *best);
+	for (j = 0; j < r->nsingle && !found; j++) {
+		if (!sm->m->candidate[r->single[j]])
+			continue;
+		add_control(best, r->single[j]);
+		best->residual = NONE;
+		found = true;
+	}
+	for (j = 0; j < r->ncovers; j++) {
+		c = &r->covers[j];
+		memset(&st, 0, sizeof st);
+		st.residual = c->residual != NONE && !sm->closed[c->residual] ?
+		    c->residual : NONE;
+		for (k = 0; k < c->nslots; k++)
+			if (!slot_met(sm, &c->slots[k]))
+				add_control(&st, c->slots[k].c[0]);
+		if (!found || cost(&st) < cost(best)) {
+			free(best->c);
+			*best = st;
+			found = true;
+		} else {
+			free(st.c);
+		}
+	}
+	if (sm->m->all_mapped && !r->mapped_blocked) {
+		memset(&st, 0, sizeof st);
+		st.residual = r->needs_residual && !sm->closed[r->self] ?
+		    r->self : NONE;
+		for (j = n = 0; j < r->nmapped; j++, n++)
+			if (!sm->impl[r->mapped[j]])
+				add_control(&st, r->mapped[j]);
+		for (j = 0; j < r->npotential && n == 0; j++)
+			if (sm->m->candidate[r->potential[j]]) {
+				add_control(&st, r->potential[j]);
+				n++;
+			}
+		if (n > 0 && (!found || cost(&st) < cost(best))) {
+			free(best->c);
+			*best = st;
+			found = true;
+		} else {
+			free(st.c);
+		}
+	}
+	if (found && cost(best) == 0) {
+		free(best->c);
+		return false;	/* full already: nothing to plan */
+	}
+	best->target = i;
+	best->kind = best->nc == 0 ? ISMC_GAP_STEP_RESIDUAL : best->nc == 1 &&
+	    best->residual == NONE ? ISMC_GAP_STEP_CONTROL :
+	    ISMC_GAP_STEP_CONTROLS;
+	return found;
+}
+
+/* A candidate step in the phase-2 heap: its gain when last evaluated. */
+struct cent {
+	size_t			 gain, cost;
+	size_t			 target;	/* local requirement */
+	size_t			 version;
+};
+
+struct cheap {
+	struct cent		*v;
+	size_t			 n, cap;
+	size_t			*version;	/* nreqs */
+};
+
+/* Whether a comes before b: more gain per action, then fewer actions,
+ * then catalog order. */
+static bool
+cent_before(const struct cent *a, const struct cent *b)
+{
+	if (a->gain * b->cost != b->gain * a->cost)
+		return a->gain * b->cost > b->gain * a->cost;
+	if (a->cost != b->cost)
+		return a->cost < b->cost;
+	return a->target < b->target;
+}
+
+static void
+cheap_push(struct cheap *h, const struct cent *e)
+{
+	struct cent tmp;
+	size_t i, up;
+
+	if (h->n == h->cap) {
+		h->cap = h->cap != 0 ? h->cap * 2 : 64;
+		h->v = ismc_xreallocarray(h->v, h->cap, sizeof *h->v);
+	}
+	i = h->n++;
+	h->v[i] = *e;
+	while (i > 0) {
+		up = (i - 1) / 2;
+		if (!cent_before(&h->v[i], &h->v[up]))
+			break;
+		tmp = h->v[up];
+		h->v[up] = h->v[i];
+		h->v[i] = tmp;
+		i = up;
+	}
+}
+
+static struct cent
+cheap_pop(struct cheap *h)
+{
+	struct cent top = h->v[0], tmp;
+	size_t i = 0, l, best;
+
+	h->v[0] = h->v[--h->n];
+	for (;;) {
+		l = 2 * i + 1;
+		best = i;
+		if (l < h->n && cent_before(&h->v[l], &h->v[best]))
+			best = l;
+		if (l + 1 < h->n && cent_before(&h->v[l + 1], &h->v[best]))
+			best = l + 1;
+		if (best == i)
+			break;
+		tmp = h->v[best];
+		h->v[best] = h->v[i];
+		h->v[i] = tmp;
+		i = best;
+	}
+	return top;
+}
+
+/* Evaluates requirement i's completion and queues it. */
+static void
+queue(struct ismc_remediation *x, struct sim *sm, struct cheap *h, size_t i)
+{
+	struct pstep st;
+	struct cent e;
+
+	h->version[i]++;
+	if (!sm->left[i] || !completion(sm, i, &st))
+		return;
+	e.gain = sim_apply(x, sm, &st, true);
+	e.cost = cost(&st);
+	e.target = i;
+	e.version = h->version[i];
+	free(st.c);
+	if (e.gain > 0)
+		cheap_push(h, &e);
+}
+
+/* Queues again the requirements a step could have brought closer. */
+static void
+requeue(struct ismc_remediation *x, struct sim *sm, struct cheap *h,
+    const struct pstep *st)
+{
+	const size_t *v;
+	size_t i, j, n;
+
+	for (i = 0; i < st->nc; i++) {
+		if (x->sloc[st->c[i]] == 0)
+			continue;
+		key_reqs(sm, x->sloc[st->c[i]] - 1, &v, &n);
+		for (j = 0; j < n; j++)
+			if (sm->left[v[j]])
+				queue(x, sm, h, v[j]);
+	}
+}
+
+/*
+ * Phase 2: what single controls cannot do. Each requirement left offers
+ * its cheapest completion; the one with the most requirements made full
+ * per action (a control to implement, a residual to close) goes first.
+ * Gains are evaluated lazily: a popped step is evaluated again and, if it
+ * fell behind, queued again.
+ */
+static void
+plan_sets(struct ismc_remediation *x, struct sim *sm, struct psteps *out)
+{
+	struct cheap h;
+	struct pstep st;
+	struct cent e;
+	size_t i, gain;
+
+	memset(&h, 0, sizeof h);
+	h.version = ismc_xcalloc(sm->m->nreqs + 1, sizeof *h.version);
+	for (i = 0; i < sm->m->nreqs; i++)
+		queue(x, sm, &h, i);
+	while (h.n > 0) {
+		e = cheap_pop(&h);
+		if (e.version != h.version[e.target] || !sm->left[e.target])
+			continue;
+		if (!completion(sm, e.target, &st))
+			continue;
+		gain = sim_apply(x, sm, &st, true);
+		if (gain != e.gain || cost(&st) != e.cost) {
+			free(st.c);
+			h.version[e.target]++;
+			e.gain = gain;
+			e.cost = cost(&st);
+			e.version = h.version[e.target];
+			if (gain > 0)
+				cheap_push(&h, &e);
+			continue;
+		}
+		(void)sim_apply(x, sm, &st, false);
+		sm->left[e.target] = false;
+		psteps_add(out, &st);
+		requeue(x, sm, &h, &st);
+	}
+	free(h.v);
+	free(h.version);
+}
+
+/* Phase 3: whatever is left, no mapping makes full: the requirement
+ * itself, in catalog order. */
+static void
+plan_own(struct sim *sm, struct psteps *out)
+{
+	struct pstep st;
+	size_t i;
+
+	for (i = 0; i < sm->m->nreqs; i++) {
+		if (!sm->left[i] || sm->full[i])
+			continue;
+		memset(&st, 0, sizeof st);
+		st.kind = ISMC_GAP_STEP_OWN;
+		st.residual = NONE;
+		st.target = i;
+		add_control(&st, sm->m->reqs[i].self);
+		sm->left[i] = false;
+		psteps_add(out, &st);
+	}
+}
+
+/* ---- the plan ------------------------------------------------------------ */
+
+/* The text of the residual a step closes: the covering row's, on the
+ * requirement it was chosen for. */
+static const char *
+residual_text(const struct ismc_gap_fw *gf, const struct sim *sm,
+    const struct pstep *st)
+{
+	const struct ismc_gap_req *q;
+	const struct ismc_req *of = sm->m->ctl[st->residual]->req;
+	size_t i;
+
+	if (st->target == NONE)
+		return NULL;
+	q = &gf->reqs[st->target];
+	for (i = 0; i < q->ncovers; i++)
+		if (q->covers[i].residual != NULL &&
+		    q->covers[i].residual_of == of)
+			return q->covers[i].residual;
+	return NULL;
+}
+
+static void
+keep_step(struct ismc_remediation *x, struct ismc_gap_fw *gf,
+    const struct sim *sm, const struct pstep *st, size_t gain)
+{
+	const struct ismc_plan_model *m = sm->m;
+	struct ismc_gap_step *s = &gf->plan[gf->nplan++];
+	size_t i;
+
+	memset(s, 0, sizeof *s);
+	s->kind = st->kind;
+	s->gain = gain;
+	s->full_after = sm->nfull;
+	s->ncontrols = st->nc;
+	s->controls = ISMC_NEW_ARRAY(x->arena, const struct ismc_ir_control *,
+	    st->nc != 0 ? st->nc : 1);
+	for (i = 0; i < st->nc; i++)
+		s->controls[i] = m->ctl[st->c[i]];
+	if (st->nc > 0) {
+		s->control = s->controls[0];
+		s->framework = m->fwof[st->c[0]];
+	}
+	if (st->residual != NONE) {
+		s->residual_of = m->ctl[st->residual]->req;
+		s->residual = residual_text(gf, sm, st);
+	}
+	if (st->target != NONE)
+		s->target = gf->reqs[st->target].req;
+}
+
+/*
+ * The plan of one framework: single controls by greedy set cover (phase
+ * 1), then what takes several controls or a residual (phase 2), then the
+ * requirements no mapping makes full (phase 3). Every step's gain is what
+ * it adds in the model once the steps before it are done, so a plan
+ * promises exactly what implementing it gives (doc/coverage.md, 10).
+ */
+void
+ismc_remediation_plan(struct ismc_remediation *x, struct ismc_gap_fw *gf,
+    const struct ismc_plan_model *m)
+{
+	struct psteps ps;
+	struct pstep st;
+	struct sim sm;
+	size_t *picks, npicks, i, gain;
+
+	memset(&ps, 0, sizeof ps);
+	greedy_controls(x, gf, &picks, &npicks);
+	sim_init(x, &sm, m);
+	gf->plan = NULL;
+	gf->nplan = 0;
+	for (i = 0; i < npicks; i++) {
+		memset(&st, 0, sizeof st);
+		st.kind = ISMC_GAP_STEP_CONTROL;
+		st.residual = st.target = NONE;
+		add_control(&st, picks[i]);
+		/* A pick the model says adds nothing (another path made its
+		 * requirement full) is left out. */
+		if (sim_apply(x, &sm, &st, true) == 0) {
+			free(st.c);
+			continue;
+		}
+		psteps_add(&ps, &st);
+		(void)sim_apply(x, &sm, &st, false);
+	}
+	free(picks);
+	plan_sets(x, &sm, &ps);
+	plan_own(&sm, &ps);
+	sim_free(x, &sm);
+	/* Replay from the start for the figures of each step. */
+	sim_init(x, &sm, m);
+	gf->plan = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_step,
+	    ps.n != 0 ? ps.n : 1);
+	for (i = 0; i < ps.n; i++) {
+		gain = sim_apply(x, &sm, &ps.v[i], false);
+		keep_step(x, gf, &sm, &ps.v[i], gain);
+		free(ps.v[i].c);
+	}
+	sim_free(x, &sm);
+	free(ps.v);
 }

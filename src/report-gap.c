@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 #include "backend.h"
@@ -33,6 +34,8 @@ static const struct ismc_report_column gap_columns[] = {
 	[ISMC_GAPREP_INFERRED] = { "inferred", "Inferred" },
 	[ISMC_GAPREP_PROVENANCE] = { "provenance", "Provenance" },
 	[ISMC_GAPREP_STRENGTH] = { "strength", "Strength" },
+	[ISMC_GAPREP_CREDIT] = { "credit", "Credit in the coverage index" },
+	[ISMC_GAPREP_WORK_LEFT] = { "work_left", "Work left (residuals)" },
 	[ISMC_GAPREP_POLICY] = { "policy", "Coverage policy" },
 	[ISMC_GAPREP_MAPPED] = { "mapped", NULL },
 	[ISMC_GAPREP_MAPPED_IMPL] = { "mapped_implemented", NULL },
@@ -52,6 +55,7 @@ static const struct ismc_report_key gap_summary[] = {
 	[ISMC_GAPREP_SUM_GAP_PCT] = { "gap_pct", "Gaps (%)" },
 	[ISMC_GAPREP_SUM_NO_COUNTERPART] = { "no_counterpart",
 	    "Gaps with no counterpart in a mapping set" },
+	[ISMC_GAPREP_SUM_INDEX] = { "coverage_index", "Coverage index" },
 	[ISMC_GAPREP_SUM_MAPPING_SETS] = { "mapping_sets",
 	    "Mapping sets targeting it" },
 	[ISMC_GAPREP_SUM_LINKS] = { "links", "Mapping links touching it" },
@@ -65,18 +69,22 @@ group_name(const struct ismc_req *g)
 	return g->title != NULL ? g->title : g->id;
 }
 
-/* "catalog:id (status)" for each control whose reach can count. */
+/* "catalog:id (status)" for each control whose reach can count, then
+ * the members of covering sets that can count. */
 static struct ismc_cell
 reaching_cell(struct ismc_arena *a, const struct ismc_gap_req *q)
 {
 	const struct ismc_ir_control *prev = NULL;
 	const struct ismc_gap_reach *r;
+	const struct ismc_gap_member *m;
 	const char **v;
-	size_t i, n = 0;
+	size_t i, j, n = 0, max = q->nreaches;
 
-	if (q->nreaches == 0)
+	for (i = 0; i < q->ncovers; i++)
+		max += q->covers[i].nmembers;
+	if (max == 0)
 		return ismc_cell_list(NULL, 0);
-	v = ISMC_NEW_ARRAY(a, const char *, q->nreaches);
+	v = ISMC_NEW_ARRAY(a, const char *, max);
 	for (i = 0; i < q->nreaches; i++) {
 		r = &q->reaches[i];
 		if (r->superseded || r->capacity == ISMC_COV_GAP ||
@@ -87,6 +95,41 @@ reaching_cell(struct ismc_arena *a, const struct ismc_gap_req *q)
 		    ismc_gap_qname(a, r->control->req),
 		    ismc_report_control_status(r->control));
 	}
+	for (i = 0; i < q->ncovers; i++) {
+		if (q->covers[i].capacity == ISMC_COV_GAP)
+			continue;
+		for (j = 0; j < q->covers[i].nmembers; j++) {
+			m = &q->covers[i].members[j];
+			v[n++] = ismc_arena_printf(a, "%s (%s, in a set)",
+			    ismc_gap_qname(a, m->req),
+			    ismc_gap_mstate_name(m->state));
+		}
+	}
+	return ismc_cell_list(v, n);
+}
+
+/* The residuals left open by the covers that could make it full: the
+ * work the mappings say is the organisation's own. */
+static struct ismc_cell
+work_left_cell(struct ismc_arena *a, const struct ismc_gap_req *q)
+{
+	const struct ismc_gap_cover *c;
+	const char **v;
+	size_t i, k, n = 0;
+
+	if (q->status == ISMC_COV_FULL || q->ncovers == 0)
+		return ismc_cell_list(NULL, 0);
+	v = ISMC_NEW_ARRAY(a, const char *, q->ncovers);
+	for (i = 0; i < q->ncovers; i++) {
+		c = &q->covers[i];
+		if (c->residual == NULL || c->capacity != ISMC_COV_FULL ||
+		    c->residual_state == ISMC_GAP_RES_CLOSED)
+			continue;
+		for (k = 0; k < n && strcmp(v[k], c->residual) != 0; k++)
+			continue;
+		if (k == n)
+			v[n++] = c->residual;
+	}
 	return ismc_cell_list(v, n);
 }
 
@@ -96,6 +139,7 @@ fill_gap_row(struct ismc_arena *a, struct ismc_cell *row,
     const char *policy)
 {
 	const struct ismc_gap_reach *b = q->best;
+	const struct ismc_gap_cover *c = q->best_cover;
 
 	row[ISMC_GAPREP_ID] = ismc_cell_str(q->req->id);
 	row[ISMC_GAPREP_GROUP] = ismc_cell_str(group_name(gf->groups[q->group].group));
@@ -105,6 +149,22 @@ fill_gap_row(struct ismc_arena *a, struct ismc_cell *row,
 	row[ISMC_GAPREP_POLICY] = ismc_cell_str(policy);
 	row[ISMC_GAPREP_MAPPED] = ismc_cell_int((int64_t)q->nmapped);
 	row[ISMC_GAPREP_MAPPED_IMPL] = ismc_cell_int((int64_t)q->nmapped_impl);
+	if (q->status != ISMC_COV_EXCLUDED)
+		row[ISMC_GAPREP_CREDIT] = ismc_cell_dec(q->credit, 2);
+	row[ISMC_GAPREP_WORK_LEFT] = work_left_cell(a, q);
+	if (c != NULL) {
+		row[ISMC_GAPREP_BEST] = ismc_cell_str(
+		    ismc_gap_cover_members(a, c));
+		row[ISMC_GAPREP_RELATION] = ismc_cell_str(
+		    ismc_rcc5_name(c->rel));
+		row[ISMC_GAPREP_INFERRED] = ismc_cell_bool(c->hub != NULL);
+		row[ISMC_GAPREP_PROVENANCE] = ismc_cell_str(
+		    ismc_gap_cover_provenance(a, c));
+		if (c->strength != 0)
+			row[ISMC_GAPREP_STRENGTH] = ismc_cell_int(
+			    (int64_t)c->strength);
+		return;
+	}
 	if (b == NULL)
 		return;
 	row[ISMC_GAPREP_BEST] = ismc_cell_str(ismc_gap_qname(a, b->control->req));
@@ -136,10 +196,10 @@ add_group_summary(struct ismc_report *r, struct ismc_arena *a,
 	else
 		text = ismc_arena_printf(a, "%zu full (%.1f %%), %zu partial "
 		    "(%.1f %%), %zu gap (%.1f %%) of %zu assessed; %zu "
-		    "excluded", n->full, full, n->partial,
+		    "excluded; coverage index %.1f", n->full, full, n->partial,
 		    ismc_gap_pct(n->partial, n), n->gap,
 		    ismc_gap_pct(n->gap, n), n->total - n->excluded,
-		    n->excluded);
+		    n->excluded, ismc_gap_index(n));
 	ismc_report_add_summary(r, ismc_arena_printf(a, "group:%s", id),
 	    g->group != NULL && g->group->title != NULL ?
 	    ismc_arena_printf(a, "%s %s", id, g->group->title) : id,
@@ -176,6 +236,8 @@ add_gap_summary(struct ismc_report *r, struct ismc_arena *a,
 	    pct_cell(n->gap, n));
 	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_NO_COUNTERPART,
 	    ismc_cell_int((int64_t)n->no_counterpart));
+	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_INDEX,
+	    ismc_cell_dec(ismc_gap_index(n), 1));
 	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_MAPPING_SETS,
 	    ismc_cell_int((int64_t)gf->nsets_in));
 	ismc_report_add_summary_at(r, k, ISMC_GAPREP_SUM_LINKS,

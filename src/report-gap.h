@@ -30,6 +30,8 @@ enum ismc_gaprep_col {			/* ORDER GAP_COLUMNS */
 	ISMC_GAPREP_INFERRED,
 	ISMC_GAPREP_PROVENANCE,
 	ISMC_GAPREP_STRENGTH,
+	ISMC_GAPREP_CREDIT,		/* in the coverage index, 2 places */
+	ISMC_GAPREP_WORK_LEFT,		/* open residuals (list) */
 	ISMC_GAPREP_POLICY,
 	/* Internal: for the PDF, not serialised. */
 	ISMC_GAPREP_MAPPED,		/* controls on published rows */
@@ -49,6 +51,7 @@ enum ismc_gaprep_sum {			/* ORDER GAP_SUMMARY */
 	ISMC_GAPREP_SUM_GAP,
 	ISMC_GAPREP_SUM_GAP_PCT,
 	ISMC_GAPREP_SUM_NO_COUNTERPART,
+	ISMC_GAPREP_SUM_INDEX,		/* the coverage index */
 	ISMC_GAPREP_SUM_MAPPING_SETS,
 	ISMC_GAPREP_SUM_LINKS,
 	ISMC_GAPREP_NSUM			/* then one entry per group */

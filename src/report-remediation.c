@@ -1,6 +1,6 @@
 /*
  * report-remediation.c - the remediation plan of one framework: the gap
- * analysis' greedy plan, in order of gain.
+ * analysis' plan, in order of gain (doc/coverage.md, section 12).
  */
 #include <config.h>
 
@@ -23,6 +23,9 @@ static const struct ismc_report_column plan_columns[] = {
 	[ISMC_PLAN_CONTROL] = { "control", "Control" },
 	[ISMC_PLAN_TITLE] = { "title", "Title" },
 	[ISMC_PLAN_STATUS] = { "status", "Current status" },
+	[ISMC_PLAN_ACTION] = { "action", "Action" },
+	[ISMC_PLAN_FOR] = { "for", "For requirement" },
+	[ISMC_PLAN_RESIDUAL] = { "residual", "Residual to close" },
 	[ISMC_PLAN_GAIN] = { "gain", "Requirements made full" },
 	[ISMC_PLAN_FULL_AFTER] = { "full_after", "Full after" },
 	[ISMC_PLAN_PCT_AFTER] = { "coverage_after", "Coverage after (%)" },
@@ -37,7 +40,8 @@ add_pct(struct ismc_report *r, const char *key, const char *label,
 	    ismc_cell_dec(ismc_gap_pct(part, n), 1));
 }
 
-/* Gaps and partials no single control can make full. */
+/* Assessed requirements still not full after the plan: none, as the
+ * plan ends with own work for whatever mappings cannot make full. */
 static size_t
 left_open(const struct ismc_gap_fw *gf)
 {
@@ -63,15 +67,51 @@ add_plan_summary(struct ismc_report *r, const struct ismc_gap *gap,
 	ismc_report_add_summary(r, "full_before", "Fully covered now",
 	    ismc_cell_int((int64_t)n->full));
 	add_pct(r, "full_before_pct", "Fully covered now (%)", n->full, n);
-	ismc_report_add_summary(r, "controls", "Controls in the plan",
+	ismc_report_add_summary(r, "controls", "Steps in the plan",
 	    ismc_cell_int((int64_t)gf->nplan));
 	ismc_report_add_summary(r, "full_after", "Fully covered after the plan",
 	    ismc_cell_int((int64_t)after));
 	add_pct(r, "full_after_pct", "Fully covered after the plan (%)",
 	    after, n);
 	ismc_report_add_summary(r, "left_open",
-	    "Still not full: no single mapped control would close them",
+	    "Still not full after the plan",
 	    ismc_cell_int((int64_t)left_open(gf)));
+}
+
+/*
+ * What a step asks for: the controls to implement with their current
+ * statuses, the requirement it was chosen for, and the residual to close
+ * (a measure of the organisation's own). An "own work" step names the
+ * requirement itself: no mapping can make it full.
+ */
+static void
+fill_step(struct ismc_arena *a, struct ismc_cell *row,
+    const struct ismc_gap_step *s)
+{
+	const char **ids, **st;
+	size_t i;
+
+	ids = ISMC_NEW_ARRAY(a, const char *, s->ncontrols ? s->ncontrols : 1);
+	st = ISMC_NEW_ARRAY(a, const char *, s->ncontrols ? s->ncontrols : 1);
+	for (i = 0; i < s->ncontrols; i++) {
+		ids[i] = ismc_gap_qname(a, s->controls[i]->req);
+		st[i] = ismc_report_control_status(s->controls[i]);
+	}
+	row[ISMC_PLAN_ACTION] = ismc_cell_str(ismc_gap_step_kind_name(
+	    s->kind));
+	if (s->kind != ISMC_GAP_STEP_OWN) {
+		row[ISMC_PLAN_CONTROL] = ismc_cell_list(ids, s->ncontrols);
+		row[ISMC_PLAN_STATUS] = ismc_cell_list(st, s->ncontrols);
+	}
+	if (s->target != NULL)
+		row[ISMC_PLAN_FOR] = ismc_cell_str(ismc_gap_qname(a,
+		    s->target));
+	if (s->kind == ISMC_GAP_STEP_CONTROL)
+		row[ISMC_PLAN_TITLE] = ismc_cell_str(s->control->req->title);
+	else if (s->target != NULL)
+		row[ISMC_PLAN_TITLE] = ismc_cell_str(s->target->title);
+	if (s->residual != NULL)
+		row[ISMC_PLAN_RESIDUAL] = ismc_cell_str(s->residual);
 }
 
 struct ismc_report *
@@ -94,11 +134,7 @@ ismc_report_remediation(const struct ismc_ir *ir,
 		s = &gf->plan[i];
 		row = ismc_report_add_row(r);
 		row[ISMC_PLAN_RANK] = ismc_cell_int((int64_t)(i + 1));
-		row[ISMC_PLAN_CONTROL] = ismc_cell_str(ismc_gap_qname(a,
-		    s->control->req));
-		row[ISMC_PLAN_TITLE] = ismc_cell_str(s->control->req->title);
-		row[ISMC_PLAN_STATUS] = ismc_cell_str(
-		    ismc_report_control_status(s->control));
+		fill_step(a, row, s);
 		row[ISMC_PLAN_GAIN] = ismc_cell_int((int64_t)s->gain);
 		row[ISMC_PLAN_FULL_AFTER] = ismc_cell_int(
 		    (int64_t)s->full_after);

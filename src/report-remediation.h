@@ -1,9 +1,10 @@
 /*
  * report-remediation.h - the remediation plan of one framework.
  *
- * remediation-<catalog>: the greedy plan of the gap analysis, one row per
- * control to implement, in order of gain. Made for the same frameworks as
- * the gap report.
+ * remediation-<catalog>: the plan of the gap analysis, one row per step
+ * (controls to implement, alone or together, a residual to close, own
+ * work), in order of gain. Made for the same frameworks as the gap
+ * report.
  */
 #ifndef ISMC_REPORT_REMEDIATION_H
 #define ISMC_REPORT_REMEDIATION_H
@@ -17,7 +18,10 @@ enum ismc_plan_col {			/* ORDER PLAN_COLUMNS */
 	ISMC_PLAN_RANK,
 	ISMC_PLAN_CONTROL,
 	ISMC_PLAN_TITLE,
-	ISMC_PLAN_STATUS,
+	ISMC_PLAN_STATUS,		/* a list: each control's */
+	ISMC_PLAN_ACTION,		/* ismc_gap_step_kind_name() */
+	ISMC_PLAN_FOR,			/* the requirement it is for */
+	ISMC_PLAN_RESIDUAL,		/* the residual to close */
 	ISMC_PLAN_GAIN,
 	ISMC_PLAN_FULL_AFTER,
 	ISMC_PLAN_PCT_AFTER,

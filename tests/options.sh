@@ -134,26 +134,27 @@ run 0 "$ISMC" diff "$ex" "$ex"
 prints "No changes."
 run 0 "$ISMC" diff examples/safetrust "$ex"
 cp -r examples/safetrust "$tmp/dnew"
-sed -i 's/^\(    status \+\)planned$/\1implemented/' "$tmp/dnew/soa.isms"
+sed -i 's/^\(    status \+\)\(planned\|partial\)$/\1implemented/' \
+    "$tmp/dnew/soa.isms"
 run 1 "$ISMC" diff examples/safetrust "$tmp/dnew"
 prints "- iso27001-2022:A.5.35: applicable, planned -> applicable, implemented"
-prints "- closed dora:5.2.f: gap -> partial"
-prints "| dora | 6.1% | 6.1% | +0.0 | 113 -> 112 |"
+prints "- closed dora:9.3.d: partial -> full"
+prints "| dora | 27.3% | 27.9% | +0.6 | 20 -> 20 |"
 run 1 "$ISMC" diff --format=json examples/safetrust "$tmp/dnew"
 python3 - "$tmp/out" <<'PY' && pass || fail "diff --format=json"
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["report"] == "diff", d["report"]
 assert d["summary"]["changed"] is True
-assert d["summary"]["changes"] == 4, d["summary"]["changes"]
+assert d["summary"]["changes"] == 7, d["summary"]["changes"]
 rows = [(r["section"], r["framework"], r["id"], r["change"], r["before"],
          r["after"]) for r in d["rows"] if r["section"] != "coverage"]
 assert ("control", "iso27001-2022", "A.5.35", "changed", "applicable, planned",
         "applicable, implemented") in rows, rows
-assert ("requirement", "dora", "5.2.f", "closed", "gap", "partial") in rows, rows
+assert ("requirement", "dora", "9.3.d", "closed", "partial", "full") in rows, rows
 cov = [r for r in d["rows"] if r["section"] == "coverage"]
 assert [r["framework"] for r in cov] == ["dora", "nis2", "soc2"], cov
-assert cov[0]["gaps_before"] == 113 and cov[0]["gaps_after"] == 112, cov[0]
+assert cov[0]["gaps_before"] == 20 and cov[0]["gaps_after"] == 20, cov[0]
 PY
 run 0 "$ISMC" diff --format=json "$ex" "$ex"
 grep -q '"changed": false' "$tmp/out" && pass || fail "diff json: changed"
