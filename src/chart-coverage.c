@@ -19,6 +19,7 @@
 
 #define COVERAGE_ROW	80.0	/* natural height of a line of cells */
 #define MIN_CELL	46.0	/* narrowest cell */
+#define BAR_H		5.0	/* full / partial bar at a cell's foot */
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 static const char *
@@ -60,6 +61,35 @@ coverage_sizes(const struct chart_lay *l, const struct ismc_coverage *cov,
 	return cs;
 }
 
+/*
+ * Full (solid), partial (hatched) and the rest (empty) of the cell's
+ * assessed requirements, as a bar along the cell's foot: the colour counts
+ * full coverage only, and a framework covered mostly in part would look
+ * as bare as one not covered at all.
+ */
+static void
+coverage_bar(const struct chart_lay *l, struct ismc_rect r,
+    const struct ismc_coverage_cell *cc, struct ismc_rgb fill,
+    struct ismc_rgb ink)
+{
+	struct ismc_dl_item *it;
+	double wf, wp;
+
+	if (cc->applicable == 0 || r.w <= 0 || r.h <= 0)
+		return;
+	chart_add_rect(l, r, fill, 0.6, ink);
+	wf = r.w * (double)cc->full / (double)cc->applicable;
+	wp = r.w * (double)cc->partial / (double)cc->applicable;
+	if (wf > 0)
+		chart_add_rect(l, chart_rect(r.x, r.y, wf, r.h), ink, 0, ink);
+	if (wp > 0) {
+		it = chart_add_rect(l, chart_rect(r.x + wf, r.y, wp, r.h), fill,
+		    0, ink);
+		it->pattern = ISMC_PATTERN_HATCH;
+		it->hatch = ink;
+	}
+}
+
 static void
 coverage_cell(const struct chart_lay *l, struct ismc_rect cell,
     const struct ismc_coverage_cell *cc, const struct cell_sizes *cs)
@@ -67,16 +97,22 @@ coverage_cell(const struct chart_lay *l, struct ismc_rect cell,
 	static const size_t prio[] = { 1, 0, 2, 3 };
 	struct chart_part parts[4];
 	struct ismc_dl_item *it;
+	struct ismc_rect in, bar;
 	struct ismc_rgb fill, ink;
+	double bh;
 
-	fill = cc->pct < 0 ? chart_hex(0xe6e6e6)
-	    : ismc_palette_coverage(cc->pct);
+	fill = cc->pct < 0 ? chart_hex(0xe6e6e6) :
+	    ismc_palette_coverage(cc->pct);
 	ink = ismc_palette_text_on(fill);
 	it = chart_add_rect(l, cell, fill, 1.5, chart_white);
 	if (cc->pct < 0) {
 		it->pattern = ISMC_PATTERN_HATCH;
 		it->hatch = chart_hex(0xb0b0b0);
 	}
+	in = chart_inset(cell, 3);
+	bh = cc->applicable > 0 ? fmin(BAR_H, in.h * 0.12) : 0;
+	bar = chart_rect(in.x + 2, in.y + in.h - bh, in.w - 4, bh);
+	in.h -= bh > 0 ? bh + 2 : 0;
 	memset(parts, 0, sizeof parts);
 	parts[0] = (struct chart_part){ .text = cc->group, .size = cs->group,
 	    .bold = true, .maxlines = 1 };
@@ -85,9 +121,10 @@ coverage_cell(const struct chart_lay *l, struct ismc_rect cell,
 	parts[2] = (struct chart_part){ .text = ismc_arena_printf(l->a,
 	    "%zu of %zu", cc->full, cc->applicable), .size = 7,
 	    .maxlines = 1 };
-	parts[3] = (struct chart_part){ .text = cc->title != NULL ? cc->title
-	    : "", .size = 7, .maxlines = 2 };
-	chart_stack(l, chart_inset(cell, 3), parts, 4, prio, ink, CHART_CENTRE);
+	parts[3] = (struct chart_part){ .text = cc->title != NULL ?
+	    cc->title : "", .size = 7, .maxlines = 2 };
+	chart_stack(l, in, parts, 4, prio, ink, CHART_CENTRE);
+	coverage_bar(l, bar, cc, fill, ink);
 }
 
 static void
@@ -97,13 +134,17 @@ coverage_legend(const struct chart_lay *l, double y, double h)
 	double x = CHART_PAD, w;
 	size_t i;
 
-	w = fmin(120, (l->dl->width - 2 * CHART_PAD) / 7);
+	w = fmin(110, (l->dl->width - 2 * CHART_PAD) / 10);
 	for (i = 0; i < NELEM(steps); i++)
 		x = chart_legend_entry(l, x, y, w, h,
 		    ismc_palette_coverage(steps[i]), ISMC_PATTERN_NONE,
 		    ismc_arena_printf(l->a, "%.0f%%", steps[i]));
-	chart_legend_entry(l, x, y, 2 * w, h, chart_hex(0xe6e6e6),
+	x = chart_legend_entry(l, x, y, 2 * w, h, chart_hex(0xe6e6e6),
 	    ISMC_PATTERN_HATCH, "nothing applicable");
+	x = chart_legend_entry(l, x, y, 1.3 * w, h, chart_black,
+	    ISMC_PATTERN_NONE, "bar: full");
+	chart_legend_entry(l, x, y, 1.7 * w, h, chart_white,
+	    ISMC_PATTERN_HATCH, "partial");
 }
 
 /* Columns that keep cells at least MIN_CELL wide. */

@@ -131,7 +131,8 @@ ismc_coverage_from_gap(const struct ismc_gap *gap, struct ismc_arena *a)
 
 	cov = ISMC_NEW(a, struct ismc_coverage);
 	cov->caption = "Assessed requirements fully covered by the "
-	    "organisation's controls, per group (gap analysis)";
+	    "organisation's controls, per group (gap analysis); the bar "
+	    "under each cell shows full and partial coverage";
 	cov->policy = ismc_gap_policy_name(gap->policy);
 	cov->nsets = gap->nsets;
 	cov->nmaprows = gap->nrows;

@@ -1,15 +1,20 @@
 /*
  * emit-md.c - a report table as GitHub-flavoured Markdown.
  *
- * Spec text is user input, so it is escaped to render literally: no
- * table cell can be split by a '|', no line break can end a table row,
- * and no '<' can smuggle HTML into a rendered page. List cells are joined
- * with ", ".
+ * Written for a reader on a pull request: the figures come first (the
+ * metadata, then the summary), the table after them, and a column that
+ * only repeats a metadata entry on every row (the coverage policy) is
+ * left to the list above. Spec text is user input, so it is escaped to
+ * render literally: no table cell can be split by a '|', no line break
+ * can end a table row, and no '<' can smuggle HTML into a rendered page.
+ * List cells are joined with ", ".
  */
 #include <config.h>
 
 #include "emit.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "backend.h"
@@ -62,15 +67,31 @@ cell(struct ismc_buf *out, struct ismc_buf *tmp, const struct ismc_cell *c)
 	text(out, ismc_buf_cstr(tmp), tmp->len);
 }
 
-/* A bullet list of the non-null fields; null means "does not apply". */
+/* Whether `f` says again what metadata entry of the same key says. */
+static bool
+in_meta(const struct ismc_report *r, const struct ismc_report_field *f)
+{
+	size_t i;
+
+	for (i = 0; i < r->nmeta; i++)
+		if (&r->meta[i] != f && strcmp(r->meta[i].key, f->key) == 0)
+			return ismc_cell_equal(&r->meta[i].value, &f->value);
+	return false;
+}
+
+/*
+ * A bullet list of the non-null fields; null means "does not apply". A
+ * summary field that repeats the metadata is left out.
+ */
 static void
-fields(struct ismc_buf *out, struct ismc_buf *tmp,
+fields(struct ismc_buf *out, struct ismc_buf *tmp, const struct ismc_report *r,
     const struct ismc_report_field *f, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (f[i].value.kind == ISMC_CELL_NULL)
+		if (f[i].value.kind == ISMC_CELL_NULL ||
+		    (f != r->meta && in_meta(r, &f[i])))
 			continue;
 		ismc_buf_adds(out, "- ");
 		text(out, f[i].label, strlen(f[i].label));
@@ -80,13 +101,48 @@ fields(struct ismc_buf *out, struct ismc_buf *tmp,
 	}
 }
 
+/*
+ * Whether column j says on every row no more than the metadata entry of
+ * the same key does.
+ */
+static bool
+repeats_meta(const struct ismc_report *r, size_t j)
+{
+	const struct ismc_report_field *m = NULL;
+	size_t i;
+
+	for (i = 0; i < r->nmeta && m == NULL; i++)
+		if (strcmp(r->meta[i].key, r->columns[j].id) == 0)
+			m = &r->meta[i];
+	if (m == NULL || m->value.kind == ISMC_CELL_NULL)
+		return false;
+	for (i = 0; i < r->nrows; i++)
+		if (!ismc_cell_equal(&m->value, &r->rows[i][j]))
+			return false;
+	return true;
+}
+
+/* The columns this table shows, as a bit set. */
+static uint64_t
+shown_columns(const struct ismc_report *r)
+{
+	uint64_t shown = 0;
+	size_t j;
+
+	for (j = 0; j < r->ncolumns; j++)
+		if (ismc_report_shown(r, j) && !repeats_meta(r, j))
+			shown |= UINT64_C(1) << j;
+	return shown;
+}
+
 static void
 table(struct ismc_buf *out, struct ismc_buf *tmp, const struct ismc_report *r)
 {
+	uint64_t shown = shown_columns(r);
 	size_t i, j;
 
 	for (j = 0; j < r->ncolumns; j++) {
-		if (!ismc_report_shown(r, j))
+		if ((shown & (UINT64_C(1) << j)) == 0)
 			continue;
 		ismc_buf_adds(out, "| ");
 		text(out, r->columns[j].title, strlen(r->columns[j].title));
@@ -94,12 +150,12 @@ table(struct ismc_buf *out, struct ismc_buf *tmp, const struct ismc_report *r)
 	}
 	ismc_buf_adds(out, "|\n");
 	for (j = 0; j < r->ncolumns; j++)
-		if (ismc_report_shown(r, j))
+		if ((shown & (UINT64_C(1) << j)) != 0)
 			ismc_buf_adds(out, "| --- ");
 	ismc_buf_adds(out, "|\n");
 	for (i = 0; i < r->nrows; i++) {
 		for (j = 0; j < r->ncolumns; j++) {
-			if (!ismc_report_shown(r, j))
+			if ((shown & (UINT64_C(1) << j)) == 0)
 				continue;
 			ismc_buf_adds(out, "| ");
 			cell(out, tmp, &r->rows[i][j]);
@@ -120,14 +176,15 @@ ismc_emit_md(const struct ismc_report *r, struct ismc_buf *out)
 	text(out, r->title, strlen(r->title));
 	ismc_buf_adds(out, "\n\n");
 	n = out->len;
-	fields(out, &tmp, r->meta, r->nmeta);
+	fields(out, &tmp, r, r->meta, r->nmeta);
 	if (out->len > n)
 		ismc_buf_addc(out, '\n');
-	table(out, &tmp, r);
 	if (r->nsummary > 0) {
-		ismc_buf_adds(out, "\n## Summary\n\n");
-		fields(out, &tmp, r->summary, r->nsummary);
+		ismc_buf_adds(out, "## Summary\n\n");
+		fields(out, &tmp, r, r->summary, r->nsummary);
+		ismc_buf_adds(out, "\n## Details\n\n");
 	}
+	table(out, &tmp, r);
 	ismc_buf_free(&tmp);
 }
 

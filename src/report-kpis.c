@@ -68,9 +68,10 @@ fill_row(const struct ismc_ir *ir, struct ismc_arena *a,
 	row[ISMC_KPIS_TITLE] = ismc_cell_str(k->title);
 	row[ISMC_KPIS_TARGET] = ismc_cell_str(target_text(a, k));
 	if (k->has_result) {
-		/* Two decimals: 99.96% must not print as 100.0 beside a
-		 * target of 99.9%. */
-		row[ISMC_KPIS_RESULT] = ismc_cell_dec(k->result, 2);
+		/* As the spec wrote it: a rounded 99.96% would print as
+		 * 100.0 beside a target of 99.9%. */
+		row[ISMC_KPIS_RESULT] = ismc_cell_dec(k->result,
+		    ISMC_PREC_EXACT);
 		row[ISMC_KPIS_MET] = ismc_cell_bool(k->met);
 	}
 	row[ISMC_KPIS_UNIT] = ismc_cell_str(k->unit);
@@ -78,7 +79,8 @@ fill_row(const struct ismc_ir *ir, struct ismc_arena *a,
 	row[ISMC_KPIS_OWNER] = ismc_cell_str(k->owner ? k->owner->id : NULL);
 	row[ISMC_KPIS_CONTROLS] = ismc_report_controls_cell(a, ir,
 	    k->controls, k->ncontrols);
-	row[ISMC_KPIS_TARGET_VALUE] = ismc_cell_dec(k->target, 17);
+	row[ISMC_KPIS_TARGET_VALUE] = ismc_cell_dec(k->target,
+	    ISMC_PREC_EXACT);
 	row[ISMC_KPIS_COMPARISON] = ismc_cell_str(ismc_cmp_name(k->cmp));
 }
 

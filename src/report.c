@@ -66,7 +66,8 @@ ismc_cell_dec(double v, int prec)
 		return c;
 	c.kind = ISMC_CELL_DECIMAL;
 	c.u.dec.value = v;
-	c.u.dec.prec = prec < 0 ? 0 : prec > MAX_PREC ? MAX_PREC : prec;
+	c.u.dec.prec = prec == ISMC_PREC_EXACT ? prec : prec < 0 ? 0 :
+	    prec > MAX_PREC ? MAX_PREC : prec;
 	return c;
 }
 
@@ -259,12 +260,37 @@ ismc_report_add_generator(struct ismc_report *r)
 	    ismc_cell_str(GENERATOR));
 }
 
+/* Drops the zeros that end a decimal fraction, keeping one digit after
+ * the point: "3.50" is "3.5", "100.00" is "100.0". */
+static void
+trim_zeros(struct ismc_buf *b, size_t start)
+{
+	char *p = b->data + start, *dot, *end;
+
+	if ((dot = strchr(p, '.')) == NULL || strpbrk(p, "eE") != NULL)
+		return;
+	end = b->data + b->len;
+	while (end > dot + 2 && end[-1] == '0')
+		end--;
+	b->len = (size_t)(end - b->data);
+	b->data[b->len] = '\0';
+}
+
 void
 ismc_format_decimal(struct ismc_buf *b, double v, int prec)
 {
 	size_t start = b->len, i;
 
-	ismc_buf_printf(b, "%.*f", prec, v);
+	if (prec == ISMC_PREC_EXACT) {
+		/* Fifteen significant digits give back the number a spec
+		 * wrote; a JSON reader must still see a fraction. */
+		ismc_buf_printf(b, "%.15g", v);
+		if (strpbrk(b->data + start, ".eE") == NULL)
+			ismc_buf_adds(b, ".0");
+	} else {
+		ismc_buf_printf(b, "%.*f", prec, v);
+		trim_zeros(b, start);
+	}
 	/* A tiny negative value rounds to "-0.0", which reads as a sign
 	 * error in a report; print zero as zero. */
 	if (b->data[start] != '-')
@@ -372,6 +398,27 @@ ismc_cell_format(const struct ismc_cell *c, const char *list_sep,
 	struct text_ctx t = { .out = out, .sep = list_sep };
 
 	ismc_cell_visit(c, &text_ops, &t);
+}
+
+bool
+ismc_cell_equal(const struct ismc_cell *a, const struct ismc_cell *b)
+{
+	struct ismc_buf x, y;
+	bool eq;
+
+	if (a->kind != b->kind)
+		return false;
+	/* Compared as spelled, through the one switch over cell kinds; the
+	 * unit separator keeps "a, b" apart from the list ("a", "b"). */
+	ismc_buf_init(&x);
+	ismc_buf_init(&y);
+	ismc_cell_format(a, "\x1f", &x);
+	ismc_cell_format(b, "\x1f", &y);
+	eq = x.len == y.len && memcmp(ismc_buf_cstr(&x), ismc_buf_cstr(&y),
+	    x.len) == 0;
+	ismc_buf_free(&x);
+	ismc_buf_free(&y);
+	return eq;
 }
 
 const char *

@@ -40,7 +40,8 @@ struct ismc_cell {
 		int64_t		 i;		/* INT */
 		struct {
 			double	 value;		/* finite */
-			int	 prec;	/* digits after the point */
+			int	 prec;	/* at most these digits after
+					 * the point, or ISMC_PREC_EXACT */
 		} dec;				/* DECIMAL */
 		bool		 b;		/* BOOL */
 		struct {
@@ -50,8 +51,15 @@ struct ismc_cell {
 	} u;
 };
 
-/* Cell constructors. A NULL string and a non-finite decimal give a null
- * cell, so builders need not test optional IR fields first. */
+/*
+ * Cell constructors. A NULL string and a non-finite decimal give a null
+ * cell, so builders need not test optional IR fields first. A decimal is
+ * spelled with at most `prec` digits after the point, its trailing zeros
+ * dropped but one digit kept ("74.3", "3.5", "100.0"), or as the spec
+ * wrote it with ISMC_PREC_EXACT ("99.94", "3.0"): either way a JSON
+ * reader gets back a number that it writes the same way.
+ */
+#define ISMC_PREC_EXACT	(-1)
 struct ismc_cell ismc_cell_null(void);
 struct ismc_cell ismc_cell_str(const char *);
 struct ismc_cell ismc_cell_int(int64_t);
@@ -83,10 +91,12 @@ void	ismc_cell_visit(const struct ismc_cell *, const struct ismc_cell_ops *,
  */
 void	ismc_cell_format(const struct ismc_cell *, const char *list_sep,
 	    struct ismc_buf *out);
+/* Whether two cells are of one kind and hold the same value. */
+bool	ismc_cell_equal(const struct ismc_cell *, const struct ismc_cell *);
 /* The same as an arena-owned string. */
 const char *ismc_cell_text(struct ismc_arena *, const struct ismc_cell *,
 	    const char *list_sep);
-/* Appends a decimal with prec digits, never as "-0.0". */
+/* Appends a decimal as a decimal cell spells it, never as "-0.0". */
 void	ismc_format_decimal(struct ismc_buf *, double, int prec);
 
 struct ismc_report_column {

@@ -36,6 +36,25 @@ for spec in examples/*/*.isms; do
 	for f in "$out"/*.json; do
 		check_eq "$spec: $(basename "$f")" "$gold/$(basename "$f")" "$f"
 	done
+	# Any JSON tool reads and writes each file back unchanged, numbers
+	# included (doc/outputs.md, section 3).
+	if command -v python3 >/dev/null 2>&1; then
+		if python3 - "$out"/*.json >"$tmp/json" 2>&1 <<'PY'
+import json, sys
+for path in sys.argv[1:]:
+    text = open(path, encoding="utf-8").read()
+    back = json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+    if back + "\n" != text:
+        print("changes on a round trip:", path)
+        sys.exit(1)
+PY
+		then
+			pass "$spec: every JSON file survives a round trip"
+		else
+			fail "$spec: a JSON file changes on a round trip"
+			note "$tmp/json"
+		fi
+	fi
 	for g in $text_goldens; do
 		case $g in "$name"/*) ;; *) continue ;; esac
 		check_eq "$spec: ${g#*/}" "tests/golden/$g" "$out/${g#*/}"

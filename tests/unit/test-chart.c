@@ -488,7 +488,7 @@ Test(layout, coverage_cells)
 		{ .group = "A.5", .title = "Organizational controls",
 		    .applicable = 37, .full = 37, .pct = 100 },
 		{ .group = "A.6", .title = "People controls", .applicable = 8,
-		    .full = 2, .pct = 25 },
+		    .full = 2, .partial = 4, .pct = 25 },
 		{ .group = "A.7", .title = NULL, .pct = -1 },
 	};
 	struct ismc_coverage_row row = { .framework = "fw", .title =
@@ -500,6 +500,29 @@ Test(layout, coverage_cells)
 
 	dl = ismc_chart_coverage(&cov, &o, &arena);
 	check_dl(dl, &ismc_chart_estimate);
+	/* A.6's bar: 2 of 8 full (solid), then 4 of 8 partial (hatched),
+	 * each in proportion to the bar's track. */
+	{
+		const struct ismc_dl_item *track = NULL, *it;
+		size_t i, k = 0;
+
+		for (i = 0; i < dl->nitems; i++) {
+			it = &dl->items[i];
+			if (it->op != ISMC_DL_RECT || it->stroke_width != 0.6)
+				continue;
+			if (k++ == 1)
+				track = it;
+		}
+		cr_assert_not_null(track, "no bar for A.6");
+		it = track + 1;
+		cr_assert_eq(it->pattern, ISMC_PATTERN_NONE);
+		cr_assert_float_eq(it->box.w, track->box.w * 2 / 8, EPS);
+		it = track + 2;
+		cr_assert_eq(it->pattern, ISMC_PATTERN_HATCH);
+		cr_assert_float_eq(it->box.x, track->box.x + track->box.w *
+		    2 / 8, EPS);
+		cr_assert_float_eq(it->box.w, track->box.w * 4 / 8, EPS);
+	}
 	cr_assert(has_text(dl, "100%"));
 	cr_assert(has_text(dl, "25%"));
 	cr_assert(has_text(dl, "n/a"));

@@ -158,6 +158,24 @@ Test(csv, decimals_are_rounded_and_never_negative_zero)
 	ismc_buf_addc(&b, ' ');
 	ismc_format_decimal(&b, 2.5, 0);
 	cr_assert_str_eq(ismc_buf_cstr(&b), "74.3 0.0 -1.2 100.0 2");
+	/* Trailing zeros go, one digit after the point stays; an exact
+	 * decimal is spelled as written, always with a fraction. */
+	ismc_buf_reset(&b);
+	ismc_format_decimal(&b, 3.5, 2);
+	ismc_buf_addc(&b, ' ');
+	ismc_format_decimal(&b, 100, 2);
+	ismc_buf_addc(&b, ' ');
+	ismc_format_decimal(&b, 99.94, 2);
+	ismc_buf_addc(&b, ' ');
+	ismc_format_decimal(&b, 99.94, ISMC_PREC_EXACT);
+	ismc_buf_addc(&b, ' ');
+	ismc_format_decimal(&b, 12, ISMC_PREC_EXACT);
+	ismc_buf_addc(&b, ' ');
+	ismc_format_decimal(&b, 1234.56, ISMC_PREC_EXACT);
+	ismc_buf_addc(&b, ' ');
+	ismc_format_decimal(&b, -0.0, ISMC_PREC_EXACT);
+	cr_assert_str_eq(ismc_buf_cstr(&b),
+	    "3.5 100.0 99.94 99.94 12.0 1234.56 0.0");
 	ismc_buf_free(&b);
 	cr_assert_eq(ismc_cell_dec(0.0 / 0.0, 1).kind, ISMC_CELL_NULL);
 	cr_assert_eq(ismc_cell_str(NULL).kind, ISMC_CELL_NULL);
@@ -301,20 +319,58 @@ Test(md, escapes_pipes_newlines_and_markup)
 	ismc_report_add_summary(r, "n", "Count", ismc_cell_int(2));
 	ismc_report_add_summary(r, "none", "Nothing", ismc_cell_null());
 
+	/* The figures first: a reader on a pull request sees them before
+	 * the table. */
 	cr_assert_str_eq(render(ismc_emit_md, r),
 	    "# A \\| title\n"
 	    "\n"
 	    "- Organisation: \\<Acme>\n"
 	    "\n"
+	    "## Summary\n"
+	    "\n"
+	    "- Count: 2\n"
+	    "\n"
+	    "## Details\n"
+	    "\n"
 	    "| Left | Right, quoted |\n"
 	    "| --- | --- |\n"
 	    "| x \\| y \\\\ z | one<br>two<br>three \\*four\\* \\`five\\` "
 	    "\\[six] |\n"
-	    "| a\\|b, c | no |\n"
-	    "\n"
-	    "## Summary\n"
-	    "\n"
-	    "- Count: 2\n");
+	    "| a\\|b, c | no |\n");
+}
+
+/* A column or summary entry that repeats a metadata entry (the coverage
+ * policy of a gap report) is said once, in the metadata. */
+Test(md, says_the_metadata_once)
+{
+	static const struct ismc_report_column cols[] = {
+		{ .id = "id", .title = "Id" },
+		{ .id = "policy", .title = "Coverage policy" },
+	};
+	struct ismc_report *r;
+	struct ismc_cell *row;
+
+	r = ismc_report_new(&arena, "t", "T", cols, NELEM(cols));
+	ismc_report_add_meta(r, "policy", "Coverage policy",
+	    ismc_cell_str("strict"));
+	row = ismc_report_add_row(r);
+	row[0] = ismc_cell_str("a");
+	row[1] = ismc_cell_str("strict");
+	ismc_report_add_summary(r, "policy", "Coverage policy",
+	    ismc_cell_str("strict"));
+	ismc_report_add_summary(r, "n", "Rows", ismc_cell_int(1));
+	cr_assert_str_eq(render(ismc_emit_md, r),
+	    "# T\n\n- Coverage policy: strict\n\n## Summary\n\n- Rows: 1\n"
+	    "\n## Details\n\n| Id |\n| --- |\n| a |\n");
+	/* A row that differs brings the column back; CSV and JSON keep
+	 * it whatever it holds. */
+	row = ismc_report_add_row(r);
+	row[0] = ismc_cell_str("b");
+	row[1] = ismc_cell_str("all-mapped");
+	cr_assert_not_null(strstr(render(ismc_emit_md, r),
+	    "| Id | Coverage policy |\n"));
+	cr_assert_str_eq(render(ismc_emit_csv, r),
+	    "Id,Coverage policy\r\na,strict\r\nb,all-mapped\r\n");
 }
 
 /* ---- report builders, from a spec --------------------------------------- */
@@ -491,15 +547,14 @@ Test(builders, soa_markdown_summary)
 	    "- Framework title: %s\n"
 	    "- Generator: ismc " PACKAGE_VERSION "\n"
 	    "\n"
-	    "| Control | Theme |", title, title);
+	    "## Summary\n", title, title);
 
 	cr_assert_eq(strncmp(md, head, strlen(head)), 0, "%s", md);
 	cr_assert_str_eq(line(md, "| A.5.2 "),
 	    "| A.5.2 | Organizational controls "
 	    "| Information security roles and responsibilities | no |  "
 	    "| Two people, so no \"roles\"<br>to assign |  |  |  |  |  |  |");
-	cr_assert_str_eq(strstr(md, "\n## Summary\n"),
-	    "\n## Summary\n"
+	cr_assert_not_null(strstr(md, "\n## Summary\n"
 	    "\n"
 	    "- Requirements: 93\n"
 	    "- Applicable: 2\n"
@@ -509,7 +564,8 @@ Test(builders, soa_markdown_summary)
 	    "- Applicable, partially implemented: 0\n"
 	    "- Applicable, planned: 1\n"
 	    "- Applicable, not implemented: 0\n"
-	    "- Applicable, status not set: 0\n");
+	    "- Applicable, status not set: 0\n"
+	    "\n## Details\n\n| Control |"), "%s", md);
 }
 
 /* A DORA point three levels down still belongs to its chapter. */
@@ -667,8 +723,7 @@ Test(builders, risks_markdown_summary)
 	struct ismc_report *r = ismc_report_risks(ir, &arena);
 	const char *md = render(ismc_emit_md, r);
 
-	cr_assert_str_eq(strstr(md, "\n## Summary\n"),
-	    "\n## Summary\n"
+	cr_assert_not_null(strstr(md, "\n## Summary\n"
 	    "\n"
 	    "- Risks: 2\n"
 	    "- Inherent score total: 35\n"
@@ -676,7 +731,8 @@ Test(builders, risks_markdown_summary)
 	    "- Reduction (%): 74.3\n"
 	    "- Highest accepted score: 6\n"
 	    "- Above acceptance before treatment: 2\n"
-	    "- Above acceptance after treatment: 0\n");
+	    "- Above acceptance after treatment: 0\n"
+	    "\n## Details\n\n| Risk |"), "%s", md);
 	/* The summary enum indexes the same entries. */
 	cr_assert_str_eq(r->summary[ISMC_RISKS_SUM_RES_ABOVE].key,
 	    "residual_above_acceptance");
