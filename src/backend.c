@@ -10,6 +10,7 @@
 
 #include "backend.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@
 #include "chart-layout.h"
 #include "chart-paint.h"
 #include "coverage.h"
+#include "date.h"
 #include "diag.h"
 #include "ir.h"
 #include "outdir.h"
@@ -206,11 +208,33 @@ ismc_outputs_chart(struct ismc_outputs *o, const struct ismc_chart_def *def)
 	return def->layout(o, &opts);	/* not registered: not kept */
 }
 
+int64_t
+ismc_outputs_epoch(const struct ismc_ir *ir)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (sde != NULL && *sde != '\0') {
+		errno = 0;
+		v = strtoll(sde, &end, 10);
+		/* The reproducible-builds spec: a decimal count of seconds;
+		 * anything else is ignored rather than guessed at. */
+		if (errno == 0 && *end == '\0' && v >= 0 &&
+		    v <= (long long)INT64_MAX / 2)
+			return v;
+	}
+	if (ir->isms.has_date)
+		return (int64_t)ismc_date_to_days(ir->isms.date) * 86400;
+	return 0;
+}
+
 /* ---- running the registry ---------------------------------------------- */
 
 struct run {
 	struct ismc_outputs	*out;
 	struct ismc_diag	*d;
+	const struct ismc_render_opts *opts;
 	const char *const	*formats;
 	size_t			 nformats;
 	ismc_backend_sink	*put;
@@ -260,7 +284,8 @@ static bool
 write_report(const struct run *run, const struct ismc_report_def *def,
     const struct ismc_ir_framework *fw)
 {
-	struct ismc_render_job job = { .outputs = run->out };
+	struct ismc_render_job job = { .outputs = run->out,
+	    .opts = run->opts };
 	const char *stem;
 	size_t i;
 
@@ -318,7 +343,8 @@ any_wanted(const struct run *run, enum ismc_render_scope scope)
 static bool
 write_charts(const struct run *run)
 {
-	struct ismc_render_job job = { .outputs = run->out };
+	struct ismc_render_job job = { .outputs = run->out,
+	    .opts = run->opts };
 	const struct ismc_renderer *r;
 	size_t i, j;
 
@@ -340,7 +366,8 @@ write_charts(const struct run *run)
 static bool
 write_documents(const struct run *run)
 {
-	struct ismc_render_job job = { .outputs = run->out };
+	struct ismc_render_job job = { .outputs = run->out,
+	    .opts = run->opts };
 	const struct ismc_renderer *r;
 	size_t i;
 
@@ -356,14 +383,17 @@ write_documents(const struct run *run)
 
 bool
 ismc_backend_run(const struct ismc_ir *ir, struct ismc_arena *a,
-    struct ismc_diag *d, const char *const *formats, size_t nformats,
+    struct ismc_diag *d, const struct ismc_render_opts *opts,
+    const char *const *formats, size_t nformats,
     ismc_backend_sink *put, void *ctx)
 {
+	static const struct ismc_render_opts defaults;
 	struct run run;
 	bool ok;
 
 	run.out = ismc_outputs_new(ir, a);
 	run.d = d;
+	run.opts = opts != NULL ? opts : &defaults;
 	run.formats = formats;
 	run.nformats = nformats;
 	run.put = put;
@@ -384,10 +414,12 @@ outdir_put(void *od, const char *name, const struct ismc_buf *b)
 
 bool
 ismc_backend_run_dir(const struct ismc_ir *ir, struct ismc_arena *a,
-    struct ismc_diag *d, const char *const *formats, size_t nformats,
+    struct ismc_diag *d, const struct ismc_render_opts *opts,
+    const char *const *formats, size_t nformats,
     struct ismc_outdir *od)
 {
-	return ismc_backend_run(ir, a, d, formats, nformats, outdir_put, od);
+	return ismc_backend_run(ir, a, d, opts, formats, nformats, outdir_put,
+	    od);
 }
 
 bool

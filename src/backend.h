@@ -25,6 +25,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct ismc_arena;
 struct ismc_buf;
@@ -74,9 +75,16 @@ enum ismc_render_scope {
 	ISMC_RENDER_DOCUMENT,	/* one file per build: report.pdf */
 };
 
+/* How the renderers write, as the command line says. */
+struct ismc_render_opts {
+	bool		 csv_bom;	/* --csv-bom: CSV files start with a
+					 * UTF-8 byte order mark */
+};
+
 /* What one call of a renderer turns into a file. */
 struct ismc_render_job {
 	struct ismc_outputs	 *outputs;	/* everything the build made */
+	const struct ismc_render_opts *opts;	/* never NULL */
 	const struct ismc_report *report;	/* ISMC_RENDER_REPORT */
 	const struct ismc_dl	 *chart;	/* ISMC_RENDER_CHART */
 };
@@ -126,6 +134,14 @@ const struct ismc_text_metrics *ismc_outputs_metrics(struct ismc_outputs *);
 const struct ismc_dl *ismc_outputs_chart(struct ismc_outputs *,
 	    const struct ismc_chart_def *);
 
+/*
+ * The moment a build's documents give as theirs, in seconds since the
+ * epoch: SOURCE_DATE_EPOCH when it is set to a decimal number of seconds,
+ * else the spec's `isms` date at 00:00:00 UTC, else 0. Never the clock,
+ * so a build's bytes do not depend on when it ran.
+ */
+int64_t	ismc_outputs_epoch(const struct ismc_ir *);
+
 /* ---- running the registry ---------------------------------------------- */
 
 /*
@@ -137,20 +153,23 @@ typedef bool ismc_backend_sink(void *ctx, const char *name,
 
 /*
  * Writes every output of `ir` in the formats named (by --format name;
- * nformats 0: every format not marked on_request) to `put`, in registry
+ * nformats 0: every format not marked on_request) to `put`, rendered as
+ * `opts` says (NULL: the defaults), in registry
  * order: each report in each report format, each chart in each chart
  * format, then each document. A file a renderer cannot make is reported
  * through `d`. Returns false at the first failure.
  */
 bool	ismc_backend_run(const struct ismc_ir *, struct ismc_arena *,
-	    struct ismc_diag *d, const char *const *formats, size_t nformats,
+	    struct ismc_diag *d, const struct ismc_render_opts *,
+	    const char *const *formats, size_t nformats,
 	    ismc_backend_sink *put, void *ctx);
 /*
  * The same into an output directory, which the caller then commits (or
  * aborts after false: I/O errors are reported through the outdir).
  */
 bool	ismc_backend_run_dir(const struct ismc_ir *, struct ismc_arena *,
-	    struct ismc_diag *d, const char *const *formats, size_t nformats,
+	    struct ismc_diag *d, const struct ismc_render_opts *,
+	    const char *const *formats, size_t nformats,
 	    struct ismc_outdir *);
 /* Whether `name` is a --format of some renderer. */
 bool	ismc_backend_format_known(const char *name);

@@ -104,6 +104,7 @@ enum {
 	OPT_VERSION,
 	OPT_CHECK,
 	OPT_SANDBOX,
+	OPT_CSV_BOM,
 };
 
 struct cli_option {
@@ -124,6 +125,9 @@ static const struct cli_option options[] = {
 	  "only these output formats: csv, md, json, png,\n"
 	  "svg, pdf, dl (comma-separated; default: all\n"
 	  "but dl, a text dump of each chart's layout)", NULL },
+	{ "csv-bom", OPT_CSV_BOM, no_argument, NULL, C_BUILD,
+	  "start each CSV file with a UTF-8 byte order mark\n"
+	  "(so spreadsheets do not guess another encoding)", NULL },
 	{ NULL, 'M', required_argument, "D", C_CHECK | C_BUILD,
 	  "write a make dependency file: every spec, include,\n"
 	  "catalog, mapping set and texts file read", "-MD" },
@@ -614,6 +618,9 @@ apply_option(struct ismc_options *o, int key, const char *v)
 		return 0;
 	case OPT_CHECK:
 		o->fmt_check = true;
+		return 0;
+	case OPT_CSV_BOM:
+		o->csv_bom = true;
 		return 0;
 	case OPT_SANDBOX:
 		o->sandbox = true;

@@ -217,6 +217,7 @@ static bool
 build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
     const struct ismc_ir *ir, bool *io_failed)
 {
+	struct ismc_render_opts ro = { .csv_bom = o->csv_bom };
 	struct sigaction old[NCLEANUP_SIGNALS];
 	struct ismc_outdir *od;
 	bool ok;
@@ -227,8 +228,8 @@ build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
 	}
 	atomic_store(&signal_outdir, od);
 	catch_signals(old);
-	ok = ismc_backend_run_dir(ir, &c->arena, &c->diag, o->formats,
-	    o->nformats, od);
+	ok = ismc_backend_run_dir(ir, &c->arena, &c->diag, &ro,
+	    o->formats, o->nformats, od);
 	reclaim_outdir();
 	if (!ok) {
 		ismc_outdir_abort(od);

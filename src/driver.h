@@ -69,6 +69,7 @@ struct ismc_options {
 	const char		**formats;	/* --format, by extension; none:
 						 * every format */
 	size_t			 nformats;
+	bool			 csv_bom;	/* --csv-bom */
 	int			 coverage;	/* enum ismc_gap_policy */
 	struct ismc_requirement	*requires;	/* --require, heap array */
 	size_t			 nrequires;

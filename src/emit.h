@@ -10,14 +10,20 @@
 #ifndef ISMC_EMIT_H
 #define ISMC_EMIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct ismc_buf;
 struct ismc_report;
 
 /* RFC 4180: CRLF line ends, a header row of column titles, then one
- * record per row. The table only: no metadata, no summary. */
+ * record per row. The table only: no metadata, no summary. Text a
+ * spreadsheet would take for a formula is neutralised (emit-csv.c). */
 void	ismc_emit_csv(const struct ismc_report *, struct ismc_buf *);
+/* Whether a spreadsheet would evaluate len bytes of text as a formula:
+ * they start with '=', '+', '-', '@', a tab or a CR, and are not a plain
+ * number or a lone "-". */
+bool	ismc_csv_formula_like(const char *s, size_t len);
 /* Title heading, metadata list, GFM table, summary list. */
 void	ismc_emit_md(const struct ismc_report *, struct ismc_buf *);
 /* Appends len bytes of s as literal inline GFM text (escaped). */

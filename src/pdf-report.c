@@ -6,10 +6,8 @@
 
 #include "pdf-report.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <time.h>
 
 #include "arena.h"
@@ -38,27 +36,11 @@ static void (*const sections[])(struct pdf_doc *) = {
 void
 ismc_pdf_date(const struct ismc_ir *ir, char *buf, size_t size)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t = (time_t)ismc_outputs_epoch(ir);
 	struct tm tm;
-	time_t t;
-	char *end;
-	long long v;
 
-	if (sde != NULL && *sde != '\0') {
-		errno = 0;
-		v = strtoll(sde, &end, 10);
-		t = (time_t)v;
-		/* The reproducible-builds spec: a decimal count of seconds;
-		 * anything else is ignored rather than guessed at. */
-		if (errno == 0 && *end == '\0' && v >= 0 &&
-		    (long long)t == v && gmtime_r(&t, &tm) != NULL &&
-		    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) != 0)
-			return;
-	}
-	if (ir->isms.has_date)
-		snprintf(buf, size, "%04d-%02d-%02dT00:00:00Z",
-		    ir->isms.date.year, ir->isms.date.month, ir->isms.date.day);
-	else
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		snprintf(buf, size, "1970-01-01T00:00:00Z");
 }
 

@@ -54,7 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (r.ir != NULL) {
 		memset(&o, 0, sizeof o);
 		o.arena = &r.c.arena;
-		(void)ismc_backend_run(r.ir, &r.c.arena, &r.c.diag, NULL, 0,
+		(void)ismc_backend_run(r.ir, &r.c.arena, &r.c.diag, NULL, NULL, 0,
 		    collect, &o);
 		free(o.names);
 	}

@@ -854,12 +854,13 @@ Test(registry, formats_filter_outputs)
 	add_risk("R-1", 3, 3, 1, 1);
 	compile();
 	od = ismc_outdir_open(dir, &d);
-	cr_assert(ismc_backend_run_dir(ir, &arena, &d, svg, 1, od));
+	cr_assert(ismc_backend_run_dir(ir, &arena, &d, NULL, svg, 1, od));
 	cr_assert(ismc_outdir_commit(od));
 	cr_assert_str_eq(take_listing(dir),
 	    "heatmap-coverage.svg heatmap-risk.svg kpi.svg");
 	od = ismc_outdir_open(dir, &d);
-	cr_assert(ismc_backend_run_dir(ir, &arena, &d, pdf_json, 2, od));
+	cr_assert(ismc_backend_run_dir(ir, &arena, &d, NULL, pdf_json, 2,
+	    od));
 	cr_assert(ismc_outdir_commit(od));
 	{
 		/* The table reports change as the registry grows: check
@@ -877,7 +878,7 @@ Test(registry, formats_filter_outputs)
 	}
 	/* The display-list dump is written only on request. */
 	od = ismc_outdir_open(dir, &d);
-	cr_assert(ismc_backend_run_dir(ir, &arena, &d, dl, 1, od));
+	cr_assert(ismc_backend_run_dir(ir, &arena, &d, NULL, dl, 1, od));
 	cr_assert(ismc_outdir_commit(od));
 	cr_assert_str_eq(take_listing(dir), "heatmap-coverage.dl.txt "
 	    "heatmap-risk.dl.txt kpi.dl.txt");

@@ -117,6 +117,48 @@ Test(csv, quotes_only_fields_that_need_it)
 	    "yes,\r\n");
 }
 
+/* OWASP's CSV injection: text that starts like a formula is quoted with
+ * a leading apostrophe; numbers, a lone "-" and number-only text are not. */
+Test(csv, neutralises_formulas_but_not_numbers)
+{
+	static const char *const items[] = { "@x", "y" };
+	struct ismc_report *r;
+	struct ismc_cell *row;
+
+	r = ismc_report_new(&arena, "t", "T", two_cols, NELEM(two_cols));
+	row = ismc_report_add_row(r);
+	row[0] = ismc_cell_str("=HYPERLINK(\"http://x\",\"y\")");
+	row[1] = ismc_cell_str("+1+1");
+	row = ismc_report_add_row(r);
+	row[0] = ismc_cell_str("-2+3");
+	row[1] = ismc_cell_list(items, NELEM(items));
+	row = ismc_report_add_row(r);
+	row[0] = ismc_cell_str("\tTab");
+	row[1] = ismc_cell_str("\rCR");
+	row = ismc_report_add_row(r);
+	row[0] = ismc_cell_str("-5");
+	row[1] = ismc_cell_str("+3.25");
+	row = ismc_report_add_row(r);
+	row[0] = ismc_cell_str("-");
+	row[1] = ismc_cell_dec(-3.5, 1);
+	row = ismc_report_add_row(r);
+	row[0] = ismc_cell_int(-7);
+	row[1] = ismc_cell_str("a=b");
+
+	cr_assert_str_eq(render(ismc_emit_csv, r),
+	    "Left,\"Right, quoted\"\r\n"
+	    "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'+1+1\"\r\n"
+	    "\"'-2+3\",\"'@x; y\"\r\n"
+	    "\"'\tTab\",\"'\rCR\"\r\n"
+	    "-5,+3.25\r\n"
+	    "-,-3.5\r\n"
+	    "-7,a=b\r\n");
+	cr_assert(ismc_csv_formula_like("-.5", 3));
+	cr_assert(ismc_csv_formula_like("-1e3", 4));
+	cr_assert(!ismc_csv_formula_like("10", 2));
+	cr_assert(!ismc_csv_formula_like("", 0));
+}
+
 Test(csv, empty_table_is_the_header)
 {
 	struct ismc_report *r;
@@ -1115,7 +1157,7 @@ Test(outdir, emit_reports_writes_every_format)
 	struct ismc_report *soa;
 
 	od = ismc_outdir_open(tmpdir, &diag);
-	cr_assert(ismc_backend_run_dir(ir, &arena, &diag, NULL, 0, od));
+	cr_assert(ismc_backend_run_dir(ir, &arena, &diag, NULL, NULL, 0, od));
 	cr_assert(ismc_outdir_commit(od));
 	cr_assert_str_eq(listing(tmpdir),
 	    "findings.csv findings.json findings.md "
