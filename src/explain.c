@@ -204,11 +204,24 @@ cover_counts_as(const struct ismc_gap_cover *c)
 	    "nothing yet (partial once a member is met)";
 }
 
+/* The SoA row of requirement r, in the framework whose catalog it is. */
+static const struct ismc_ir_control *
+own_row(const struct explain *e, const struct ismc_req *r)
+{
+	size_t f;
+
+	for (f = 0; f < e->ir->nframeworks; f++)
+		if (e->ir->frameworks[f].catalog == r->catalog)
+			return &e->ir->frameworks[f].controls[r->req_index];
+	return NULL;
+}
+
 static void
 explain_cover(struct explain *e, const struct ismc_req *req,
     const struct ismc_gap_cover *c)
 {
 	const struct ismc_mapping_row *row = c->row;
+	const struct ismc_ir_control *own;
 	size_t i;
 
 	fprintf(e->out, "    %s %s %s\n", ismc_gap_cover_members(&e->arena,
@@ -237,6 +250,11 @@ explain_cover(struct explain *e, const struct ismc_req *req,
 		if (c->closer != NULL)
 			fprintf(e->out, " by measure %s (%s)", c->closer->id,
 			    ismc_status_name(c->closer->status));
+		else if (c->residual_state != ISMC_GAP_RES_OPEN &&
+		    (own = own_row(e, c->residual_of)) != NULL)
+			fprintf(e->out, " by %s's own SoA row (%s)",
+			    ismc_gap_qname(&e->arena, c->residual_of),
+			    control_state(own));
 		else if (c->residual_state == ISMC_GAP_RES_OPEN)
 			fprintf(e->out, ": a measure with 'closes %s:%s' "
 			    "closes it", c->residual_of->catalog->id,
