@@ -161,3 +161,20 @@ def iso_ids(fw_dir):
         for m in re.finditer(r'^  - id: "?([^"\n]+?)"?$', fh.read(), re.M):
             ids.add(m.group(1))
     return ids
+
+
+def residual_markdown(rows, nodes):
+    """Markdown: what a full ISO/IEC 27001 implementation leaves of each target
+    (the residual of its row, or no counterpart), in catalog order."""
+    title = {n["id"]: n.get("title", "") for n in nodes}
+    out = ["| requirement | title | what remains with all of ISO/IEC 27001 implemented |",
+           "|---|---|---|"]
+    for r in order(rows, nodes):
+        if r.get("residual"):
+            left = "residual: " + r["residual"]
+        elif r["rel"] == "no-counterpart":
+            left = "no counterpart: " + r["rationale"]
+        else:
+            continue
+        out.append(f"| {r['target']} | {title.get(r['target'], '')} | {left} |")
+    return "\n".join(out) + "\n"
