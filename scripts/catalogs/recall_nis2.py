@@ -15,8 +15,9 @@ heading: sections 1-2 (a), 3 (b), 4 (c), 5 (d), 6 (e), 7 (f), 8 (g), 9 (h),
 a pair counted here under a point whose subsection names another point (13.1 says
 (c), 13.2 (e), 13.3 (i); 11.1-11.6 serve (i), 11.7 (j)) is listed with that reason.
 
-Usage: python3 scripts/catalogs/recall_nis2.py [reference-csv-dir] [--doc]
-  --doc  rewrite the table between the recall markers in doc/mapping-method.md
+Usage: python3 scripts/catalogs/recall_nis2.py [reference-csv-dir] [--doc | --check]
+  --doc    rewrite the table between the recall markers in doc/mapping-method.md
+  --check  fail when that table differs from what the data gives
 The reference directory defaults to $ISMC_REFERENCE/ciso-assistant/csv, then
 ../shared/reference/ciso-assistant/csv beside the source tree. Exit 0 and a note
 when it is absent.
@@ -161,10 +162,16 @@ def main():
         print(f"recall_nis2: reasons for pairs that are not left out: {stale}", file=sys.stderr)
         return 1
     text = summary + "\n\n" + "\n".join(lines) + "\n"
-    if "--doc" in sys.argv:
+    if "--doc" in sys.argv or "--check" in sys.argv:
         with open(DOC, encoding="utf-8") as fh:
             doc = fh.read()
         a, b = doc.index(BEGIN) + len(BEGIN), doc.index(END)
+        if "--check" in sys.argv:
+            if doc[a:b] != "\n" + text:
+                print("recall_nis2: the table in doc/mapping-method.md is stale; "
+                      "run scripts/catalogs/recall_nis2.py --doc", file=sys.stderr)
+                return 1
+            return 0
         with open(DOC, "w", encoding="utf-8") as fh:
             fh.write(doc[:a] + "\n" + text + doc[b:])
         print("recall_nis2: doc/mapping-method.md updated")
