@@ -25,7 +25,6 @@ import sys
 sys.dont_write_bytecode = True
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import ismcyaml  # noqa: E402
 import xwalk  # noqa: E402
 from gen_own import write  # noqa: E402
 
@@ -639,21 +638,14 @@ def units(nodes):
 
 def main():
     nodes = read_catalog(os.path.join(FW, "nis2-ir-2024-2690.yaml"))
-    us = units(nodes)
-    rows = xwalk.order(xwalk.parse(IR_X), nodes)
-    if "--residuals" in sys.argv:
-        sys.stdout.write(xwalk.residual_markdown(rows, nodes))
-        return
-    xwalk.check(rows, nodes, xwalk.iso_ids(FW), "nis2-ir (ismc)", units=us)
-    write(os.path.join(FW, "mappings", "iso27001-2022--nis2-ir.ismc.yaml"), ismcyaml.mapping(
-        HEADER,
-        dict(id="iso27001-2022--nis2-ir--ismc", source="iso27001-2022", target="nis2-ir",
-             title="ISO/IEC 27001:2022 to NIS2 Implementing Regulation 2024/2690 (ismc covering sets)",
-             provenance="ismc",
-             origin="ismc analysis of the Annex of Implementing Regulation (EU) 2024/2690 against ISO/IEC 27001:2022 clauses 4-10 and Annex A (scope per ISO/IEC 27002:2022)",
-             method="doc/mapping-method.md"),
-        rows))
-    print(f"nis2-ir (ismc): {len(rows)} rows over {len(us)} units")
+    xwalk.generate(IR_X, nodes, dict(
+        id="iso27001-2022--nis2-ir--ismc", source="iso27001-2022", target="nis2-ir",
+        title="ISO/IEC 27001:2022 to NIS2 Implementing Regulation 2024/2690 (ismc covering sets)",
+        provenance="ismc",
+        origin="ismc analysis of the Annex of Implementing Regulation (EU) 2024/2690 against ISO/IEC 27001:2022 clauses 4-10 and Annex A (scope per ISO/IEC 27002:2022)",
+        method="doc/mapping-method.md"),
+        HEADER, os.path.join(FW, "mappings", "iso27001-2022--nis2-ir.ismc.yaml"), write,
+        units=units(nodes))
 
 
 if __name__ == "__main__":

@@ -178,3 +178,20 @@ def residual_markdown(rows, nodes):
             continue
         out.append(f"| {r['target']} | {title.get(r['target'], '')} | {left} |")
     return "\n".join(out) + "\n"
+
+
+def generate(table, nodes, meta, header, path, write, units=None):
+    """The common step of the judgement generators: with --residuals on the
+    command line, print what each requirement keeps (and return False);
+    otherwise check the table and write it as the mapping file at path."""
+    import sys
+    rows = order(parse(table), nodes)
+    if "--residuals" in sys.argv:
+        sys.stdout.write(residual_markdown(rows, nodes))
+        return False
+    import os
+    import ismcyaml
+    fw = os.path.dirname(os.path.dirname(path))
+    check(rows, nodes, iso_ids(fw), meta["id"], units=units)
+    write(path, ismcyaml.mapping(header, meta, rows))
+    return True
