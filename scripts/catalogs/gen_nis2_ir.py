@@ -39,6 +39,9 @@ FW = os.path.join(ROOT, "frameworks")
 #   "test" are residuals unless a member asks for them.
 # * ISO's top management is read as the management body (see gen_nis2.py).
 # * ISO/IEC 27002:2022 guidance is the yardstick of a control's scope.
+# * A row from one control names the items, not their point, where ENISA's
+#   table relates the same control to the items themselves: a row between the
+#   two requirements is preferred to one naming the group (doc/coverage.md).
 IR_X = r"""
 # 1 Policy on the security of network and information systems (21(2)(a))
 1.1.1.a | sup 9 | 5.2 A.5.1 | the policy sets out the approach to managing security (1.1.1.a): the
@@ -328,7 +331,7 @@ IR_X = r"""
   topic-specific policy review
 6.3.1 | sup 9 | A.8.9 | configurations, incl. security configurations of hardware, software, services and
   networks, established, documented, implemented, monitored (6.3.1): A.8.9
-6.3.2 | sup 9 | A.8.9 | secure configurations laid down and enforced with tools, for new and running
+6.3.2.a,6.3.2.b | sup 9 | A.8.9 | secure configurations laid down and enforced with tools, for new and running
   systems (6.3.2): standard templates and configuration management tools
 6.3.3 | sup 9 | A.5.27 A.8.9 A.8.32 | configurations reviewed at planned intervals and on significant
   incidents or changes (6.3.3): configurations reviewed; change management; lessons from incidents
@@ -471,7 +474,7 @@ IR_X = r"""
   | at least annually
 10.2.1 | sup 9 | A.5.20 A.6.1 | background verification of employees and suppliers where needed for the
   role (10.2.1): screening, supplier agreements
-10.2.2 | sup 9 | A.6.1 | roles requiring verified persons; verification before starting, lawful and
+10.2.2.a,10.2.2.b | sup 9 | A.6.1 | roles requiring verified persons; verification before starting, lawful and
   proportionate (10.2.2): A.6.1 says the same
 10.2.3 | sup 9 | A.5.1 A.6.1 | background verification policy reviewed at planned intervals (10.2.3)
 10.3.1 | sup 9 | A.6.5 | duties valid after termination or change defined and enforced (10.3.1): A.6.5
