@@ -146,12 +146,14 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["report"] == "diff", d["report"]
 assert d["summary"]["changed"] is True
-assert d["summary"]["changes"] == 7, d["summary"]["changes"]
+assert d["summary"]["changes"] == 15, d["summary"]["changes"]
 rows = [(r["section"], r["framework"], r["id"], r["change"], r["before"],
          r["after"]) for r in d["rows"] if r["section"] != "coverage"]
 assert ("control", "iso27001-2022", "A.5.35", "changed", "applicable, planned",
         "applicable, implemented") in rows, rows
 assert ("requirement", "dora", "9.3.d", "closed", "partial", "full") in rows, rows
+# A.5.35 completes the covering set of NIS2 21(2)(f) (effectiveness assessment)
+assert ("requirement", "nis2", "21.2.f", "closed", "partial", "full") in rows, rows
 cov = [r for r in d["rows"] if r["section"] == "coverage"]
 assert [r["framework"] for r in cov] == ["dora", "nis2", "soc2"], cov
 assert cov[0]["gaps_before"] == 20 and cov[0]["gaps_after"] == 20, cov[0]
