@@ -16,9 +16,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
+#include "export-oscal.h"
+#include "frontend.h"
+#include "gap.h"
+#include "ir.h"
+#include "sema.h"
 #include "helpers.h"
 #include "import-int.h"
 #include "import.h"
@@ -1187,4 +1194,156 @@ Test(reference, oscal_mapping_collections)
 	cr_assert(strstr(ismc_test_diags(&t), "mapping-collection.json:38:17: "
 	    "error: unknown key 'id_ref' in a map reference; did you mean "
 	    "'id-ref'?\n") != NULL, "%s", ismc_test_diags(&t));
+}
+
+/* ---- the OSCAL export -------------------------------------------------------- */
+
+static void
+export_setup(void)
+{
+	profile_setup();	/* a temporary directory: the search path */
+	write_file("ctl.yaml", "format: ismc-catalog/1\ncatalog: {id: ctl, "
+	    "title: Controls, kind: controls, levels: [c]}\nnodes:\n"
+	    "  - {id: c1, level: c}\n  - {id: c2, level: c}\n"
+	    "  - {id: c3, level: c}\n");
+	write_file("hub.yaml", "format: ismc-catalog/1\ncatalog: {id: hub, "
+	    "title: Hub, levels: [h]}\nnodes:\n  - {id: h1, level: h}\n");
+	write_file("req.yaml", "format: ismc-catalog/1\ncatalog: {id: req, "
+	    "title: Requirements, levels: [r]}\nnodes:\n"
+	    "  - {id: r1, level: r}\n  - {id: r2, level: r}\n"
+	    "  - {id: r3, level: r}\n");
+	if (mkdir(ismc_arena_printf(&t.comp.arena, "%s/mappings", tmpdir),
+	    0777) != 0)
+		ismc_test_die("mkdir");
+	/* c1 = h1 and h1 contains r1: c1 contains r1, inferred. */
+	write_file("mappings/ctl--hub.yaml", "format: ismc-mapping/1\n"
+	    "mapping: {id: ctl--hub, source: ctl, target: hub, provenance: "
+	    "test}\nrows:\n  - {source: c1, rel: equal, target: h1, "
+	    "strength: 8}\n");
+	write_file("mappings/hub--req.yaml", "format: ismc-mapping/1\n"
+	    "mapping: {id: hub--req, source: hub, target: req, provenance: "
+	    "test}\nrows:\n  - {source: h1, rel: superset, target: r1, "
+	    "strength: 6}\n");
+}
+
+TestSuite(export, .init = export_setup, .fini = profile_teardown);
+
+static const char export_spec[] =
+	"framework ctl\n"
+	"framework hub\n"
+	"framework req\n"
+	"isms \"ACME ISMS\" { organisation \"ACME\"; version \"2.1\" }\n"
+	"control c1 { applicable; status implemented }\n"
+	"control c2 { applicable; status implemented }\n"
+	"control c3 { excluded \"not used\" }\n"
+	"map c2 subset req:r2 { strength 7; rationale \"same intent\" }\n"
+	"map c1, c2 superset req:r3 { residual \"the reporting deadline\" }\n";
+
+/* The spec compiled, analysed and exported; the JSON parsed. */
+static json_t *
+export_json(char **text)
+{
+	struct ismc_spec_file file;
+	struct ismc_program prog;
+	struct ismc_item *items = NULL;
+	struct ismc_ir *ir;
+	struct ismc_buf b;
+	json_error_t err;
+	json_t *doc;
+
+	ismc_compilation_add_search_dir(&t.comp, tmpdir);
+	cr_assert_eq(ismc_test_parse(&t, export_spec, &items), 0);
+	memset(&file, 0, sizeof file);
+	file.file = items->span.file;
+	file.items = items;
+	memset(&prog, 0, sizeof prog);
+	prog.files = &file;
+	prog.nfiles = 1;
+	ir = ismc_sema_run(&t.comp, &prog, NULL);
+	cr_assert_not_null(ir, "%s", ismc_test_diags(&t));
+	cr_assert_not_null(ismc_gap_analyse(&t.comp, ir, ISMC_GAP_STRICT));
+	cr_assert(ismc_export_oscal_applies(ir));
+	ismc_buf_init(&b);
+	ismc_export_oscal(ir, "2026-01-01T00:00:00Z", &b);
+	doc = json_loads(ismc_buf_cstr(&b), 0, &err);
+	cr_assert_not_null(doc, "%s: %s", err.text, ismc_buf_cstr(&b));
+	*text = strdup(ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return doc;
+}
+
+static const char *
+str_at(json_t *v, const char *path)
+{
+	json_t *x = json_object_get(v, path);
+
+	cr_assert(json_is_string(x), "%s is not a string", path);
+	return json_string_value(x);
+}
+
+Test(export, uuid_is_rfc_9562_version_5)
+{
+	char u[37];
+
+	/* Python: uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL,
+	 * "https://example.invalid/ismc/oscal-mapping"), "test") */
+	ismc_export_uuid("test", u);
+	cr_assert_str_eq(u, "7ab6ad35-1ff3-576c-ad25-536385025c3e");
+}
+
+Test(export, collection)
+{
+	json_t *doc, *mc, *mappings, *m, *maps, *map;
+	char *text, *again;
+
+	doc = export_json(&text);
+	mc = json_object_get(doc, "mapping-collection");
+	cr_assert_str_eq(str_at(json_object_get(mc, "metadata"), "title"),
+	    "Control mappings of ACME");
+	cr_assert_str_eq(str_at(json_object_get(mc, "metadata"),
+	    "last-modified"), "2026-01-01T00:00:00Z");
+	cr_assert_str_eq(str_at(json_object_get(mc, "metadata"), "version"),
+	    "2.1");
+	cr_assert_str_eq(str_at(json_object_get(mc, "provenance"), "method"),
+	    "hybrid");
+	mappings = json_object_get(mc, "mappings");
+	/* ctl -> req only: the spec's rows and the inferred c1 -> r1. */
+	cr_assert_eq(json_array_size(mappings), 1, "%s", text);
+	m = json_array_get(mappings, 0);
+	cr_assert_str_eq(str_at(json_object_get(m, "source-resource"),
+	    "href"), "urn:ismc:catalog:ctl");
+	cr_assert_str_eq(str_at(json_object_get(m, "target-resource"),
+	    "href"), "urn:ismc:catalog:req");
+	maps = json_object_get(m, "maps");
+	cr_assert_eq(json_array_size(maps), 3, "%s", text);
+	map = json_array_get(maps, 0);
+	cr_assert_str_eq(str_at(map, "relationship"), "subset-of");
+	cr_assert_str_eq(str_at(json_array_get(json_object_get(map,
+	    "sources"), 0), "id-ref"), "c2");
+	cr_assert_str_eq(str_at(map, "remarks"), "same intent");
+	cr_assert_eq(json_real_value(json_object_get(json_object_get(map,
+	    "confidence-score"), "percentage")), 0.7);
+	map = json_array_get(maps, 1);
+	cr_assert_str_eq(str_at(map, "relationship"), "superset-of");
+	cr_assert_eq(json_array_size(json_object_get(map, "sources")), 2);
+	cr_assert_str_eq(str_at(map, "remarks"),
+	    "Residual: the reporting deadline");
+	map = json_array_get(maps, 2);
+	cr_assert_str_eq(str_at(map, "relationship"), "superset-of");
+	cr_assert_str_eq(str_at(json_array_get(json_object_get(map,
+	    "targets"), 0), "id-ref"), "r1");
+	cr_assert_str_eq(str_at(map, "remarks"), "Inferred through hub:h1 "
+	    "(ctl--hub, then hub--req).");
+	/* The weaker link's strength. */
+	cr_assert_eq(json_real_value(json_object_get(json_object_get(map,
+	    "confidence-score"), "percentage")), 0.6);
+	json_decref(doc);
+	/* The same spec, the same bytes. */
+	ismc_test_fini(&t);
+	ismc_test_init(&t);
+	doc = export_json(&again);
+	cr_assert_str_eq(again, text);
+	json_decref(doc);
+	free(text);
+	free(again);
 }
