@@ -41,6 +41,7 @@ extern const struct ismc_report_def ismc_report_review_def;
 extern const struct ismc_report_def ismc_report_gap_def;
 extern const struct ismc_report_def ismc_report_remediation_def;
 extern const struct ismc_report_def ismc_report_trace_def;
+extern const struct ismc_report_def ismc_report_inputs_def;
 
 static const struct ismc_report_def *const report_table[] = {
 	&ismc_report_soa_def,
@@ -51,6 +52,7 @@ static const struct ismc_report_def *const report_table[] = {
 	&ismc_report_gap_def,
 	&ismc_report_remediation_def,
 	&ismc_report_trace_def,
+	&ismc_report_inputs_def,
 };
 
 extern const struct ismc_chart_def ismc_chart_risk_def;

@@ -260,7 +260,6 @@ load_foreign_mappings(struct ismc_compilation *c, uint32_t file,
  */
 static const struct reader {
 	enum ismc_data_format	 format;
-	const char		*name;
 	bool			(*peek)(struct ismc_compilation *, uint32_t,
 				    struct ismc_data_items *);
 	struct ismc_catalog	*(*catalog)(struct ismc_compilation *,
@@ -268,21 +267,17 @@ static const struct reader {
 	size_t			(*mappings)(struct ismc_compilation *,
 				    uint32_t, struct ismc_mapping_set ***);
 } readers[] = {		/* ORDER ISMC_DATA */
-	{ ISMC_DATA_UNKNOWN, "a file of unknown format", peek_unknown,
-	    load_ismc_catalog, NULL },
-	{ ISMC_DATA_ISMC_CATALOG, "an ismc catalog", peek_ismc_catalog,
-	    load_ismc_catalog, NULL },
-	{ ISMC_DATA_ISMC_MAPPING, "an ismc mapping set", peek_ismc_mapping,
-	    NULL, load_ismc_mappings },
-	{ ISMC_DATA_ISMC_TEXTS, "an ismc texts file", NULL, NULL, NULL },
-	{ ISMC_DATA_CISO_LIBRARY, "a CISO Assistant library", peek_foreign,
-	    load_foreign_catalog, load_foreign_mappings },
-	{ ISMC_DATA_OSCAL_CATALOG, "an OSCAL catalog", peek_foreign,
-	    load_foreign_catalog, NULL },
-	{ ISMC_DATA_OSCAL_PROFILE, "an OSCAL profile", peek_foreign,
-	    load_foreign_catalog, NULL },
-	{ ISMC_DATA_OSCAL_MAPPING, "an OSCAL mapping collection",
-	    peek_foreign, NULL, load_foreign_mappings },
+	{ ISMC_DATA_UNKNOWN, peek_unknown, load_ismc_catalog, NULL },
+	{ ISMC_DATA_ISMC_CATALOG, peek_ismc_catalog, load_ismc_catalog,
+	    NULL },
+	{ ISMC_DATA_ISMC_MAPPING, peek_ismc_mapping, NULL,
+	    load_ismc_mappings },
+	{ ISMC_DATA_ISMC_TEXTS, NULL, NULL, NULL },
+	{ ISMC_DATA_CISO_LIBRARY, peek_foreign, load_foreign_catalog,
+	    load_foreign_mappings },
+	{ ISMC_DATA_OSCAL_CATALOG, peek_foreign, load_foreign_catalog, NULL },
+	{ ISMC_DATA_OSCAL_PROFILE, peek_foreign, load_foreign_catalog, NULL },
+	{ ISMC_DATA_OSCAL_MAPPING, peek_foreign, NULL, load_foreign_mappings },
 };
 
 static const struct reader *
@@ -293,12 +288,6 @@ reader(enum ismc_data_format fmt)
 	return &readers[fmt];
 }
 
-/* "an ismc catalog", "a CISO Assistant library", ... */
-const char *
-ismc_data_what(enum ismc_data_format fmt)
-{
-	return reader(fmt)->name;
-}
 
 bool
 ismc_data_peek(struct ismc_compilation *c, uint32_t file,

@@ -32,8 +32,6 @@ struct ismc_mapping_set;
  * over.
  */
 bool	ismc_data_looks_native(const char *buf, size_t len);
-/* "an ismc catalog", "a CISO Assistant library", ... for messages. */
-const char *ismc_data_what(enum ismc_data_format);
 
 /* One catalog or mapping set a file holds, as its header says. */
 struct ismc_data_item {

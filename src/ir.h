@@ -376,6 +376,26 @@ struct ismc_ir_totals {
 	size_t			 res_above_acceptance;
 };
 
+/*
+ * A file the build read and used: a spec, a catalog, a mapping set or a
+ * licensed texts file, with its content's digest, so that the reports say
+ * exactly what they were made from (inputs.h).
+ */
+struct ismc_ir_input {
+	enum ismc_input_kind	 kind;		/* spec, catalog, mapping set,
+						 * texts (source.h) */
+	const char		*path;		/* as read; a shipped file as
+						 * "frameworks/dora.yaml" */
+	const char		*ids;		/* the catalog or mapping-set
+						 * ids it gave, space-separated;
+						 * NULL when none */
+	const char		*format;	/* "ismc-catalog/1", "CISO
+						 * Assistant library"...; NULL
+						 * for a spec */
+	const char		*sha256;	/* 64 lower-case hex digits */
+	bool			 shipped;	/* one of ismc's own files */
+};
+
 struct ismc_ir {
 	struct ismc_ir_isms	 isms;
 	struct ismc_ir_role	**roles;	/* all sorted by id */
@@ -416,6 +436,9 @@ struct ismc_ir {
 	struct ismc_mapping_set	**mapping_sets;	/* shipped, loaded and the
 						 * spec's own, in load order */
 	size_t			 nmapping_sets;
+	struct ismc_ir_input	*inputs;	/* specs, catalogs, mapping
+						 * sets, texts, in that order */
+	size_t			 ninputs;
 	struct ismc_ir_crosswalk *crosswalks;	/* the same, resolved */
 	size_t			 ncrosswalks;
 	struct ismc_gap		*gap;		/* NULL until analysed */

@@ -29,6 +29,7 @@ static void (*const sections[])(struct pdf_doc *) = {
 	pdf_kpis,
 	pdf_audits,
 	pdf_review,
+	pdf_inputs,
 };
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))

@@ -29,6 +29,7 @@
 #include "pdf-doc.h"
 #include "report-findings.h"
 #include "report-gap.h"
+#include "report-inputs.h"
 #include "report-kpis.h"
 #include "report-review.h"
 #include "report-risks.h"
@@ -963,4 +964,50 @@ pdf_review(struct pdf_doc *d)
 	    pdf_muted);
 	report_table(d, r, cols, NELEM(cols), NULL);
 	coverage_summary(d);
+}
+
+/* ---- appendix: the inputs ------------------------------------------------ */
+
+/* "examples/x.isms" over its digest: the digest is as long as a column. */
+static const char *
+input_file(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return ismc_arena_printf(d->a, "%s\nSHA-256 %s",
+	    text(d, &c[ISMC_INPUTS_PATH], ""),
+	    text(d, &c[ISMC_INPUTS_SHA256], ""));
+}
+
+static const char *
+input_origin(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	const char *fmt = str(&c[ISMC_INPUTS_FORMAT]);
+	bool shipped = c[ISMC_INPUTS_SHIPPED].kind == ISMC_CELL_BOOL &&
+	    c[ISMC_INPUTS_SHIPPED].u.b;
+
+	if (fmt == NULL)
+		return "";
+	return ismc_arena_printf(d->a, "%s%s", fmt, shipped ?
+	    ", shipped with ismc" : "");
+}
+
+void
+pdf_inputs(struct pdf_doc *d)
+{
+	static const struct rcol cols[] = {
+		{ { "Kind", 0.11, true }, ISMC_INPUTS_KIND, NULL, NULL },
+		{ { "File and content digest", 0.49, false }, -1, NULL,
+		    input_file },
+		{ { "Ids", 0.2, false }, ISMC_INPUTS_IDS, ", ", NULL },
+		{ { "Format", 0.2, false }, -1, NULL, input_origin },
+	};
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_inputs_def, NULL);
+
+	pdf_heading(d, 1, ISMC_PDF_INPUTS, true);
+	pdf_para(d, "The files this report was made from: every spec, "
+	    "catalog, mapping set and licensed texts file the build used, "
+	    "with the SHA-256 digest of its content. A catalog or mapping "
+	    "set not shipped with ismc is one the organisation supplied.",
+	    PDF_BODY, false, pdf_muted);
+	report_table(d, r, cols, NELEM(cols), NULL);
 }

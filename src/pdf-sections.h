@@ -19,6 +19,7 @@ struct pdf_doc;
 #define ISMC_PDF_KPIS		"Key performance indicators"
 #define ISMC_PDF_AUDITS		"Audit findings and corrective actions"
 #define ISMC_PDF_REVIEW		"Management review summary"
+#define ISMC_PDF_INPUTS		"Appendix: inputs"
 
 void	pdf_cover(struct pdf_doc *);
 void	pdf_toc(struct pdf_doc *);		/* the contents page */
@@ -30,5 +31,6 @@ void	pdf_gap(struct pdf_doc *);
 void	pdf_kpis(struct pdf_doc *);
 void	pdf_audits(struct pdf_doc *);
 void	pdf_review(struct pdf_doc *);
+void	pdf_inputs(struct pdf_doc *);	/* the files read, with digests */
 
 #endif

@@ -377,9 +377,9 @@ by_file_name(struct ismc_compilation *c, struct ismc_search *s,
 			continue;
 		if ((it = catalog_of_file(s, f, name)) != NULL)
 			return it;
-		ismc_diag_warning(&c->diag, use, "'%s' holds no catalog (it is "
-		    "%s); the search for '%s' goes on", f->path,
-		    ismc_data_what(f->format), name);
+		ismc_diag_warning(&c->diag, use, "'%s' holds no catalog (%s); "
+		    "the search for '%s' goes on", f->path,
+		    ismc_data_format_name(f->format), name);
 	}
 	return NULL;
 }

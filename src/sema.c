@@ -20,6 +20,7 @@
 #include "compilation.h"
 #include "diag.h"
 #include "frontend.h"
+#include "inputs.h"
 #include "sema-int.h"
 #include "suggest.h"
 #include "texts.h"
@@ -399,6 +400,7 @@ ismc_sema_run(struct ismc_compilation *c, const struct ismc_program *prog,
 		sema_check(&s);
 	sema_finish(&s);
 	attach_texts(&s);
+	ismc_inputs_record(c, s.ir);
 	sema_free(&s);
 	return s.ir;
 }

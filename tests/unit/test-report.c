@@ -1163,6 +1163,7 @@ Test(outdir, emit_reports_writes_every_format)
 	    "findings.csv findings.json findings.md "
 	    "heatmap-coverage.png heatmap-coverage.svg "
 	    "heatmap-risk.png heatmap-risk.svg "
+	    "inputs.csv inputs.json inputs.md "
 	    "kpi.png kpi.svg "
 	    "kpis.csv kpis.json kpis.md "
 	    "report.pdf "

@@ -1,0 +1,24 @@
+/*
+ * inputs.h - what a build read, for the reports.
+ *
+ * Every spec, catalog, mapping set and licensed texts file a build used
+ * is listed in the IR (struct ismc_ir_input) with its SHA-256 digest, so
+ * that the inputs report and the PDF's appendix say exactly what the
+ * other reports were made from: a catalog found in a search directory in
+ * place of ismc's own shows there, not only in a warning.
+ */
+#ifndef ISMC_INPUTS_H
+#define ISMC_INPUTS_H
+
+struct ismc_compilation;
+struct ismc_ir;
+
+/*
+ * Fills ir->inputs from the files the compilation read as specs,
+ * catalogs, mapping sets and texts (files the catalog search only looked
+ * at are left out): specs first, then catalogs, mapping sets and texts,
+ * each in the order read.
+ */
+void	ismc_inputs_record(struct ismc_compilation *, struct ismc_ir *);
+
+#endif
