@@ -105,6 +105,7 @@ enum {
 	OPT_CHECK,
 	OPT_SANDBOX,
 	OPT_CSV_BOM,
+	OPT_PRINT_SEARCH_PATH,
 };
 
 struct cli_option {
@@ -182,6 +183,9 @@ static const struct cli_option options[] = {
 	  "colour diagnostics: auto (on a terminal unless\n"
 	  "NO_COLOR is set; the default), always (the\n"
 	  "default of a bare --color) or never", NULL },
+	{ "print-search-path", OPT_PRINT_SEARCH_PATH, no_argument, NULL,
+	  C_COMPILE, "print the catalog directories in the order they\n"
+	  "are searched (-I, ISMC_PATH, the installed ones)", NULL },
 	{ "dump-tokens", OPT_DUMP_TOKENS, no_argument, NULL,
 	  C_CHECK | C_BUILD, "print the token stream of each file", NULL },
 	{ "dump-ast", OPT_DUMP_AST, no_argument, NULL, C_CHECK | C_BUILD,
@@ -281,7 +285,8 @@ print_options(FILE *out, unsigned bits)
 }
 
 static const char trailer[] =
-"Environment: ISMC_PATH (catalog directories, colon-separated), NO_COLOR,\n"
+"Environment: ISMC_PATH (catalog directories, colon-separated), ISMC_DATADIR\n"
+"(the data directory, instead of the installed one), NO_COLOR,\n"
 "SOURCE_DATE_EPOCH (the PDF's date; default: the spec's date).\n"
 "Exit status: 0 success, 1 errors in the input, 2 usage or I/O errors,\n"
 "3 a --require floor not met (and nothing else wrong).\n"
@@ -625,6 +630,9 @@ apply_option(struct ismc_options *o, int key, const char *v)
 	case OPT_SANDBOX:
 		o->sandbox = true;
 		o->sandbox_root = v;	/* NULL: the specs' directories */
+		return 0;
+	case OPT_PRINT_SEARCH_PATH:
+		o->print_search_path = true;
 		return 0;
 	}
 	return usage_error("option not handled (%d)", key);	/* a bug */
@@ -983,6 +991,8 @@ dep_defaults(struct ismc_options *o)
 static int
 check_operands(struct ismc_options *o)
 {
+	if (o->print_search_path)
+		return -1;	/* needs no operands */
 	if (o->command == ISMC_CMD_EXPLAIN && o->nspecs > 0) {
 		o->explain = o->specs[0];
 		o->specs++;

@@ -28,6 +28,7 @@
 #include "ir.h"
 #include "outdir.h"
 #include "parse.h"
+#include "paths.h"
 #include "sema.h"
 
 void
@@ -39,12 +40,15 @@ ismc_options_init(struct ismc_options *o)
 	o->err = stderr;
 }
 
-/* -I directories first, then ISMC_PATH, then the source tree, then the
- * installed data directory. */
+/* -I directories first, then ISMC_PATH, then the shipped catalogs of the
+ * data directory: $ISMC_DATADIR, else the installed one. An uninstalled
+ * ismc is pointed at its source tree through ISMC_DATADIR (make check and
+ * make example set it): nothing is looked up in the tree it was built
+ * from otherwise. */
 static void
 set_search_path(struct ismc_compilation *c, const struct ismc_options *o)
 {
-	const char *env = getenv("ISMC_PATH");
+	const char *env = getenv("ISMC_PATH"), *data = getenv("ISMC_DATADIR");
 	size_t i;
 
 	for (i = 0; i < o->ninclude_dirs; i++)
@@ -60,8 +64,9 @@ set_search_path(struct ismc_compilation *c, const struct ismc_options *o)
 		}
 		env = colon ? colon + 1 : NULL;
 	}
-	ismc_compilation_add_shipped_dir(c, ISMC_SRCDIR "/frameworks");
-	ismc_compilation_add_shipped_dir(c, ISMC_PKGDATADIR "/frameworks");
+	ismc_compilation_add_shipped_dir(c, ismc_arena_printf(&c->arena,
+	    "%s/frameworks", data != NULL && *data != '\0' ? data :
+	    ismc_paths_datadir()));
 }
 
 void
@@ -439,6 +444,19 @@ run_diff(const struct ismc_options *o)
 	return changed ? ISMC_EXIT_DIFF_CHANGED : ISMC_EXIT_DIFF_SAME;
 }
 
+/* --print-search-path: the catalog directories, one a line, in order. */
+static int
+print_search_path(const struct ismc_options *o)
+{
+	struct run r;
+	size_t i;
+
+	run_init(&r, o);
+	for (i = 0; i < r.c.nsearch; i++)
+		fprintf(o->out, "%s\n", r.c.search_path[i]);
+	return run_finish(&r);
+}
+
 int
 ismc_driver_run(const struct ismc_options *o)
 {
@@ -450,6 +468,8 @@ ismc_driver_run(const struct ismc_options *o)
 		return run_diff(o);
 	if (o->command == ISMC_CMD_FMT)
 		return ismc_fmt_run(o);
+	if (o->print_search_path)
+		return print_search_path(o);
 	run_init(&r, o);
 	check_catalogs(&r.c, o);
 	run_compile(&r, o, o->specs, o->nspecs);

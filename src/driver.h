@@ -86,6 +86,7 @@ struct ismc_options {
 	const char		*diff_names[2];	/* diff: the sides as given */
 	bool			 diff_json;	/* diff --format=json */
 	bool			 fmt_check;	/* fmt --check */
+	bool			 print_search_path;
 	char			**owned;	/* heap strings the lists above
 						 * point into (directory
 						 * listings) */

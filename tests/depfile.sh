@@ -4,7 +4,7 @@
 # catalog changes and not otherwise.
 . "${ISMC_SRCDIR:?}/tests/lib.sh"
 
-command -v make >/dev/null 2>&1 || { echo "SKIP: no make"; exit 77; }
+command -v make >/dev/null 2>&1 || skip_all "no make"
 
 w="$tmp/work"
 mkdir -p "$w/fw/mappings"
@@ -40,7 +40,7 @@ builds() {
 	if [ -f "$w/log" ]; then wc -l <"$w/log" | tr -d ' '; else echo 0; fi
 }
 
-make_in && pass || { fail "first make"; cat "$tmp/make.out"; }
+make_in && pass "first make" || { fail "first make"; note "$tmp/make.out"; }
 [ "$(builds)" = 1 ] && pass || fail "first make: $(builds) builds"
 grep -q '^  part.isms \\$' "$w/out.d" && pass || fail "depfile lacks the include"
 grep -q '^  fw/dora.yaml \\$' "$w/out.d" && pass || fail "depfile lacks a catalog"
@@ -57,7 +57,8 @@ make_in && [ "$(builds)" = 3 ] && pass || fail "touching a catalog: no rebuild"
 printf 'framework iso27001\nframework dora\n' >"$w/main.isms"
 rm "$w/part.isms"
 newer main.isms
-make_in && [ "$(builds)" = 4 ] && pass || { fail "deleted include"; cat "$tmp/make.out"; }
+make_in && [ "$(builds)" = 4 ] && pass "deleted include" ||
+    { fail "deleted include"; note "$tmp/make.out"; }
 grep -q part.isms "$w/out.d" && fail "deleted include still listed" || pass
 
 # -MF and -MT name the file and the target; make's special characters are

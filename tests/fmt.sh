@@ -11,17 +11,19 @@ for f in $(find examples tests -name '*.isms' | sort); do
 	"$ISMC" fmt - <"$f" >"$tmp/a.isms" 2>/dev/null || continue
 	n=$((n + 1))
 	"$ISMC" fmt - <"$tmp/a.isms" >"$tmp/b.isms" 2>"$tmp/err" ||
-	    { fail "$f: formatted text does not parse"; cat "$tmp/err"; continue; }
-	cmp -s "$tmp/a.isms" "$tmp/b.isms" && pass ||
-	    { fail "$f: not a fixed point"; diff "$tmp/a.isms" "$tmp/b.isms" | head; }
+	    { fail "$f: formatted text does not parse"; note "$tmp/err"; continue; }
+	cmp -s "$tmp/a.isms" "$tmp/b.isms" && pass "$f: fixed point" ||
+	    { fail "$f: not a fixed point"; diff "$tmp/a.isms" "$tmp/b.isms" | head | note; }
 	cp "$f" "$tmp/orig.isms"
 	"$ISMC" check --dump-ast "$tmp/orig.isms" 2>/dev/null | sed 1d >"$tmp/ast1" || :
 	"$ISMC" check --dump-ast "$tmp/a.isms" 2>/dev/null | sed 1d >"$tmp/ast2" || :
-	cmp -s "$tmp/ast1" "$tmp/ast2" && pass || fail "$f: syntax tree changed"
+	cmp -s "$tmp/ast1" "$tmp/ast2" && pass "$f: same syntax tree" ||
+	    fail "$f: syntax tree changed"
 	# Comments survive: the same '#' lines, in order, blanks aside.
 	grep -o '#.*' "$f" | sed 's/[[:space:]]*$//' >"$tmp/c1" || :
 	grep -o '#.*' "$tmp/a.isms" >"$tmp/c2" || :
-	cmp -s "$tmp/c1" "$tmp/c2" && pass || fail "$f: comments changed"
+	cmp -s "$tmp/c1" "$tmp/c2" && pass "$f: same comments" ||
+	    fail "$f: comments changed"
 done
 [ "$n" -gt 60 ] && pass || fail "only $n specs formatted"
 

@@ -19,9 +19,9 @@ says() {
 
 # prints TEXT: the last command's stdout holds TEXT.
 prints() {
-	if grep -qF -- "$1" "$tmp/out"; then pass; else
+	if grep -qF -- "$1" "$tmp/out"; then pass "stdout has '$1'"; else
 		fail "stdout lacks '$1'"
-		head -5 "$tmp/out"
+		head -5 "$tmp/out" | note
 	fi
 }
 

@@ -1,0 +1,2 @@
+" ismc specifications
+autocmd BufRead,BufNewFile *.isms setfiletype isms
