@@ -29,9 +29,11 @@ for f in src/*.c src/*.h grammar/*.y grammar/*.l; do
 	[ -f "$f" ] || continue
 	sed -n 's/^[ 	]*#[ 	]*include[ 	]*"\([^"]*\)".*/\1/p' "$f" |
 	while read -r h; do
+		# Headers that are not in the tree (generated ones such as
+		# ismc-paths.h) are no module; the loop must not end false.
 		case $h in
-		*/*)	[ -f "$h" ] && echo "$f $h" ;;
-		*)	[ -f "src/$h" ] && echo "$f src/$h" ;;
+		*/*)	if [ -f "$h" ]; then echo "$f $h"; fi ;;
+		*)	if [ -f "src/$h" ]; then echo "$f src/$h"; fi ;;
 		esac
 	done
 done >"$tmp/edges"
@@ -45,7 +47,6 @@ status=0
 # list cannot go stale.
 KNOWN_CYCLES='
 catalog compilation datafile import mapping search
-driver fmt
 gap remediation
 '
 

@@ -21,7 +21,6 @@
 #include "diag.h"
 #include "diff.h"
 #include "emit.h"
-#include "fmt.h"
 #include "frontend.h"
 #include "explain.h"
 #include "gap.h"
@@ -462,14 +461,12 @@ ismc_driver_run(const struct ismc_options *o)
 {
 	struct run r;
 
+	if (o->print_search_path)
+		return print_search_path(o);
 	if (o->command == ISMC_CMD_EXPLAIN)
 		return run_explain(o);
 	if (o->command == ISMC_CMD_DIFF)
 		return run_diff(o);
-	if (o->command == ISMC_CMD_FMT)
-		return ismc_fmt_run(o);
-	if (o->print_search_path)
-		return print_search_path(o);
 	run_init(&r, o);
 	check_catalogs(&r.c, o);
 	run_compile(&r, o, o->specs, o->nspecs);

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "driver.h"
+#include "fmt.h"
 
 /*
  * A write that failed on standard output (a full disk, a file-size
@@ -45,8 +46,10 @@ main(int argc, char **argv)
 	 * ismc, wherever it happens: outputs, diagnostics or dumps. */
 	signal(SIGXFSZ, SIG_IGN);
 	ismc_options_init(&o);
+	/* fmt is a pipeline of its own: sources, parser, layout. */
 	if ((status = ismc_cli_parse(&o, argc, argv)) == -1)
-		status = ismc_driver_run(&o);
+		status = o.command == ISMC_CMD_FMT ? ismc_fmt_run(&o) :
+		    ismc_driver_run(&o);
 	ismc_cli_free(&o);
 	return check_streams(status);
 }
