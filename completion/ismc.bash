@@ -66,7 +66,7 @@ _ismc_value()	# OPTION CURRENT-VALUE COMMAND
 		done
 		compopt -o nospace 2>/dev/null
 		;;
-	--output|-o|-I)
+	--output|-o|-I|--sandbox)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		compopt -o filenames 2>/dev/null
 		;;
