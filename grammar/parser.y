@@ -92,19 +92,9 @@ static void	vlist_concat(struct ismc_vlist *, const struct ismc_vlist *);
 	struct ismc_ilist	 ilist;
 }
 
-%token <tok>	IDENT	"identifier"
-%token <tok>	QREF	"qualified identifier"
-%token <tok>	STRING	"string"
-%token <tok>	NUMBER	"number"
-%token <tok>	PERCENT	"percentage"
-%token <tok>	DATE	"date"
-%token <tok>	RANGE	"range"
-%token		LBRACE	"'{'"
-%token		RBRACE	"'}'"
-%token		LBRACKET "'['"
-%token		RBRACKET "']'"
-%token		COMMA	"','"
-%token		SEMI	"end of line"
+/* Their names, in dumps and in messages, are in token_names below. */
+%token <tok>	IDENT QREF STRING NUMBER PERCENT DATE RANGE
+%token		LBRACE RBRACE LBRACKET RBRACKET COMMA SEMI
 
 %type <ilist>	items block
 %type <item>	item
@@ -255,43 +245,58 @@ ismc_yyerror(const struct ismc_span *loc, yyscan_t scanner,
 	ismc_diag_error(&st->comp->diag, *loc, "%s", msg);
 }
 
+/*
+ * The one table of token names: the spelling of --dump-tokens and of
+ * doc/language.md, and the words of syntax errors. A value token is named
+ * in messages as its kind of value is (ismc_value_kind_name).
+ */
+static const struct token_name {
+	const char	*dump;
+	const char	*prose;		/* NULL: the value kind's name */
+	int		 kind;		/* enum ismc_value_kind, or -1 */
+} token_names[YYNTOKENS] = {
+	[YYSYMBOL_YYEOF] = { "EOF", "end of file", -1 },
+	[YYSYMBOL_YYerror] = { "ERROR", "error", -1 },
+	[YYSYMBOL_YYUNDEF] = { "INVALID", "invalid token", -1 },
+	[YYSYMBOL_IDENT] = { "IDENT", NULL, ISMC_V_IDENT },
+	[YYSYMBOL_QREF] = { "QREF", NULL, ISMC_V_QREF },
+	[YYSYMBOL_STRING] = { "STRING", NULL, ISMC_V_STRING },
+	[YYSYMBOL_NUMBER] = { "NUMBER", NULL, ISMC_V_NUMBER },
+	[YYSYMBOL_PERCENT] = { "PERCENT", NULL, ISMC_V_PERCENT },
+	[YYSYMBOL_DATE] = { "DATE", NULL, ISMC_V_DATE },
+	[YYSYMBOL_RANGE] = { "RANGE", NULL, ISMC_V_RANGE },
+	[YYSYMBOL_LBRACE] = { "'{'", "'{'", -1 },
+	[YYSYMBOL_RBRACE] = { "'}'", "'}'", -1 },
+	[YYSYMBOL_LBRACKET] = { "'['", "'['", -1 },
+	[YYSYMBOL_RBRACKET] = { "']'", "']'", -1 },
+	[YYSYMBOL_COMMA] = { "','", "','", -1 },
+	[YYSYMBOL_SEMI] = { "';'", "end of line", -1 },
+};
+
+const char *
+ismc_token_name(int token)
+{
+	yysymbol_kind_t sym = YYTRANSLATE(token);
+
+	return sym >= 0 && sym < YYNTOKENS && token_names[sym].dump != NULL ?
+	    token_names[sym].dump : "INVALID";
+}
+
+/* A token's name in a message. A terminator the scanner inserted is
+ * zero-width and is "end of line"; one the spec wrote is "';'". */
 static const char *
 token_name(yysymbol_kind_t sym, const struct ismc_span *loc)
 {
-	switch (sym) {
-	case YYSYMBOL_YYEOF:
-		return "end of file";
-	case YYSYMBOL_IDENT:
-		return "identifier";
-	case YYSYMBOL_QREF:
-		return "qualified identifier";
-	case YYSYMBOL_STRING:
-		return "string";
-	case YYSYMBOL_NUMBER:
-		return "number";
-	case YYSYMBOL_PERCENT:
-		return "percentage";
-	case YYSYMBOL_DATE:
-		return "date";
-	case YYSYMBOL_RANGE:
-		return "range";
-	case YYSYMBOL_LBRACE:
-		return "'{'";
-	case YYSYMBOL_RBRACE:
-		return "'}'";
-	case YYSYMBOL_LBRACKET:
-		return "'['";
-	case YYSYMBOL_RBRACKET:
-		return "']'";
-	case YYSYMBOL_COMMA:
-		return "','";
-	case YYSYMBOL_SEMI:
-		/* An inserted terminator is zero-width, a written one not. */
-		return loc != NULL && loc->end > loc->start ? "';'" :
-		    "end of line";
-	default:
+	const struct token_name *t;
+
+	if (sym < 0 || sym >= YYNTOKENS || token_names[sym].dump == NULL)
 		return "invalid token";
-	}
+	t = &token_names[sym];
+	if (sym == YYSYMBOL_SEMI && loc != NULL && loc->end > loc->start)
+		return t->dump;
+	if (t->prose == NULL)
+		return ismc_value_kind_name((enum ismc_value_kind)t->kind);
+	return t->prose;
 }
 
 /*
@@ -358,5 +363,13 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
 		    token_name(exp[i], NULL));
 	}
 	ismc_diag_error(&st->comp->diag, *loc, "%s", msg);
+	/* The block that end of file left open, innermost first. */
+	if (tok == YYSYMBOL_YYEOF && st->lex->braces > 0) {
+		struct ismc_span brace = { st->file,
+		    st->lex->open_at[st->lex->braces - 1],
+		    st->lex->open_at[st->lex->braces - 1] + 1 };
+
+		ismc_diag_note(&st->comp->diag, brace, "to match this '{'");
+	}
 	return 0;
 }

@@ -97,6 +97,7 @@ enum {
 	OPT_AS_OF,
 	OPT_MAX_ERRORS,
 	OPT_DIAGNOSTICS,
+	OPT_DIAGNOSTICS_FORMAT,
 	OPT_COLOR,
 	OPT_DUMP_TOKENS,
 	OPT_DUMP_AST,
@@ -168,6 +169,12 @@ static const struct cli_option options[] = {
 	  "(YYYY-MM-DD; default: the spec's own date)", NULL },
 	{ NULL, 'W', required_argument, "error", C_COMPILE,
 	  "treat warnings as errors", "-Werror" },
+	{ NULL, 'W', required_argument, "NAME", C_COMPILE,
+	  "turn the warning NAME off or on (names: ismc(1))",
+	  "-Wno-NAME, -WNAME" },
+	{ NULL, 'W', required_argument, "error=NAME", C_COMPILE,
+	  "make the warning NAME an error (-Wno-error=NAME:\n"
+	  "keep it a warning under -Werror)", "-Werror=NAME" },
 	{ NULL, 'w', no_argument, NULL, C_COMPILE,
 	  "do not report warnings", NULL },
 	{ "max-errors", OPT_MAX_ERRORS, required_argument, "N", C_DIAG,
@@ -179,6 +186,10 @@ static const struct cli_option options[] = {
 	  C_DIAG,
 	  "plain: no source line or caret under messages;\n"
 	  "fancy (the default): with them", NULL },
+	{ "diagnostics-format", OPT_DIAGNOSTICS_FORMAT, required_argument,
+	  "FORMAT", C_CHECK | C_BUILD | C_EXPLAIN | C_FMT,
+	  "text (the default), json (as GCC's) or sarif\n"
+	  "(SARIF 2.1.0), written to standard error", NULL },
 	{ "color", OPT_COLOR, optional_argument, "WHEN", C_DIAG,
 	  "colour diagnostics: auto (on a terminal unless\n"
 	  "NO_COLOR is set; the default), always (the\n"
@@ -512,14 +523,38 @@ parse_diff_format(struct ismc_options *o, const char *v)
 	return 0;
 }
 
-/* -WNAME: warning options, as GCC spells them. */
+static int
+parse_diagnostics_format(struct ismc_options *o, const char *v)
+{
+	static const char *const names[] = { "text", "json", "sarif" };
+	static const enum ismc_diag_format formats[] = {
+		ISMC_DIAG_TEXT, ISMC_DIAG_JSON, ISMC_DIAG_SARIF
+	};
+	int i = 0;
+
+	if (parse_enum("--diagnostics-format", v, names, 3, &i) != 0)
+		return ISMC_EXIT_USAGE;
+	o->diag_format = formats[i];
+	return 0;
+}
+
+/* -Werror, -WNAME, -Wno-NAME, -Werror=NAME, -Wno-error=NAME, as GCC. */
 static int
 parse_warning(struct ismc_options *o, const char *v)
 {
-	if (strcmp(v, "error") == 0) {
-		o->werror = true;
+	const char *name = v, *near;
+
+	if (ismc_wflags_parse(&o->wflags, v))
 		return 0;
-	}
+	if (strncmp(name, "error=", 6) == 0)
+		name += 6;
+	else if (strncmp(name, "no-error=", 9) == 0)
+		name += 9;
+	else if (strncmp(name, "no-", 3) == 0)
+		name += 3;
+	if ((near = ismc_warning_suggest(name)) != NULL)
+		return usage_error("unknown warning option '-W%s'; did you "
+		    "mean '-W%.*s%s'?", v, (int)(name - v), v, near);
 	return usage_error("unknown warning option '-W%s'", v);
 }
 
@@ -610,6 +645,8 @@ apply_option(struct ismc_options *o, int key, const char *v)
 		return parse_max_errors(o, v);
 	case OPT_DIAGNOSTICS:
 		return parse_diagnostics(o, v);
+	case OPT_DIAGNOSTICS_FORMAT:
+		return parse_diagnostics_format(o, v);
 	case OPT_COLOR:
 		return parse_color(o, v);
 	case OPT_DUMP_TOKENS:

@@ -20,6 +20,7 @@ ismc_compilation_init(struct ismc_compilation *c, FILE *diag_out)
 	memset(c, 0, sizeof *c);
 	ismc_arena_init(&c->arena);
 	ismc_strtab_init(&c->strtab);
+	ismc_confusables_init(&c->confusables);
 	ismc_sources_init(&c->sources);
 	ismc_diag_init(&c->diag, &c->sources, diag_out);
 }
@@ -38,6 +39,8 @@ ismc_compilation_destroy(struct ismc_compilation *c)
 	for (i = 0; i < c->nroots; i++)
 		free(c->roots[i]);
 	free(c->roots);
+	ismc_diag_free(&c->diag);
+	ismc_confusables_destroy(&c->confusables);
 	ismc_sources_destroy(&c->sources);
 	ismc_strtab_destroy(&c->strtab);
 	ismc_arena_destroy(&c->arena);

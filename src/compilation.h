@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "arena.h"
+#include "confusable.h"
 #include "date.h"
 #include "diag.h"
 #include "source.h"
@@ -25,6 +26,8 @@ struct ismc_compilation {
 	struct ismc_strtab	 strtab;
 	struct ismc_sources	 sources;
 	struct ismc_diag	 diag;
+	struct ismc_confusables	 confusables;	/* the spec's identifiers, by
+						 * skeleton (the scanner's) */
 	const char		**search_path;	/* catalog directories, in order */
 	bool			 *search_shipped; /* ... each ismc's own data */
 	size_t			  nsearch;

@@ -1,15 +1,19 @@
 /*
- * diag.c - formats and counts diagnostics.
+ * diag.c - formats and counts diagnostics; the warning table.
  */
 #include <config.h>
 
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "diag-int.h"
+#include "escape.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 #define C_BOLD	"\033[1m"
@@ -19,6 +23,158 @@
 #define C_GREEN	"\033[1;32m"
 #define C_OFF	"\033[0m"
 
+/* Longest source line quoted: a megabyte line helps nobody. */
+#define MAX_QUOTED_LINE	1000
+
+/* ---- the warning table -------------------------------------------------- */
+
+static const struct warning {
+	const char	*name;
+	const char	*summary;
+} warnings[ISMC_W_COUNT] = {
+	[ISMC_W_BIDI_CHARS] = { "bidi-chars",
+	    "a bidirectional control character in a string or comment" },
+	[ISMC_W_CONFUSABLE_IDENTIFIERS] = { "confusable-identifiers",
+	    "an identifier that looks like another one of the spec" },
+	[ISMC_W_MIXED_SCRIPTS] = { "mixed-scripts",
+	    "a word of a string that mixes Latin, Greek or Cyrillic letters" },
+	[ISMC_W_MISSING_FRAMEWORK] = { "missing-framework",
+	    "a spec that uses no framework" },
+	[ISMC_W_DUPLICATE_FRAMEWORK] = { "duplicate-framework",
+	    "a framework used twice, perhaps under another name" },
+	[ISMC_W_DUPLICATE_REFERENCE] = { "duplicate-reference",
+	    "a risk naming the same threat, asset or control twice" },
+	[ISMC_W_BAND_GAP] = { "band-gap",
+	    "risk scores that fall in no band of the scoring" },
+	[ISMC_W_UNDECIDED_CONTROL] = { "undecided-control",
+	    "controls of the Statement of Applicability with no decision" },
+	[ISMC_W_MISSING_STATUS] = { "missing-status",
+	    "an applicable control with no implementation status" },
+	[ISMC_W_UNMET_ACCEPTANCE] = { "unmet-acceptance",
+	    "a risk above the acceptance criterion, untreated or accepted" },
+	[ISMC_W_MITIGATION_WITHOUT_CONTROLS] = { "mitigation-without-controls",
+	    "a risk to be mitigated that names no controls" },
+	[ISMC_W_WEAK_MITIGATION] = { "weak-mitigation",
+	    "a risk mitigated by a control that is not implemented" },
+	[ISMC_W_RESIDUAL_NOT_OPEN] = { "residual-not-open",
+	    "a measure closing a residual that no mapping row leaves" },
+	[ISMC_W_PERCENT_OVER_100] = { "percent-over-100",
+	    "a KPI result or target above 100 %" },
+	[ISMC_W_KPI_NO_RESULT] = { "kpi-no-result",
+	    "a KPI with no result yet" },
+	[ISMC_W_OVERDUE_ACTION] = { "overdue-action",
+	    "a corrective action past its due date and not done" },
+	[ISMC_W_UNADDRESSED_NONCONFORMITY] = { "unaddressed-nonconformity",
+	    "a nonconformity with no corrective action" },
+	[ISMC_W_STALE_EVIDENCE] = { "stale-evidence",
+	    "evidence past its expiry date" },
+	[ISMC_W_SHADOWED_CATALOG] = { "shadowed-catalog",
+	    "a catalog or mapping set replacing a shipped one" },
+	[ISMC_W_NOT_A_CATALOG] = { "not-a-catalog",
+	    "a file in the catalog search path that holds no catalog" },
+	[ISMC_W_UNUSED_MAPPING] = { "unused-mapping",
+	    "a mapping set between frameworks the spec does not both use" },
+	[ISMC_W_DUPLICATE_ROW] = { "duplicate-row",
+	    "a mapping row given twice" },
+	[ISMC_W_IMPORT_DEPTH] = { "import-depth",
+	    "a CISO Assistant depth that does not match the tree" },
+	[ISMC_W_IMPORT_IDS] = { "import-ids",
+	    "requirement ids taken from URNs, the framework not at hand" },
+	[ISMC_W_IMPORT_SKIPPED] = { "import-skipped",
+	    "OSCAL mappings ismc cannot express, skipped" },
+	[ISMC_W_IMPORT_UNKNOWN_ID] = { "import-unknown-id",
+	    "an OSCAL profile selecting a control its catalog lacks" },
+};
+
+const char *
+ismc_warning_name(enum ismc_warning w)
+{
+	return w > ISMC_W_NONE && w < ISMC_W_COUNT ? warnings[w].name : NULL;
+}
+
+const char *
+ismc_warning_summary(enum ismc_warning w)
+{
+	return w > ISMC_W_NONE && w < ISMC_W_COUNT ? warnings[w].summary :
+	    NULL;
+}
+
+enum ismc_warning
+ismc_warning_find(const char *name)
+{
+	int w;
+
+	for (w = ISMC_W_NONE + 1; w < ISMC_W_COUNT; w++)
+		if (strcmp(warnings[w].name, name) == 0)
+			return (enum ismc_warning)w;
+	return ISMC_W_NONE;
+}
+
+const char *
+ismc_warning_suggest(const char *name)
+{
+	struct ismc_suggest sg;
+	int w;
+
+	ismc_suggest_init(&sg, name);
+	for (w = ISMC_W_NONE + 1; w < ISMC_W_COUNT; w++)
+		ismc_suggest_offer(&sg, warnings[w].name);
+	return ismc_suggest_result(&sg);
+}
+
+bool
+ismc_wflags_parse(struct ismc_wflags *f, const char *arg)
+{
+	unsigned char on = ISMC_WSET_ON, off = ISMC_WSET_OFF;
+	enum ismc_warning w;
+
+	if (strcmp(arg, "error") == 0) {
+		f->werror = true;
+		return true;
+	}
+	if (strncmp(arg, "error=", 6) == 0) {
+		arg += 6;
+		on = ISMC_WSET_ERROR;
+		off = ISMC_WSET_NO_ERROR;
+	} else if (strncmp(arg, "no-error=", 9) == 0) {
+		arg += 9;
+		on = ISMC_WSET_NO_ERROR;
+		off = ISMC_WSET_ERROR;
+	} else if (strncmp(arg, "no-", 3) == 0) {
+		arg += 3;
+		on = ISMC_WSET_OFF;
+		off = ISMC_WSET_ON;
+	}
+	if ((w = ismc_warning_find(arg)) == ISMC_W_NONE)
+		return false;
+	f->set[w] = (unsigned char)((f->set[w] & ~off) | on);
+	/* -Werror=NAME also turns the warning on, as in GCC. */
+	if (on == ISMC_WSET_ERROR)
+		f->set[w] = (unsigned char)((f->set[w] & ~ISMC_WSET_OFF) |
+		    ISMC_WSET_ON);
+	return true;
+}
+
+void
+ismc_diag_set_warnings(struct ismc_diag *d, const struct ismc_wflags *f)
+{
+	int w;
+
+	d->werror = d->werror || f->werror;
+	for (w = ISMC_W_NONE + 1; w < ISMC_W_COUNT; w++) {
+		if (f->set[w] & ISMC_WSET_OFF)
+			d->off[w] = true;
+		if (f->set[w] & ISMC_WSET_ON)
+			d->off[w] = false;
+		if (f->set[w] & ISMC_WSET_ERROR)
+			d->error[w] = 1;
+		if (f->set[w] & ISMC_WSET_NO_ERROR)
+			d->error[w] = -1;
+	}
+}
+
+/* ---- the engine ------------------------------------------------------- */
+
 void
 ismc_diag_init(struct ismc_diag *d, const struct ismc_sources *sources,
     FILE *out)
@@ -27,10 +183,24 @@ ismc_diag_init(struct ismc_diag *d, const struct ismc_sources *sources,
 	d->sources = sources;
 	d->out = out;
 	d->max_errors = 50;
+	d->last = SIZE_MAX;
 }
 
-static const char *
-severity_name(enum ismc_severity sev)
+void
+ismc_diag_free(struct ismc_diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nrecords; i++)
+		free(d->records[i].text);
+	free(d->records);
+	d->records = NULL;
+	d->nrecords = d->caprecords = 0;
+	d->last = SIZE_MAX;
+}
+
+const char *
+ismc_diag_severity_name(enum ismc_severity sev)
 {
 	switch (sev) {
 	case ISMC_NOTE:
@@ -59,36 +229,43 @@ severity_color(enum ismc_severity sev)
 }
 
 /*
- * Quotes the source line under a gutter and underlines the span. Control
- * bytes print as spaces (tabs are kept so the caret lines up), so a hostile
- * line cannot drive the terminal.
+ * Quotes the source line under a gutter and underlines the span, with
+ * what could drive the terminal or reorder the line escaped (tabs are
+ * kept so the caret lines up): the caret counts one column a character
+ * and the width of each escape.
  */
 static void
 show_source(struct ismc_diag *d, struct ismc_span span)
 {
 	const char *line;
-	size_t len, i, col0, ulen;
+	size_t len, i, n, w, col0, end, ulen = 0;
 	unsigned lno, cno;
-	struct ismc_buf b;
+	struct ismc_buf b, caret;
 
 	ismc_sources_linecol(d->sources, span.file, span.start, &lno, &cno);
 	line = ismc_sources_line(d->sources, span.file, span.start, &len);
-	if (len > 1000)
-		return;		/* a megabyte line helps nobody */
+	if (len > MAX_QUOTED_LINE)
+		return;
 	ismc_buf_init(&b);
+	ismc_buf_init(&caret);
 	ismc_buf_printf(&b, "%5u | ", lno);
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)line[i];
-
-		ismc_buf_addc(&b, c == '\t' || c >= 0x20 ? c : ' ');
-	}
-	ismc_buf_adds(&b, "\n      | ");
 	col0 = cno - 1;
-	for (i = 0; i < col0 && i < len; i++)
-		ismc_buf_addc(&b, line[i] == '\t' ? '\t' : ' ');
-	ulen = span.end > span.start ? span.end - span.start : 1;
-	if (col0 + ulen > len)
-		ulen = len > col0 ? len - col0 : 1;
+	end = col0 + (span.end > span.start ? span.end - span.start : 1);
+	for (i = 0; i < len; i += n) {
+		n = ismc_escape_char(&b, line + i, len - i,
+		    ISMC_ESCAPE_KEEP_TAB, &w);
+		if (i < col0 && line[i] == '\t')
+			ismc_buf_addc(&caret, '\t');
+		else if (i < col0)
+			while (w-- > 0)
+				ismc_buf_addc(&caret, ' ');
+		else if (i < end)
+			ulen += w;
+	}
+	if (ulen == 0)
+		ulen = 1;
+	ismc_buf_adds(&b, "\n      | ");
+	ismc_buf_add(&b, caret.data != NULL ? caret.data : "", caret.len);
 	if (d->color)
 		ismc_buf_adds(&b, C_GREEN);
 	ismc_buf_addc(&b, '^');
@@ -98,71 +275,69 @@ show_source(struct ismc_diag *d, struct ismc_span span)
 		ismc_buf_adds(&b, C_OFF);
 	ismc_buf_addc(&b, '\n');
 	fputs(ismc_buf_cstr(&b), d->out);
+	ismc_buf_free(&caret);
 	ismc_buf_free(&b);
 }
 
 /*
- * Prints a message with its control bytes as \xNN: a message may quote a
- * name or path from a hostile file, which must not drive the terminal.
+ * The message, formatted and escaped: a message may quote a name, a path
+ * or a string from a hostile file, which must not drive the terminal.
  */
-static void __attribute__((format(printf, 2, 0)))
-put_message(FILE *out, const char *fmt, va_list ap)
+static char * __attribute__((format(printf, 1, 0)))
+format_message(const char *fmt, va_list ap)
 {
-	char small[512], *p = small;
+	char small[512], *p = small, *out;
+	struct ismc_buf b;
 	va_list aq;
-	size_t i, n;
 	int len;
 
 	va_copy(aq, ap);
 	len = vsnprintf(small, sizeof small, fmt, aq);
 	va_end(aq);
 	if (len < 0)
-		return;
-	n = (size_t)len;
-	if (n >= sizeof small) {
-		p = ismc_xmalloc(n + 1);
-		vsnprintf(p, n + 1, fmt, ap);
+		return ismc_xstrdup("(unprintable message)");
+	if ((size_t)len >= sizeof small) {
+		p = ismc_xmalloc((size_t)len + 1);
+		vsnprintf(p, (size_t)len + 1, fmt, ap);
 	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c < 0x20 || c == 0x7F)
-			fprintf(out, "\\x%02X", c);
-		else
-			putc(c, out);
-	}
+	ismc_buf_init(&b);
+	ismc_escape_buf(&b, p, (size_t)len, 0);
+	out = ismc_xstrdup(ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
 	if (p != small)
 		free(p);
+	return out;
 }
 
-/* The format attributes let clang's -Wformat-nonliteral see that fmt
- * comes checked from the callers. */
-static void __attribute__((format(printf, 4, 0)))
-emit(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
-    const char *fmt, va_list ap, bool promoted)
+static void
+emit_text(struct ismc_diag *d, enum ismc_severity sev, enum ismc_warning w,
+    bool promoted, struct ismc_span span, const char *msg)
 {
 	const struct ismc_source *src = ismc_sources_get(d->sources, span.file);
 
 	if (d->color)
 		fputs(C_BOLD, d->out);
 	if (src != NULL && span.start == ISMC_WHOLE_FILE) {
-		fprintf(d->out, "%s: ", src->path);
+		ismc_escape_fputs(src->path, d->out);
+		fputs(": ", d->out);
 	} else if (src != NULL) {
 		unsigned line, col;
 
 		ismc_sources_linecol(d->sources, span.file, span.start, &line, &col);
-		fprintf(d->out, "%s:%u:%u: ", src->path, line, col);
+		ismc_escape_fputs(src->path, d->out);
+		fprintf(d->out, ":%u:%u: ", line, col);
 	} else {
 		fputs("ismc: ", d->out);
 	}
 	if (d->color)
 		fprintf(d->out, "%s%s:" C_OFF C_BOLD " ", severity_color(sev),
-		    severity_name(sev));
+		    ismc_diag_severity_name(sev));
 	else
-		fprintf(d->out, "%s: ", severity_name(sev));
-	put_message(d->out, fmt, ap);
-	if (promoted)
-		fputs(" [-Werror]", d->out);
+		fprintf(d->out, "%s: ", ismc_diag_severity_name(sev));
+	fputs(msg, d->out);
+	if (w != ISMC_W_NONE)
+		fprintf(d->out, " [-W%s%s]", promoted ? "error=" : "",
+		    ismc_warning_name(w));
 	if (d->color)
 		fputs(C_OFF, d->out);
 	fputc('\n', d->out);
@@ -171,42 +346,105 @@ emit(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
 		show_source(d, span);
 }
 
-static void __attribute__((format(printf, 4, 0)))
-vreport(struct ismc_diag *d, enum ismc_severity sev, struct ismc_span span,
-    const char *fmt, va_list ap)
+/* Keeps a diagnostic for the JSON or SARIF document; takes `text`. */
+static void
+record(struct ismc_diag *d, enum ismc_record_kind kind,
+    enum ismc_severity sev, enum ismc_warning w, bool promoted,
+    struct ismc_span span, char *text)
+{
+	struct ismc_diag_record *r;
+
+	if (d->nrecords == d->caprecords) {
+		d->caprecords = d->caprecords ? d->caprecords * 2 : 16;
+		d->records = ismc_xreallocarray(d->records, d->caprecords,
+		    sizeof *d->records);
+	}
+	r = &d->records[d->nrecords];
+	r->kind = kind;
+	r->sev = sev;
+	r->warning = w;
+	r->promoted = promoted;
+	r->span = span;
+	r->text = text;
+	r->parent = kind == ISMC_REC_DIAG ? SIZE_MAX : d->last;
+	if (kind == ISMC_REC_DIAG)
+		d->last = d->nrecords;
+	d->nrecords++;
+}
+
+static void
+emit(struct ismc_diag *d, enum ismc_severity sev, enum ismc_warning w,
+    bool promoted, struct ismc_span span, char *msg)
+{
+	if (d->format == ISMC_DIAG_TEXT) {
+		emit_text(d, sev, w, promoted, span, msg);
+		free(msg);
+		return;
+	}
+	/* A note with nothing before it stands on its own. */
+	record(d, sev == ISMC_NOTE && d->last != SIZE_MAX ? ISMC_REC_NOTE :
+	    ISMC_REC_DIAG, sev, w, promoted, span, msg);
+}
+
+/* The error cap is reached: say so, as the last diagnostic. */
+static void
+stop(struct ismc_diag *d)
+{
+	char msg[128];
+
+	snprintf(msg, sizeof msg, "too many errors emitted, stopping now "
+	    "[--max-errors=%u]", d->max_errors);
+	emit(d, ISMC_FATAL, ISMC_W_NONE, false, ISMC_NO_SPAN,
+	    ismc_xstrdup(msg));
+}
+
+/* Whether a warning is an error: -Werror=NAME, else -Werror unless
+ * -Wno-error=NAME. */
+static bool
+promote(const struct ismc_diag *d, enum ismc_warning w)
+{
+	if (w != ISMC_W_NONE && d->error[w] != 0)
+		return d->error[w] > 0;
+	return d->werror;
+}
+
+void
+ismc_diag_vreport(struct ismc_diag *d, enum ismc_severity sev,
+    enum ismc_warning w, struct ismc_span span, const char *fmt, va_list ap)
 {
 	bool promoted = false;
 
 	if (d->stopped)
 		return;
+	if (sev != ISMC_WARNING)
+		w = ISMC_W_NONE;
 	if (sev == ISMC_NOTE) {
 		if (d->last_shown)
-			emit(d, sev, span, fmt, ap, false);
+			emit(d, sev, w, false, span, format_message(fmt, ap));
 		return;
 	}
 	if (sev == ISMC_WARNING) {
-		if (d->no_warnings) {
+		if (d->no_warnings || d->off[w]) {
 			d->last_shown = false;
 			return;
 		}
-		if (d->werror) {
+		if (promote(d, w)) {
 			sev = ISMC_ERROR;
 			promoted = true;
 		}
 	}
 	d->last_shown = true;
-	emit(d, sev, span, fmt, ap, promoted);
+	emit(d, sev, w, promoted, span, format_message(fmt, ap));
 	if (sev == ISMC_WARNING) {
 		d->warnings++;
 		return;
 	}
 	d->errors++;
-	if (sev == ISMC_FATAL || (d->max_errors != 0 && d->errors >= d->max_errors)) {
-		if (sev != ISMC_FATAL)
-			fprintf(d->out, "ismc: fatal error: too many errors "
-			    "emitted, stopping now [--max-errors=%u]\n",
-			    d->max_errors);
+	if (sev == ISMC_FATAL || (d->max_errors != 0 &&
+	    d->errors >= d->max_errors)) {
 		d->stopped = true;
+		if (sev != ISMC_FATAL)
+			stop(d);
 	}
 }
 
@@ -217,7 +455,7 @@ ismc_diag_report(struct ismc_diag *d, enum ismc_severity sev,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(d, sev, span, fmt, ap);
+	ismc_diag_vreport(d, sev, ISMC_W_NONE, span, fmt, ap);
 	va_end(ap);
 }
 
@@ -227,18 +465,18 @@ ismc_diag_error(struct ismc_diag *d, struct ismc_span span, const char *fmt, ...
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(d, ISMC_ERROR, span, fmt, ap);
+	ismc_diag_vreport(d, ISMC_ERROR, ISMC_W_NONE, span, fmt, ap);
 	va_end(ap);
 }
 
 void
-ismc_diag_warning(struct ismc_diag *d, struct ismc_span span, const char *fmt,
-    ...)
+ismc_diag_warning(struct ismc_diag *d, enum ismc_warning w,
+    struct ismc_span span, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(d, ISMC_WARNING, span, fmt, ap);
+	ismc_diag_vreport(d, ISMC_WARNING, w, span, fmt, ap);
 	va_end(ap);
 }
 
@@ -248,13 +486,36 @@ ismc_diag_note(struct ismc_diag *d, struct ismc_span span, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(d, ISMC_NOTE, span, fmt, ap);
+	ismc_diag_vreport(d, ISMC_NOTE, ISMC_W_NONE, span, fmt, ap);
 	va_end(ap);
+}
+
+void
+ismc_diag_fixit(struct ismc_diag *d, struct ismc_span span, const char *text)
+{
+	struct ismc_buf b;
+
+	if (d->stopped || !d->last_shown || d->format == ISMC_DIAG_TEXT ||
+	    d->last == SIZE_MAX || text == NULL)
+		return;
+	ismc_buf_init(&b);
+	ismc_escape_buf(&b, text, strlen(text), 0);
+	record(d, ISMC_REC_FIXIT, ISMC_NOTE, ISMC_W_NONE, false, span,
+	    ismc_xstrdup(ismc_buf_cstr(&b)));
+	ismc_buf_free(&b);
 }
 
 void
 ismc_diag_summary(struct ismc_diag *d)
 {
+	if (d->format == ISMC_DIAG_JSON) {
+		ismc_diag_write_json(d);
+		return;
+	}
+	if (d->format == ISMC_DIAG_SARIF) {
+		ismc_diag_write_sarif(d);
+		return;
+	}
 	if (d->errors == 0 && d->warnings == 0)
 		return;
 	if (d->errors && d->warnings)

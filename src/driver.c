@@ -71,7 +71,8 @@ set_search_path(struct ismc_compilation *c, const struct ismc_options *o)
 void
 ismc_driver_setup_diag(struct ismc_diag *d, const struct ismc_options *o)
 {
-	d->werror = o->werror;
+	ismc_diag_set_warnings(d, &o->wflags);
+	d->format = o->diag_format;
 	d->no_warnings = o->no_warnings;
 	d->plain = o->plain;
 	d->max_errors = o->max_errors;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "date.h"
+#include "diag.h"
 
 enum ismc_command {
 	ISMC_CMD_CHECK,
@@ -55,9 +56,10 @@ struct ismc_options {
 	const char		*outdir;	/* -o */
 	bool			 sandbox;	/* --sandbox[=DIR] */
 	const char		*sandbox_root;	/* its DIR, or NULL */
-	bool			 werror;
+	struct ismc_wflags	 wflags;	/* -Werror, -W[no-][error=]NAME */
 	bool			 no_warnings;
 	bool			 plain;		/* --diagnostics=plain */
+	enum ismc_diag_format	 diag_format;	/* --diagnostics-format */
 	enum ismc_color		 color;
 	unsigned		 max_errors;
 	bool			 dump_tokens;

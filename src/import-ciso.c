@@ -402,7 +402,8 @@ load_node(struct fw_loader *l, const struct ismc_ynode *item)
 	if ((v = ismc_ynode_get(item, "depth")) != NULL &&
 	    ismc_ydoc_expect_int(doc, v, "'depth'", 1, 1000, &depth) &&
 	    (size_t)depth != tree_depth(req))
-		ismc_ydoc_report(doc, ISMC_WARNING, v->span, "depth %ld of '%s' "
+		ismc_ydoc_warning(doc, ISMC_W_IMPORT_DEPTH,
+		    v->span, "depth %ld of '%s' "
 		    "does not match its place in the tree (depth %zu)", depth,
 		    id, tree_depth(req));
 	req->title = node_title(l, item);
@@ -616,7 +617,8 @@ side_id(struct ciso *c, struct side *s, const struct ismc_ynode *v)
 		return r->id;
 	if (s->cat == NULL && !s->warned) {
 		s->warned = true;
-		ismc_ydoc_report(&c->doc, ISMC_WARNING, s->at->span, "framework "
+		ismc_ydoc_warning(&c->doc, ISMC_W_IMPORT_IDS,
+		    s->at->span, "framework "
 		    "'%s' is not loaded and its CISO Assistant library is not "
 		    "next to this file; requirement ids are taken from the "
 		    "URNs' last parts", s->fw_id);

@@ -401,13 +401,15 @@ load_entry(struct mc *m, struct imp_rows *rows, const struct ismc_ynode *e,
 		load_map(m, rows, ismc_ynode_item(maps, j));
 	imp_rows_finish(rows, set, e);
 	if (m->skipped > 0)
-		ismc_ydoc_report(&m->doc, ISMC_WARNING, maps->span, "%zu map%s "
+		ismc_ydoc_warning(&m->doc, ISMC_W_IMPORT_SKIPPED,
+		    maps->span, "%zu map%s "
 		    "of '%s' relate%s several sources or targets in a way "
 		    "pairwise rows cannot express; skipped", m->skipped,
 		    m->skipped == 1 ? "" : "s", set->id,
 		    m->skipped == 1 ? "s" : "");
 	if (m->statements > 0)
-		ismc_ydoc_report(&m->doc, ISMC_WARNING, maps->span, "%zu "
+		ismc_ydoc_warning(&m->doc, ISMC_W_IMPORT_SKIPPED,
+		    maps->span, "%zu "
 		    "statement-level reference%s of '%s' skipped: ismc maps "
 		    "whole controls", m->statements,
 		    m->statements == 1 ? "" : "s", set->id);

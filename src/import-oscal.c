@@ -590,7 +590,9 @@ select_controls(struct oscal *o, struct selection *s,
 			    v->len);
 			if ((r = ismc_catalog_lookup(cat, id)) == NULL ||
 			    (r->is_group && !r->withdrawn)) {
-				ismc_ydoc_report(&o->doc, ISMC_WARNING, v->span,
+				ismc_ydoc_warning(&o->doc,
+				    ISMC_W_IMPORT_UNKNOWN_ID,
+				    v->span,
 				    "catalog '%s' has no control '%s'",
 				    cat->id, id);
 				continue;

@@ -419,7 +419,7 @@ imp_rows_finish(struct imp_rows *r, struct ismc_mapping_set *set,
 	if (r->nrows > 0)
 		memcpy(set->rows, r->rows, r->nrows * sizeof *r->rows);
 	if (r->ndup > 0)
-		ismc_ydoc_report(r->doc, ISMC_WARNING, set_node->span,
+		ismc_ydoc_warning(r->doc, ISMC_W_DUPLICATE_ROW, set_node->span,
 		    "mapping set '%s' repeats %zu row%s exactly; the "
 		    "repeats are dropped", set->id, r->ndup,
 		    r->ndup == 1 ? "" : "s");

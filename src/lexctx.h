@@ -41,10 +41,17 @@ struct ismc_lexctx {
 	uint32_t		 open;		/* an open comment or """ */
 	unsigned		 brackets;	/* '[' depth: no insertion */
 	unsigned		 braces;	/* '{' depth, for the limit */
+	uint32_t		 open_at[ISMC_MAX_NESTING];
+						/* where each open '{' is, for
+						 * "to match this '{'" */
 	bool			 can_insert;	/* a newline now emits ';' */
 	bool			 comment_nl;	/* comment held a newline */
 	bool			 halted;	/* fatal lexical error or error
 						 * cap: only end of file now */
+	bool			 bidi_said;	/* this string or comment's bidi
+						 * control is reported */
+	bool			 scripts;	/* this string has Greek or
+						 * Cyrillic letters */
 	unsigned		 nerrors;	/* lexical errors reported */
 	struct ismc_buf		 scratch;	/* string unescaping */
 };
@@ -79,5 +86,9 @@ struct ismc_parser_state {
 void	*ismc_lex_open(struct ismc_lexctx *ctx, struct ismc_compilation *,
 	    uint32_t file);
 void	 ismc_lex_close(void *scanner);
+
+/* A token's name in --dump-tokens ("IDENT", "'{'"), for a TOK_ kind
+ * (defined in parser.y, beside the grammar's table of token names). */
+const char *ismc_token_name(int token);
 
 #endif

@@ -212,7 +212,7 @@ add_row(struct mloader *m, struct ismc_ydoc *doc,
 		if (same_row(first, row)) {
 			ismc_sources_linecol(&m->comp->sources,
 			    first->span.file, first->span.start, &line, &col);
-			ismc_ydoc_report(doc, ISMC_WARNING, row->span,
+			ismc_ydoc_warning(doc, ISMC_W_DUPLICATE_ROW, row->span,
 			    "duplicate mapping row %s -> %s (first at line %u)",
 			    sb, tb, line);
 		} else {

@@ -37,43 +37,6 @@ ismc_parse_source(struct ismc_compilation *comp, uint32_t file,
 	return n;
 }
 
-static const char *
-token_kind_name(int kind)
-{
-	switch (kind) {
-	case TOK_YYEOF:
-		return "EOF";
-	case TOK_IDENT:
-		return "IDENT";
-	case TOK_QREF:
-		return "QREF";
-	case TOK_STRING:
-		return "STRING";
-	case TOK_NUMBER:
-		return "NUMBER";
-	case TOK_PERCENT:
-		return "PERCENT";
-	case TOK_DATE:
-		return "DATE";
-	case TOK_RANGE:
-		return "RANGE";
-	case TOK_LBRACE:
-		return "'{'";
-	case TOK_RBRACE:
-		return "'}'";
-	case TOK_LBRACKET:
-		return "'['";
-	case TOK_RBRACKET:
-		return "']'";
-	case TOK_COMMA:
-		return "','";
-	case TOK_SEMI:
-		return "';'";
-	default:
-		return "INVALID";
-	}
-}
-
 static void
 write_token_text(FILE *fp, int kind, const struct ismc_value *v)
 {
@@ -112,7 +75,7 @@ ismc_dump_tokens(struct ismc_compilation *comp, uint32_t file, FILE *fp)
 		kind = ismc_yylex(&val, &loc, scanner);
 		ismc_sources_linecol(&comp->sources, file, loc.start, &line,
 		    &col);
-		fprintf(fp, "%u:%u %s", line, col, token_kind_name(kind));
+		fprintf(fp, "%u:%u %s", line, col, ismc_token_name(kind));
 		write_token_text(fp, kind, &val.tok);
 		fputc('\n', fp);
 	} while (kind != TOK_YYEOF);

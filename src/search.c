@@ -325,7 +325,8 @@ ismc_search_check_shipped(struct ismc_compilation *c, bool mapping,
 
 	f = shipped_rival(c, search_of(c), mapping, id, NULL, file, at);
 	if (f != NULL)
-		ismc_diag_warning(&c->diag, at, "%s '%s' from '%s' replaces "
+		ismc_diag_warning(&c->diag, ISMC_W_SHADOWED_CATALOG,
+		    at, "%s '%s' from '%s' replaces "
 		    "the shipped one in '%s'", mapping ? "mapping set" :
 		    "catalog", id, ismc_sources_get(&c->sources, file)->path,
 		    f->path);
@@ -377,9 +378,9 @@ by_file_name(struct ismc_compilation *c, struct ismc_search *s,
 			continue;
 		if ((it = catalog_of_file(s, f, name)) != NULL)
 			return it;
-		ismc_diag_warning(&c->diag, use, "'%s' holds no catalog (%s); "
-		    "the search for '%s' goes on", f->path,
-		    ismc_data_format_name(f->format), name);
+		ismc_diag_warning(&c->diag, ISMC_W_NOT_A_CATALOG, use,
+		    "'%s' holds no catalog (%s); the search for '%s' goes on",
+		    f->path, ismc_data_format_name(f->format), name);
 	}
 	return NULL;
 }
@@ -496,7 +497,8 @@ ismc_search_catalog(struct ismc_compilation *c, const char *name,
 	c->sources.files[f->file]->kind = ISMC_INPUT_CATALOG;
 	rival = shipped_rival(c, s, false, cat->id, iname, f->file, use);
 	if (rival != NULL) {
-		ismc_diag_warning(&c->diag, use, "catalog '%s' from '%s' "
+		ismc_diag_warning(&c->diag, ISMC_W_SHADOWED_CATALOG,
+		    use, "catalog '%s' from '%s' "
 		    "replaces the shipped one in '%s'", cat->id, f->path,
 		    rival->path);
 		ismc_diag_note(&c->diag, hit->item.span, "the catalog used is "

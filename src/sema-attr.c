@@ -53,6 +53,8 @@ unknown_attr(struct sema *s, const struct ismc_item *it,
 	else
 		ismc_diag_error(s->diag, ismc_item_key_span(it),
 		    "unknown attribute '%s' in %s", it->key, what);
+	ismc_diag_fixit(s->diag, ismc_item_key_span(it),
+	    ismc_suggest_result(&sg));
 }
 
 void
@@ -280,6 +282,7 @@ sema_resolve(struct sema *s, const struct ismc_symtab *tab,
 	else
 		ismc_diag_error(s->diag, v->span, "unknown %s '%s'", kind,
 		    v->text);
+	ismc_diag_fixit(s->diag, v->span, ismc_suggest_result(&sg));
 	return NULL;
 }
 

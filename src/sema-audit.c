@@ -80,7 +80,8 @@ check_percent(struct sema *s, const struct ismc_ir_kpi *k,
     const struct ismc_value *v, const char *what)
 {
 	if (v->kind == ISMC_V_PERCENT && v->num > 100.0)
-		ismc_diag_warning(s->diag, v->span, "%s of KPI '%s' is %s, "
+		ismc_diag_warning(s->diag, ISMC_W_PERCENT_OVER_100,
+		    v->span, "%s of KPI '%s' is %s, "
 		    "above 100%%", what, k->id, v->text);
 }
 
@@ -199,7 +200,8 @@ define_kpis(struct sema *s)
 		if (k->has_result)
 			k->met = kpi_met(k);
 		else if (!sema_has_key(it, "result"))
-			ismc_diag_warning(s->diag, k->span, "KPI '%s' has no "
+			ismc_diag_warning(s->diag, ISMC_W_KPI_NO_RESULT,
+			    k->span, "KPI '%s' has no "
 			    "result yet", k->id);
 	}
 }
@@ -525,13 +527,16 @@ check_as_of(struct sema *s)
 			    ismc_date_cmp(a->due, ir->as_of) >= 0)
 				continue;
 			a->overdue = true;
-			ismc_diag_warning(s->diag, a->span, "corrective action "
+			ismc_diag_warning(s->diag, ISMC_W_OVERDUE_ACTION,
+			    a->span, "corrective action "
 			    "'%s' was due on %s and is not done (as of %s)",
 			    a->id, ismc_date_str(s->arena, a->due), ismc_date_str(s->arena, ir->as_of));
 		}
 		if (f->nactions == 0 && (f->kind == ISMC_FINDING_MAJOR ||
 		    f->kind == ISMC_FINDING_MINOR))
-			ismc_diag_warning(s->diag, f->span, "nonconformity "
+			ismc_diag_warning(s->diag,
+			    ISMC_W_UNADDRESSED_NONCONFORMITY,
+			    f->span, "nonconformity "
 			    "'%s' has no corrective action", f->id);
 	}
 	for (i = 0; i < s->evidence_d.n && ir->has_as_of; i++) {
@@ -540,7 +545,8 @@ check_as_of(struct sema *s)
 		if (e->valid_days <= 0 || ismc_date_cmp(e->expires, ir->as_of) >= 0)
 			continue;
 		e->stale = true;
-		ismc_diag_warning(s->diag, e->span, "evidence '%s' expired on "
+		ismc_diag_warning(s->diag, ISMC_W_STALE_EVIDENCE,
+		    e->span, "evidence '%s' expired on "
 		    "%s (as of %s)", e->id, ismc_date_str(s->arena, e->expires),
 		    ismc_date_str(s->arena, ir->as_of));
 	}

@@ -276,7 +276,8 @@ check_mitigation(struct sema *s, const struct ismc_ir_risk *r)
 	if (r->treatment != ISMC_TREAT_MITIGATE)
 		return;
 	if (r->ntreated_by == 0 && !r->controls_given) {
-		ismc_diag_warning(s->diag, r->span, "risk '%s' is to be "
+		ismc_diag_warning(s->diag, ISMC_W_MITIGATION_WITHOUT_CONTROLS,
+		    r->span, "risk '%s' is to be "
 		    "mitigated but names no controls", r->id);
 		return;
 	}
@@ -292,7 +293,8 @@ check_mitigation(struct sema *s, const struct ismc_ir_risk *r)
 		if (t->control != NULL &&
 		    t->control->applicability == ISMC_EXCLUDED)
 			continue;	/* already an error */
-		ismc_diag_warning(s->diag, t->span, "risk '%s' is mitigated "
+		ismc_diag_warning(s->diag, ISMC_W_WEAK_MITIGATION,
+		    t->span, "risk '%s' is mitigated "
 		    "by '%s', which %s", r->id, id, shortfall(st));
 	}
 }
@@ -310,11 +312,13 @@ check_risk(struct sema *s, const struct ismc_ir_risk *r)
 		    r->res_score, r->score);
 	if (r->above_acceptance && r->treatment == ISMC_TREAT_NONE &&
 	    !r->treatment_given)
-		ismc_diag_warning(s->diag, at, "risk '%s' scores %d, above the "
+		ismc_diag_warning(s->diag, ISMC_W_UNMET_ACCEPTANCE,
+		    at, "risk '%s' scores %d, above the "
 		    "acceptance criterion (%d), but has no treatment", r->id,
 		    r->score, s->ir->acceptance_max);
 	else if (r->above_acceptance && r->treatment == ISMC_TREAT_ACCEPT)
-		ismc_diag_warning(s->diag, at, "risk '%s' scores %d, above the "
+		ismc_diag_warning(s->diag, ISMC_W_UNMET_ACCEPTANCE,
+		    at, "risk '%s' scores %d, above the "
 		    "acceptance criterion (%d), but is accepted", r->id,
 		    r->score, s->ir->acceptance_max);
 	check_mitigation(s, r);
@@ -345,7 +349,8 @@ check_undecided(struct sema *s, const struct ismc_ir_framework *fw)
 	if (n > 5)
 		ismc_buf_printf(&b, " and %zu more", n - 5);
 	if (n > 0)
-		ismc_diag_warning(s->diag, fw->span, "%zu control%s of %s %s "
+		ismc_diag_warning(s->diag, ISMC_W_UNDECIDED_CONTROL,
+		    fw->span, "%zu control%s of %s %s "
 		    "no applicability decision: %s", n, n == 1 ? "" : "s",
 		    fw->catalog->id, n == 1 ? "has" : "have", ismc_buf_cstr(&b));
 	ismc_buf_free(&b);
@@ -362,7 +367,8 @@ check_controls(struct sema *s, const struct ismc_ir_framework *fw)
 		if (c->declared && c->applicability == ISMC_APPLICABLE &&
 		    c->status == ISMC_STATUS_UNSET && !c->status_given &&
 		    !c->conflicting)
-			ismc_diag_warning(s->diag, c->span, "applicable "
+			ismc_diag_warning(s->diag, ISMC_W_MISSING_STATUS,
+			    c->span, "applicable "
 			    "control '%s' has no implementation status",
 			    c->req->id);
 	}
@@ -401,7 +407,9 @@ check_closers(struct sema *s)
 		m = s->ir->measures[i];
 		for (j = 0; j < m->ncloses; j++)
 			if (!has_residual_row(s->ir, m->closes[j]->req))
-				ismc_diag_warning(s->diag, m->span, "measure '%s' "
+				ismc_diag_warning(s->diag,
+				    ISMC_W_RESIDUAL_NOT_OPEN,
+				    m->span, "measure '%s' "
 				    "closes the residual of %s:%s, but no "
 				    "mapping row in use leaves one there",
 				    m->id, m->closes[j]->req->catalog->id,

@@ -43,7 +43,8 @@ sema_use_framework(struct sema *s, const struct ismc_item *it)
 	if (v == NULL)
 		return;
 	if ((prev = (uintptr_t)ismc_symtab_get(&s->frameworks, v->text)) != 0) {
-		ismc_diag_warning(s->diag, v->span, "framework '%s' is "
+		ismc_diag_warning(s->diag, ISMC_W_DUPLICATE_FRAMEWORK,
+		    v->span, "framework '%s' is "
 		    "already in use", v->text);
 		ismc_diag_note(s->diag, s->fw[prev - 1].span, "first used "
 		    "here");
@@ -53,7 +54,8 @@ sema_use_framework(struct sema *s, const struct ismc_item *it)
 		return;
 	for (i = 0; i < s->nfw; i++) {
 		if (s->fw[i].catalog == cat) {
-			ismc_diag_warning(s->diag, v->span, "framework '%s' is "
+			ismc_diag_warning(s->diag, ISMC_W_DUPLICATE_FRAMEWORK,
+			    v->span, "framework '%s' is "
 			    "already in use under another name", v->text);
 			ismc_diag_note(s->diag, s->fw[i].span, "first used "
 			    "here");
@@ -543,14 +545,16 @@ check_bands(struct sema *s, struct ismc_ir_band *bands, size_t n)
 			ismc_diag_note(s->diag, bands[i - 1].span, "band '%s' "
 			    "is defined here", bands[i - 1].id);
 		} else if (bands[i].lo > next && next <= top) {
-			ismc_diag_warning(s->diag, bands[i].span, "scores "
+			ismc_diag_warning(s->diag, ISMC_W_BAND_GAP,
+			    bands[i].span, "scores "
 			    "%d..%d fall in no band", next, bands[i].lo - 1);
 		}
 		if (bands[i].hi + 1 > next)
 			next = bands[i].hi + 1;
 	}
 	if (top > 0 && next <= top && n > 0)
-		ismc_diag_warning(s->diag, bands[n - 1].span, "scores %d..%d "
+		ismc_diag_warning(s->diag, ISMC_W_BAND_GAP,
+		    bands[n - 1].span, "scores %d..%d "
 		    "fall in no band", next, top);
 }
 

@@ -137,12 +137,14 @@ load_spec_file(struct sema *s, struct spec_files *sf,
 	for (i = 0; i < n; i++)
 		kept += take_spec_set(s, sf, sets[i], it);
 	if (kept == 0 && !ismc_data_is_foreign(fmt))
-		ismc_diag_warning(s->diag, it->args->span, "mapping set '%s' "
+		ismc_diag_warning(s->diag, ISMC_W_UNUSED_MAPPING,
+		    it->args->span, "mapping set '%s' "
 		    "relates %s and %s, which this spec does not both use; "
 		    "it is ignored", sets[0]->id, sets[0]->source,
 		    sets[0]->target);
 	else if (kept == 0)
-		ismc_diag_warning(s->diag, it->args->span, "'%s' holds no "
+		ismc_diag_warning(s->diag, ISMC_W_UNUSED_MAPPING,
+		    it->args->span, "'%s' holds no "
 		    "mapping set between two frameworks this spec uses (the "
 		    "first relates %s and %s); it is ignored", path,
 		    sets[0]->source, sets[0]->target);

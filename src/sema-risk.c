@@ -107,6 +107,7 @@ unknown_control(struct sema *s, const struct ismc_value *v,
 	else
 		ismc_diag_error(s->diag, v->span, "unknown control '%s'",
 		    v->text);
+	ismc_diag_fixit(s->diag, v->span, ismc_suggest_result(&sg));
 }
 
 /*
@@ -885,7 +886,8 @@ risk_controls(struct sema *s, void *o, const struct ismc_item *it)
 		if (!sema_resolve_control(s, v, &x->control, &x->measure))
 			continue;
 		if (treated_twice(r, t, r->ntreated_by + n, x)) {
-			ismc_diag_warning(s->diag, v->span, "risk '%s' names "
+			ismc_diag_warning(s->diag, ISMC_W_DUPLICATE_REFERENCE,
+			    v->span, "risk '%s' names "
 			    "'%s' twice", r->id, v->text);
 			continue;
 		}

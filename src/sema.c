@@ -243,6 +243,8 @@ unknown_item(struct sema *s, const struct ismc_item *it)
 	else
 		ismc_diag_error(s->diag, ismc_item_key_span(it),
 		    "unknown item '%s'", it->key);
+	ismc_diag_fixit(s->diag, ismc_item_key_span(it),
+	    ismc_suggest_result(&sg));
 }
 
 static void
@@ -306,7 +308,8 @@ declare_all(struct sema *s, const struct ismc_program *prog)
 			declare_file(s, prog, &prog->files[f]);
 	if (s->nfw == 0 && !ismc_diag_stopped(s->diag) && s->comp->diag.errors
 	    == 0)
-		ismc_diag_warning(s->diag, prog->nfiles > 0 ? (struct ismc_span){
+		ismc_diag_warning(s->diag, ISMC_W_MISSING_FRAMEWORK,
+		    prog->nfiles > 0 ? (struct ismc_span){
 		    prog->files[0].file, 0, 0 } : ISMC_NO_SPAN, "the spec uses "
 		    "no framework; add one, e.g. 'framework iso27001'");
 }

@@ -164,8 +164,8 @@ pool_free(struct ismc_ypool *p)
 
 /* ---- reporting ------------------------------------------------------- */
 
-void
-ismc_ydoc_vreport(struct ismc_ydoc *doc, enum ismc_severity sev,
+static void __attribute__((format(printf, 5, 0)))
+yreport(struct ismc_ydoc *doc, enum ismc_severity sev, enum ismc_warning w,
     struct ismc_span span, const char *fmt, va_list ap)
 {
 	char small[256], *msg = small, where[256] = "";
@@ -189,9 +189,30 @@ ismc_ydoc_vreport(struct ismc_ydoc *doc, enum ismc_severity sev,
 		msg = ismc_xmalloc((size_t)n + 1);
 		vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	}
-	ismc_diag_report(doc->diag, sev, span, "%s%s", where, msg);
+	if (sev == ISMC_WARNING)
+		ismc_diag_warning(doc->diag, w, span, "%s%s", where, msg);
+	else
+		ismc_diag_report(doc->diag, sev, span, "%s%s", where, msg);
 	if (msg != small)
 		free(msg);
+}
+
+void
+ismc_ydoc_vreport(struct ismc_ydoc *doc, enum ismc_severity sev,
+    struct ismc_span span, const char *fmt, va_list ap)
+{
+	yreport(doc, sev, ISMC_W_NONE, span, fmt, ap);
+}
+
+void
+ismc_ydoc_warning(struct ismc_ydoc *doc, enum ismc_warning w,
+    struct ismc_span span, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	yreport(doc, ISMC_WARNING, w, span, fmt, ap);
+	va_end(ap);
 }
 
 void

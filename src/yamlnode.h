@@ -127,6 +127,9 @@ void	ismc_ydoc_report(struct ismc_ydoc *, enum ismc_severity,
 void	ismc_ydoc_vreport(struct ismc_ydoc *, enum ismc_severity,
 	    struct ismc_span, const char *, va_list)
 	    __attribute__((format(printf, 4, 0)));
+void	ismc_ydoc_warning(struct ismc_ydoc *, enum ismc_warning,
+	    struct ismc_span, const char *, ...)
+	    __attribute__((format(printf, 4, 5)));
 
 static inline const struct ismc_ynode *
 ismc_ynode_key(const struct ismc_ynode *map, size_t i)

@@ -34,7 +34,7 @@ SPEC
 expect_status "warning alone" 0 "$ISMC" check "$tmp/warn.isms"
 expect_err "warning alone" "warning: risk 'R-1' scores 4, above the acceptance criterion (2), but has no treatment"
 expect_status "-Werror" 1 "$ISMC" check -Werror "$tmp/warn.isms"
-expect_err "-Werror" "error: risk 'R-1' scores 4, above the acceptance criterion (2), but has no treatment [-Werror]"
+expect_err "-Werror" "error: risk 'R-1' scores 4, above the acceptance criterion (2), but has no treatment [-Werror=unmet-acceptance]"
 expect_status "-w" 0 "$ISMC" check -w "$tmp/warn.isms"
 [ -s "$tmp/err" ] && fail "-w still printed: $(note "$tmp/err")" ||
     pass "-w: nothing printed"

@@ -298,12 +298,57 @@ bad_bytes "control bytes" 'framework iso27001 ' '\033[2J' '' \
 printf 'framework iso27001\ninclude "a\\u{1b}[2Jb\\u{7}.isms"\n' \
     >"$tmp/esc.isms"
 check_spec "escape sequence in a message" 1 \
-    "a\\x1B[2Jb\\x07.isms': No such file or directory" "$tmp/esc.isms"
+    "a<U+001B>[2Jb<U+0007>.isms': No such file or directory" "$tmp/esc.isms"
 if tr -d '\n -~' <"$tmp/err" | grep -q .; then
 	fail "a control byte reached stderr"
 else
 	pass
 fi
+
+# no_raw_controls NAME: the last run's stderr is printable ASCII: every
+# control, C1 control, bidi control and stray byte of the input escaped.
+no_raw_controls() {
+	if LC_ALL=C tr -d '\n -~' <"$tmp/err" | grep -q .; then
+		fail "$1: a raw control or non-ASCII byte reached stderr"
+		od -c "$tmp/err" | head -n 5
+	else
+		pass
+	fi
+}
+
+# C1 controls (CSI), bidirectional overrides and bytes that are not UTF-8
+# are escaped too: in a file name quoted in a message, in JSON and SARIF.
+printf 'framework iso27001\ninclude "x\302\233y\342\200\256z\\u{85}.isms"\n' \
+    >"$tmp/esc2.isms"
+check_spec "C1 and bidi controls in a message" 1 \
+    "x<U+009B>y<U+202E>z<U+0085>.isms': No such file" "$tmp/esc2.isms"
+no_raw_controls "C1 and bidi controls in a message"
+for fmt in json sarif; do
+	run "$ISMC" check --diagnostics-format=$fmt "$tmp/esc2.isms"
+	if [ "$status" -eq 1 ] &&
+	    grep -qF "x<U+009B>y<U+202E>z<U+0085>.isms" "$tmp/err"; then
+		pass
+	else
+		fail "controls in $fmt diagnostics: status $status"
+		head -n 5 "$tmp/err"
+	fi
+	no_raw_controls "controls in $fmt diagnostics"
+done
+
+# A quoted source line shows them escaped (a raw C1 CSI, a bidi override,
+# an escaped ESC), and the caret stays under the word it points at.
+printf 'framework iso27001\nrole r "a\342\200\256\302\233\\u{1b}[2J" x\n' \
+    >"$tmp/esc3.isms"
+run "$ISMC" check -Wno-undecided-control "$tmp/esc3.isms"
+expect "controls in a quoted line" 1 \
+    '    2 | role r "a<U+202E><U+009B>\u{1b}[2J" x'
+expect "the caret under the escaped line" 1 \
+    '      |                                     ^'
+no_raw_controls "controls in a quoted line"
+# A byte that is not UTF-8 (an 8-bit CSI) in a file name.
+run "$ISMC" check "$tmp/$(printf 'n\233o')"
+expect "a stray byte in a file name" 2 "n<9B>o"
+no_raw_controls "a stray byte in a file name"
 
 printf 'format: ismc-catalog/1\000\ncatalog:\n' >"$tmp/nul.yaml"
 check_catalog "NUL in a catalog" "nul.yaml:1:23: error:" "$tmp/nul.yaml"

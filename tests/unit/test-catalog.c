@@ -829,7 +829,8 @@ Test(mapping, rows)
 	    "rationale: incidents}\n");
 	cr_assert_not_null(set);
 	cr_assert_str_eq(ismc_test_diags(&t), "t.yaml:11:5: warning: "
-	    "duplicate mapping row A.5.24 -> 17.1 (first at line 8)\n");
+	    "duplicate mapping row A.5.24 -> 17.1 (first at line 8) "
+	    "[-Wduplicate-row]\n");
 	cr_assert_str_eq(set->id, "a--b");
 	cr_assert_str_eq(set->provenance, "ismc");
 	cr_assert_eq(set->nrows, 3);
@@ -886,7 +887,7 @@ Test(mapping, covering_sets_and_residuals)
 	/* The same set in another order is the same row. */
 	cr_assert_str_eq(ismc_test_diags(&t), "t.yaml:11:5: warning: "
 	    "duplicate mapping row A.6.8 + A.5.24 + A.5.25 -> 17.1 (first at "
-	    "line 8)\n");
+	    "line 8) [-Wduplicate-row]\n");
 	cr_assert_eq(set->nrows, 4);
 	r = &set->rows[0];
 	cr_expect(ismc_mapping_row_is_set(r));

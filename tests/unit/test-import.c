@@ -338,7 +338,8 @@ Test(ciso, depth_mismatch_warns)
 	cr_assert_not_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
 	    "acme.yaml", ismc_buf_cstr(&b))));
 	cr_assert_str_eq(ismc_test_diags(&t), "acme.yaml:13:14: warning: "
-	    "depth 2 of 'a' does not match its place in the tree (depth 1)\n");
+	    "depth 2 of 'a' does not match its place in the tree (depth 1) "
+	    "[-Wimport-depth]\n");
 	ismc_buf_free(&b);
 }
 
@@ -405,7 +406,7 @@ Test(ciso, mapping_sets)
 	    ciso_sets), &sets);
 	cr_assert_str_eq(ismc_test_diags(&t), "sets.yaml:9:5: warning: "
 	    "mapping set 'acme-to-other' repeats 1 row exactly; the repeats "
-	    "are dropped\n");
+	    "are dropped [-Wduplicate-row]\n");
 	cr_assert_eq(n, 2);
 	m = sets[0];
 	cr_assert_str_eq(m->id, "acme-to-other");
@@ -453,10 +454,12 @@ Test(ciso, mapping_set_without_its_frameworks)
 	cr_assert_str_eq(ismc_test_diags(&t),
 	    "/nonexistent/sets.yaml:10:27: warning: framework 'acme' is not "
 	    "loaded and its CISO Assistant library is not next to this file; "
-	    "requirement ids are taken from the URNs' last parts\n"
+	    "requirement ids are taken from the URNs' last parts "
+	    "[-Wimport-ids]\n"
 	    "/nonexistent/sets.yaml:11:27: warning: framework 'other' is not "
 	    "loaded and its CISO Assistant library is not next to this file; "
-	    "requirement ids are taken from the URNs' last parts\n");
+	    "requirement ids are taken from the URNs' last parts "
+	    "[-Wimport-ids]\n");
 	cr_assert_str_eq(sets[0]->rows[0].source, "1.1");
 	cr_assert_str_eq(sets[0]->rows[0].target, "a.1");
 }
@@ -773,7 +776,8 @@ Test(profile, with_ids_through_back_matter)
 	    "\"application/oscal.catalog+json\"}]}]}"));
 	cr_assert_not_null(cat, "%s", ismc_test_diags(&t));
 	cr_assert_eq(strstr(ismc_test_diags(&t), "Tiny-LOW_profile.json:1:165: "
-	    "warning: catalog 'tiny' has no control 'nope'\n") != NULL, 1,
+	    "warning: catalog 'tiny' has no control 'nope' "
+	    "[-Wimport-unknown-id]\n") != NULL, 1,
 	    "%s", ismc_test_diags(&t));
 	cr_assert_str_eq(cat->id, "tiny-low");
 	cr_assert_str_eq(cat->title, "Tiny baseline");
@@ -905,9 +909,10 @@ Test(oscal_map, collection)
 	cr_assert_str_eq(ismc_test_diags(&t),
 	    "A-to-B_mapping-collection.json:9:13: warning: 1 map of 'a-to-b' "
 	    "relates several sources or targets in a way pairwise rows cannot "
-	    "express; skipped\n"
+	    "express; skipped [-Wimport-skipped]\n"
 	    "A-to-B_mapping-collection.json:9:13: warning: 1 statement-level "
-	    "reference of 'a-to-b' skipped: ismc maps whole controls\n");
+	    "reference of 'a-to-b' skipped: ismc maps whole controls "
+	    "[-Wimport-skipped]\n");
 	m = sets[0];
 	cr_assert_str_eq(m->id, "a-to-b");
 	cr_assert_str_eq(m->source, "a-cat");

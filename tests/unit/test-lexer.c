@@ -393,8 +393,8 @@ Test(lexer, string_escapes)
 
 Test(lexer, unicode_escapes)
 {
-	lex("\"\\u{41}\\u{e9}\\u{1F600}\\u{10FFFF}\\u{00000A}\"\n");
-	ASSERT_TEXT(0, "A\xc3\xa9\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf\n");
+	lex("\"\\u{41}\\u{e9}\\u{1F600}\\u{10FFFD}\\u{00000A}\"\n");
+	ASSERT_TEXT(0, "A\xc3\xa9\xf0\x9f\x98\x80\xf4\x8f\xbf\xbd\n");
 	ASSERT_DIAGS("");
 }
 
@@ -403,6 +403,71 @@ Test(lexer, utf8_in_strings_passes_through)
 	lex("\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"\n");
 	ASSERT_TEXT(0, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
 	ASSERT_DIAGS("");
+}
+
+/* ---- Trojan Source: bidi controls, noncharacters, look-alikes --------- */
+
+/* One warning a string or comment, at its first bidi control; the text
+ * keeps them (the reports isolate every string). */
+Test(lexer, bidi_controls_warn_once_a_string_or_comment)
+{
+	lex("\"a\xe2\x80\xae" "b\xe2\x80\xac\" # c\xe2\x81\xa6" "d\n"
+	    "\"\\u{202E}x\" \"\xe2\x80\x8f\"\n");
+	ASSERT_TEXT(0, "a\xe2\x80\xae" "b\xe2\x80\xac");
+	ASSERT_DIAGS(
+	    "test.isms:1:3: warning: bidirectional control character U+202E "
+	    "(RIGHT-TO-LEFT OVERRIDE) in a string: the text may read "
+	    "differently from what it is [-Wbidi-chars]\n"
+	    "test.isms:1:15: warning: bidirectional control character U+2066 "
+	    "(LEFT-TO-RIGHT ISOLATE) in a comment: the text may read "
+	    "differently from what it is [-Wbidi-chars]\n"
+	    "test.isms:2:2: warning: bidirectional control character U+202E "
+	    "(RIGHT-TO-LEFT OVERRIDE) in a string: the text may read "
+	    "differently from what it is [-Wbidi-chars]\n"
+	    "test.isms:2:14: warning: bidirectional control character U+200F "
+	    "(RIGHT-TO-LEFT MARK) in a string: the text may read "
+	    "differently from what it is [-Wbidi-chars]\n");
+}
+
+/* What build cannot render, check refuses where it is. */
+Test(lexer, noncharacters_are_not_text)
+{
+	lex("\"\xef\xbf\xbe\" \"\\u{FFFF}\" \"\xef\xb7\xaf\" # \xef\xbf\xbf\n");
+	ASSERT_DIAGS(
+	    "test.isms:1:2: error: noncharacter U+FFFE in a string (not "
+	    "text: the reports cannot hold it)\n"
+	    "test.isms:1:8: error: invalid Unicode escape '\\u{FFFF}' (not "
+	    "a character allowed in a string)\n"
+	    "test.isms:1:19: error: noncharacter U+FDEF in a string (not "
+	    "text: the reports cannot hold it)\n");
+}
+
+Test(lexer, confusable_identifiers)
+{
+	lex("R-001 A.5.1 R-0O1 R-001 A.5.l Il rnx mx m Owner owner\n");
+	ASSERT_DIAGS(
+	    "test.isms:1:13: warning: identifier 'R-0O1' looks like 'R-001' "
+	    "(0 and O, 1, l and I, rn and m look alike) "
+	    "[-Wconfusable-identifiers]\n"
+	    "test.isms:1:1: note: 'R-001' first appears here\n"
+	    "test.isms:1:25: warning: identifier 'A.5.l' looks like 'A.5.1' "
+	    "(0 and O, 1, l and I, rn and m look alike) "
+	    "[-Wconfusable-identifiers]\n"
+	    "test.isms:1:7: note: 'A.5.1' first appears here\n"
+	    "test.isms:1:38: warning: identifier 'mx' looks like 'rnx' "
+	    "(0 and O, 1, l and I, rn and m look alike) "
+	    "[-Wconfusable-identifiers]\n"
+	    "test.isms:1:34: note: 'rnx' first appears here\n");
+}
+
+Test(lexer, words_mixing_scripts)
+{
+	lex("\"P\xd0\xb0yroll \xd0\x9e\xd1\x84\xd0\xb8\xd1\x81 caf\xc3\xa9 "
+	    "e\xcc\x81t\xc3\xa9 \xce\xb1-b\"\n");
+	ASSERT_DIAGS(
+	    "test.isms:1:2: warning: 'P\xd0\xb0yroll' mixes Latin and "
+	    "Cyrillic letters (U+0430 is Cyrillic): it can pass for another "
+	    "word [-Wmixed-scripts]\n");
 }
 
 Test(lexer, qualified_identifiers_are_interned)

@@ -419,9 +419,19 @@ Test(parser, unclosed_block_at_end_of_file)
 {
 	cr_assert_eq(parse("a 1\nb {\n  c 1\n"), 1);
 	ASSERT_DIAGS("test.isms:4:1: error: unexpected end of file, expected "
-	    "identifier, '}' or end of line\n");
+	    "identifier, '}' or end of line\n"
+	    "test.isms:2:3: note: to match this '{'\n");
 	/* The items before the broken one survive. */
 	ASSERT_AST("a 1\n");
+}
+
+/* The note names the innermost block still open, not a closed one. */
+Test(parser, unclosed_block_note_names_the_open_brace)
+{
+	cr_assert_eq(parse("a {\n  b { c }\n  d {\n    e }\n  f 1\n"), 1);
+	ASSERT_DIAGS("test.isms:6:1: error: unexpected end of file, expected "
+	    "identifier, '}' or end of line\n"
+	    "test.isms:1:3: note: to match this '{'\n");
 }
 
 Test(parser, unclosed_bracket_at_end_of_file)

@@ -223,9 +223,10 @@ Test(sema, risk_above_acceptance_without_treatment_warns)
 	    "risk R-3 \"small\" { likelihood rare; impact minor\n"
 	    "  treatment accept }\n");
 	assert_diag("t.isms:16:6: warning: risk 'R-1' scores 16, above the "
-	    "acceptance criterion (6), but has no treatment\n");
+	    "acceptance criterion (6), but has no treatment "
+	    "[-Wunmet-acceptance]\n");
 	assert_diag("t.isms:17:6: warning: risk 'R-2' scores 16, above the "
-	    "acceptance criterion (6), but is accepted\n");
+	    "acceptance criterion (6), but is accepted [-Wunmet-acceptance]\n");
 	assert_no_diag("'R-3'");
 }
 
@@ -238,12 +239,12 @@ Test(sema, mitigation_by_unimplemented_controls_warns)
 	    "  treatment mitigate; controls A.8.7, A.8.8, A.8.13 }\n"
 	    "risk R-2 \"empty\" { likelihood 3; impact 5; treatment mitigate }\n");
 	assert_diag("t.isms:20:32: warning: risk 'R-1' is mitigated by "
-	    "'A.8.7', which is only planned\n");
+	    "'A.8.7', which is only planned [-Wweak-mitigation]\n");
 	assert_diag("warning: risk 'R-1' is mitigated by 'A.8.13', which is "
-	    "only partially implemented\n");
+	    "only partially implemented [-Wweak-mitigation]\n");
 	assert_no_diag("'A.8.8', which");
 	assert_diag("t.isms:21:6: warning: risk 'R-2' is to be mitigated but "
-	    "names no controls\n");
+	    "names no controls [-Wmitigation-without-controls]\n");
 }
 
 Test(sema, residual_above_inherent_is_an_error)
@@ -330,7 +331,7 @@ Test(sema, undecided_controls_are_summarised_once)
 	compile("control A.5.1 { applicable; status implemented }\n");
 	assert_diag("t.isms:1:1: warning: 92 controls of iso27001-2022 have "
 	    "no applicability decision: A.5.2, A.5.3, A.5.4, A.5.5, A.5.6 and "
-	    "87 more\n");
+	    "87 more [-Wundecided-control]\n");
 }
 
 Test(sema, bands_must_not_overlap)
@@ -362,7 +363,8 @@ Test(sema, kpis_are_met_or_missed_by_their_target)
 	cr_assert_str_eq(ir->kpis[1]->unit, "days");
 	assert_diag("t.isms:19:52: error: KPI 'K-4' mixes units 'incidents' "
 	    "and '%'\n");
-	assert_diag("t.isms:20:5: warning: KPI 'K-5' has no result yet\n");
+	assert_diag("t.isms:20:5: warning: KPI 'K-5' has no result yet "
+	    "[-Wkpi-no-result]\n");
 }
 
 Test(sema, overdue_actions_and_stale_evidence_against_as_of)
@@ -386,12 +388,13 @@ Test(sema, overdue_actions_and_stale_evidence_against_as_of)
 	cr_assert(ir->findings[1]->closed);		/* NC-2 */
 	cr_assert(ir->findings[3]->closed);		/* OFI-1 */
 	assert_diag("t.isms:19:12: warning: corrective action 'CA-1' was due "
-	    "on 2026-06-01 and is not done (as of 2026-06-30)\n");
+	    "on 2026-06-01 and is not done (as of 2026-06-30) "
+	    "[-Woverdue-action]\n");
 	assert_diag("t.isms:23:11: warning: nonconformity 'NC-3' has no "
-	    "corrective action\n");
+	    "corrective action [-Wunaddressed-nonconformity]\n");
 	/* Calendar months: 31 March + 2 months = 31 May. */
 	assert_diag("t.isms:25:10: warning: evidence 'EV-1' expired on "
-	    "2026-05-31 (as of 2026-06-30)\n");
+	    "2026-05-31 (as of 2026-06-30) [-Wstale-evidence]\n");
 	assert_no_diag("EV-2");
 	cr_assert_eq(ir->evidence[1]->expires.year, 2027);
 }

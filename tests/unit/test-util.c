@@ -17,6 +17,7 @@
 #include "date.h"
 #include "number.h"
 #include "diag.h"
+#include "escape.h"
 #include "ir.h"
 #include "source.h"
 #include "strtab.h"
@@ -239,7 +240,8 @@ render(bool plain, bool werror, bool nowarn)
 	    "unknown likelihood level '%s'", "hihg");
 	ismc_diag_note(&d, (struct ismc_span){ id, 5, 8 }, "in risk '%s'",
 	    "R-1");
-	ismc_diag_warning(&d, (struct ismc_span){ id, 0, 4 }, "a warning");
+	ismc_diag_warning(&d, ISMC_W_STALE_EVIDENCE,
+	    (struct ismc_span){ id, 0, 4 }, "a warning");
 	ismc_diag_note(&d, ISMC_NO_SPAN, "a note on the warning");
 	ismc_diag_summary(&d);
 	fclose(f);
@@ -258,7 +260,7 @@ Test(diag, gcc_style_with_caret_under_the_span)
 	    "spec.isms:1:6: note: in risk 'R-1'\n"
 	    "    1 | risk R-1 {\n"
 	    "      |      ^~~\n"
-	    "spec.isms:1:1: warning: a warning\n"
+	    "spec.isms:1:1: warning: a warning [-Wstale-evidence]\n"
 	    "    1 | risk R-1 {\n"
 	    "      | ^~~~\n"
 	    "ismc: note: a note on the warning\n"
@@ -273,7 +275,7 @@ Test(diag, werror_promotes_and_w_silences_with_notes)
 	cr_assert_str_eq(out,
 	    "spec.isms:2:13: error: unknown likelihood level 'hihg'\n"
 	    "spec.isms:1:6: note: in risk 'R-1'\n"
-	    "spec.isms:1:1: error: a warning [-Werror]\n"
+	    "spec.isms:1:1: error: a warning [-Werror=stale-evidence]\n"
 	    "ismc: note: a note on the warning\n"
 	    "2 errors generated.\n");
 	free(out);
@@ -307,6 +309,201 @@ Test(diag, error_cap_stops_reporting)
 	    "stopping now [--max-errors=3]\n");
 	free(out);
 	ismc_sources_destroy(&s);
+}
+
+/* ---- escaping for terminals ------------------------------------------- */
+
+static const char *
+escaped(const char *s, unsigned flags)
+{
+	static char out[256];
+	struct ismc_buf b;
+
+	ismc_buf_init(&b);
+	ismc_escape_buf(&b, s, strlen(s), flags);
+	snprintf(out, sizeof out, "%s", ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return out;
+}
+
+Test(escape, what_could_drive_a_terminal_is_written_as_code_points)
+{
+	/* ESC, BEL, C1 CSI, RLO, a byte that is not UTF-8, a noncharacter,
+	 * DEL, a zero-width joiner, the line separator, a BOM. */
+	cr_assert_str_eq(escaped("a\x1b[2Jb\x07" "c\xc2\x9b" "d\xe2\x80\xae"
+	    "e\xff" "f\xef\xbf\xbf" "g\x7f" "h\xe2\x80\x8d" "i\xe2\x80\xa8"
+	    "j\xef\xbb\xbf" "k", 0),
+	    "a<U+001B>[2Jb<U+0007>c<U+009B>d<U+202E>e<FF>f<U+FFFF>g<U+007F>h"
+	    "<U+200D>i<U+2028>j<U+FEFF>k");
+	/* Other scripts and symbols are text. */
+	cr_assert_str_eq(escaped("Soci\xc3\xa9t\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac "
+	    "\xe2\x82\xac \xf0\x9f\x94\x92", 0),
+	    "Soci\xc3\xa9t\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac \xe2\x82\xac "
+	    "\xf0\x9f\x94\x92");
+	cr_assert_str_eq(escaped("a\tb\nc", 0), "a<U+0009>b<U+000A>c");
+	cr_assert_str_eq(escaped("a\tb", ISMC_ESCAPE_KEEP_TAB), "a\tb");
+	/* A cut sequence is one byte at a time. */
+	cr_assert_str_eq(escaped("\xe2\x80x", 0), "<E2><80>x");
+}
+
+Test(escape, widths_count_characters_and_escapes)
+{
+	size_t w;
+
+	cr_assert_eq(ismc_escape_char(NULL, "\xc3\xa9", 2, 0, &w), 2);
+	cr_assert_eq(w, 1);
+	cr_assert_eq(ismc_escape_char(NULL, "\xe2\x80\xae", 3, 0, &w), 3);
+	cr_assert_eq(w, 8);
+	cr_assert_eq(ismc_escape_char(NULL, "\x9b", 1, 0, &w), 1);
+	cr_assert_eq(w, 4);
+}
+
+static char *
+render_line(const char *line, struct ismc_span span)
+{
+	struct ismc_sources s;
+	struct ismc_diag d;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	uint32_t id;
+
+	ismc_sources_init(&s);
+	id = ismc_sources_add(&s, "t.isms", line, strlen(line));
+	span.file = id;
+	ismc_diag_init(&d, &s, f);
+	ismc_diag_error(&d, span, "bad '%s'", "x\x1b]0;t\x07");
+	fclose(f);
+	ismc_sources_destroy(&s);
+	return out;
+}
+
+/* The quoted line is escaped, and the caret lines up under what it
+ * underlines: one column a character, an escape's width for an escape. */
+Test(diag, quoted_line_is_escaped_and_the_caret_counts_characters)
+{
+	char *out;
+
+	out = render_line("role r \"\xe2\x80\xae\xc3\xa9\" x\n",
+	    (struct ismc_span){ 0, 14, 15 });
+	cr_assert_str_eq(out,
+	    "t.isms:1:15: error: bad 'x<U+001B>]0;t<U+0007>'\n"
+	    "    1 | role r \"<U+202E>\xc3\xa9\" x\n"
+	    "      |                   ^\n");
+	free(out);
+	out = render_line("a \x1b[31mred\x1b[0m b\n",
+	    (struct ismc_span){ 0, 2, 14 });
+	cr_assert_str_eq(out,
+	    "t.isms:1:3: error: bad 'x<U+001B>]0;t<U+0007>'\n"
+	    "    1 | a <U+001B>[31mred<U+001B>[0m b\n"
+	    "      |   ^" "~~~~~~~~~~~~~~~~~~~~~~~~~\n");
+	free(out);
+}
+
+static char *
+render_warnings(const struct ismc_wflags *fl, enum ismc_diag_format format)
+{
+	struct ismc_sources s;
+	struct ismc_diag d;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	uint32_t id;
+
+	ismc_sources_init(&s);
+	id = ismc_sources_add(&s, "t.isms", "evidence E \"x\"\n", 15);
+	ismc_diag_init(&d, &s, f);
+	d.plain = true;
+	d.format = format;
+	ismc_diag_set_warnings(&d, fl);
+	ismc_diag_warning(&d, ISMC_W_STALE_EVIDENCE,
+	    (struct ismc_span){ id, 9, 10 }, "stale");
+	ismc_diag_note(&d, (struct ismc_span){ id, 0, 8 }, "here");
+	ismc_diag_warning(&d, ISMC_W_BAND_GAP, (struct ismc_span){ id, 0, 8 },
+	    "gap");
+	ismc_diag_error(&d, (struct ismc_span){ id, 11, 14 }, "unknown 'x'");
+	ismc_diag_fixit(&d, (struct ismc_span){ id, 12, 13 }, "y");
+	ismc_diag_summary(&d);
+	fclose(f);
+	ismc_diag_free(&d);
+	ismc_sources_destroy(&s);
+	return out;
+}
+
+Test(diag, warning_switches_apply_in_order)
+{
+	struct ismc_wflags fl;
+	char *out;
+
+	memset(&fl, 0, sizeof fl);
+	cr_assert(ismc_wflags_parse(&fl, "no-stale-evidence"));
+	cr_assert(ismc_wflags_parse(&fl, "error=band-gap"));
+	cr_assert_not(ismc_wflags_parse(&fl, "stale-evidences"));
+	cr_assert_not(ismc_wflags_parse(&fl, "no-"));
+	cr_assert_str_eq(ismc_warning_suggest("stale-evidences"),
+	    "stale-evidence");
+	out = render_warnings(&fl, ISMC_DIAG_TEXT);
+	cr_assert_str_eq(out,
+	    "t.isms:1:1: error: gap [-Werror=band-gap]\n"
+	    "t.isms:1:12: error: unknown 'x'\n"
+	    "2 errors generated.\n");
+	free(out);
+	/* The last word wins; -Werror spares -Wno-error=NAME. */
+	cr_assert(ismc_wflags_parse(&fl, "stale-evidence"));
+	cr_assert(ismc_wflags_parse(&fl, "error"));
+	cr_assert(ismc_wflags_parse(&fl, "no-error=stale-evidence"));
+	out = render_warnings(&fl, ISMC_DIAG_TEXT);
+	cr_assert_str_eq(out,
+	    "t.isms:1:10: warning: stale [-Wstale-evidence]\n"
+	    "t.isms:1:1: note: here\n"
+	    "t.isms:1:1: error: gap [-Werror=band-gap]\n"
+	    "t.isms:1:12: error: unknown 'x'\n"
+	    "2 errors and 1 warning generated.\n");
+	free(out);
+}
+
+Test(diag, every_warning_has_a_name_and_a_summary)
+{
+	int w;
+
+	for (w = ISMC_W_NONE + 1; w < ISMC_W_COUNT; w++) {
+		const char *n = ismc_warning_name((enum ismc_warning)w);
+
+		cr_assert_not_null(n, "warning %d has no name", w);
+		cr_assert_not_null(ismc_warning_summary((enum ismc_warning)w));
+		cr_assert_eq(ismc_warning_find(n), w, "%s", n);
+		/* "no-" and "error" would read as switches. */
+		cr_assert_neq(strncmp(n, "no-", 3), 0, "%s", n);
+		cr_assert_neq(strncmp(n, "error", 5), 0, "%s", n);
+	}
+	cr_assert_null(ismc_warning_name(ISMC_W_NONE));
+}
+
+/* GCC's JSON: notes as children, fix-its beside; nothing else written. */
+Test(diag, json_form)
+{
+	struct ismc_wflags fl;
+	char *out;
+
+	memset(&fl, 0, sizeof fl);
+	out = render_warnings(&fl, ISMC_DIAG_JSON);
+	cr_assert_not_null(strstr(out, "\"kind\": \"warning\",\n"
+	    "    \"message\": \"stale\",\n"
+	    "    \"option\": \"-Wstale-evidence\",\n"));
+	cr_assert_not_null(strstr(out, "\"children\": [\n"
+	    "      {\n"
+	    "        \"kind\": \"note\",\n"
+	    "        \"message\": \"here\","));
+	cr_assert_not_null(strstr(out, "\"fixits\": [\n"
+	    "      {\n"
+	    "        \"start\": {\n"
+	    "          \"file\": \"t.isms\",\n"
+	    "          \"line\": 1,\n"
+	    "          \"display-column\": 13,\n"));
+	cr_assert_not_null(strstr(out, "\"string\": \"y\"\n"));
+	cr_assert_eq(out[0], '[');
+	cr_assert_null(strstr(out, "generated"));
+	free(out);
 }
 
 Test(buf, grows_and_formats)
