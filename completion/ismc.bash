@@ -37,6 +37,14 @@ _ismc_reply()	# WORD CANDIDATES...: COMPREPLY from those matching WORD
 	done
 }
 
+_ismc_warnings()	# the warning names, from the installed ismc
+{
+	"${_ismc_cmd:-ismc}" help warnings 2>/dev/null |
+	while read -r w _; do
+		printf '%s\n' "$w"
+	done
+}
+
 _ismc_value()	# OPTION CURRENT-VALUE COMMAND
 {
 	local opt=$1 cur=$2 cmd=$3 head
@@ -129,6 +137,15 @@ _ismc()
 		;;
 	esac
 
+	# -W takes a warning name, in four spellings (ismc help warnings).
+	if [[ $cur == -W* && $cmd != fmt ]]; then
+		local -a ws=(-Werror)
+		for w in $(_ismc_warnings); do
+			ws+=("-W$w" "-Wno-$w" "-Werror=$w" "-Wno-error=$w")
+		done
+		_ismc_reply "$cur" "${ws[@]}"
+		return
+	fi
 	if [[ $cur == -* ]]; then
 		mapfile -t opts < <(_ismc_options "$cmd")
 		_ismc_reply "$cur" "${opts[@]}"

@@ -21,6 +21,7 @@
 
 #include "backend.h"
 #include "date.h"
+#include "diag.h"
 #include "gap.h"
 #include "number.h"
 #include "suggest.h"
@@ -78,9 +79,10 @@ static const struct cli_command commands[] = {
 	  "standard input and writes standard output. A file already in the\n"
 	  "layout is left untouched. With --check, writes nothing and reports\n"
 	  "each file that is not in the layout as an error (exit status 1)." },
-	{ "help", C_HELP, ISMC_CMD_CHECK, "[COMMAND]",
-	  "show the help of ismc or of one command",
-	  "Shows the help of ismc, or of one command and its options." },
+	{ "help", C_HELP, ISMC_CMD_CHECK, "[COMMAND | warnings]",
+	  "show the help of ismc, of one command, or the warning names",
+	  "Shows the help of ismc, or of one command and its options; 'ismc\n"
+	  "help warnings' lists the warnings that -W and -Wno- name." },
 };
 #define NCOMMANDS	(sizeof commands / sizeof *commands)
 
@@ -901,6 +903,18 @@ unknown_command(const char *name)
 	    "diff, fmt or help)", name);
 }
 
+/* 'ismc help warnings': the names -W takes, for people and completion. */
+static void
+print_warnings(FILE *out)
+{
+	int w;
+
+	for (w = ISMC_W_NONE + 1; w < ISMC_W_COUNT; w++)
+		fprintf(out, "%-26s %s\n",
+		    ismc_warning_name((enum ismc_warning)w),
+		    ismc_warning_summary((enum ismc_warning)w));
+}
+
 static int
 run_help(const char *const *operands, size_t n)
 {
@@ -912,6 +926,10 @@ run_help(const char *const *operands, size_t n)
 	}
 	if (n > 1)
 		return usage_error("%s", "'help' takes at most one command");
+	if (strcmp(operands[0], "warnings") == 0) {
+		print_warnings(stdout);
+		return 0;
+	}
 	if ((cmd = command_by_name(operands[0])) == NULL)
 		return unknown_command(operands[0]);
 	print_command_help(stdout, cmd);

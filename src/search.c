@@ -521,6 +521,32 @@ among(const char *id, const char *const *v, size_t n)
 	return false;
 }
 
+/*
+ * A shipped set was written against the shipped catalogs' ids: when one of
+ * its two catalogs in use was loaded from elsewhere (a replacement, said
+ * by -Wshadowed-catalog), its rows would name ids the replacement need not
+ * have, so the set is left out, and said.
+ */
+static const struct ismc_catalog *
+replaced_end(struct ismc_compilation *c, const struct ismc_mapping_set *m)
+{
+	const char *ends[2] = { m->source, m->target };
+	size_t i, k;
+
+	if (!ismc_sources_get(&c->sources, m->file)->shipped)
+		return NULL;
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < c->ncatalogs; i++) {
+			if (c->catalogs[i]->id != ends[k])
+				continue;
+			if (!ismc_sources_get(&c->sources,
+			    c->catalogs[i]->file)->shipped)
+				return c->catalogs[i];
+		}
+	}
+	return NULL;
+}
+
 /* Loads the sets of file f whose ids are in `chosen` (id -> item), each
  * file once: one file may hold several sets. */
 static void
@@ -529,6 +555,7 @@ load_file_sets(struct ismc_compilation *c, const struct sfile *f,
     void (*add)(void *, struct ismc_mapping_set *), void *ctx)
 {
 	struct ismc_mapping_set **sets;
+	const struct ismc_catalog *rep;
 	const struct sitem *it;
 	size_t i, n;
 
@@ -540,6 +567,14 @@ load_file_sets(struct ismc_compilation *c, const struct sfile *f,
 		if (it == NULL || it->item.id == NULL ||
 		    &c->search->files[it->file] != f)
 			continue;
+		if ((rep = replaced_end(c, sets[i])) != NULL) {
+			ismc_diag_warning(&c->diag, ISMC_W_SHADOWED_CATALOG,
+			    it->item.span, "the shipped mapping set '%s' is "
+			    "not applied: it names the ids of the shipped "
+			    "'%s', which '%s' replaces", sets[i]->id, rep->id,
+			    ismc_sources_get(&c->sources, rep->file)->path);
+			continue;
+		}
 		ismc_search_check_shipped(c, true, sets[i]->id, f->file,
 		    it->item.span);
 		add(ctx, sets[i]);

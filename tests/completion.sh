@@ -35,7 +35,9 @@ expect "auto always never" ismc check --color =
 expect "strict all-mapped" ismc check --coverage ''
 expect "dora>=" ismc check --require do
 expect "dora:" ismc explain do
-expect "-Werror" ismc check -W
+expect "-Werror=stale-evidence" ismc check -Werror=st
+expect "-Wstale-evidence" ismc check -Wst
+expect "-Wno-stale-evidence" ismc build -Wno-st
 expect "-MD -MF -MT -MP" ismc build -M
 expect "--print-search-path" ismc check --pri
 # Every option of every command's help is offered.

@@ -19,7 +19,7 @@ for cmd in check build explain diff fmt help; do
 	grep -q "^       $cmd\\b\\|ismc $cmd" "$tmp/ismc.txt" && pass ||
 	    fail "ismc(1) lacks the command $cmd"
 	"$ISMC" "$cmd" --help | sed -n 's/^  \(-[^ ]*\).*/\1/p' |
-	    sed 's/,$//; s/\[=.*//; s/=.*//' | sort -u >"$tmp/opts"
+	    sed 's/,$//; s/\[=.*//; s/=.*//; s/\([a-z]-\)[A-Z][A-Z]*$/\1/' | sort -u >"$tmp/opts"
 	while read -r opt; do
 		grep -qF -- "$opt" "$tmp/ismc.txt" && pass "ismc(1): $opt" ||
 		    fail "ismc(1) lacks $opt of 'ismc $cmd'"
