@@ -26,10 +26,12 @@
 
 #include <config.h>		/* open_memstream needs the POSIX extensions */
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -206,6 +208,35 @@ ismc_test_srcdir(void)
 #else
 	return ".";
 #endif
+}
+
+/*
+ * The path of `rel` in the third-party reference data: $ISMC_REFERENCE,
+ * else ../shared/reference beside the source tree (as the shell tests
+ * look for it). Returns a malloc'd path, or NULL when it does not exist
+ * (the caller skips); `why` then says where it looked.
+ */
+static inline char *
+ismc_test_refpath(const char *rel, char *why, size_t whylen)
+{
+	const char *d = getenv("ISMC_REFERENCE");
+	char *p;
+	int n;
+
+	if (d != NULL && *d != '\0')
+		n = asprintf(&p, "%s/%s", d, rel);
+	else
+		n = asprintf(&p, "%s/../shared/reference/%s",
+		    ismc_test_srcdir(), rel);
+	if (n < 0)
+		return NULL;
+	if (access(p, F_OK) != 0) {
+		snprintf(why, whylen, "no reference data at %s (%s); set "
+		    "ISMC_REFERENCE", p, strerror(errno));
+		free(p);
+		return NULL;
+	}
+	return p;
 }
 
 /*

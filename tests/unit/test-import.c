@@ -989,26 +989,10 @@ Test(oscal_map, errors)
 static char *
 refpath(const char *rel)
 {
-	const char *d = getenv("ISMC_REFERENCE"), *src = getenv("ISMC_SRCDIR");
-	struct stat st;
-	char *p;
-	int n;
+	char why[512], *p = ismc_test_refpath(rel, why, sizeof why);
 
-#ifdef ISMC_SRCDIR
-	if (src == NULL || *src == '\0')
-		src = ISMC_SRCDIR;
-#endif
-	if (d != NULL && *d != '\0')
-		n = asprintf(&p, "%s/%s", d, rel);
-	else
-		n = asprintf(&p, "%s/../shared/reference/%s", src ? src : ".",
-		    rel);
-	if (n < 0)
-		cr_assert_fail("out of memory");
-	if (stat(p, &st) != 0) {
-		fprintf(stderr, "skipped: no reference data at %s (%s); set "
-		    "ISMC_REFERENCE\n", p, strerror(errno));
-		free(p);
+	if (p == NULL) {
+		fprintf(stderr, "skipped: %s\n", why);
 		cr_skip_test("no reference data");
 	}
 	return p;
