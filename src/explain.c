@@ -20,6 +20,7 @@
 struct explain {
 	const struct ismc_ir	*ir;
 	const struct ismc_gap	*gap;
+	const struct ismc_ir_framework *fw;	/* the requirement's */
 	struct ismc_arena	 arena;		/* names; freed at the end */
 	FILE			*out;
 };
@@ -407,6 +408,58 @@ explain_why(struct explain *e, const struct ismc_gap_req *q)
 	}
 }
 
+/*
+ * Under all-mapped: the mapped controls, and why the requirement is full
+ * when not all of them are implemented (all-mapped never goes below the
+ * strict rule, doc/coverage.md section 5).
+ */
+static void
+explain_mapped(struct explain *e, const struct ismc_gap_req *q)
+{
+	size_t i;
+	bool open = false;
+
+	fprintf(e->out, "  mapped controls: %zu, implemented: %zu\n",
+	    q->nmapped, q->nmapped_impl);
+	for (i = 0; i < q->ncovers; i++)
+		open |= q->covers[i].hub == NULL && q->covers[i].residual !=
+		    NULL && q->covers[i].residual_state != ISMC_GAP_RES_CLOSED;
+	if (q->status == ISMC_COV_FULL && (q->nmapped == 0 ||
+	    q->nmapped_impl < q->nmapped || open))
+		fprintf(e->out, "  full by the strict rule below, which "
+		    "all-mapped never goes below\n");
+}
+
+/*
+ * A framework bound to an entity: say which frameworks' decisions do not
+ * count for it (doc/coverage.md, section 7), so that a control missing
+ * from "reached by" is explained.
+ */
+static void
+explain_entity(struct explain *e)
+{
+	const struct ismc_ir_framework *o;
+	size_t i, n = 0;
+
+	for (i = 0; i < e->ir->nframeworks; i++) {
+		o = &e->ir->frameworks[i];
+		if (o->entity == NULL || (e->fw->entity != NULL &&
+		    strcmp(o->entity, e->fw->entity) == 0))
+			continue;
+		if (n++ == 0)
+			fprintf(e->out, "  entity: %s; decisions of frameworks "
+			    "bound to another entity do not count:",
+			    e->fw->entity != NULL ? e->fw->entity :
+			    "none (the whole ISMS)");
+		fprintf(e->out, "%s %s (%s)", n > 1 ? "," : "",
+		    o->catalog->id, o->entity);
+	}
+	if (n > 0)
+		fputc('\n', e->out);
+	else if (e->fw->entity != NULL)
+		fprintf(e->out, "  entity: %s\n", e->fw->entity);
+}
+
 static void
 explain_req(struct explain *e, const struct ismc_gap_req *q)
 {
@@ -421,8 +474,8 @@ explain_req(struct explain *e, const struct ismc_gap_req *q)
 		fprintf(e->out, "  justification: %s\n",
 		    q->control->justification);
 	if (e->gap->policy == ISMC_GAP_ALL_MAPPED)
-		fprintf(e->out, "  mapped controls: %zu, implemented: %zu\n",
-		    q->nmapped, q->nmapped_impl);
+		explain_mapped(e, q);
+	explain_entity(e);
 	for (i = 0; i < q->nreaches; i++) {
 		if (shown++ == 0)
 			fprintf(e->out, "  reached by:\n");
@@ -480,6 +533,7 @@ ismc_explain_print(const struct ismc_ir *ir, const char *framework,
 		return false;
 	e.ir = ir;
 	e.gap = ir->gap;
+	e.fw = fw;
 	e.out = out;
 	ismc_arena_init(&e.arena);
 	if (r->is_group)
