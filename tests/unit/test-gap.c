@@ -1367,6 +1367,35 @@ Test(cover, residual_open_partly_and_closed)
 	cr_expect_eq(status("t:r"), ISMC_COV_FULL);
 }
 
+/*
+ * The requirement's own decision closes the residual of a covering set
+ * (doc/coverage.md, section 4.3); partly implemented, it closes it partly.
+ */
+Test(cover, a_residual_closed_by_the_requirements_own_decision)
+{
+	const struct ismc_gap_cover *c;
+
+	three_members(", residual: \"report to the authority\"");
+	decide("a:c1", ISMC_STATUS_IMPLEMENTED);
+	decide("a:c2", ISMC_STATUS_IMPLEMENTED);
+	decide("a:c3", ISMC_STATUS_IMPLEMENTED);
+	decide("t:r", ISMC_STATUS_PARTIAL);
+	analyse(ISMC_GAP_STRICT);
+	c = cover_of("t:r", false);
+	cr_expect_eq(c->residual_state, ISMC_GAP_RES_PARTIAL);
+	cr_expect_null(c->closer);
+	cr_expect_eq(status("t:r"), ISMC_COV_PARTIAL);
+	cr_expect_float_eq(c->fraction, 3.5 / 4.0, 1e-12);
+	/* 0.8 * 3.5/4 = 0.7 beats the own partial row's 0.5. */
+	cr_expect_float_eq(greq("t:r")->credit, 0.7, 1e-12);
+	decide("t:r", ISMC_STATUS_IMPLEMENTED);
+	analyse(ISMC_GAP_STRICT);
+	c = cover_of("t:r", false);
+	cr_expect_eq(c->residual_state, ISMC_GAP_RES_CLOSED);
+	cr_expect_eq(c->contribution, ISMC_COV_FULL);
+	cr_expect_eq(status("t:r"), ISMC_COV_FULL);
+}
+
 /* A plain row with a residual: one member, partial until closed. */
 Test(cover, a_plain_row_with_a_residual)
 {
@@ -1980,6 +2009,171 @@ Test(property, implementing_a_control_never_lowers_coverage)
 		check_monotone(ISMC_GAP_ALL_MAPPED, round);
 		teardown();
 	}
+}
+
+/*
+ * The same property on the shipped catalogs and crosswalks: the examples,
+ * and the spec of scripts/coverage-figures.sh that implements all of Annex
+ * A and decides no clause. Each control of a catalog of controls (Annex A
+ * and the clauses) is moved to implemented in turn, and every fifth
+ * requirement of the other frameworks (its own SoA row), under both
+ * policies; no framework's count of full requirements or coverage index
+ * may fall. One compilation per spec: a move changes the SoA row in the
+ * IR and analyses again in an arena of its own, freed after the
+ * comparison, so the test stays a few seconds.
+ */
+#define REAL_STRIDE	5
+
+struct realfig {
+	size_t		 full;
+	double		 credit;
+};
+
+static void
+real_figures(const struct ismc_gap *gap, struct realfig *out)
+{
+	size_t f;
+
+	for (f = 0; f < gap->nfws; f++) {
+		out[f].full = gap->fws[f].n.full;
+		out[f].credit = gap->fws[f].n.credit;
+	}
+}
+
+/* Moves every control (a sample of requirements) to implemented in turn;
+ * returns how many moves were checked. */
+static size_t
+real_monotone(const char *spec, struct ismc_compilation *comp,
+    struct ismc_ir *sir, enum ismc_gap_policy p)
+{
+	struct ismc_gap *b0 = ismc_gap_analyse(comp, sir, p), *g;
+	struct realfig *before, *after;
+	struct ismc_ir_control *c, saved;
+	struct ismc_arena keep;
+	size_t f, i, k, moves = 0;
+	bool controls;
+
+	before = calloc(b0->nfws + 1, sizeof *before);
+	after = calloc(b0->nfws + 1, sizeof *after);
+	cr_assert(before != NULL && after != NULL);
+	real_figures(b0, before);
+	for (f = 0; f < sir->nframeworks; f++) {
+		controls = ismc_catalog_is_controls(sir->frameworks[f].catalog);
+		for (i = 0; i < sir->frameworks[f].ncontrols; i++) {
+			c = &sir->frameworks[f].controls[i];
+			if (c->applicability == ISMC_EXCLUDED ||
+			    c->status == ISMC_STATUS_IMPLEMENTED ||
+			    (!controls && i % REAL_STRIDE != 0))
+				continue;
+			saved = *c;
+			c->applicability = ISMC_APPLICABLE;
+			c->status = ISMC_STATUS_IMPLEMENTED;
+			keep = comp->arena;
+			ismc_arena_init(&comp->arena);
+			g = ismc_gap_analyse(comp, sir, p);
+			real_figures(g, after);
+			for (k = 0; k < g->nfws; k++) {
+				cr_expect_geq(after[k].full, before[k].full,
+				    "%s, %s: %s:%s implemented lowers %s's "
+				    "full count", spec, ismc_gap_policy_name(p),
+				    c->req->catalog->id, c->req->id,
+				    g->fws[k].fw->catalog->id);
+				cr_expect_geq(after[k].credit + 1e-9,
+				    before[k].credit, "%s, %s: %s:%s "
+				    "implemented lowers %s's index", spec,
+				    ismc_gap_policy_name(p),
+				    c->req->catalog->id, c->req->id,
+				    g->fws[k].fw->catalog->id);
+			}
+			ismc_arena_destroy(&comp->arena);
+			comp->arena = keep;
+			*c = saved;
+			moves++;
+		}
+	}
+	sir->gap = b0;
+	free(before);
+	free(after);
+	return moves;
+}
+
+/* Compiles spec files (NULL: `text`) against the shipped catalogs. */
+static struct ismc_ir *
+real_compile(struct ismc_test *t, const char *path, const char *text)
+{
+	struct ismc_spec_file file;
+	struct ismc_program prog;
+	struct ismc_ir *rir;
+
+	ismc_test_init(t);
+	ismc_compilation_add_search_dir(&t->comp, ismc_arena_printf(
+	    &t->comp.arena, "%s/frameworks", ismc_test_srcdir()));
+	memset(&prog, 0, sizeof prog);
+	if (path != NULL) {
+		ismc_frontend_load(&t->comp, &path, 1, &prog);
+	} else {
+		memset(&file, 0, sizeof file);
+		file.file = ismc_test_add(t, ISMC_TEST_FILE, text);
+		cr_assert_eq(ismc_test_parse_file(t, file.file, &file.items),
+		    0, "%s", ismc_test_diags(t));
+		prog.files = &file;
+		prog.nfiles = 1;
+	}
+	cr_assert_eq(t->comp.diag.errors, 0, "%s", ismc_test_diags(t));
+	rir = ismc_sema_run(&t->comp, &prog, NULL);
+	cr_assert(rir != NULL && t->comp.diag.errors == 0, "%s",
+	    ismc_test_diags(t));
+	return rir;
+}
+
+static void
+real_check(const char *name, struct ismc_test *t, struct ismc_ir *rir)
+{
+	size_t n;
+
+	n = real_monotone(name, &t->comp, rir, ISMC_GAP_STRICT);
+	cr_expect_gt(n, 0, "%s: nothing to move", name);
+	real_monotone(name, &t->comp, rir, ISMC_GAP_ALL_MAPPED);
+}
+
+Test(property, implementing_a_control_never_lowers_the_examples)
+{
+	static const char *const examples[] = { "eu-bank", "safetrust" };
+	struct ismc_test t;
+	struct ismc_ir *rir;
+	char *path;
+	size_t i;
+
+	for (i = 0; i < NELEM(examples); i++) {
+		path = xasprintf("%s/examples/%s/%s.isms", ismc_test_srcdir(),
+		    examples[i], examples[i]);
+		rir = real_compile(&t, path, NULL);
+		real_check(examples[i], &t, rir);
+		ismc_test_fini(&t);
+		free(path);
+	}
+}
+
+Test(property, implementing_a_control_never_lowers_the_figures_spec)
+{
+	struct ismc_test t;
+	struct ismc_ir *rir;
+	struct ismc_ir_framework *iso;
+	size_t i;
+
+	rir = real_compile(&t, NULL, "framework iso27001\nframework dora\n"
+	    "framework nis2\nframework nis2-ir\nframework soc2\n");
+	/* scripts/coverage-figures.sh, Annex A alone: every Annex A control
+	 * applicable and implemented, no clause decided. */
+	cr_assert_not_null(iso = ismc_ir_framework_find(rir, "iso27001"));
+	for (i = 0; i < iso->ncontrols; i++) {
+		if (iso->controls[i].req->mandatory)
+			continue;
+		iso->controls[i].applicability = ISMC_APPLICABLE;
+		iso->controls[i].status = ISMC_STATUS_IMPLEMENTED;
+	}
+	real_check("coverage-figures spec", &t, rir);
+	ismc_test_fini(&t);
 }
 
 /* Does what step k of framework f's plan asks: implements its controls
