@@ -7,7 +7,9 @@
 # (scripts/catalogs/dora_recall.py), and so is every pair of ENISA's NIS2 IR
 # table rolled up to NIS2 Art. 21(2) (scripts/catalogs/recall_nis2.py, which
 # passes when the reference data is absent), with doc/mapping-method.md
-# showing its current table. Skips without python3 and PyYAML.
+# showing its current table; doc/coverage-figures.md holds exactly the
+# tables scripts/coverage-figures.sh and the generators print (figures_doc.py).
+# Skips without python3 and PyYAML.
 . "${ISMC_SRCDIR:?}/tests/lib.sh"
 if ! command -v python3 >/dev/null 2>&1 ||
     ! python3 -c 'import yaml' >/dev/null 2>&1; then
@@ -30,4 +32,14 @@ data_check() {
 data_check "catalogs and mapping sets (check.py)" scripts/catalogs/check.py --quiet
 data_check "DORA recall against published crosswalks" scripts/catalogs/dora_recall.py
 data_check "NIS2 recall against ENISA's NIS2 IR table" scripts/catalogs/recall_nis2.py --check
+
+# doc/coverage-figures.md quotes scripts/coverage-figures.sh, run with the
+# ismc under test, and the generators' requirement-by-requirement tables.
+if sh scripts/coverage-figures.sh "$ISMC" >"$tmp/figures" 2>"$tmp/ferr"; then
+	data_check "doc/coverage-figures.md has the figures the script prints" \
+	    scripts/catalogs/figures_doc.py "$tmp/figures"
+else
+	fail "scripts/coverage-figures.sh runs"
+	note "$tmp/ferr"
+fi
 finish
