@@ -39,6 +39,7 @@ extern const struct ismc_report_def ismc_report_kpis_def;
 extern const struct ismc_report_def ismc_report_findings_def;
 extern const struct ismc_report_def ismc_report_review_def;
 extern const struct ismc_report_def ismc_report_gap_def;
+extern const struct ismc_report_def ismc_report_coverage_def;
 extern const struct ismc_report_def ismc_report_remediation_def;
 extern const struct ismc_report_def ismc_report_trace_def;
 extern const struct ismc_report_def ismc_report_inputs_def;
@@ -50,6 +51,7 @@ static const struct ismc_report_def *const report_table[] = {
 	&ismc_report_findings_def,
 	&ismc_report_review_def,
 	&ismc_report_gap_def,
+	&ismc_report_coverage_def,
 	&ismc_report_remediation_def,
 	&ismc_report_trace_def,
 	&ismc_report_inputs_def,

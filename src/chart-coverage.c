@@ -185,9 +185,13 @@ coverage_row(const struct chart_lay *l, const struct ismc_coverage_row *row,
 	chart_text_in(l, row->title != NULL ? row->title : row->framework,
 	    chart_rect(CHART_PAD, y, lw - 8, th), 9, true, CHART_MAXLINES,
 	    CHART_LEFT, chart_black);
-	chart_text_top(l, ismc_arena_printf(l->a, "%s overall", pct_text(l->a,
-	    row->total.pct)), chart_rect(CHART_PAD, y + th, lw - 8, h - th), 8,
-	    false, 1, CHART_LEFT, chart_grey);
+	/* The coverage index beside the share full: one figure that also
+	 * weighs the partial coverage the bars show. */
+	chart_text_top(l, row->total.index >= 0 ? ismc_arena_printf(l->a,
+	    "%s full, index %.1f", pct_text(l->a, row->total.pct),
+	    row->total.index) : ismc_arena_printf(l->a, "%s overall",
+	    pct_text(l->a, row->total.pct)), chart_rect(CHART_PAD, y + th,
+	    lw - 8, h - th), 8, false, 1, CHART_LEFT, chart_grey);
 	for (j = 0; j < row->ncells; j++)
 		coverage_cell(l, chart_rect(CHART_PAD + lw
 		    + (double)(j % cols) * cw, y + (double)(j / cols) * rh, cw,

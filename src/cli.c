@@ -330,10 +330,10 @@ print_general_help(FILE *out)
 	    "them):\n", out);
 	print_options(out, C_ALL);
 	fputs("\nOutputs of 'build': soa-<framework>, risks, kpis, findings, "
-	    "review,\ngap-<framework>, remediation-<framework> and "
-	    "traceability as .csv, .md and\n.json; heatmap-risk, "
-	    "heatmap-coverage and kpi charts as .png and .svg;\n"
-	    "report.pdf.\n", out);
+	    "review,\ngap-<framework>, remediation-<framework>, coverage, "
+	    "traceability and\ninputs as .csv, .md and .json; heatmap-risk, "
+	    "heatmap-coverage and kpi\ncharts as .png and .svg; report.pdf.\n",
+	    out);
 	fputs(trailer, out);
 }
 

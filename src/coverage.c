@@ -47,6 +47,7 @@ finish(struct ismc_coverage_cell *cell)
 {
 	cell->pct = cell->applicable == 0 ? -1.0 :
 	    100.0 * (double)cell->full / (double)cell->applicable;
+	cell->index = -1.0;
 }
 
 /* The cell for group g, adding it in first-seen (catalog) order. */
@@ -118,6 +119,8 @@ from_count(struct ismc_coverage_cell *cell, const struct ismc_gap_count *n)
 	cell->partial = n->partial;
 	cell->open = n->gap;
 	finish(cell);
+	if (cell->applicable != 0)
+		cell->index = ismc_gap_index(n);
 }
 
 struct ismc_coverage *

@@ -29,6 +29,9 @@ struct ismc_coverage_cell {
 	size_t			 excluded;
 	double			 pct;		/* full of applicable; negative:
 						 * nothing applicable */
+	double			 index;		/* the coverage index (gap.h);
+						 * negative: nothing assessed,
+						 * or counted from the SoA */
 };
 
 struct ismc_coverage_row {

@@ -1532,9 +1532,10 @@ tenths(unsigned strength)
  * a partly implemented one; the requirement's own row counts as strength
  * 10; a cover's share is its fraction; under all-mapped the mapped
  * controls together are one more piece, at the strongest of their rows.
+ * It records which evidence gave the credit, for the reports.
  */
 static double
-credit(const struct ismc_gap *gap, const struct ismc_gap_req *q)
+credit(const struct ismc_gap *gap, struct ismc_gap_req *q)
 {
 	const struct ismc_gap_reach *r;
 	double best = 0.0, v, share;
@@ -1553,8 +1554,10 @@ credit(const struct ismc_gap *gap, const struct ismc_gap_req *q)
 		    0.5;
 		v = (r->kind == ISMC_GAP_SELF ? 1.0 : tenths(r->strength)) *
 		    share;
-		if (v > best)
+		if (v > best) {
 			best = v;
+			q->credit_reach = r;
+		}
 		if (ismc_gap_is_mapped(r) && r->strength > smax)
 			smax = r->strength;
 	}
@@ -1562,16 +1565,23 @@ credit(const struct ismc_gap *gap, const struct ismc_gap_req *q)
 		if (q->covers[i].contribution == ISMC_COV_GAP)
 			continue;
 		v = tenths(q->covers[i].strength) * q->covers[i].fraction;
-		if (v > best)
+		if (v > best) {
 			best = v;
+			q->credit_reach = NULL;
+			q->credit_cover = &q->covers[i];
+		}
 		if (q->covers[i].hub == NULL && q->covers[i].strength > smax)
 			smax = q->covers[i].strength;
 	}
 	if (gap->policy == ISMC_GAP_ALL_MAPPED && q->nmapped > 0) {
 		v = tenths(smax) * ((double)q->nmapped_impl +
 		    0.5 * (double)q->nmapped_partial) / (double)q->nmapped;
-		if (v > best)
+		if (v > best) {
 			best = v;
+			q->credit_reach = NULL;
+			q->credit_cover = NULL;
+			q->credit_mapped = smax != 0 ? smax : 1;
+		}
 	}
 	return best < PARTIAL_CAP ? best : PARTIAL_CAP;
 }

@@ -185,6 +185,13 @@ struct ismc_gap_req {
 	size_t			 nmapped_partial; /* ... partly */
 	double			 credit;	/* in the coverage index: 1 full,
 						 * 0 gap, in (0, 0.9] partial */
+	/* Partial only: the evidence that gave the credit, so a report can
+	 * show its sum; at most one is set. */
+	const struct ismc_gap_reach *credit_reach;
+	const struct ismc_gap_cover *credit_cover;
+	unsigned		 credit_mapped;	/* all-mapped: the mapped controls
+						 * together gave it, at this
+						 * strength (1..10); else 0 */
 	size_t			 group;		/* index into the groups */
 };
 

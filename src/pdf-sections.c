@@ -31,6 +31,7 @@
 #include "report-gap.h"
 #include "report-inputs.h"
 #include "report-kpis.h"
+#include "report-remediation.h"
 #include "report-review.h"
 #include "report-risks.h"
 #include "report-soa.h"
@@ -543,34 +544,76 @@ pdf_heatmaps(struct pdf_doc *d)
 
 /* ---- gap analysis ------------------------------------------------------ */
 
-/* Coverage per group of one framework, and its total. */
+/* "36 (37.5%)": a count and its share of the assessed requirements. */
+static const char *
+count_pct(struct pdf_doc *d, size_t n, const struct ismc_coverage_cell *c)
+{
+	if (c->applicable == 0)
+		return count(d, n);
+	return ismc_arena_printf(d->a, "%zu (%.1f%%)", n,
+	    100.0 * (double)n / (double)c->applicable);
+}
+
+/* The coverage index, "53.6", or "n/a" with nothing assessed. */
+static const char *
+index_text(struct pdf_doc *d, double v)
+{
+	return v < 0 ? "n/a" : ismc_arena_printf(d->a, "%.1f", v);
+}
+
+/* Coverage of one framework per group, full, partial and gap side by
+ * side with the coverage index, and its total. */
 static void
-group_table(struct pdf_doc *d, const struct ismc_coverage_row *row, bool gap)
+group_table(struct pdf_doc *d, const struct ismc_coverage_row *row)
 {
 	static const struct pdf_col cols[] = {
-		{ "Group", 0.1, true },
-		{ "Title", 0.31, false },
-		{ "Assessed", 0.12, false },
+		{ "Group", 0.08, true },
+		{ "Title", 0.3, false },
+		{ "Assessed", 0.1, false },
 		{ "Full", 0.13, false },
-		{ "Partial", 0.09, false },
-		{ "Open", 0.09, false },
-		{ "Coverage", 0.16, false },
-	};
-	static const struct pdf_col soa_cols[] = {
-		{ "Group", 0.1, true },
-		{ "Title", 0.31, false },
-		{ "Applicable", 0.12, false },
-		{ "Implemented", 0.13, false },
-		{ "Partial", 0.09, false },
-		{ "Open", 0.09, false },
-		{ "Coverage", 0.16, false },
+		{ "Partial", 0.13, false },
+		{ "Gap", 0.13, false },
+		{ "Coverage index", 0.13, false },
 	};
 	const struct ismc_coverage_cell *c;
 	const char *r[7];
 	struct pdf_table t;
 	size_t i;
 
-	pdf_table_begin(d, &t, gap ? cols : soa_cols, 7);
+	pdf_table_begin(d, &t, cols, 7);
+	for (i = 0; i <= row->ncells; i++) {
+		c = i < row->ncells ? &row->cells[i] : &row->total;
+		r[0] = i < row->ncells ? c->group : "All";
+		r[1] = i < row->ncells ? pdf_or_else(c->title, "") : "";
+		r[2] = count(d, c->applicable);
+		r[3] = count_pct(d, c->full, c);
+		r[4] = count_pct(d, c->partial, c);
+		r[5] = count_pct(d, c->open, c);
+		r[6] = index_text(d, c->index);
+		pdf_table_row(d, &t, r);
+	}
+	pdf_table_end(d);
+}
+
+/* Implementation per group of a framework counted from its SoA. */
+static void
+soa_group_table(struct pdf_doc *d, const struct ismc_coverage_row *row)
+{
+	static const struct pdf_col cols[] = {
+		{ "Group", 0.1, true },
+		{ "Title", 0.31, false },
+		{ "Applicable", 0.12, false },
+		{ "Implemented", 0.13, false },
+		{ "Partial", 0.09, false },
+		{ "Open", 0.09, false },
+		{ "Implemented (%)", 0.16, false },
+	};
+	const struct ismc_coverage_cell *c;
+	const char *r[7];
+	struct pdf_table t;
+	size_t i;
+
+	pdf_table_begin(d, &t, cols, 7);
 	for (i = 0; i <= row->ncells; i++) {
 		c = i < row->ncells ? &row->cells[i] : &row->total;
 		r[0] = i < row->ncells ? c->group : "All";
@@ -600,47 +643,148 @@ gap_status(struct pdf_doc *d, const struct ismc_cell *c)
 	return spaced(d, c[ISMC_GAPREP_STATUS].u.s);
 }
 
+/* The credit, with the sum that gave it when partial. */
 static const char *
-gap_mapped(struct pdf_doc *d, const struct ismc_cell *c)
+gap_credit(struct pdf_doc *d, const struct ismc_cell *c)
 {
-	return ismc_arena_printf(d->a, "%lld of %lld",
-	    (long long)c[ISMC_GAPREP_MAPPED_IMPL].u.i,
-	    (long long)c[ISMC_GAPREP_MAPPED].u.i);
+	const char *basis = str(&c[ISMC_GAPREP_CREDIT_BASIS]);
+
+	return basis != NULL ? basis : text(d, &c[ISMC_GAPREP_CREDIT], "");
 }
 
-/* A framework a mapping set targets: its gap report. */
+/* The evidence that decides the status; the residuals left to close are
+ * in the plan below the table. */
+static const char *
+gap_evidence(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	const char *best = str(&c[ISMC_GAPREP_BEST]);
+
+	if (best == NULL)
+		return "nothing reaches it";
+	return ismc_arena_printf(d->a, "%s (%s)", best,
+	    pdf_or_else(str(&c[ISMC_GAPREP_RELATION]), "relation unknown"));
+}
+
+/* "165 requirements, 165 assessed: 45 full (27.3%), ..." */
+static const char *
+gap_totals(struct pdf_doc *d, const struct ismc_report *r)
+{
+	const struct ismc_report_field *s = r->summary;
+
+	return ismc_arena_printf(d->a, "%lld requirements, %lld assessed "
+	    "(%lld excluded): %lld fully covered (%s), %lld partly (%s), "
+	    "%lld gaps (%s; %lld with no counterpart). Coverage index %s.",
+	    (long long)s[ISMC_GAPREP_SUM_REQUIREMENTS].value.u.i,
+	    (long long)s[ISMC_GAPREP_SUM_ASSESSED].value.u.i,
+	    (long long)s[ISMC_GAPREP_SUM_EXCLUDED].value.u.i,
+	    (long long)s[ISMC_GAPREP_SUM_FULL].value.u.i,
+	    pct_cell(d, &s[ISMC_GAPREP_SUM_FULL_PCT].value),
+	    (long long)s[ISMC_GAPREP_SUM_PARTIAL].value.u.i,
+	    pct_cell(d, &s[ISMC_GAPREP_SUM_PARTIAL_PCT].value),
+	    (long long)s[ISMC_GAPREP_SUM_GAP].value.u.i,
+	    pct_cell(d, &s[ISMC_GAPREP_SUM_GAP_PCT].value),
+	    (long long)s[ISMC_GAPREP_SUM_NO_COUNTERPART].value.u.i,
+	    text(d, &s[ISMC_GAPREP_SUM_INDEX].value, ""));
+}
+
+/* What a plan step asks: the controls, or the residual, or own work. */
+static const char *
+plan_what(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	const struct ismc_cell *ctl = &c[ISMC_PLAN_CONTROL];
+	const char *res = str(&c[ISMC_PLAN_RESIDUAL]);
+	const char *title = pdf_or_else(str(&c[ISMC_PLAN_TITLE]), "");
+	const char *what;
+
+	if (ctl->kind == ISMC_CELL_LIST && ctl->u.list.n > 0)
+		what = ismc_arena_printf(d->a, "%s (now %s)",
+		    text(d, ctl, ", "), text(d, &c[ISMC_PLAN_STATUS], ", "));
+	else
+		what = title;
+	if (res != NULL)
+		what = ismc_arena_printf(d->a, "%s%sClose: %s", ctl->kind ==
+		    ISMC_CELL_LIST && ctl->u.list.n > 0 ? what : "",
+		    ctl->kind == ISMC_CELL_LIST && ctl->u.list.n > 0 ? "\n" :
+		    "", res);
+	return what;
+}
+
+static const char *
+plan_action(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	const char *f = str(&c[ISMC_PLAN_FOR]);
+
+	if (f == NULL)
+		return text(d, &c[ISMC_PLAN_ACTION], "");
+	return ismc_arena_printf(d->a, "%s\nfor %s", text(d,
+	    &c[ISMC_PLAN_ACTION], ""), f);
+}
+
+static const char *
+plan_after(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return ismc_arena_printf(d->a, "%s (%s)", text(d,
+	    &c[ISMC_PLAN_FULL_AFTER], ""), pct_cell(d,
+	    &c[ISMC_PLAN_PCT_AFTER]));
+}
+
+/* The remediation plan of a framework: what to do next, in order. */
+static void
+plan_table(struct pdf_doc *d, const struct ismc_ir_framework *fw)
+{
+	static const struct rcol cols[] = {
+		{ { "Step", 0.06, true }, ISMC_PLAN_RANK, NULL, NULL },
+		{ { "Action", 0.17, false }, -1, NULL, plan_action },
+		{ { "Controls to implement, or residual to close", 0.5,
+		    false }, -1, NULL, plan_what },
+		{ { "Made full", 0.1, false }, ISMC_PLAN_GAIN, NULL, NULL },
+		{ { "Full after", 0.17, false }, -1, NULL, plan_after },
+	};
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_remediation_def, fw);
+
+	pdf_heading(d, 3, "Remediation plan", false);
+	if (r == NULL || r->nrows == 0) {
+		pdf_para(d, "Nothing to do: every assessed requirement is "
+		    "fully covered.", PDF_BODY, false, pdf_muted);
+		return;
+	}
+	pdf_para(d, ismc_arena_printf(d->a, "%zu steps, best first: each "
+	    "makes the most requirements full for its effort; together they "
+	    "make every assessed requirement full. A residual is closed by a "
+	    "measure of the organisation's own.", r->nrows), PDF_TABLE + 1,
+	    false, pdf_muted);
+	report_table(d, r, cols, NELEM(cols), NULL);
+}
+
+/* A framework a mapping set targets: its gap report and its plan. */
 static void
 gap_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw,
     const struct ismc_report *r, const struct ismc_coverage_row *row)
 {
 	static const struct rcol cols[] = {
-		{ { "Requirement", 0.14, true }, ISMC_GAPREP_ID, NULL, NULL },
-		{ { "Title", 0.48, false }, ISMC_GAPREP_TITLE, NULL, NULL },
-		{ { "Coverage", 0.16, false }, -1, NULL, gap_status },
-		{ { "Mapped controls implemented", 0.22, false }, -1, NULL,
-		    gap_mapped },
+		{ { "Requirement", 0.13, true }, ISMC_GAPREP_ID, NULL, NULL },
+		{ { "Title", 0.25, false }, ISMC_GAPREP_TITLE, NULL, NULL },
+		{ { "Coverage", 0.1, false }, -1, NULL, gap_status },
+		{ { "Credit, and its sum", 0.24, false }, -1, NULL,
+		    gap_credit },
+		{ { "Best evidence (relation)", 0.28, false }, -1, NULL,
+		    gap_evidence },
 	};
-	const struct ismc_report_field *s = r->summary;
 
 	pdf_heading(d, 2, pdf_or_else(fw->catalog->title, fw->catalog->id),
 	    true);
-	pdf_para(d, ismc_arena_printf(d->a, "%lld requirements: %lld fully "
-	    "covered, %lld partly, %lld gaps (%lld with no counterpart), %lld "
-	    "excluded. Coverage %s.",
-	    (long long)s[ISMC_GAPREP_SUM_REQUIREMENTS].value.u.i,
-	    (long long)s[ISMC_GAPREP_SUM_FULL].value.u.i,
-	    (long long)s[ISMC_GAPREP_SUM_PARTIAL].value.u.i,
-	    (long long)s[ISMC_GAPREP_SUM_GAP].value.u.i,
-	    (long long)s[ISMC_GAPREP_SUM_NO_COUNTERPART].value.u.i,
-	    (long long)s[ISMC_GAPREP_SUM_EXCLUDED].value.u.i,
-	    pct_cell(d, &s[ISMC_GAPREP_SUM_FULL_PCT].value)), PDF_BODY, false,
-	    pdf_ink);
+	pdf_para(d, gap_totals(d, r), PDF_BODY, false, pdf_ink);
 	if (row != NULL)
-		group_table(d, row, true);
+		group_table(d, row);
 	pdf_heading(d, 3, "Requirements not fully covered", false);
+	pdf_para(d, "What a mapping leaves of a requirement (its residual) is "
+	    "listed in the remediation plan below, as work to do.",
+	    PDF_TABLE + 1, false, pdf_muted);
 	if (report_table(d, r, cols, NELEM(cols), gap_open) == 0)
 		pdf_para(d, "Every assessed requirement is fully covered.",
 		    PDF_BODY, false, pdf_muted);
+	plan_table(d, fw);
 }
 
 /* Applicable (or undecided) and not implemented. */
@@ -692,11 +836,46 @@ soa_framework_gaps(struct pdf_doc *d, const struct ismc_ir_framework *fw,
 	    "excluded. Implemented: %s of the applicable requirements.",
 	    n->total, n->applicable, n->full, n->partial, n->planned, n->open,
 	    n->excluded, pct(d, n->pct)), PDF_BODY, false, pdf_ink);
-	group_table(d, row, false);
+	soa_group_table(d, row);
 	pdf_heading(d, 3, "Applicable requirements not implemented", false);
 	if (report_table(d, r, cols, NELEM(cols), soa_open) == 0)
 		pdf_para(d, "Every applicable requirement is implemented.",
 		    PDF_BODY, false, pdf_muted);
+}
+
+/* What the figures mean and how to recompute them, said once. */
+static void
+gap_method(struct pdf_doc *d, const struct ismc_coverage *cov)
+{
+	pdf_para(d, ismc_arena_printf(d->a, "Coverage of each framework by "
+	    "the organisation's controls, directly and through %zu mapping "
+	    "sets (%zu rows), under the %s policy: %s", cov->nsets,
+	    cov->nmaprows, cov->policy, strcmp(cov->policy, "strict") == 0 ?
+	    "a requirement is full when an implemented control, or a set of "
+	    "implemented controls together, contains it (equal or superset) "
+	    "and what the mapping leaves of it (its residual) is closed; "
+	    "partial when some evidence meets part of it; a gap otherwise." :
+	    "a requirement is full when every control mapped to it is "
+	    "implemented and its residual is closed, or when the strict rule "
+	    "makes it full; partial when some evidence meets part of it; a "
+	    "gap otherwise."), PDF_BODY, false, pdf_muted);
+	pdf_para(d, ismc_arena_printf(d->a, "Full, partial and gap are "
+	    "shares of the assessed requirements (those the framework's own "
+	    "Statement of Applicability does not exclude). The coverage index "
+	    "is 100 × the sum of the credits of the assessed requirements / "
+	    "their number: a full requirement counts 1, a gap 0, and a "
+	    "partial one the credit of its best evidence, capped at 0.9: "
+	    "strength/10 × 1 for an implemented control (× 1/2 partly "
+	    "implemented), or strength/10 × the share of a covering set in "
+	    "place (met members, partly met ones counting 1/2, and its "
+	    "residual, closed 1, open 0)%s. The table of requirements not "
+	    "fully covered shows each credit with its sum; the index adds "
+	    "the exact credits, so a sum of the two-place figures may differ "
+	    "in its last digit. ismc's doc/coverage.md, section 11, gives the "
+	    "rules.", strcmp(cov->policy, "strict") == 0 ? "" : ", or the "
+	    "strongest mapped row's strength/10 × the share of the mapped "
+	    "controls implemented (partly implemented ones counting 1/2)"),
+	    PDF_BODY, false, pdf_muted);
 }
 
 void
@@ -715,10 +894,7 @@ pdf_gap(struct pdf_doc *d)
 		return;
 	}
 	if (cov->policy != NULL)
-		pdf_para(d, ismc_arena_printf(d->a, "Coverage of each framework "
-		    "by the organisation's controls, directly and through %zu "
-		    "mapping sets (%zu rows), under the %s policy.", cov->nsets,
-		    cov->nmaprows, cov->policy), PDF_BODY, false, pdf_muted);
+		gap_method(d, cov);
 	else
 		pdf_para(d, "No crosswalk gap analysis ran for this build: the "
 		    "figures below count the implementation status recorded "
@@ -903,22 +1079,36 @@ static void
 coverage_summary(struct pdf_doc *d)
 {
 	static const struct pdf_col cols[] = {
+		{ "Framework", 0.35, true },
+		{ "Assessed", 0.1, false },
+		{ "Full", 0.14, false },
+		{ "Partial", 0.14, false },
+		{ "Gap", 0.14, false },
+		{ "Coverage index", 0.13, false },
+	};
+	static const struct pdf_col soa_cols[] = {
 		{ "Framework", 0.4, true },
-		{ "Assessed", 0.12, false },
-		{ "Full", 0.12, false },
+		{ "Applicable", 0.12, false },
+		{ "Implemented", 0.12, false },
 		{ "Partial", 0.12, false },
 		{ "Open", 0.12, false },
-		{ "Coverage", 0.12, false },
+		{ "Implemented (%)", 0.12, false },
 	};
 	const struct ismc_coverage *cov = ismc_outputs_coverage(d->out);
+	const struct ismc_coverage_cell *c;
 	const struct ismc_coverage_row *r;
+	bool gap = cov->nrows != 0;
 	const char *row[6];
 	struct pdf_table t;
 	size_t i;
 
 	pdf_heading(d, 3, "Coverage per framework", false);
-	if (cov->nrows != 0)
-		pdf_para(d, cov->caption, PDF_TABLE + 1, false, pdf_muted);
+	if (gap)
+		pdf_para(d, ismc_arena_printf(d->a, "Assessed requirements "
+		    "fully covered, partly covered and not covered, and the "
+		    "coverage index, under the %s policy (section \"%s\").",
+		    cov->policy, ISMC_PDF_GAP), PDF_TABLE + 1, false,
+		    pdf_muted);
 	else {
 		pdf_para(d, "Implementation of the applicable requirements, "
 		    "from each framework's Statement of Applicability (no "
@@ -930,15 +1120,23 @@ coverage_summary(struct pdf_doc *d)
 		pdf_para(d, "No framework in use.", PDF_BODY, false, pdf_muted);
 		return;
 	}
-	pdf_table_begin(d, &t, cols, 6);
+	pdf_table_begin(d, &t, gap ? cols : soa_cols, 6);
 	for (i = 0; i < cov->nrows; i++) {
 		r = &cov->rows[i];
+		c = &r->total;
 		row[0] = pdf_or_else(r->title, r->framework);
-		row[1] = count(d, r->total.applicable);
-		row[2] = count(d, r->total.full);
-		row[3] = count(d, r->total.partial);
-		row[4] = count(d, r->total.open + r->total.planned);
-		row[5] = pct(d, r->total.pct);
+		row[1] = count(d, c->applicable);
+		if (gap) {
+			row[2] = count_pct(d, c->full, c);
+			row[3] = count_pct(d, c->partial, c);
+			row[4] = count_pct(d, c->open, c);
+			row[5] = index_text(d, c->index);
+		} else {
+			row[2] = count(d, c->full);
+			row[3] = count(d, c->partial);
+			row[4] = count(d, c->open + c->planned);
+			row[5] = pct(d, c->pct);
+		}
 		pdf_table_row(d, &t, row);
 	}
 	pdf_table_end(d);

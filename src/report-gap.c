@@ -35,6 +35,7 @@ static const struct ismc_report_column gap_columns[] = {
 	[ISMC_GAPREP_PROVENANCE] = { "provenance", "Provenance" },
 	[ISMC_GAPREP_STRENGTH] = { "strength", "Strength" },
 	[ISMC_GAPREP_CREDIT] = { "credit", "Credit in the coverage index" },
+	[ISMC_GAPREP_CREDIT_BASIS] = { "credit_basis", "How the credit is computed" },
 	[ISMC_GAPREP_WORK_LEFT] = { "work_left", "Work left (residuals)" },
 	[ISMC_GAPREP_POLICY] = { "policy", "Coverage policy" },
 	[ISMC_GAPREP_MAPPED] = { "mapped", NULL },
@@ -133,6 +134,80 @@ work_left_cell(struct ismc_arena *a, const struct ismc_gap_req *q)
 	return ismc_cell_list(v, n);
 }
 
+/* "7/10": a strength in tenths; an unstated one counts as 1. */
+static unsigned
+tenths_of(unsigned strength)
+{
+	return strength != 0 ? strength : 1;
+}
+
+/* "= 0.64", or "= 0.95, capped at 0.9": the sum's result as the credit
+ * column spells it. */
+static const char *
+credit_result(struct ismc_arena *a, double raw, double credit)
+{
+	struct ismc_cell c = ismc_cell_dec(raw, 2), cap;
+	const char *v = ismc_cell_text(a, &c, "");
+
+	if (raw > credit + 1e-9) {
+		cap = ismc_cell_dec(credit, 2);
+		return ismc_arena_printf(a, "= %s, capped at %s", v,
+		    ismc_cell_text(a, &cap, ""));
+	}
+	return ismc_arena_printf(a, "= %s", v);
+}
+
+/*
+ * The sum that gave a partial requirement its credit, from the evidence
+ * the analysis recorded (doc/coverage.md, section 11.1), so that a reader
+ * can check every credit and, from them, the coverage index.
+ */
+static struct ismc_cell
+credit_basis_cell(struct ismc_arena *a, const struct ismc_gap_req *q)
+{
+	const struct ismc_gap_reach *r = q->credit_reach;
+	const struct ismc_gap_cover *c = q->credit_cover;
+	unsigned s;
+	bool impl;
+
+	if (q->status != ISMC_COV_PARTIAL)
+		return ismc_cell_null();
+	if (c != NULL) {
+		s = tenths_of(c->strength);
+		if (c->residual_state == ISMC_GAP_RES_NONE)
+			return ismc_cell_str(ismc_arena_printf(a, "set: %u/10 "
+			    "× (%zu met + 1/2 × %zu partly) / %zu members %s", s,
+			    c->nmet, c->npartial, c->nmembers, credit_result(a,
+			    s / 10.0 * c->fraction, q->credit)));
+		return ismc_cell_str(ismc_arena_printf(a, "set: %u/10 × (%zu "
+		    "met + 1/2 × %zu partly + %s residual) / (%zu members + 1) "
+		    "%s", s, c->nmet, c->npartial,
+		    c->residual_state == ISMC_GAP_RES_CLOSED ? "1 closed" :
+		    c->residual_state == ISMC_GAP_RES_PARTIAL ?
+		    "1/2 partly closed" : "0 open", c->nmembers,
+		    credit_result(a, s / 10.0 * c->fraction, q->credit)));
+	}
+	if (r != NULL) {
+		impl = r->control->status == ISMC_STATUS_IMPLEMENTED;
+		s = r->kind == ISMC_GAP_SELF ? 10 : tenths_of(r->strength);
+		return ismc_cell_str(ismc_arena_printf(a, "%s %s: %u/10 × %s "
+		    "%s", r->kind == ISMC_GAP_SELF ? "own SoA row" :
+		    ismc_gap_qname(a, r->control->req), impl ? "implemented" :
+		    "partly implemented", s, impl ? "1" : "1/2",
+		    credit_result(a, s / 10.0 * (impl ? 1.0 : 0.5),
+		    q->credit)));
+	}
+	if (q->credit_mapped != 0)
+		return ismc_cell_str(ismc_arena_printf(a, "mapped controls: "
+		    "%u/10 × (%zu implemented + 1/2 × %zu partly) / %zu mapped "
+		    "%s", q->credit_mapped, q->nmapped_impl, q->nmapped_partial,
+		    q->nmapped, credit_result(a, q->credit_mapped / 10.0 *
+		    ((double)q->nmapped_impl + 0.5 *
+		    (double)q->nmapped_partial) / (double)q->nmapped,
+		    q->credit)));
+	return ismc_cell_str("no evidence gives credit: 0");
+}
+
 static void
 fill_gap_row(struct ismc_arena *a, struct ismc_cell *row,
     const struct ismc_gap_fw *gf, const struct ismc_gap_req *q,
@@ -151,6 +226,7 @@ fill_gap_row(struct ismc_arena *a, struct ismc_cell *row,
 	row[ISMC_GAPREP_MAPPED_IMPL] = ismc_cell_int((int64_t)q->nmapped_impl);
 	if (q->status != ISMC_COV_EXCLUDED)
 		row[ISMC_GAPREP_CREDIT] = ismc_cell_dec(q->credit, 2);
+	row[ISMC_GAPREP_CREDIT_BASIS] = credit_basis_cell(a, q);
 	row[ISMC_GAPREP_WORK_LEFT] = work_left_cell(a, q);
 	if (c != NULL) {
 		row[ISMC_GAPREP_BEST] = ismc_cell_str(

@@ -31,6 +31,7 @@ enum ismc_gaprep_col {			/* ORDER GAP_COLUMNS */
 	ISMC_GAPREP_PROVENANCE,
 	ISMC_GAPREP_STRENGTH,
 	ISMC_GAPREP_CREDIT,		/* in the coverage index, 2 places */
+	ISMC_GAPREP_CREDIT_BASIS,	/* how a partial credit is computed */
 	ISMC_GAPREP_WORK_LEFT,		/* open residuals (list) */
 	ISMC_GAPREP_POLICY,
 	/* Internal: for the PDF, not serialised. */

@@ -67,6 +67,8 @@ add_plan_summary(struct ismc_report *r, const struct ismc_gap *gap,
 	ismc_report_add_summary(r, "full_before", "Fully covered now",
 	    ismc_cell_int((int64_t)n->full));
 	add_pct(r, "full_before_pct", "Fully covered now (%)", n->full, n);
+	ismc_report_add_summary(r, "coverage_index", "Coverage index now",
+	    ismc_cell_dec(ismc_gap_index(n), 1));
 	ismc_report_add_summary(r, "controls", "Steps in the plan",
 	    ismc_cell_int((int64_t)gf->nplan));
 	ismc_report_add_summary(r, "full_after", "Fully covered after the plan",

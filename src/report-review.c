@@ -68,6 +68,12 @@ coverage_rows(struct ismc_report *r, const struct ismc_ir *ir,
 		    ismc_gap_policy_name(ir->gap->policy),
 		    g->n.total - g->n.excluded, g->n.full, g->n.partial,
 		    g->n.gap));
+		review_row(r, ismc_arena_printf(a, "Coverage index of %s",
+		    g->fw->catalog->id), ismc_cell_dec(ismc_gap_index(&g->n),
+		    1), ismc_arena_printf(a, "%s policy: 100 × the sum of the "
+		    "requirements' credits (full 1, gap 0, partial up to 0.9) "
+		    "/ %zu assessed", ismc_gap_policy_name(ir->gap->policy),
+		    g->n.total - g->n.excluded));
 	}
 	if (!any)
 		review_row(r, "Framework coverage", ismc_cell_null(),

@@ -2,8 +2,10 @@
 # The auditor's PDF of the example, read back with poppler-utils: every
 # section title and every SoA row is in its text, every page has its
 # footer, the pages are A4 and at least 8, all fonts are embedded, the
-# creation date is the spec's (or SOURCE_DATE_EPOCH), and two builds give
-# the same bytes. Skipped (77) without poppler-utils.
+# creation date is the spec's (or SOURCE_DATE_EPOCH), the gap section
+# shows the coverage report's figures per group, how the coverage index is
+# computed, every partial credit and every remediation step, and two
+# builds give the same bytes. Skipped without poppler-utils.
 . "${ISMC_SRCDIR:?}/tests/lib.sh"
 
 for tool in pdftotext pdfinfo pdffonts; do
@@ -104,6 +106,59 @@ if [ "$nfonts" -gt 0 ] && [ "$notemb" -eq 0 ]; then
 else
 	note "$tmp/fonts"
 	fail "fonts: $nfonts listed, $notemb not embedded"
+fi
+
+# ---- coverage: the figures of the coverage and remediation reports ----
+# Every group row of every analysed framework shows full, partial and gap
+# side by side and the coverage index, as the coverage report has them;
+# the method of the index is stated; every remediation step is listed.
+if command -v python3 >/dev/null 2>&1; then
+	if python3 - "$tmp/report.txt" "$tmp/a" >"$tmp/cov" 2>&1 <<'PY'
+import json, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+flat = " ".join(text.split())
+out = sys.argv[2]
+bad = []
+for phrase in ("The coverage index is 100 × the sum of the credits of the "
+               "assessed requirements / their number",
+               "under the strict policy: a requirement is full when"):
+    if phrase not in flat:
+        bad.append("missing: " + phrase)
+cov = json.load(open(out + "/coverage.json", encoding="utf-8"))
+def fig(n, pct):
+    return "%d (%s%%)" % (n, "%.1f" % pct)
+for r in cov["rows"]:
+    if r["group"] is None or r["framework"] == "iso27001-2022":
+        continue
+    want = r"^%s\s.*\s%s\s+%s\s+%s\s+%s\s+%s$" % (
+        re.escape(r["group"]), r["assessed"],
+        re.escape(fig(r["full"], r["full_pct"])),
+        re.escape(fig(r["partial"], r["partial_pct"])),
+        re.escape(fig(r["gap"], r["gap_pct"])),
+        re.escape("%.1f" % r["coverage_index"]))
+    if not re.search(want, text, re.M):
+        bad.append("no group row %s %s" % (r["framework"], r["group"]))
+for fw in ("dora", "nis2", "soc2"):
+    plan = json.load(open("%s/remediation-%s.json" % (out, fw)))
+    for step in plan["rows"]:
+        if not re.search(r"^%d\s" % step["rank"], text, re.M):
+            bad.append("%s: no step %d" % (fw, step["rank"]))
+    gap = json.load(open("%s/gap-%s.json" % (out, fw)))
+    for row in gap["rows"]:
+        b = row["credit_basis"]
+        if b is not None and b.split(" = ")[-1] not in flat:
+            bad.append("%s %s: no credit %s" % (fw, row["id"], b))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+	then
+		pass "coverage per group, index method and plan in the PDF"
+	else
+		note "$tmp/cov"
+		fail "coverage per group, index method and plan in the PDF"
+	fi
+else
+	pass "# SKIP coverage figures in the PDF: no python3"
 fi
 
 # ---- reproducible ----

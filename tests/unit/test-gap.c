@@ -33,6 +33,7 @@
 #include "mapping.h"
 #include "rcc5.h"
 #include "emit.h"
+#include "report-coverage.h"
 #include "report-gap.h"
 #include "report-remediation.h"
 #include "report-trace.h"
@@ -2453,6 +2454,14 @@ summary(const struct ismc_report *r, const char *key)
 	return NULL;
 }
 
+/* The text of cell `col` of row `i`. */
+static const char *
+at(const struct ismc_report *r, size_t i, int col)
+{
+	cr_assert_lt(i, r->nrows);
+	return cell_text(&r->rows[i][col]);
+}
+
 Test(reports, gap_and_remediation)
 {
 	const struct ismc_report *r;
@@ -2466,22 +2475,26 @@ Test(reports, gap_and_remediation)
 	r = ismc_report_gap(ir, framework("dora"), arena());
 	cr_assert_not_null(r);
 	cr_assert_eq(r->nrows, 2);
-	cr_expect_str_eq(cell_text(&r->rows[0][0]), "d1");
-	cr_expect_str_eq(cell_text(&r->rows[0][1]), "G");
-	cr_expect_str_eq(cell_text(&r->rows[0][3]), "partial");
-	cr_expect_str_eq(cell_text(&r->rows[0][4]),
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_ID), "d1");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_GROUP), "G");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_STATUS), "partial");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_REACHING),
 	    "iso:c1 (implemented); iso:c2 (planned)");
-	cr_expect_str_eq(cell_text(&r->rows[0][5]), "iso:c1");
-	cr_expect_str_eq(cell_text(&r->rows[0][6]), "subset");
-	cr_expect_str_eq(cell_text(&r->rows[0][7]), "no");
-	cr_expect_str_eq(cell_text(&r->rows[0][8]), "iso--dora");
-	cr_expect_str_eq(cell_text(&r->rows[0][9]), "7");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_BEST), "iso:c1");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_RELATION), "subset");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_INFERRED), "no");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_PROVENANCE), "iso--dora");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_STRENGTH), "7");
 	/* d1: c1 subset d1, strength 7, implemented: credit 0.7. */
-	cr_expect_str_eq(cell_text(&r->rows[0][10]), "0.7");
-	cr_expect_str_eq(cell_text(&r->rows[0][11]), "");
-	cr_expect_str_eq(cell_text(&r->rows[0][12]), "strict");
-	cr_expect_str_eq(cell_text(&r->rows[1][3]), "no-counterpart");
-	cr_expect_str_eq(cell_text(&r->rows[1][10]), "0.0");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_CREDIT), "0.7");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_CREDIT_BASIS),
+	    "iso:c1 implemented: 7/10 × 1 = 0.7");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_WORK_LEFT), "");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_POLICY), "strict");
+	/* Only a partial requirement's credit has a sum to show. */
+	cr_expect_str_eq(at(r, 1, ISMC_GAPREP_CREDIT_BASIS), "");
+	cr_expect_str_eq(at(r, 1, ISMC_GAPREP_STATUS), "no-counterpart");
+	cr_expect_str_eq(at(r, 1, ISMC_GAPREP_CREDIT), "0.0");
 	cr_expect_str_eq(summary(r, "policy"), "strict");
 	cr_expect_str_eq(summary(r, "partial_pct"), "50.0");
 	cr_expect_str_eq(summary(r, "gap"), "1");
@@ -2494,16 +2507,67 @@ Test(reports, gap_and_remediation)
 	/* c2 closes d1; d2 has no counterpart: only its own decision (a
 	 * measure of the firm's own) can make it full. */
 	cr_assert_eq(r->nrows, 2);
-	cr_expect_str_eq(cell_text(&r->rows[0][1]), "iso:c2");
-	cr_expect_str_eq(cell_text(&r->rows[0][3]), "planned");
-	cr_expect_str_eq(cell_text(&r->rows[0][4]), "implement");
-	cr_expect_str_eq(cell_text(&r->rows[0][7]), "1");
-	cr_expect_str_eq(cell_text(&r->rows[0][9]), "50.0");
-	cr_expect_str_eq(cell_text(&r->rows[1][1]), "");
-	cr_expect_str_eq(cell_text(&r->rows[1][4]), "own work");
-	cr_expect_str_eq(cell_text(&r->rows[1][5]), "dora:d2");
-	cr_expect_str_eq(cell_text(&r->rows[1][9]), "100.0");
+	cr_expect_str_eq(at(r, 0, ISMC_PLAN_CONTROL), "iso:c2");
+	cr_expect_str_eq(at(r, 0, ISMC_PLAN_STATUS), "planned");
+	cr_expect_str_eq(at(r, 0, ISMC_PLAN_ACTION), "implement");
+	cr_expect_str_eq(at(r, 0, ISMC_PLAN_GAIN), "1");
+	cr_expect_str_eq(at(r, 0, ISMC_PLAN_PCT_AFTER), "50.0");
+	cr_expect_str_eq(at(r, 1, ISMC_PLAN_CONTROL), "");
+	cr_expect_str_eq(at(r, 1, ISMC_PLAN_ACTION), "own work");
+	cr_expect_str_eq(at(r, 1, ISMC_PLAN_FOR), "dora:d2");
+	cr_expect_str_eq(at(r, 1, ISMC_PLAN_PCT_AFTER), "100.0");
 	cr_expect_str_eq(summary(r, "left_open"), "0");
+}
+
+/*
+ * A partial requirement's credit comes with its sum, from the evidence
+ * that gives the most: {c1, c2, c3} superset r with a residual, c1 and c2
+ * implemented, c3 partly, the residual partly closed: 8/10 x (2 + 1/2 +
+ * 1/2) / 4 = 0.6; c4 subset s, partly implemented: 5/10 x 1/2 = 0.25.
+ */
+Test(reports, credit_basis_of_a_set_and_of_a_control)
+{
+	const struct ismc_report *r;
+	struct ismc_report *cov;
+
+	catalog("a", "c1 c2 c3 c4");
+	catalog("t", "G: r s");
+	mapset("a", "t", "  - {source: [c1, c2, c3], rel: superset, target: r, "
+	    "strength: 8, rationale: together, residual: \"report it\"}\n"
+	    "  - {source: c4, rel: subset, target: s, strength: 5, "
+	    "rationale: part}\n");
+	decide("a:c1", ISMC_STATUS_IMPLEMENTED);
+	decide("a:c2", ISMC_STATUS_IMPLEMENTED);
+	decide("a:c3", ISMC_STATUS_PARTIAL);
+	decide("a:c4", ISMC_STATUS_PARTIAL);
+	spec_extra("measure M-1 \"Reports\" { closes t:r; status partial }\n");
+	analyse(ISMC_GAP_STRICT);
+	r = ismc_report_gap(ir, framework("t"), arena());
+	cr_assert_not_null(r);
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_CREDIT), "0.6");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_CREDIT_BASIS), "set: 8/10 × "
+	    "(2 met + 1/2 × 1 partly + 1/2 partly closed residual) / "
+	    "(3 members + 1) = 0.6");
+	cr_expect_str_eq(at(r, 0, ISMC_GAPREP_WORK_LEFT), "report it");
+	cr_expect_str_eq(at(r, 1, ISMC_GAPREP_CREDIT), "0.25");
+	cr_expect_str_eq(at(r, 1, ISMC_GAPREP_CREDIT_BASIS),
+	    "a:c4 partly implemented: 5/10 × 1/2 = 0.25");
+	/* The coverage report: the framework, then its group, as numbers;
+	 * index 100 x (0.6 + 0.25) / 2 = 42.5. */
+	cov = ismc_report_coverage(ir, arena());
+	cr_assert_not_null(cov);
+	cr_assert_eq(cov->nrows, 4);	/* a and its root cell, t and G */
+	cr_expect_str_eq(at(cov, 2, ISMC_COVREP_FRAMEWORK), "t");
+	cr_expect_str_eq(at(cov, 2, ISMC_COVREP_GROUP), "");
+	cr_expect_str_eq(at(cov, 2, ISMC_COVREP_ASSESSED), "2");
+	cr_expect_str_eq(at(cov, 2, ISMC_COVREP_PARTIAL), "2");
+	cr_expect_str_eq(at(cov, 2, ISMC_COVREP_PARTIAL_PCT), "100.0");
+	cr_expect_str_eq(at(cov, 2, ISMC_COVREP_INDEX), "42.5");
+	cr_expect_str_eq(at(cov, 3, ISMC_COVREP_GROUP), "G");
+	cr_expect_str_eq(at(cov, 3, ISMC_COVREP_INDEX), "42.5");
+	cr_expect_str_eq(at(cov, 3, ISMC_COVREP_POLICY), "strict");
+	cr_expect_str_eq(summary(ismc_report_gap(ir, framework("t"), arena()),
+	    "coverage_index"), "42.5");
 }
 
 Test(reports, traceability)
