@@ -561,10 +561,34 @@ index_text(struct pdf_doc *d, double v)
 	return v < 0 ? "n/a" : ismc_arena_printf(d->a, "%.1f", v);
 }
 
-/* Coverage of one framework per group, full, partial and gap side by
- * side with the coverage index, and its total. */
+/*
+ * The five figures of a coverage cell, into r[0..4]: from the gap
+ * analysis, assessed and full, partial and gap side by side with their
+ * shares and the coverage index; counted from the SoA, applicable,
+ * implemented, partial, open and the share implemented.
+ */
 static void
-group_table(struct pdf_doc *d, const struct ismc_coverage_row *row)
+cell_figures(struct pdf_doc *d, const struct ismc_coverage_cell *c, bool gap,
+    const char **r)
+{
+	r[0] = count(d, c->applicable);
+	if (gap) {
+		r[1] = count_pct(d, c->full, c);
+		r[2] = count_pct(d, c->partial, c);
+		r[3] = count_pct(d, c->open, c);
+		r[4] = index_text(d, c->index);
+	} else {
+		r[1] = count(d, c->full);
+		r[2] = count(d, c->partial);
+		r[3] = count(d, c->open + c->planned);
+		r[4] = pct(d, c->pct);
+	}
+}
+
+/* Coverage of one framework per group and its total: from the gap
+ * analysis, or implementation counted from its SoA. */
+static void
+group_table(struct pdf_doc *d, const struct ismc_coverage_row *row, bool gap)
 {
 	static const struct pdf_col cols[] = {
 		{ "Group", 0.08, true },
@@ -575,31 +599,7 @@ group_table(struct pdf_doc *d, const struct ismc_coverage_row *row)
 		{ "Gap", 0.13, false },
 		{ "Coverage index", 0.13, false },
 	};
-	const struct ismc_coverage_cell *c;
-	const char *r[7];
-	struct pdf_table t;
-	size_t i;
-
-	pdf_table_begin(d, &t, cols, 7);
-	for (i = 0; i <= row->ncells; i++) {
-		c = i < row->ncells ? &row->cells[i] : &row->total;
-		r[0] = i < row->ncells ? c->group : "All";
-		r[1] = i < row->ncells ? pdf_or_else(c->title, "") : "";
-		r[2] = count(d, c->applicable);
-		r[3] = count_pct(d, c->full, c);
-		r[4] = count_pct(d, c->partial, c);
-		r[5] = count_pct(d, c->open, c);
-		r[6] = index_text(d, c->index);
-		pdf_table_row(d, &t, r);
-	}
-	pdf_table_end(d);
-}
-
-/* Implementation per group of a framework counted from its SoA. */
-static void
-soa_group_table(struct pdf_doc *d, const struct ismc_coverage_row *row)
-{
-	static const struct pdf_col cols[] = {
+	static const struct pdf_col soa_cols[] = {
 		{ "Group", 0.1, true },
 		{ "Title", 0.31, false },
 		{ "Applicable", 0.12, false },
@@ -613,16 +613,12 @@ soa_group_table(struct pdf_doc *d, const struct ismc_coverage_row *row)
 	struct pdf_table t;
 	size_t i;
 
-	pdf_table_begin(d, &t, cols, 7);
+	pdf_table_begin(d, &t, gap ? cols : soa_cols, 7);
 	for (i = 0; i <= row->ncells; i++) {
 		c = i < row->ncells ? &row->cells[i] : &row->total;
 		r[0] = i < row->ncells ? c->group : "All";
 		r[1] = i < row->ncells ? pdf_or_else(c->title, "") : "";
-		r[2] = count(d, c->applicable);
-		r[3] = count(d, c->full);
-		r[4] = count(d, c->partial);
-		r[5] = count(d, c->open + c->planned);
-		r[6] = pct(d, c->pct);
+		cell_figures(d, c, gap, &r[2]);
 		pdf_table_row(d, &t, r);
 	}
 	pdf_table_end(d);
@@ -776,7 +772,7 @@ gap_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw,
 	    true);
 	pdf_para(d, gap_totals(d, r), PDF_BODY, false, pdf_ink);
 	if (row != NULL)
-		group_table(d, row);
+		group_table(d, row, true);
 	pdf_heading(d, 3, "Requirements not fully covered", false);
 	pdf_para(d, "What a mapping leaves of a requirement (its residual) is "
 	    "listed in the remediation plan below, as work to do.",
@@ -836,7 +832,7 @@ soa_framework_gaps(struct pdf_doc *d, const struct ismc_ir_framework *fw,
 	    "excluded. Implemented: %s of the applicable requirements.",
 	    n->total, n->applicable, n->full, n->partial, n->planned, n->open,
 	    n->excluded, pct(d, n->pct)), PDF_BODY, false, pdf_ink);
-	soa_group_table(d, row);
+	group_table(d, row, false);
 	pdf_heading(d, 3, "Applicable requirements not implemented", false);
 	if (report_table(d, r, cols, NELEM(cols), soa_open) == 0)
 		pdf_para(d, "Every applicable requirement is implemented.",
@@ -1125,18 +1121,7 @@ coverage_summary(struct pdf_doc *d)
 		r = &cov->rows[i];
 		c = &r->total;
 		row[0] = pdf_or_else(r->title, r->framework);
-		row[1] = count(d, c->applicable);
-		if (gap) {
-			row[2] = count_pct(d, c->full, c);
-			row[3] = count_pct(d, c->partial, c);
-			row[4] = count_pct(d, c->open, c);
-			row[5] = index_text(d, c->index);
-		} else {
-			row[2] = count(d, c->full);
-			row[3] = count(d, c->partial);
-			row[4] = count(d, c->open + c->planned);
-			row[5] = pct(d, c->pct);
-		}
+		cell_figures(d, c, gap, &row[1]);
 		pdf_table_row(d, &t, row);
 	}
 	pdf_table_end(d);
