@@ -42,11 +42,20 @@ count(struct ismc_coverage_cell *cell, const struct ismc_ir_control *c)
 	}
 }
 
+/* Part of the applicable requirements in %; -1 with none applicable. */
+static double
+share(size_t part, const struct ismc_coverage_cell *cell)
+{
+	return cell->applicable == 0 ? -1.0 :
+	    100.0 * (double)part / (double)cell->applicable;
+}
+
 static void
 finish(struct ismc_coverage_cell *cell)
 {
-	cell->pct = cell->applicable == 0 ? -1.0 :
-	    100.0 * (double)cell->full / (double)cell->applicable;
+	cell->pct = share(cell->full, cell);
+	cell->partial_pct = share(cell->partial, cell);
+	cell->open_pct = share(cell->open, cell);
 	cell->index = -1.0;
 }
 

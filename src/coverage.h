@@ -29,6 +29,8 @@ struct ismc_coverage_cell {
 	size_t			 excluded;
 	double			 pct;		/* full of applicable; negative:
 						 * nothing applicable */
+	double			 partial_pct;	/* the same for partial and */
+	double			 open_pct;	/* open */
 	double			 index;		/* the coverage index (gap.h);
 						 * negative: nothing assessed,
 						 * or counted from the SoA */

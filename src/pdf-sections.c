@@ -546,12 +546,11 @@ pdf_heatmaps(struct pdf_doc *d)
 
 /* "36 (37.5%)": a count and its share of the assessed requirements. */
 static const char *
-count_pct(struct pdf_doc *d, size_t n, const struct ismc_coverage_cell *c)
+count_pct(struct pdf_doc *d, size_t n, double share)
 {
-	if (c->applicable == 0)
+	if (share < 0)
 		return count(d, n);
-	return ismc_arena_printf(d->a, "%zu (%.1f%%)", n,
-	    100.0 * (double)n / (double)c->applicable);
+	return ismc_arena_printf(d->a, "%zu (%.1f%%)", n, share);
 }
 
 /* The coverage index, "53.6", or "n/a" with nothing assessed. */
@@ -573,9 +572,9 @@ cell_figures(struct pdf_doc *d, const struct ismc_coverage_cell *c, bool gap,
 {
 	r[0] = count(d, c->applicable);
 	if (gap) {
-		r[1] = count_pct(d, c->full, c);
-		r[2] = count_pct(d, c->partial, c);
-		r[3] = count_pct(d, c->open, c);
+		r[1] = count_pct(d, c->full, c->pct);
+		r[2] = count_pct(d, c->partial, c->partial_pct);
+		r[3] = count_pct(d, c->open, c->open_pct);
 		r[4] = index_text(d, c->index);
 	} else {
 		r[1] = count(d, c->full);
@@ -695,6 +694,8 @@ plan_what(struct pdf_doc *d, const struct ismc_cell *c)
 	if (ctl->kind == ISMC_CELL_LIST && ctl->u.list.n > 0)
 		what = ismc_arena_printf(d->a, "%s (now %s)",
 		    text(d, ctl, ", "), text(d, &c[ISMC_PLAN_STATUS], ", "));
+	else if (res == NULL)
+		what = ismc_arena_printf(d->a, "Meet it directly: %s", title);
 	else
 		what = title;
 	if (res != NULL)
@@ -731,8 +732,7 @@ plan_table(struct pdf_doc *d, const struct ismc_ir_framework *fw)
 	static const struct rcol cols[] = {
 		{ { "Step", 0.06, true }, ISMC_PLAN_RANK, NULL, NULL },
 		{ { "Action", 0.17, false }, -1, NULL, plan_action },
-		{ { "Controls to implement, or residual to close", 0.5,
-		    false }, -1, NULL, plan_what },
+		{ { "What to do", 0.5, false }, -1, NULL, plan_what },
 		{ { "Made full", 0.1, false }, ISMC_PLAN_GAIN, NULL, NULL },
 		{ { "Full after", 0.17, false }, -1, NULL, plan_after },
 	};

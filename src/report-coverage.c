@@ -33,13 +33,11 @@ static const struct ismc_report_column coverage_columns[] = {
 	[ISMC_COVREP_POLICY] = { "policy", "Coverage policy" },
 };
 
-/* Part of the assessed requirements in %, null with none assessed. */
+/* A share from the coverage table, null with nothing assessed. */
 static struct ismc_cell
-share(size_t part, const struct ismc_coverage_cell *c)
+share(double pct)
 {
-	if (c->applicable == 0)
-		return ismc_cell_null();
-	return ismc_cell_dec(100.0 * (double)part / (double)c->applicable, 1);
+	return pct >= 0 ? ismc_cell_dec(pct, 1) : ismc_cell_null();
 }
 
 static void
@@ -53,11 +51,11 @@ fill_row(struct ismc_cell *row, const struct ismc_coverage *cov,
 	row[ISMC_COVREP_ASSESSED] = ismc_cell_int((int64_t)c->applicable);
 	row[ISMC_COVREP_EXCLUDED] = ismc_cell_int((int64_t)c->excluded);
 	row[ISMC_COVREP_FULL] = ismc_cell_int((int64_t)c->full);
-	row[ISMC_COVREP_FULL_PCT] = share(c->full, c);
+	row[ISMC_COVREP_FULL_PCT] = share(c->pct);
 	row[ISMC_COVREP_PARTIAL] = ismc_cell_int((int64_t)c->partial);
-	row[ISMC_COVREP_PARTIAL_PCT] = share(c->partial, c);
+	row[ISMC_COVREP_PARTIAL_PCT] = share(c->partial_pct);
 	row[ISMC_COVREP_GAP] = ismc_cell_int((int64_t)c->open);
-	row[ISMC_COVREP_GAP_PCT] = share(c->open, c);
+	row[ISMC_COVREP_GAP_PCT] = share(c->open_pct);
 	row[ISMC_COVREP_INDEX] = c->index >= 0 ? ismc_cell_dec(c->index, 1) :
 	    ismc_cell_null();
 	row[ISMC_COVREP_POLICY] = ismc_cell_str(cov->policy);
