@@ -34,6 +34,7 @@
 /* ---- the registry ------------------------------------------------------ */
 
 extern const struct ismc_report_def ismc_report_soa_def;
+extern const struct ismc_report_def ismc_report_clauses_def;
 extern const struct ismc_report_def ismc_report_risks_def;
 extern const struct ismc_report_def ismc_report_kpis_def;
 extern const struct ismc_report_def ismc_report_findings_def;
@@ -46,6 +47,7 @@ extern const struct ismc_report_def ismc_report_inputs_def;
 
 static const struct ismc_report_def *const report_table[] = {
 	&ismc_report_soa_def,
+	&ismc_report_clauses_def,
 	&ismc_report_risks_def,
 	&ismc_report_kpis_def,
 	&ismc_report_findings_def,

@@ -329,11 +329,11 @@ print_general_help(FILE *out)
 	fputs("\nOptions (each command takes some: 'ismc help COMMAND' lists "
 	    "them):\n", out);
 	print_options(out, C_ALL);
-	fputs("\nOutputs of 'build': soa-<framework>, risks, kpis, findings, "
-	    "review,\ngap-<framework>, remediation-<framework>, coverage, "
-	    "traceability and\ninputs as .csv, .md and .json; heatmap-risk, "
-	    "heatmap-coverage and kpi\ncharts as .png and .svg; report.pdf.\n",
-	    out);
+	fputs("\nOutputs of 'build': soa-<framework>, clauses-<framework>, "
+	    "risks, kpis,\nfindings, review, gap-<framework>, "
+	    "remediation-<framework>, coverage,\ntraceability and inputs as "
+	    ".csv, .md and .json; heatmap-risk,\nheatmap-coverage and kpi "
+	    "charts as .png and .svg; report.pdf.\n", out);
 	fputs(trailer, out);
 }
 

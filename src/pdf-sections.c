@@ -317,6 +317,40 @@ soa_status(struct pdf_doc *d, const struct ismc_cell *c)
 	return spaced(d, str(&c[ISMC_SOA_STATUS]));
 }
 
+static const char *
+clause_status(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	return spaced(d, pdf_or_else(str(&c[ISMC_CLAUSE_STATUS]),
+	    "not decided"));
+}
+
+/* The requirements outside the SoA part, which every organisation must
+ * meet (ISO/IEC 27001 clauses 4 to 10), from the clauses report. */
+static void
+soa_clauses(struct pdf_doc *d, const struct ismc_ir_framework *fw)
+{
+	static const struct rcol cols[] = {
+		{ { "Clause", 0.08, true }, ISMC_CLAUSE_ID, NULL, NULL },
+		{ { "Title", 0.27, false }, ISMC_CLAUSE_TITLE, NULL, NULL },
+		{ { "Status", 0.125, false }, -1, NULL, clause_status },
+		{ { "Owner", 0.165, false }, ISMC_CLAUSE_OWNER_TITLE, NULL,
+		    NULL },
+		{ { "Documented information and references", 0.36, false },
+		    ISMC_CLAUSE_REFERENCES, "\n", NULL },
+	};
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_clauses_def, fw);
+
+	if (r == NULL)
+		return;
+	pdf_heading(d, 3, "Clauses", false);
+	pdf_para(d, ismc_arena_printf(d->a, "The requirements every "
+	    "organisation must meet, outside the Statement of Applicability, as "
+	    "decided. %s They count in the coverage of the framework (section \"%s\").",
+	    summary_text(d, r), ISMC_PDF_GAP), PDF_BODY, false, pdf_ink);
+	report_table(d, r, cols, NELEM(cols), NULL);
+}
+
 static void
 soa_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw)
 {
@@ -338,6 +372,7 @@ soa_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw)
 	    true);
 	pdf_para(d, summary_text(d, r), PDF_BODY, false, pdf_ink);
 	report_table(d, r, cols, NELEM(cols), NULL);
+	soa_clauses(d, fw);
 }
 
 void

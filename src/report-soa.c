@@ -1,5 +1,6 @@
 /*
- * report-soa.c - the Statement of Applicability of one framework.
+ * report-soa.c - the Statement of Applicability of one framework, and the
+ * clauses decided beside it.
  *
  * One row per requirement, in catalog order, exactly as the IR lists them:
  * an auditor compares the SoA with the standard line by line, so nothing
@@ -10,6 +11,7 @@
 #include "report-soa.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "backend.h"
@@ -32,6 +34,19 @@ static const struct ismc_report_column soa_columns[] = {
 	[ISMC_SOA_REFERENCES] = { "references", "References" },
 	[ISMC_SOA_MEASURES] = { "measures", "Measures" },
 	[ISMC_SOA_RISKS] = { "risks", "Risks treated" },
+};
+
+/* ORDER CLAUSE_COLUMNS */
+static const struct ismc_report_column clause_columns[] = {
+	[ISMC_CLAUSE_ID] = { "id", "Clause" },
+	[ISMC_CLAUSE_HEADING] = { "heading", "Heading" },
+	[ISMC_CLAUSE_TITLE] = { "title", "Title" },
+	[ISMC_CLAUSE_STATUS] = { "status", "Status" },
+	[ISMC_CLAUSE_OWNER] = { "owner", "Owner" },
+	[ISMC_CLAUSE_OWNER_TITLE] = { "owner_title", "Owner title" },
+	[ISMC_CLAUSE_REFERENCES] = { "references",
+	    "Documented information and references" },
+	[ISMC_CLAUSE_MEASURES] = { "measures", "Measures" },
 };
 
 /* Summary entries for the implementation status of applicable controls;
@@ -225,4 +240,78 @@ const struct ismc_report_def ismc_report_soa_def = {
 	.name = "soa",
 	.scope = ISMC_SCOPE_CONTROLS,
 	.build_fw = ismc_report_soa,
+};
+
+static void
+fill_clause_row(struct ismc_arena *a, struct ismc_cell *row,
+    const struct ismc_ir_control *c)
+{
+	row[ISMC_CLAUSE_ID] = ismc_cell_str(c->req->id);
+	row[ISMC_CLAUSE_HEADING] = theme_cell(c->req);
+	row[ISMC_CLAUSE_TITLE] = ismc_cell_str(c->req->title);
+	if (c->status != ISMC_STATUS_UNSET)
+		row[ISMC_CLAUSE_STATUS] = ismc_cell_str(
+		    ismc_status_name(c->status));
+	if (c->owner != NULL) {
+		row[ISMC_CLAUSE_OWNER] = ismc_cell_str(c->owner->id);
+		row[ISMC_CLAUSE_OWNER_TITLE] = ismc_cell_str(c->owner->title);
+	}
+	row[ISMC_CLAUSE_REFERENCES] = refs_cell(a, c->refs, c->nrefs);
+	row[ISMC_CLAUSE_MEASURES] = measures_cell(a, c->measures,
+	    c->nmeasures);
+}
+
+/* Clause summary labels: a clause is never excluded, so no "Applicable,"
+ * as in the SoA's. ORDER ISMC_STATUS */
+static const char *const clause_labels[] = {
+	[ISMC_STATUS_UNSET] = "Not decided",
+	[ISMC_STATUS_NOT_IMPLEMENTED] = "Not implemented",
+	[ISMC_STATUS_PLANNED] = "Planned",
+	[ISMC_STATUS_PARTIAL] = "Partially implemented",
+	[ISMC_STATUS_IMPLEMENTED] = "Implemented",
+};
+
+struct ismc_report *
+ismc_report_clauses(const struct ismc_ir *ir,
+    const struct ismc_ir_framework *fw, struct ismc_arena *a)
+{
+	const struct ismc_catalog *cat = fw->catalog;
+	size_t i, s, n = 0, status[NSTATUS] = { 0 };
+	const struct ismc_ir_control *c;
+	struct ismc_report *r = NULL;
+
+	for (i = 0; i < fw->ncontrols; i++) {
+		c = &fw->controls[i];
+		if (!c->req->mandatory)
+			continue;
+		if (r == NULL) {
+			r = ismc_report_new(a, "clauses", ismc_arena_printf(a,
+			    "Clauses: %s", cat->title != NULL ? cat->title :
+			    cat->id), clause_columns, ISMC_CLAUSE_NCOLUMNS);
+			ismc_report_add_spec_meta(r, ir);
+			ismc_report_add_meta(r, "framework", "Framework",
+			    ismc_cell_str(cat->id));
+			ismc_report_add_meta(r, "framework_title",
+			    "Framework title", ismc_cell_str(cat->title));
+			ismc_report_add_generator(r);
+		}
+		fill_clause_row(a, ismc_report_add_row(r), c);
+		n++;
+		if ((size_t)c->status < NSTATUS)
+			status[c->status]++;
+	}
+	if (r == NULL)
+		return NULL;
+	ismc_report_add_summary(r, "clauses", "Clauses",
+	    ismc_cell_int((int64_t)n));
+	for (s = NSTATUS; s-- > 0;)
+		ismc_report_add_summary(r, status_fields[s].key,
+		    clause_labels[s], ismc_cell_int((int64_t)status[s]));
+	return r;
+}
+
+const struct ismc_report_def ismc_report_clauses_def = {
+	.name = "clauses",
+	.scope = ISMC_SCOPE_CONTROLS,
+	.build_fw = ismc_report_clauses,
 };

@@ -3,6 +3,11 @@
  *
  * soa-<catalog>: one row per requirement, in catalog order, with its
  * decision, status, owner, references, measures and risks.
+ *
+ * clauses-<catalog>: the requirements of the catalog outside its SoA part,
+ * which every organisation must meet (ISO/IEC 27001 clauses 4 to 10), each
+ * with its status, owner and the documented information evidencing it.
+ * Only for a catalog that has such requirements.
  */
 #ifndef ISMC_REPORT_SOA_H
 #define ISMC_REPORT_SOA_H
@@ -31,9 +36,25 @@ enum ismc_soa_col {			/* ORDER SOA_COLUMNS */
 	ISMC_SOA_NCOLUMNS
 };
 
+enum ismc_clause_col {			/* ORDER CLAUSE_COLUMNS */
+	ISMC_CLAUSE_ID,
+	ISMC_CLAUSE_HEADING,		/* title of the top-level clause */
+	ISMC_CLAUSE_TITLE,
+	ISMC_CLAUSE_STATUS,		/* null: not decided */
+	ISMC_CLAUSE_OWNER,
+	ISMC_CLAUSE_OWNER_TITLE,
+	ISMC_CLAUSE_REFERENCES,		/* "documented: ...", as written */
+	ISMC_CLAUSE_MEASURES,
+	ISMC_CLAUSE_NCOLUMNS
+};
+
 struct ismc_report *ismc_report_soa(const struct ismc_ir *,
+	    const struct ismc_ir_framework *, struct ismc_arena *);
+/* NULL when the catalog has no requirement outside its SoA part. */
+struct ismc_report *ismc_report_clauses(const struct ismc_ir *,
 	    const struct ismc_ir_framework *, struct ismc_arena *);
 
 extern const struct ismc_report_def ismc_report_soa_def;
+extern const struct ismc_report_def ismc_report_clauses_def;
 
 #endif

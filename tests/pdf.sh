@@ -45,25 +45,38 @@ for title in "Scope statement" "Statement of Applicability" \
 	fi
 done
 
+# rows_in_pdf WHAT CSV PAGES WANT [AFTER]: every id in the first column
+# of CSV (WANT of them) starts a line of the text PAGES, followed by a
+# match of the extended regex AFTER.
+rows_in_pdf() {
+	tail -n +2 "$2" | awk -F, '{ print $1 }' >"$tmp/ids"
+	rows=0
+	missing=0
+	while read -r id; do
+		rows=$((rows + 1))
+		re=$(printf '%s\n' "$id" | sed 's/\./\\./g')
+		if ! grep -Eq "^ *$re( |\$)${5:+.*$5}" "$3"; then
+			missing=$((missing + 1))
+			echo "# $1 $id is not in the PDF"
+		fi
+	done <"$tmp/ids"
+	if [ "$rows" -eq "$4" ] && [ "$missing" -eq 0 ]; then
+		pass "every $1 in the PDF"
+	else
+		fail "$1: $rows rows in the CSV (want $4), $missing not in the PDF"
+	fi
+}
+
 # ---- every SoA row, on the SoA pages (those under its table header) ----
 awk 'BEGIN { RS = "\f" } /Reasons or/ && /References/ { print }' \
     "$tmp/report.txt" >"$tmp/soa.txt"
-tail -n +2 "$tmp/a/soa-iso27001-2022.csv" | cut -d, -f1 >"$tmp/ids"
-rows=0
-missing=0
-while read -r id; do
-	rows=$((rows + 1))
-	re=$(printf '%s\n' "$id" | sed 's/\./\\./g')
-	if ! grep -Eq "^ *$re( |\$)" "$tmp/soa.txt"; then
-		missing=$((missing + 1))
-		echo "# SoA row $id is not in the PDF"
-	fi
-done <"$tmp/ids"
-if [ "$rows" -eq 93 ] && [ "$missing" -eq 0 ]; then
-	pass "every SoA row in the PDF"
-else
-	fail "SoA: $rows rows in the CSV (want 93), $missing not in the PDF"
-fi
+rows_in_pdf "SoA row" "$tmp/a/soa-iso27001-2022.csv" "$tmp/soa.txt" 93
+
+# ---- every clause, with its status, on the clause pages ----
+awk 'BEGIN { RS = "\f" } /Documented information and/ { print }' \
+    "$tmp/report.txt" >"$tmp/clauses.txt"
+rows_in_pdf clause "$tmp/a/clauses-iso27001-2022.csv" "$tmp/clauses.txt" 30 \
+    "(implemented|partial|planned|not decided)"
 
 # ---- pages, footers, size, dates ----
 pdfinfo -isodates "$pdf" >"$tmp/info"

@@ -626,6 +626,47 @@ Test(builders, soa_theme_walks_to_the_top_group)
 	    "ICT risk management");
 }
 
+/* The clauses beside the SoA: every one of ISO's 30, decided or not, in
+ * a report of their own; a catalog without clauses has none. */
+Test(builders, clauses_rows)
+{
+	const struct ismc_ir *ir = compile("clause 9.2.2 { status implemented; "
+	    "owner ciso; documented \"Audit programme 2026\" }\n"
+	    "clause 10.1 { status partial }\n");
+	struct ismc_report *r = ismc_report_clauses(ir, &ir->frameworks[0],
+	    &arena);
+	const char *csv = render(ismc_emit_csv, r);
+
+	cr_assert_str_eq(r->id, "clauses");
+	cr_assert_eq(r->nrows, 30);
+	cr_assert_str_eq(line(csv, "Clause,"), "Clause,Heading,Title,Status,"
+	    "Owner,Owner title,Documented information and references,"
+	    "Measures");
+	cr_assert_str_eq(line(csv, "9.2.2,"), "9.2.2,Performance evaluation,"
+	    "\"Audit programme: frequency, methods, criteria, objective "
+	    "auditors, reporting\",implemented,ciso,"
+	    "Chief Information Security Officer,"
+	    "documented: Audit programme 2026,");
+	cr_assert_str_eq(line(csv, "4.1,"), "4.1,Context of the organisation,"
+	    "Internal and external issues relevant to the ISMS,,,,,");
+	cr_assert_str_eq(r->rows[0][ISMC_CLAUSE_ID].u.s, "4.1");
+	cr_assert_eq(r->summary[0].value.u.i, 30);	/* clauses */
+	cr_assert_str_eq(r->summary[1].key, "status_implemented");
+	cr_assert_eq(r->summary[1].value.u.i, 1);
+	cr_assert_str_eq(r->summary[2].key, "status_partial");
+	cr_assert_eq(r->summary[2].value.u.i, 1);
+	cr_assert_str_eq(r->summary[5].key, "status_unset");
+	cr_assert_eq(r->summary[5].value.u.i, 28);
+}
+
+Test(builders, no_clauses_without_clauses)
+{
+	const struct ismc_ir *ir = compile("framework dora\n");
+
+	cr_assert_str_eq(ir->frameworks[1].catalog->id, "dora");
+	cr_assert_null(ismc_report_clauses(ir, &ir->frameworks[1], &arena));
+}
+
 Test(builders, risks_csv)
 {
 	const struct ismc_ir *ir = compile("");
@@ -1159,7 +1200,11 @@ Test(outdir, emit_reports_writes_every_format)
 	od = ismc_outdir_open(tmpdir, &diag);
 	cr_assert(ismc_backend_run_dir(ir, &arena, &diag, NULL, NULL, 0, od));
 	cr_assert(ismc_outdir_commit(od));
+	/* The ISO clauses are listed even when the spec decides none: each
+	 * is owed an answer. */
 	cr_assert_str_eq(listing(tmpdir),
+	    "clauses-iso27001-2022.csv clauses-iso27001-2022.json "
+	    "clauses-iso27001-2022.md "
 	    "findings.csv findings.json findings.md "
 	    "heatmap-coverage.png heatmap-coverage.svg "
 	    "heatmap-risk.png heatmap-risk.svg "
