@@ -100,6 +100,56 @@ id_list(struct ismc_arena *a, const char **ids, size_t n, size_t k)
 }
 
 /*
+ * At most how many of the n ids can be listed in a w x h box. Listing k
+ * ids wraps its first k - 1 ("R-1, ..., R-9,") exactly as the list of all
+ * n wraps them, so k ids fit only if that prefix fits on its own; and a
+ * prefix that fits stays fitting when shortened. The longest fitting
+ * prefix is found by bisection on one copy of the whole list, which
+ * makes a cell of n risks cost O(n + log n fits) where trying every k
+ * from n down built n lists of up to n ids.
+ */
+static size_t
+ids_bound(const struct chart_lay *l, const char **ids, size_t n, double w,
+    double h, double size)
+{
+	struct chart_plan p;
+	size_t *end, i, len = 0, lo, hi, mid;
+	char *all, saved;
+	bool fits;
+
+	end = ISMC_NEW_ARRAY(l->a, size_t, n);
+	for (i = 0; i < n; i++) {
+		len += strlen(ids[i]) + (i > 0 ? 2 : 0);
+		end[i] = len + 1;	/* the prefix through i's comma */
+	}
+	all = ismc_arena_alloc(l->a, len + 2);
+	for (i = 0, len = 0; i < n; i++) {
+		if (i > 0)
+			all[len++] = ' ';
+		memcpy(all + len, ids[i], strlen(ids[i]));
+		len += strlen(ids[i]);
+		all[len++] = ',';
+	}
+	all[len] = '\0';
+	/* lo ids fit (none always do); hi + 1 do not. */
+	lo = 0;
+	hi = n - 1;
+	while (lo < hi) {
+		mid = lo + (hi - lo + 1) / 2;
+		saved = all[end[mid - 1]];
+		all[end[mid - 1]] = '\0';
+		fits = chart_fit_text(l, all, w, h, size, false, CHART_MAXLINES,
+		    false, &p);
+		all[end[mid - 1]] = saved;
+		if (fits)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo + 1;
+}
+
+/*
  * The count, and below it as many ids as fit, centred in the cell. The
  * ids never shrink below the minimum font nor get cut mid-name: a list
  * that does not fit loses names from the end, which "+N" then counts.
@@ -120,7 +170,8 @@ cell_content(const struct chart_lay *l, struct ismc_rect cell, const char **ids,
 		return;
 	pi.nlines = 0;
 	h = in.h - chart_plan_h(&pc) - 1;
-	for (k = n; k > 0 && h > 0; k--) {
+	k = h > 0 ? ids_bound(l, ids, n, in.w, h, fmin(8, pc.size)) : 0;
+	for (; k > 0 && h > 0; k--) {
 		list = id_list(l->a, ids, n, k);
 		if (chart_fit_text(l, list, in.w, h, fmin(8, pc.size), false,
 		    CHART_MAXLINES, false, &pi))

@@ -29,6 +29,7 @@
 #include "buf.h"
 #include "chart-coverage.h"
 #include "chart-kpi.h"
+#include "chart-layout-int.h"
 #include "chart-layout.h"
 #include "chart-paint.h"
 #include "chart-risk.h"
@@ -392,6 +393,96 @@ Test(layout, crowded_cell_counts_the_rest)
 		    strstr(dl->items[i].text, " +") != NULL)
 			plus = true;
 	cr_assert(plus, "no \"+N\" for the ids that did not fit");
+}
+
+/*
+ * The ids of a crowded cell, read back from the display list: the list's
+ * lines joined again, the number of ids it names (k), and whether the
+ * list with one more id (the next "+N" smaller) would have fitted in the
+ * same room. A cell names as many ids as fit, however they are found.
+ */
+static void
+check_most_ids(const struct ismc_dl *dl, const struct ismc_text_metrics *m,
+    const char *const *ids, size_t n)
+{
+	struct ismc_chart_opts o = { .metrics = m };
+	const struct ismc_dl_item *c = cell(dl, 5, 5), *num = NULL;
+	struct ismc_rect in = chart_inset(c->box, 3);
+	struct ismc_dl *scratch = ismc_dl_new(&arena, 100, 100);
+	struct ismc_buf list, more;
+	struct chart_lay l;
+	struct chart_plan p;
+	double h, size = 0;
+	size_t i, k = 0;
+
+	ismc_buf_init(&list);
+	for (i = 0; i < dl->nitems; i++) {
+		const struct ismc_dl_item *it = &dl->items[i];
+
+		if (it->op != ISMC_DL_TEXT || !inside(it->box, in))
+			continue;
+		if (it->bold) {
+			num = it;
+			continue;
+		}
+		if (list.len > 0)
+			ismc_buf_adds(&list, " ");
+		ismc_buf_adds(&list, it->text);
+		size = it->size;
+	}
+	cr_assert_not_null(num, "no count in the crowded cell");
+	cr_assert_str_eq(num->text, ismc_arena_printf(&arena, "%zu", n));
+	cr_assert(list.len > 0, "no ids in the crowded cell");
+	/* The ids shown are the first k, in order. */
+	ismc_buf_init(&more);
+	for (k = 0; k < n; k++) {
+		ismc_buf_printf(&more, "%s%s", k > 0 ? ", " : "", ids[k]);
+		if (strncmp(ismc_buf_cstr(&list), ismc_buf_cstr(&more),
+		    more.len) != 0)
+			break;
+	}
+	cr_assert(k > 0 && k < n, "%zu of %zu ids in '%s'", k, n,
+	    ismc_buf_cstr(&list));
+	cr_assert_str_eq(ismc_buf_cstr(&list), ismc_arena_printf(&arena,
+	    "%.*s +%zu", (int)(more.len - strlen(ids[k]) - (k > 0 ? 2 : 0)),
+	    ismc_buf_cstr(&more), n - k));
+	/* k + 1 ids do not fit where the k did. */
+	ismc_buf_printf(&more, "%s", k + 1 < n ? ismc_arena_printf(&arena,
+	    " +%zu", n - k - 1) : "");
+	chart_lay_init(&l, scratch, &o);
+	h = in.h - chart_line_h(num->size) - 1;
+	cr_assert(!chart_fit_text(&l, ismc_buf_cstr(&more), in.w, h,
+	    fmin(8, num->size), false, CHART_MAXLINES, false, &p),
+	    "%zu ids would fit, %zu shown (at %g pt)", k + 1, k, size);
+	ismc_buf_free(&more);
+	ismc_buf_free(&list);
+}
+
+/* Thousands of risks in one cell, ids of uneven length: the cell still
+ * lists as many as fit (its layout does not try every count). */
+Test(layout, crowded_cell_lists_most_ids)
+{
+	struct ismc_text_metrics *pm = ismc_pango_metrics_new();
+	static const double widths[] = { 420, ISMC_CHART_WIDTH, 1600 };
+	const char **ids;
+	size_t n = 3000, i, w;
+
+	cr_assert_not_null(pm);
+	scales(5);
+	ids = ISMC_NEW_ARRAY(&arena, const char *, n);
+	for (i = 0; i < n; i++) {
+		/* "R-0000", "R-0001-WIDE-NAME", ...: sorted as the register
+		 * sorts them (naturally, by id). */
+		ids[i] = ismc_arena_printf(&arena, "R-%04zu%s", i,
+		    i % 7 == 3 ? "-WIDE-NAME" : i % 5 == 1 ? "x" : "");
+		add_risk(ids[i], 5, 5, 1, 1);
+	}
+	for (w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+		check_most_ids(heatmap(widths[w], NULL), &ismc_chart_estimate,
+		    ids, n);
+		check_most_ids(heatmap(widths[w], pm), pm, ids, n);
+	}
+	ismc_pango_metrics_free(pm);
 }
 
 /* A label that cannot fit even at the minimum size ends in an ellipsis. */
