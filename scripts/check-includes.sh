@@ -47,7 +47,6 @@ status=0
 # list cannot go stale.
 KNOWN_CYCLES='
 catalog compilation datafile import mapping search
-gap remediation
 '
 
 # 1. Cycles: the strongly connected components of the module graph

@@ -34,10 +34,10 @@
 #include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
+#include "gap-int.h"
 #include "ir.h"
 #include "mapping.h"
 #include "rcc5.h"
-#include "remediation.h"
 #include "xalloc.h"
 
 #define NONE	SIZE_MAX

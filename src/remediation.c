@@ -9,7 +9,7 @@
  */
 #include <config.h>
 
-#include "remediation.h"
+#include "gap-int.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,7 +1,8 @@
 /*
- * remediation.h - the remediation plan, a step of the gap analysis
- * (gap.c) and of nothing else: reports read the plan from the result
- * (struct ismc_gap_fw.plan), never call this.
+ * gap-int.h - inside the gap analysis: what its analysis (gap.c) and its
+ * remediation plan (remediation.c), a step of the analysis and of
+ * nothing else, tell each other. Reports read the plan from the result
+ * (struct ismc_gap_fw.plan, gap.h), never include this.
  *
  * The analysis hands the plan a model of what can make each requirement
  * of the framework full, in global requirement indices (every framework's
@@ -9,8 +10,8 @@
  * needs no links, only these lists, and evaluates "full" exactly as the
  * analysis' strict and all-mapped rules do.
  */
-#ifndef ISMC_REMEDIATION_H
-#define ISMC_REMEDIATION_H
+#ifndef ISMC_GAP_INT_H
+#define ISMC_GAP_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
