@@ -27,6 +27,7 @@
 #include "diag.h"
 #include "ir.h"
 #include "outdir.h"
+#include "progress.h"
 #include "xalloc.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -270,6 +271,7 @@ write_one(const struct run *run, const struct ismc_renderer *r,
 	bool ok;
 
 	name = ismc_arena_printf(run->out->a, "%s.%s", stem, r->ext);
+	ismc_progress_stage(run->opts->progress, "writing %s", name);
 	ismc_buf_init(&b);
 	why = NULL;
 	if (r->table != NULL)

@@ -36,6 +36,7 @@ struct ismc_dl;
 struct ismc_ir;
 struct ismc_ir_framework;
 struct ismc_outdir;
+struct ismc_progress;
 struct ismc_outputs;
 struct ismc_report;
 struct ismc_text_metrics;
@@ -79,6 +80,7 @@ enum ismc_render_scope {
 struct ismc_render_opts {
 	bool		 csv_bom;	/* --csv-bom: CSV files start with a
 					 * UTF-8 byte order mark */
+	struct ismc_progress *progress;	/* each file is a stage; or NULL */
 };
 
 /* What one call of a renderer turns into a file. */

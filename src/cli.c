@@ -24,6 +24,7 @@
 #include "diag.h"
 #include "gap.h"
 #include "number.h"
+#include "progress.h"
 #include "suggest.h"
 #include "xalloc.h"
 
@@ -108,6 +109,8 @@ enum {
 	OPT_CHECK,
 	OPT_SANDBOX,
 	OPT_CSV_BOM,
+	OPT_PROGRESS,
+	OPT_NO_PROGRESS,
 	OPT_PRINT_SEARCH_PATH,
 };
 
@@ -132,6 +135,12 @@ static const struct cli_option options[] = {
 	{ "csv-bom", OPT_CSV_BOM, no_argument, NULL, C_BUILD,
 	  "start each CSV file with a UTF-8 byte order mark\n"
 	  "(so spreadsheets do not guess another encoding)", NULL },
+	{ "progress", OPT_PROGRESS, no_argument, NULL, C_CHECK | C_BUILD,
+	  "name each stage on standard error, even where it\n"
+	  "is no terminal (default: on a terminal outside CI,\n"
+	  "once the run has taken about a second)", NULL },
+	{ "no-progress", OPT_NO_PROGRESS, no_argument, NULL,
+	  C_CHECK | C_BUILD, "never name the stages", NULL },
 	{ NULL, 'M', required_argument, "D", C_CHECK | C_BUILD,
 	  "write a make dependency file: every spec, include,\n"
 	  "catalog, mapping set and texts file read", "-MD" },
@@ -665,6 +674,12 @@ apply_option(struct ismc_options *o, int key, const char *v)
 		return 0;
 	case OPT_CSV_BOM:
 		o->csv_bom = true;
+		return 0;
+	case OPT_PROGRESS:
+		o->progress = ISMC_PROGRESS_ALWAYS;
+		return 0;
+	case OPT_NO_PROGRESS:
+		o->progress = ISMC_PROGRESS_NEVER;
 		return 0;
 	case OPT_SANDBOX:
 		o->sandbox = true;

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "diag-int.h"
 #include "escape.h"
+#include "progress.h"
 #include "suggest.h"
 #include "xalloc.h"
 
@@ -377,6 +378,7 @@ emit(struct ismc_diag *d, enum ismc_severity sev, enum ismc_warning w,
     bool promoted, struct ismc_span span, char *msg)
 {
 	if (d->format == ISMC_DIAG_TEXT) {
+		ismc_progress_clear(d->progress);
 		emit_text(d, sev, w, promoted, span, msg);
 		free(msg);
 		return;
@@ -508,6 +510,7 @@ ismc_diag_fixit(struct ismc_diag *d, struct ismc_span span, const char *text)
 void
 ismc_diag_summary(struct ismc_diag *d)
 {
+	ismc_progress_clear(d->progress);
 	if (d->format == ISMC_DIAG_JSON) {
 		ismc_diag_write_json(d);
 		return;

@@ -116,7 +116,11 @@ struct ismc_diag {
 	size_t		 caprecords;
 	size_t		 last;			/* the record a note or fix-it
 						 * attaches to */
+	struct ismc_progress *progress;		/* its status line is cleared
+						 * before a message; or NULL */
 };
+
+struct ismc_progress;
 
 void	ismc_diag_init(struct ismc_diag *, const struct ismc_sources *, FILE *);
 /* Frees what JSON and SARIF output recorded (after ismc_diag_summary). */

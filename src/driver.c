@@ -28,6 +28,7 @@
 #include "outdir.h"
 #include "parse.h"
 #include "paths.h"
+#include "progress.h"
 #include "sema.h"
 
 void
@@ -222,7 +223,8 @@ static bool
 build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
     const struct ismc_ir *ir, bool *io_failed)
 {
-	struct ismc_render_opts ro = { .csv_bom = o->csv_bom };
+	struct ismc_render_opts ro = { .csv_bom = o->csv_bom,
+	    .progress = c->diag.progress };
 	struct sigaction old[NCLEANUP_SIGNALS];
 	struct ismc_outdir *od;
 	bool ok;
@@ -239,9 +241,13 @@ build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
 	if (!ok) {
 		ismc_outdir_abort(od);
 		*io_failed = c->diag.errors > 0;
-	} else if (!ismc_outdir_commit(od)) {
-		*io_failed = true;
-		ok = false;
+	} else {
+		ismc_progress_stage(c->diag.progress, "moving the outputs "
+		    "into %s", o->outdir);
+		if (!ismc_outdir_commit(od)) {
+			*io_failed = true;
+			ok = false;
+		}
 	}
 	settle_signals();
 	restore_signals(old);
@@ -306,6 +312,8 @@ run_compile(struct run *r, const struct ismc_options *o,
 
 	if (o->sandbox)
 		ismc_compilation_sandbox(c, o->sandbox_root, specs, nspecs);
+	ismc_progress_stage(c->diag.progress, "reading %zu spec file%s",
+	    nspecs, nspecs == 1 ? "" : "s");
 	ismc_frontend_load(c, specs, nspecs, &r->prog);
 	r->io_failed = c->io_failed;
 	dump_front(c, o, &r->prog);
@@ -314,11 +322,15 @@ run_compile(struct run *r, const struct ismc_options *o,
 	memset(&so, 0, sizeof so);
 	so.texts = o->texts;
 	so.ntexts = o->ntexts;
+	ismc_progress_stage(c->diag.progress, "checking");
 	r->ir = ismc_sema_run(c, &r->prog, &so);
 	if (c->diag.errors != 0)
 		return;
-	if (r->ir->nframeworks > 1)
+	if (r->ir->nframeworks > 1) {
+		ismc_progress_stage(c->diag.progress, "analysing the coverage "
+		    "of %zu frameworks", r->ir->nframeworks);
 		ismc_gap_analyse(c, r->ir, (enum ismc_gap_policy)o->coverage);
+	}
 	if (o->dump_ir && c->diag.errors == 0)
 		ismc_ir_dump(o->out, r->ir);
 }
@@ -460,6 +472,7 @@ print_search_path(const struct ismc_options *o)
 int
 ismc_driver_run(const struct ismc_options *o)
 {
+	struct ismc_progress progress;
 	struct run r;
 
 	if (o->print_search_path)
@@ -469,6 +482,12 @@ ismc_driver_run(const struct ismc_options *o)
 	if (o->command == ISMC_CMD_DIFF)
 		return run_diff(o);
 	run_init(&r, o);
+	/* Machine-readable diagnostics on standard error leave it to
+	 * them, unless --progress insists. */
+	ismc_progress_init(&progress, o->err, o->diag_format ==
+	    ISMC_DIAG_TEXT || o->progress != ISMC_PROGRESS_AUTO ?
+	    (enum ismc_progress_mode)o->progress : ISMC_PROGRESS_NEVER);
+	r.c.diag.progress = &progress;
 	check_catalogs(&r.c, o);
 	run_compile(&r, o, o->specs, o->nspecs);
 	if (r.ir != NULL && r.c.diag.errors == 0 && o->nrequires > 0)

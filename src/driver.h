@@ -72,6 +72,8 @@ struct ismc_options {
 						 * every format */
 	size_t			 nformats;
 	bool			 csv_bom;	/* --csv-bom */
+	int			 progress;	/* enum ismc_progress_mode:
+						 * --[no-]progress */
 	int			 coverage;	/* enum ismc_gap_policy */
 	struct ismc_requirement	*requires;	/* --require, heap array */
 	size_t			 nrequires;
