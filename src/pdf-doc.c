@@ -20,6 +20,7 @@
 #include "chart-layout.h"
 #include "chart-paint.h"
 #include "chart-surface.h"
+#include "strtab.h"
 #include "xalloc.h"
 
 #define CELL_PAD	3.0
@@ -31,6 +32,8 @@ const struct ismc_rgb pdf_accent = { 0.122, 0.227, 0.373 };
 const struct ismc_rgb pdf_paper = { 1, 1, 1 };
 static const struct ismc_rgb zebra = { 0.949, 0.957, 0.969 };
 static const struct ismc_rgb hairline = { 0.75, 0.78, 0.82 };
+
+bool pdf_shape_cache = true;
 
 /* ---- text -------------------------------------------------------------- */
 
@@ -412,6 +415,134 @@ pdf_contents(struct pdf_doc *d, const char *title)
 
 /* ---- tables ------------------------------------------------------------ */
 
+/*
+ * A table cell's text as set at one width: shaping it (harfbuzz, through
+ * pango) is most of a long register's time, and each of the three passes
+ * sets every cell. So a text is shaped once for its height, which the
+ * second pass then reads, and once more to be drawn; a text that repeats
+ * (a status, an owner, a level, a column title on every page) keeps its
+ * layout, shaped once for the whole document. A unique text's layout is
+ * not kept from the first pass to the third: ten thousand risks would
+ * hold their every cell's glyphs.
+ */
+struct pdf_shape {
+	const char	*text;		/* the first copy seen; NULL: free */
+	uint32_t	 hash;
+	int		 width;		/* pango units, as pdf_layout sets */
+	bool		 bold;
+	unsigned	 uses;		/* cells of the first pass */
+	double		 h;
+	PangoLayout	*pl;		/* kept once the text repeats */
+};
+
+static uint32_t
+shape_hash(const char *text, int width, bool bold)
+{
+	return ismc_hash_bytes(text, strlen(text)) ^ (uint32_t)width * 2654435761u
+	    ^ (bold ? 0x9e3779b9u : 0);
+}
+
+static void
+shapes_grow(struct pdf_doc *d)
+{
+	struct pdf_shape *old = d->shapes, *e;
+	size_t i, j, cap = d->shapes_cap, ncap = cap ? cap * 2 : 1024;
+
+	d->shapes = ismc_xcalloc(ncap, sizeof *d->shapes);
+	d->shapes_cap = ncap;
+	for (i = 0; i < cap; i++) {
+		if (old[i].text == NULL)
+			continue;
+		for (j = old[i].hash & (ncap - 1); d->shapes[j].text != NULL;
+		    j = (j + 1) & (ncap - 1))
+			continue;
+		e = &d->shapes[j];
+		*e = old[i];
+	}
+	free(old);
+}
+
+/* The entry of text at width (pango units) and weight, made if new
+ * (with no height yet: h < 0). */
+static struct pdf_shape *
+shape_find(struct pdf_doc *d, const char *text, int width, bool bold)
+{
+	uint32_t hash = shape_hash(text, width, bold);
+	struct pdf_shape *e;
+	size_t j;
+
+	if (2 * (d->nshapes + 1) > d->shapes_cap)
+		shapes_grow(d);
+	for (j = hash & (d->shapes_cap - 1);; j = (j + 1) & (d->shapes_cap -
+	    1)) {
+		e = &d->shapes[j];
+		if (e->text == NULL)
+			break;
+		if (e->hash == hash && e->width == width && e->bold == bold &&
+		    strcmp(e->text, text) == 0)
+			return e;
+	}
+	e->text = text;
+	e->hash = hash;
+	e->width = width;
+	e->bold = bold;
+	e->h = -1;
+	d->nshapes++;
+	return e;
+}
+
+static void
+shapes_free(struct pdf_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->shapes_cap; i++)
+		if (d->shapes[i].pl != NULL)
+			g_object_unref(d->shapes[i].pl);
+	free(d->shapes);
+	d->shapes = NULL;
+	d->nshapes = d->shapes_cap = 0;
+}
+
+/*
+ * The height of a cell's text at width, and in *plp its layout for
+ * drawing (the caller unrefs it): NULL while only laying out. The layout
+ * is the same whether shaped now or kept, so the document is too.
+ */
+static double
+cell_shape(struct pdf_doc *d, const char *text, double width, bool bold,
+    PangoLayout **plp)
+{
+	struct pdf_shape *e;
+	PangoLayout *pl;
+
+	if (!pdf_shape_cache) {
+		pl = pdf_layout(d, text, width, PDF_TABLE, bold);
+		*plp = pl;
+		return pdf_height_of(pl);
+	}
+	e = shape_find(d, text, (int)(width * PANGO_SCALE), bold);
+	if (d->pass == 1)
+		e->uses++;
+	*plp = NULL;
+	if (e->pl != NULL) {
+		if (d->cr != NULL)
+			*plp = g_object_ref(e->pl);
+		return e->h;
+	}
+	if (e->h >= 0 && d->cr == NULL)
+		return e->h;
+	pl = pdf_layout(d, text, width, PDF_TABLE, bold);
+	e->h = pdf_height_of(pl);
+	if (d->cr != NULL && e->uses > 1)
+		e->pl = g_object_ref(pl);
+	if (d->cr != NULL)
+		*plp = pl;
+	else
+		g_object_unref(pl);
+	return e->h;
+}
+
 static double
 lay_row(struct pdf_doc *d, const struct pdf_table *t, const char *const *cells,
     bool header, PangoLayout **pls)
@@ -420,9 +551,9 @@ lay_row(struct pdf_doc *d, const struct pdf_table *t, const char *const *cells,
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++) {
-		pls[i] = pdf_layout(d, pdf_or_else(cells[i], ""), t->w[i]
-		    - 2 * CELL_PAD, PDF_TABLE, header || t->cols[i].bold);
-		if ((ch = pdf_height_of(pls[i])) > h)
+		ch = cell_shape(d, pdf_or_else(cells[i], ""), t->w[i] - 2 *
+		    CELL_PAD, header || t->cols[i].bold, &pls[i]);
+		if (ch > h)
 			h = ch;
 	}
 	return h + 2 * CELL_PAD;
@@ -453,7 +584,8 @@ free_row(PangoLayout **pls, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		g_object_unref(pls[i]);
+		if (pls[i] != NULL)
+			g_object_unref(pls[i]);
 }
 
 static void
@@ -506,13 +638,19 @@ pdf_table_begin(struct pdf_doc *d, struct pdf_table *t,
 void
 pdf_table_row(struct pdf_doc *d, struct pdf_table *t, const char *const *cells)
 {
-	PangoLayout *pls[PDF_MAXCOLS];
+	PangoLayout *pls[PDF_MAXCOLS], *cut;
 	double h, room = PDF_BOTTOM - PDF_TOP - t->hh;
 	size_t i;
 
 	h = lay_row(d, t, cells, false, pls);
 	if (h > room) {
 		for (i = 0; i < t->ncols; i++) {
+			if (pls[i] == NULL)
+				continue;	/* only laying out */
+			/* Cut a copy: a kept layout serves other cells. */
+			cut = pango_layout_copy(pls[i]);
+			g_object_unref(pls[i]);
+			pls[i] = cut;
 			pango_layout_set_height(pls[i],
 			    (int)((room - 2 * CELL_PAD) * PANGO_SCALE));
 			pango_layout_set_ellipsize(pls[i], PANGO_ELLIPSIZE_END);
@@ -585,6 +723,7 @@ pdf_chart(struct pdf_doc *d, const struct ismc_chart_def *def)
 static void
 pass(struct pdf_doc *d, void (*lay)(struct pdf_doc *))
 {
+	d->pass++;
 	d->page = 1;
 	d->y = PDF_TOP;
 	d->ntoc = 0;
@@ -646,6 +785,7 @@ pdf_typeset(struct ismc_outputs *out, void (*lay)(struct pdf_doc *),
 		pass(&d, lay);
 		st = ismc_surface_close(sf);
 	}
+	shapes_free(&d);
 	free(d.toc);
 	free(d.prev);
 	g_object_unref(d.pctx);

@@ -10,7 +10,8 @@
  * document out three times by the same code: the first pass learns the
  * contents entries, the second (whose contents page now has its final
  * length) their pages and the page count, and the third draws. Laying out
- * without drawing is cheap: only pango measures.
+ * without drawing is cheap: only pango measures, and a table cell's text
+ * is shaped for its height once, not in each pass (pdf-doc.c).
  *
  * The sections (pdf-sections.c) know what to say; this layer knows only
  * how to set it. For pdf-*.c only.
@@ -31,6 +32,7 @@ struct ismc_buf;
 struct ismc_chart_def;
 struct ismc_outputs;
 struct ismc_surface_meta;
+struct pdf_shape;
 
 #define PDF_A4_WIDTH	595.276			/* points: 210 mm */
 #define PDF_A4_HEIGHT	841.890			/* 297 mm */
@@ -75,7 +77,15 @@ struct pdf_doc {
 	int			 outline;	/* parent of level 2 outlines */
 	const struct ismc_chart_def *chart_defs[PDF_MAXCHARTS];
 	const struct ismc_dl	*charts[PDF_MAXCHARTS];	/* at PDF_CONTENT_W */
+	int			 pass;		/* 1 and 2 lay out, 3 draws */
+	struct pdf_shape	*shapes;	/* table cells as set, an open
+						 * addressing table (heap) */
+	size_t			 nshapes, shapes_cap;
 };
+
+/* Whether table cells are shaped once (true, the default) or again in
+ * each pass: the tests render both ways and compare the bytes. */
+extern bool pdf_shape_cache;
 
 /* s, or dflt when s is NULL or empty. */
 const char *pdf_or_else(const char *s, const char *dflt);

@@ -39,6 +39,7 @@
 #include "helpers.h"
 #include "ir.h"
 #include "outdir.h"
+#include "pdf-doc.h"
 #include "pdf-report.h"
 #include "report-kpis.h"
 #include "report-risks.h"
@@ -881,6 +882,37 @@ Test(pdf, empty_spec_renders_identically)
 	cr_assert(memcmp(a.data, b.data, a.len) == 0);
 	ismc_buf_free(&a);
 	ismc_buf_free(&b);
+}
+
+/* Table cells shaped once (a status on every row, a column title on
+ * every page, a title taller than a page, cut) or in each of the three
+ * passes: the same bytes. */
+Test(pdf, shaped_once_same_bytes)
+{
+	struct ismc_buf once, each;
+	struct ismc_buf words;
+	int k;
+
+	unsetenv("SOURCE_DATE_EPOCH");
+	scales(5);
+	ismc_buf_init(&words);
+	for (k = 0; k < 1500; k++)
+		ismc_buf_adds(&words, "word ");
+	for (k = 0; k < 400; k++)
+		add_risk(ismc_arena_printf(&arena, "R-%03d", k), 1 + k % 5,
+		    1 + k / 80, 1, 1);
+	ismc_buf_printf(&spec, "risk R-LONG \"%s\" {\n  likelihood l1\n"
+	    "  impact l2\n}\n", ismc_buf_cstr(&words));
+	ismc_buf_free(&words);
+	pdf(&once);
+	pdf_shape_cache = false;
+	pdf(&each);
+	pdf_shape_cache = true;
+	cr_assert(once.len > 10000 && memcmp(once.data, "%PDF-", 5) == 0);
+	cr_assert_eq(once.len, each.len);
+	cr_assert(memcmp(once.data, each.data, once.len) == 0);
+	ismc_buf_free(&once);
+	ismc_buf_free(&each);
 }
 
 Test(pdf, risks_and_kpis_render)
