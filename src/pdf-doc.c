@@ -426,7 +426,7 @@ pdf_contents(struct pdf_doc *d, const char *title)
  * hold their every cell's glyphs.
  */
 struct pdf_shape {
-	const char	*text;		/* the first copy seen; NULL: free */
+	const char	*text;		/* arena copy; NULL: a free slot */
 	uint32_t	 hash;
 	int		 width;		/* pango units, as pdf_layout sets */
 	bool		 bold;
@@ -482,7 +482,7 @@ shape_find(struct pdf_doc *d, const char *text, int width, bool bold)
 		    strcmp(e->text, text) == 0)
 			return e;
 	}
-	e->text = text;
+	e->text = ismc_arena_strdup(d->a, text);	/* cells may be scratch */
 	e->hash = hash;
 	e->width = width;
 	e->bold = bold;
