@@ -1,0 +1,119 @@
+#!/bin/sh
+# build.sh - full builds as the register grows: is the time linear?
+#
+# usage: bench/build.sh [ISMC]
+#
+# Generates specs of 1,000, 5,000 and 20,000 risks (bench/gen-spec.sh,
+# measures at 40 % of the risks) into bench/out/ (or $BENCH_OUT), then for
+# each times, in the same run:
+#   - `ismc check` (front end and analyses only);
+#   - `ismc build` of the tables alone (csv, md, json), of the charts
+#     alone (svg, png), of the PDF alone, and of every output;
+# and prints CPU seconds (user + system, best of $BENCH_RUNS runs, default
+# 1), microseconds per risk, and each per-risk time over the smallest
+# size's: about 1 at every size means the stage is linear in the risks; a
+# ratio growing with the size (5x from 1,000 to 20,000 risks would be
+# quadratic) says where it is not. The last line states it for the whole
+# build. Figures only: no thresholds, nothing here runs in `make check`.
+#
+# Environment:
+#   BENCH_RISKS  space-separated numbers of risks (default "1000 5000 20000")
+#   BENCH_RUNS   runs per measurement, the best is kept (default 1)
+#   BENCH_OUT    where the generated specs go (default bench/out)
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+ismc=${1:-ismc}
+case $ismc in
+*/*) ismc=$(cd "$(dirname "$ismc")" && pwd)/$(basename "$ismc") ;;
+esac
+sizes=${BENCH_RISKS:-"1000 5000 20000"}
+runs=${BENCH_RUNS:-1}
+out=${BENCH_OUT:-bench/out}
+
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "$0: python3 is needed to measure time" >&2
+	exit 2
+fi
+if ! "$ismc" --version >/dev/null 2>&1; then
+	echo "$0: cannot run '$ismc'" >&2
+	exit 2
+fi
+ISMC_PATH=$here/../frameworks
+export ISMC_PATH
+LC_ALL=C
+export LC_ALL
+
+mkdir -p "$out"
+files=
+for r in $sizes; do
+	m=$((r * 2 / 5))
+	f=$out/spec-r$r-m$m.isms
+	if [ ! -s "$f" ]; then
+		echo "generating $f" >&2
+		sh "$here/gen-spec.sh" --risks "$r" --measures "$m" >"$f.tmp"
+		mv "$f.tmp" "$f"
+	fi
+	files="$files $r:$f"
+done
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ismc-build.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# shellcheck disable=SC2086
+exec python3 - "$ismc" "$runs" "$tmp" $files <<'PY'
+import os, subprocess, sys
+
+ismc, runs, tmp, files = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
+
+def cpu(argv):
+    """Best CPU time (user + system) over `runs` runs; None on failure."""
+    best = None
+    for _ in range(runs):
+        p = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+        err = p.stderr.read()
+        _, st, ru = os.wait4(p.pid, 0)
+        if os.waitstatus_to_exitcode(st) != 0:
+            sys.stderr.write("note: %s failed:\n%s" % (" ".join(argv),
+                             err.decode(errors="replace")[:1000]))
+            return None
+        t = ru.ru_utime + ru.ru_stime
+        best = t if best is None or t < best else best
+    return best
+
+stages = [
+    ("check", ["check", "-w"]),
+    ("tables", ["build", "-w", "--format=csv,md,json"]),
+    ("charts", ["build", "-w", "--format=svg,png"]),
+    ("pdf", ["build", "-w", "--format=pdf"]),
+    ("build", ["build", "-w"]),
+]
+first = {}
+print("CPU seconds, best of %d run(s); us/risk; x1k: per-risk time over "
+      "the smallest size's (about 1: linear)" % runs)
+print("%-7s" % "risks" + "".join("%24s" % s for s, _ in stages))
+last = None
+for arg in files:
+    risks, f = arg.split(":", 1)
+    risks = int(risks)
+    cols = []
+    for name, argv in stages:
+        cmd = [ismc] + argv + [f]
+        if argv[0] == "build":
+            cmd += ["-o", os.path.join(tmp, name)]
+        t = cpu(cmd)
+        if t is None:
+            cols.append("%24s" % "failed")
+            continue
+        per = t / risks * 1e6
+        first.setdefault(name, per)
+        cols.append("%8.2f s %6.0f us %5.2fx" % (t, per, per / first[name]))
+        if name == "build":
+            last = (risks, t, per / first[name])
+    print("%-7d" % risks + "".join(cols))
+if last:
+    r, t, x = last
+    print("build of every output at %d risks: %.1f s CPU; per risk %.2fx "
+          "the smallest size's: %s" % (r, t, x,
+          "linear" if x < 1.5 else "NOT linear"))
+PY
