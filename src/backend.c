@@ -44,6 +44,7 @@ extern const struct ismc_report_def ismc_report_gap_def;
 extern const struct ismc_report_def ismc_report_coverage_def;
 extern const struct ismc_report_def ismc_report_remediation_def;
 extern const struct ismc_report_def ismc_report_trace_def;
+extern const struct ismc_report_def ismc_report_roadmap_def;
 extern const struct ismc_report_def ismc_report_inputs_def;
 
 static const struct ismc_report_def *const report_table[] = {
@@ -57,17 +58,20 @@ static const struct ismc_report_def *const report_table[] = {
 	&ismc_report_coverage_def,
 	&ismc_report_remediation_def,
 	&ismc_report_trace_def,
+	&ismc_report_roadmap_def,
 	&ismc_report_inputs_def,
 };
 
 extern const struct ismc_chart_def ismc_chart_risk_def;
 extern const struct ismc_chart_def ismc_chart_coverage_def;
 extern const struct ismc_chart_def ismc_chart_kpi_def;
+extern const struct ismc_chart_def ismc_chart_timeline_def;
 
 static const struct ismc_chart_def *const chart_table[] = {
 	&ismc_chart_risk_def,
 	&ismc_chart_coverage_def,
 	&ismc_chart_kpi_def,
+	&ismc_chart_timeline_def,
 };
 
 extern const struct ismc_renderer ismc_render_csv;
@@ -359,7 +363,10 @@ write_charts(const struct run *run)
 	if (!any_wanted(run, ISMC_RENDER_CHART))
 		return true;		/* no layout for nothing */
 	for (i = 0; i < NELEM(chart_table); i++) {
-		job.chart = ismc_outputs_chart(run->out, chart_table[i]);
+		/* NULL: the chart does not apply (no roadmap). */
+		if ((job.chart = ismc_outputs_chart(run->out,
+		    chart_table[i])) == NULL)
+			continue;
 		for (j = 0; j < NELEM(renderer_table); j++) {
 			r = renderer_table[j];
 			if (r->scope != ISMC_RENDER_CHART || !wanted(run, r))

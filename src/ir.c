@@ -287,3 +287,21 @@ ismc_action_status_name(enum ismc_action_status s)
 	}
 	return "?";
 }
+
+const char *
+ismc_road_kind_name(enum ismc_road_kind k)
+{
+	switch (k) {			/* ORDER ISMC_ROAD */
+	case ISMC_ROAD_PHASE:
+		return "phase";
+	case ISMC_ROAD_MILESTONE:
+		return "milestone";
+	case ISMC_ROAD_CONTROL:
+		return "control";
+	case ISMC_ROAD_MEASURE:
+		return "measure";
+	case ISMC_ROAD_ACTION:
+		return "action";
+	}
+	return "?";
+}

@@ -140,6 +140,15 @@ struct ismc_ir_isms {
 struct ismc_ir_risk;
 struct ismc_ir_measure;
 
+/* The target date of work not yet done: a control, clause or measure that
+ * is planned or partial (`due 2024-05-31`). */
+struct ismc_ir_due {
+	bool			 has;
+	struct ismc_date	 date;
+	bool			 overdue;	/* computed against the as-of date */
+	struct ismc_span	 span;		/* the `due` item */
+};
+
 /* One framework requirement as the organisation treats it: a SoA row. */
 struct ismc_ir_control {
 	const struct ismc_req	*req;
@@ -164,6 +173,7 @@ struct ismc_ir_control {
 	bool			 status_given;	/* `status` written, valid or not:
 						 * no follow-on "no status" */
 	bool			 conflicting;	/* applicable and excluded */
+	struct ismc_ir_due	 due;		/* target date (roadmap) */
 	struct ismc_span	 span;		/* the `control` item */
 };
 
@@ -230,6 +240,7 @@ struct ismc_ir_measure {
 	size_t			 ncloses;
 	const struct ismc_ir_risk **risks;
 	size_t			 nrisks;
+	struct ismc_ir_due	 due;		/* target date (roadmap) */
 	struct ismc_span	 span;
 };
 
@@ -368,6 +379,56 @@ struct ismc_ir_evidence {
 	struct ismc_span	 span;
 };
 
+/* ---- the implementation roadmap (issue 13) ------------------------------ */
+
+struct ismc_ir_phase {
+	const char		*id;
+	const char		*title;
+	const char		*description;
+	const struct ismc_ir_role *owner;
+	bool			 has_from, has_to;
+	struct ismc_date	 from, to;	/* both days included */
+	struct ismc_span	 span;
+};
+
+struct ismc_ir_milestone {
+	const char		*id;
+	const char		*title;
+	const char		*description;
+	const struct ismc_ir_role *owner;
+	bool			 has_date;
+	struct ismc_date	 date;
+	bool			 has_reached;
+	struct ismc_date	 reached;	/* when it was met */
+	bool			 overdue;	/* computed against the as-of date */
+	struct ismc_span	 span;
+};
+
+enum ismc_road_kind {			/* ORDER ISMC_ROAD */
+	ISMC_ROAD_PHASE,
+	ISMC_ROAD_MILESTONE,
+	ISMC_ROAD_CONTROL,		/* a framework requirement, clause */
+	ISMC_ROAD_MEASURE,
+	ISMC_ROAD_ACTION,		/* a corrective action not done */
+};
+
+/* One line of the roadmap: exactly the pointer of its kind is set. */
+struct ismc_ir_road {
+	enum ismc_road_kind	 kind;
+	const struct ismc_ir_phase *phase;
+	const struct ismc_ir_milestone *milestone;
+	const struct ismc_ir_control *control;
+	const struct ismc_ir_measure *measure;
+	const struct ismc_ir_action *action;
+	struct ismc_date	 date;		/* start of a phase, else the
+						 * date or due date */
+	const struct ismc_ir_phase *in;		/* the first phase whose days
+						 * hold the date; NULL: none
+						 * (and for a phase) */
+	bool			 overdue;
+	long			 days_late;	/* as-of minus date when overdue */
+};
+
 struct ismc_ir_totals {
 	int64_t			 inherent;	/* sum of inherent scores */
 	int64_t			 residual;	/* sum of residual scores */
@@ -442,6 +503,14 @@ struct ismc_ir {
 	struct ismc_ir_crosswalk *crosswalks;	/* the same, resolved */
 	size_t			 ncrosswalks;
 	struct ismc_gap		*gap;		/* NULL until analysed */
+
+	/* The implementation roadmap (sema-roadmap.c). */
+	struct ismc_ir_phase	**phases;	/* by start, end, then id */
+	size_t			 nphases;
+	struct ismc_ir_milestone **milestones;	/* by date, then id */
+	size_t			 nmilestones;
+	struct ismc_ir_road	*roadmap;	/* by date, kind, then id */
+	size_t			 nroadmap;
 };
 
 const char *ismc_status_name(enum ismc_status);		/* "implemented" */
@@ -452,6 +521,7 @@ const char *ismc_applicability_name(enum ismc_applicability);
 const char *ismc_cmp_name(enum ismc_cmp);			/* "<=" */
 const char *ismc_finding_kind_name(enum ismc_finding_kind);	/* "minor" */
 const char *ismc_action_status_name(enum ismc_action_status);	/* "done" */
+const char *ismc_road_kind_name(enum ismc_road_kind);		/* "phase" */
 /* The framework in use whose catalog has this id or alias, or NULL. */
 struct ismc_ir_framework *ismc_ir_framework_find(const struct ismc_ir *,
 	    const char *name);

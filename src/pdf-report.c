@@ -28,6 +28,7 @@ static void (*const sections[])(struct pdf_doc *) = {
 	pdf_gap,
 	pdf_kpis,
 	pdf_audits,
+	pdf_roadmap,
 	pdf_review,
 	pdf_inputs,
 };

@@ -24,6 +24,7 @@
 #include "chart-coverage.h"
 #include "chart-kpi.h"
 #include "chart-risk.h"
+#include "chart-timeline.h"
 #include "coverage.h"
 #include "ir.h"
 #include "pdf-doc.h"
@@ -34,6 +35,7 @@
 #include "report-remediation.h"
 #include "report-review.h"
 #include "report-risks.h"
+#include "report-roadmap.h"
 #include "report-soa.h"
 #include "report.h"
 
@@ -1104,6 +1106,56 @@ pdf_audits(struct pdf_doc *d)
 		    pdf_muted);
 	else
 		findings_table(d, r);
+}
+
+/* ---- roadmap ----------------------------------------------------------- */
+
+/* "2024-01-08 to 2024-02-16" for a phase, else the date. */
+static const char *
+road_dates(struct pdf_doc *d, const struct ismc_cell *row)
+{
+	const char *to = text(d, &row[ISMC_ROADMAP_DATE], ", ");
+
+	if (row[ISMC_ROADMAP_FROM].kind == ISMC_CELL_NULL)
+		return to;
+	return ismc_arena_printf(d->a, "%s to %s", text(d,
+	    &row[ISMC_ROADMAP_FROM], ", "), to);
+}
+
+/* "planned, overdue by 30 days": the status and lateness in words. */
+static const char *
+road_state(struct pdf_doc *d, const struct ismc_cell *row)
+{
+	const char *st = text(d, &row[ISMC_ROADMAP_STATUS], ", ");
+
+	if (row[ISMC_ROADMAP_DAYS_LATE].kind != ISMC_CELL_INT)
+		return st;
+	return ismc_arena_printf(d->a, "%s%sOVERDUE by %s days", st,
+	    *st != '\0' ? ", " : "", text(d, &row[ISMC_ROADMAP_DAYS_LATE],
+	    ", "));
+}
+
+void
+pdf_roadmap(struct pdf_doc *d)
+{
+	static const struct rcol cols[] = {
+		{ { "Date", 0.17, false }, -1, NULL, road_dates },
+		{ { "Kind", 0.09, false }, ISMC_ROADMAP_KIND, NULL, NULL },
+		{ { "Id", 0.1, true }, ISMC_ROADMAP_ID, NULL, NULL },
+		{ { "Title", 0.3, false }, ISMC_ROADMAP_TITLE, NULL, NULL },
+		{ { "Owner", 0.11, false }, ISMC_ROADMAP_OWNER, NULL, NULL },
+		{ { "Phase", 0.07, false }, ISMC_ROADMAP_PHASE, NULL, NULL },
+		{ { "Status", 0.16, false }, -1, NULL, road_state },
+	};
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_roadmap_def, NULL);
+
+	if (r == NULL)
+		return;
+	pdf_heading(d, 1, ISMC_PDF_ROADMAP, true);
+	pdf_para(d, summary_text(d, r), PDF_BODY, false, pdf_muted);
+	pdf_chart(d, &ismc_chart_timeline_def);
+	report_table(d, r, cols, NELEM(cols), NULL);
 }
 
 static void

@@ -18,6 +18,7 @@ struct pdf_doc;
 #define ISMC_PDF_GAP		"Gap analysis per framework"
 #define ISMC_PDF_KPIS		"Key performance indicators"
 #define ISMC_PDF_AUDITS		"Audit findings and corrective actions"
+#define ISMC_PDF_ROADMAP	"Implementation roadmap"
 #define ISMC_PDF_REVIEW		"Management review summary"
 #define ISMC_PDF_INPUTS		"Appendix: inputs"
 
@@ -30,6 +31,7 @@ void	pdf_heatmaps(struct pdf_doc *);
 void	pdf_gap(struct pdf_doc *);
 void	pdf_kpis(struct pdf_doc *);
 void	pdf_audits(struct pdf_doc *);
+void	pdf_roadmap(struct pdf_doc *);	/* only when there is one */
 void	pdf_review(struct pdf_doc *);
 void	pdf_inputs(struct pdf_doc *);	/* the files read, with digests */
 

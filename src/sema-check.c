@@ -424,6 +424,7 @@ sema_check(struct sema *s)
 
 	check_exclusions(s);
 	check_closers(s);
+	sema_check_roadmap(s);
 	for (i = 0; i < s->ir->nrisks; i++)
 		check_risk(s, s->ir->risks[i]);
 	for (i = 0; i < s->nfw; i++) {

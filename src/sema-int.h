@@ -7,6 +7,7 @@
  *	sema-risk.c	controls (SoA entries), measures and risks
  *	sema-audit.c	KPIs, audits, findings, corrective actions, evidence
  *	sema-map.c	mapping sets and the spec's own mappings
+ *	sema-roadmap.c	phases, milestones, target dates, the roadmap
  *	sema-check.c	derived facts, compliance checks, final ordering
  */
 #ifndef ISMC_SEMA_INT_H
@@ -71,6 +72,8 @@ struct sema {
 	struct ismc_symtab	 kpis, audits, findings, actions, evidences;
 	struct sema_decls	 kpi_d, audit_d, finding_d, action_d, evidence_d;
 	struct sema_decls	 mappings_d, map_d;
+	struct ismc_symtab	 phases, milestones;
+	struct sema_decls	 phase_d, milestone_d;
 	const struct ismc_item	*isms_item;
 	const struct ismc_item	*scoring_item;
 	const struct ismc_item	*scale_item[2];	/* likelihood, impact */
@@ -205,6 +208,13 @@ const struct ismc_ir_level *sema_resolve_level(struct sema *,
 /* ---- sema-audit.c ----------------------------------------------------- */
 /* KPIs, audits with findings and actions, evidence; as-of checks. */
 void	sema_define_check_act(struct sema *);
+
+/* ---- sema-roadmap.c --------------------------------------------------- */
+/* Phases and milestones (pass 2); `due` of controls, clauses, measures. */
+void	sema_define_roadmap(struct sema *);
+sema_attr_fn sema_attr_due_control, sema_attr_due_measure;
+/* Pass 3: the roadmap in date order, and what is overdue. */
+void	sema_check_roadmap(struct sema *);
 
 /* ---- sema-map.c ------------------------------------------------------- */
 /* Shipped mapping sets, `mappings "file"` and the spec's `map` rows. */

@@ -433,6 +433,7 @@ static const struct sema_attr control_attrs[] = {
 	{ .name = "procedure", .fn = control_procedure, .repeatable = true },
 	{ .name = "evidence", .fn = control_evidence, .repeatable = true },
 	{ .name = "record", .fn = control_record, .repeatable = true },
+	{ .name = "due", .fn = sema_attr_due_control },
 };
 
 /* ---- clause: one ISO 27001 clause, decided ------------------------------ */
@@ -465,6 +466,7 @@ static const struct sema_attr clause_attrs[] = {
 	{ .name = "record", .fn = control_record, .repeatable = true },
 	{ .name = "applicable", .fn = clause_applicable },
 	{ .name = "excluded", .fn = clause_excluded },
+	{ .name = "due", .fn = sema_attr_due_control },
 };
 
 
@@ -670,6 +672,7 @@ static const struct sema_attr measure_attrs[] = {
 	{ .name = "procedure", .fn = measure_procedure, .repeatable = true },
 	{ .name = "evidence", .fn = measure_evidence, .repeatable = true },
 	{ .name = "record", .fn = measure_record, .repeatable = true },
+	{ .name = "due", .fn = sema_attr_due_measure },
 };
 
 void

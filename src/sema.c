@@ -78,6 +78,8 @@ NAMED_PREFIX(struct ismc_ir_audit);
 NAMED_PREFIX(struct ismc_ir_finding);
 NAMED_PREFIX(struct ismc_ir_action);
 NAMED_PREFIX(struct ismc_ir_evidence);
+NAMED_PREFIX(struct ismc_ir_phase);
+NAMED_PREFIX(struct ismc_ir_milestone);
 
 /* Allocates the IR object for a `KIND ID "Title" { ... }` declaration. */
 void *
@@ -209,6 +211,11 @@ static const struct sema_kind kinds[] = {
 	{ .name = "mappings", QUEUED(mappings_d),
 	    .define = sema_define_mappings },
 	{ .name = "map", QUEUED(map_d) },
+	/* The roadmap last: its checks read every status and the as-of. */
+	{ .name = "phase", NAMED(struct ismc_ir_phase, "phase", phases,
+	    phase_d), .define = sema_define_roadmap },
+	{ .name = "milestone", NAMED(struct ismc_ir_milestone, "milestone",
+	    milestones, milestone_d) },
 };
 #define NKINDS	(sizeof kinds / sizeof kinds[0])
 
@@ -344,6 +351,10 @@ sema_free(struct sema *s)
 	free_decls(&s->evidence_d);
 	free_decls(&s->mappings_d);
 	free_decls(&s->map_d);
+	free_decls(&s->phase_d);
+	free_decls(&s->milestone_d);
+	ismc_symtab_destroy(&s->phases);
+	ismc_symtab_destroy(&s->milestones);
 	ismc_symtab_destroy(&s->kpis);
 	ismc_symtab_destroy(&s->audits);
 	ismc_symtab_destroy(&s->findings);

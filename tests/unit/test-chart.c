@@ -34,6 +34,7 @@
 #include "chart-paint.h"
 #include "chart-risk.h"
 #include "chart-surface.h"
+#include "chart-timeline.h"
 #include "coverage.h"
 #include "diag.h"
 #include "helpers.h"
@@ -43,6 +44,8 @@
 #include "pdf-report.h"
 #include "report-kpis.h"
 #include "report-risks.h"
+#include "report-roadmap.h"
+#include "report.h"
 #include "source.h"
 
 #define EPS		1e-6
@@ -664,6 +667,151 @@ Test(layout, display_list_dump)
 }
 
 /* ---- palette ------------------------------------------------------------- */
+
+/* ---- the roadmap timeline ------------------------------------------------ */
+
+/*
+ * Five phases over nine months from 2024-01-08, a Stage 1 audit (reached)
+ * and a Stage 2 audit, and n measures due every few days across them,
+ * owned in turn by `owners` roles (the last share none), every seventh
+ * still planned past the as-of date of 2024-06-28.
+ */
+static void
+add_roadmap(size_t n, size_t owners)
+{
+	static const char *const ph[] = {
+		"Planning and scoping", "2024-01-08", "2024-02-16",
+		"Risk assessment and treatment", "2024-02-19", "2024-04-12",
+		"Control implementation", "2024-04-15", "2024-07-26",
+		"Monitoring and audit", "2024-07-29", "2024-08-30",
+		"Certification", "2024-09-02", "2024-10-04",
+	};
+	struct ismc_date d = { 2024, 1, 10 };
+	size_t i;
+
+	for (i = 0; i < owners; i++)
+		ismc_buf_printf(&spec, "role owner-%zu \"Owner %zu\"\n", i, i);
+	for (i = 0; i < 5; i++)
+		ismc_buf_printf(&spec, "phase P%zu \"%s\" { from %s; to %s }\n",
+		    i + 1, ph[3 * i], ph[3 * i + 1], ph[3 * i + 2]);
+	ismc_buf_adds(&spec, "milestone S1 \"Stage 1 audit\" { date 2024-09-04;"
+	    " reached 2024-09-05 }\nmilestone S2 \"Stage 2 audit\" { date "
+	    "2024-10-01 }\n");
+	for (i = 0; i < n; i++) {
+		d = ismc_date_add_days((struct ismc_date){ 2024, 1, 10 },
+		    (long)(i * 271 / (n ? n : 1)));
+		ismc_buf_printf(&spec, "measure M-%zu \"Measure %zu\" { covers "
+		    "A.5.1; status %s; due %s", i, i, i % 7 == 0 ? "planned" :
+		    "partial", ismc_date_str(&arena, d));
+		if (owners > 0 && i % (owners + 1) != owners)
+			ismc_buf_printf(&spec, "; owner owner-%zu",
+			    i % (owners + 1));
+		ismc_buf_adds(&spec, " }\n");
+	}
+}
+
+/* Compiled as of 2024-06-28, with the warnings overdue work gives. */
+static const struct ismc_report *
+roadmap(void)
+{
+	if (compiled)
+		ismc_test_fini(&t);
+	ismc_test_init(&t);
+	compiled = true;
+	t.comp.has_as_of = true;
+	t.comp.as_of = (struct ismc_date){ 2024, 6, 28 };
+	ir = ismc_test_compile(&t, ismc_arena_strndup(&arena,
+	    ismc_buf_cstr(&spec), spec.len));
+	cr_assert_not_null(ir, "%s", ismc_test_diags(&t));
+	return ismc_report_roadmap(ir, &arena);
+}
+
+static struct ismc_dl *
+timeline(const struct ismc_report *r, double w,
+    const struct ismc_text_metrics *m)
+{
+	struct ismc_chart_opts o = { .width = w, .metrics = m };
+
+	return ismc_chart_timeline(r, &o, &arena);
+}
+
+/* Every width, with both metrics: nothing overlaps or leaves its box. */
+static void
+timeline_check(const struct ismc_report *r)
+{
+	struct ismc_text_metrics *pm = ismc_pango_metrics_new();
+	static const double widths[] = { ISMC_CHART_WIDTH, 481, 300 };
+	size_t i;
+
+	cr_assert_not_null(pm);
+	for (i = 0; i < 3; i++) {
+		check_dl(timeline(r, widths[i], NULL), &ismc_chart_estimate);
+		check_dl(timeline(r, widths[i], pm), pm);
+	}
+	ismc_pango_metrics_free(pm);
+}
+
+static size_t
+count_marks(const struct ismc_dl *dl, enum ismc_dl_mark mark)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < dl->nitems; i++)
+		n += dl->items[i].op == ISMC_DL_MARK && dl->items[i].mark == mark;
+	return n;
+}
+
+Test(layout, timeline_none)
+{
+	struct ismc_dl *dl;
+
+	cr_assert_null(roadmap(), "a spec without a roadmap has no report");
+	dl = timeline(NULL, ISMC_CHART_WIDTH, NULL);
+	check_dl(dl, &ismc_chart_estimate);
+	cr_assert(has_text(dl, "No roadmap recorded"));
+	add_roadmap(0, 0);
+	timeline_check(roadmap());
+}
+
+Test(layout, timeline_10_items)
+{
+	const struct ismc_report *r;
+	struct ismc_dl *dl;
+
+	add_roadmap(10, 3);
+	r = roadmap();
+	cr_assert_eq(r->nrows, 17);
+	timeline_check(r);
+	dl = timeline(r, ISMC_CHART_WIDTH, NULL);
+	/* M-0..M-6 are due every 27 days from 2024-01-10, before the as-of
+	 * date: overdue, a cross each (and one in the legend); M-7..M-9
+	 * circles; S2 is not yet due. */
+	cr_assert_eq(count_marks(dl, ISMC_MARK_MISSED), 7 + 1);
+	cr_assert_eq(count_marks(dl, ISMC_MARK_NONE), 3 + 1);
+	cr_assert_eq(count_marks(dl, ISMC_MARK_TARGET), 2 + 1);
+	cr_assert_eq(count_marks(dl, ISMC_MARK_MET), 1 + 1);
+	cr_assert(has_text(dl, "M-0"));
+	cr_assert(has_text(dl, "owner-0"));
+	cr_assert(has_text(dl, "no owner"));
+	cr_assert(has_text(dl, "as of 2024-06-28"));
+	cr_assert(has_text(dl, "2024-09-04 reached"));
+	cr_assert(has_text_prefix(dl, "5 phases, 2 milestones, 10 items with "
+	    "a target date; 7 overdue as of 2024-06-28"));
+}
+
+Test(layout, timeline_300_items)
+{
+	const struct ismc_report *r;
+	struct ismc_dl *dl;
+
+	add_roadmap(300, 6);
+	r = roadmap();
+	cr_assert_eq(r->nrows, 307);
+	timeline_check(r);
+	dl = timeline(r, ISMC_CHART_WIDTH, NULL);
+	cr_assert_eq(count_marks(dl, ISMC_MARK_MISSED) +
+	    count_marks(dl, ISMC_MARK_NONE), 300 + 2);
+}
 
 TestSuite(palette);
 
