@@ -26,8 +26,8 @@
 #include "report-roadmap.h"
 #include "report.h"
 
-#define TL_PHASE_H	18.0	/* a phase's row */
-#define TL_MILE_H	16.0	/* a milestone's row */
+#define TL_PHASE_H	20.0	/* a phase's row */
+#define TL_MILE_H	20.0	/* a milestone's row */
 #define TL_SUB_H	12.0	/* one sub-row of a lane */
 #define TL_LANE_PAD	4.0	/* above and below a lane's sub-rows */
 #define TL_MARK		7.0	/* mark size */
