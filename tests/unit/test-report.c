@@ -31,6 +31,7 @@
 #include "ir.h"
 #include "outdir.h"
 #include "report-risks.h"
+#include "report-roadmap.h"
 #include "report-soa.h"
 #include "report.h"
 #include "source.h"
@@ -1226,4 +1227,59 @@ Test(outdir, emit_reports_writes_every_format)
 	cr_assert_str_eq(slurp("risks.json"),
 	    render(ismc_emit_json, ismc_report_risks(ir, &arena)));
 	ismc_test_fini(&t);
+}
+
+/* The roadmap: everything by date, the phase each date falls in, and
+ * what is overdue as of the spec's date (2026-01-31). */
+Test(builders, roadmap_rows)
+{
+	const struct ismc_ir *ir;
+	struct ismc_report *r;
+	const char *csv;
+
+	cr_assert_null(ismc_report_roadmap(compile(""), &arena),
+	    "no phase, milestone or due date: no roadmap");
+	ismc_test_fini(&t);
+	ir = compile(
+	    "phase P2 \"Build\" { from 2026-01-05; to 2026-03-27; owner it-lead }\n"
+	    "phase P1 \"Plan\" { from 2025-11-03; to 2026-01-09 }\n"
+	    "measure M-2 \"EDR\" { covers A.8.7; status planned; due 2026-02-27 }\n"
+	    "control A.5.3 { applicable; status partial; owner ciso; due 2026-01-20 }\n"
+	    "milestone S1 \"Stage 1\" { date 2026-01-20 }\n"
+	    "milestone S0 \"Kick-off\" { date 2025-11-03; reached 2025-11-04 }\n");
+	r = ismc_report_roadmap(ir, &arena);
+	cr_assert_not_null(r);
+	csv = render(ismc_emit_csv, r);
+	cr_assert_str_eq(line(csv, "Kind,"), "Kind,Id,Title,Owner,From,Date,"
+	    "Phase,Status,Reached,Overdue,Days late");
+	cr_assert_eq(r->nrows, 6);
+	/* By date; on one date a phase, then a milestone, then a control. */
+	cr_assert_str_eq(r->rows[0][ISMC_ROADMAP_ID].u.s, "P1");
+	cr_assert_str_eq(line(csv, "milestone,S0,"), "milestone,S0,Kick-off,,,"
+	    "2025-11-03,P1,reached,2025-11-04,no,");
+	cr_assert_str_eq(r->rows[1][ISMC_ROADMAP_ID].u.s, "S0");
+	cr_assert_str_eq(line(csv, "phase,P2,"), "phase,P2,Build,it-lead,"
+	    "2026-01-05,2026-03-27,,,,,");
+	cr_assert_str_eq(r->rows[3][ISMC_ROADMAP_ID].u.s, "S1");
+	cr_assert_str_eq(line(csv, "milestone,S1,"), "milestone,S1,Stage 1,,,"
+	    "2026-01-20,P2,open,,yes,11");
+	cr_assert_str_eq(r->rows[4][ISMC_ROADMAP_ID].u.s, "A.5.3");
+	cr_assert_str_eq(line(csv, "control,A.5.3,"), "control,A.5.3,"
+	    "Segregation of duties,ciso,,2026-01-20,P2,partial,,yes,11");
+	cr_assert_str_eq(line(csv, "measure,M-2,"), "measure,M-2,EDR,,,"
+	    "2026-02-27,P2,planned,,no,");
+	cr_assert_eq(r->summary[ISMC_ROADMAP_SUM_PHASES].value.u.i, 2);
+	cr_assert_eq(r->summary[ISMC_ROADMAP_SUM_MILESTONES].value.u.i, 2);
+	cr_assert_eq(r->summary[ISMC_ROADMAP_SUM_TARGETS].value.u.i, 2);
+	cr_assert_eq(r->summary[ISMC_ROADMAP_SUM_OVERDUE].value.u.i, 2);
+	cr_assert_str_eq(r->summary[ISMC_ROADMAP_SUM_START].value.u.s,
+	    "2025-11-03");
+	cr_assert_str_eq(r->summary[ISMC_ROADMAP_SUM_END].value.u.s,
+	    "2026-03-27");
+	/* Overdue as warnings, located at the date and the milestone. */
+	cr_assert(strstr(ismc_test_diags(&t), "control 'A.5.3' was due on "
+	    "2026-01-20 and is partial (as of 2026-01-31)") != NULL,
+	    "%s", ismc_test_diags(&t));
+	cr_assert(strstr(ismc_test_diags(&t), "milestone 'S1' was due on "
+	    "2026-01-20 and is not reached (as of 2026-01-31)") != NULL);
 }
