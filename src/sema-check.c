@@ -144,8 +144,8 @@ measure_cmp(const void *a, const void *b)
 	    (*(struct ismc_ir_measure *const *)b)->id);
 }
 
-static void **
-decl_objs(struct sema *s, const struct sema_decls *d,
+void **
+sema_decl_objs(struct sema *s, const struct sema_decls *d,
     int (*cmp)(const void *, const void *))
 {
 	void **v = ISMC_NEW_ARRAY(s->arena, void *, d->n ? d->n : 1);
@@ -176,18 +176,18 @@ sema_derive(struct sema *s)
 	size_t i, j;
 
 	/* Sorting first makes every back-reference list come out sorted. */
-	ir->roles = (struct ismc_ir_role **)decl_objs(s, &s->role_d, role_cmp);
+	ir->roles = (struct ismc_ir_role **)sema_decl_objs(s, &s->role_d, role_cmp);
 	ir->nroles = s->role_d.n;
-	ir->assets = (struct ismc_ir_asset **)decl_objs(s, &s->asset_d,
+	ir->assets = (struct ismc_ir_asset **)sema_decl_objs(s, &s->asset_d,
 	    asset_cmp);
 	ir->nassets = s->asset_d.n;
-	ir->threats = (struct ismc_ir_threat **)decl_objs(s, &s->threat_d,
+	ir->threats = (struct ismc_ir_threat **)sema_decl_objs(s, &s->threat_d,
 	    threat_cmp);
 	ir->nthreats = s->threat_d.n;
-	ir->measures = (struct ismc_ir_measure **)decl_objs(s, &s->measure_d,
+	ir->measures = (struct ismc_ir_measure **)sema_decl_objs(s, &s->measure_d,
 	    measure_cmp);
 	ir->nmeasures = s->measure_d.n;
-	ir->risks = (struct ismc_ir_risk **)decl_objs(s, &s->risk_d, risk_cmp);
+	ir->risks = (struct ismc_ir_risk **)sema_decl_objs(s, &s->risk_d, risk_cmp);
 	ir->nrisks = s->risk_d.n;
 
 	for (i = 0; i < ir->nmeasures; i++) {

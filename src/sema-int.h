@@ -221,6 +221,10 @@ void	sema_check_roadmap(struct sema *);
 void	sema_define_mappings(struct sema *);
 
 /* ---- sema-check.c ----------------------------------------------------- */
+/* The objects of a declaration queue in an arena array, sorted by cmp
+ * (NULL: in declaration order). */
+void	**sema_decl_objs(struct sema *, const struct sema_decls *,
+	    int (*cmp)(const void *, const void *));
 void	sema_derive(struct sema *);
 void	sema_check(struct sema *);
 void	sema_finish(struct sema *);

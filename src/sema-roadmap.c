@@ -157,20 +157,6 @@ milestone_cmp(const void *a, const void *b)
 	return ismc_natcmp(x->id, y->id);
 }
 
-static void **
-sorted(struct sema *s, const struct sema_decls *d,
-    int (*cmp)(const void *, const void *))
-{
-	void **v = ISMC_NEW_ARRAY(s->arena, void *, d->n ? d->n : 1);
-	size_t i;
-
-	for (i = 0; i < d->n; i++)
-		v[i] = d->v[i]->obj;
-	if (d->n > 1)
-		qsort(v, d->n, sizeof *v, cmp);
-	return v;
-}
-
 void
 sema_define_roadmap(struct sema *s)
 {
@@ -182,10 +168,10 @@ sema_define_roadmap(struct sema *s)
 	for (i = 0; i < s->milestone_d.n && !ismc_diag_stopped(s->diag); i++)
 		define_milestone(s, s->milestone_d.v[i]->obj,
 		    s->milestone_d.v[i]->item);
-	ir->phases = (struct ismc_ir_phase **)sorted(s, &s->phase_d,
+	ir->phases = (struct ismc_ir_phase **)sema_decl_objs(s, &s->phase_d,
 	    phase_cmp);
 	ir->nphases = s->phase_d.n;
-	ir->milestones = (struct ismc_ir_milestone **)sorted(s,
+	ir->milestones = (struct ismc_ir_milestone **)sema_decl_objs(s,
 	    &s->milestone_d, milestone_cmp);
 	ir->nmilestones = s->milestone_d.n;
 }

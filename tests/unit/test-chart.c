@@ -148,18 +148,29 @@ add_kpis(void)
 		    "title that wraps\" {\n  %s\n}\n", body[i], body[i + 1]);
 }
 
-/* Compiles the spec so far (again, after a change). */
+/* Compiles the spec so far (again, after a change), as of `as_of` when
+ * not NULL. */
 static const struct ismc_ir *
-compile(void)
+compile_as_of(const struct ismc_date *as_of)
 {
 	if (compiled)
 		ismc_test_fini(&t);
 	ismc_test_init(&t);
 	compiled = true;
+	if (as_of != NULL) {
+		t.comp.has_as_of = true;
+		t.comp.as_of = *as_of;
+	}
 	ir = ismc_test_compile(&t, ismc_arena_strndup(&arena,
 	    ismc_buf_cstr(&spec), spec.len));
 	cr_assert_not_null(ir, "%s", ismc_test_diags(&t));
 	return ir;
+}
+
+static const struct ismc_ir *
+compile(void)
+{
+	return compile_as_of(NULL);
 }
 
 static const struct ismc_report *
@@ -714,16 +725,9 @@ add_roadmap(size_t n, size_t owners)
 static const struct ismc_report *
 roadmap(void)
 {
-	if (compiled)
-		ismc_test_fini(&t);
-	ismc_test_init(&t);
-	compiled = true;
-	t.comp.has_as_of = true;
-	t.comp.as_of = (struct ismc_date){ 2024, 6, 28 };
-	ir = ismc_test_compile(&t, ismc_arena_strndup(&arena,
-	    ismc_buf_cstr(&spec), spec.len));
-	cr_assert_not_null(ir, "%s", ismc_test_diags(&t));
-	return ismc_report_roadmap(ir, &arena);
+	static const struct ismc_date as_of = { 2024, 6, 28 };
+
+	return ismc_report_roadmap(compile_as_of(&as_of), &arena);
 }
 
 static struct ismc_dl *
