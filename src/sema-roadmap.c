@@ -231,18 +231,19 @@ road_due(struct sema *s, struct road_build *b, enum ismc_road_kind kind,
 	if (!d->has)
 		return;
 	if (excluded || st == ISMC_STATUS_IMPLEMENTED) {
-		ismc_diag_warning(s->diag, d->span, "%s '%s' is %s; its due "
-		    "date is not on the roadmap (remove 'due', or change the "
-		    "status)", what, id, excluded ? "excluded" : "implemented");
+		ismc_diag_warning(s->diag, ISMC_W_DUE_WITHOUT_WORK, d->span,
+		    "%s '%s' is %s; its due date is not on the roadmap "
+		    "(remove 'due', or change the status)", what, id,
+		    excluded ? "excluded" : "implemented");
 		return;
 	}
 	r = road_add(b, kind, d->date);
 	if ((d->overdue = late(s->ir, d->date, &r->days_late))) {
 		r->overdue = true;
-		ismc_diag_warning(s->diag, d->span, "%s '%s' was due on %s and "
-		    "%s (as of %s)", what, id, ismc_date_str(s->arena,
-		    d->date), status_words(st), ismc_date_str(s->arena,
-		    s->ir->as_of));
+		ismc_diag_warning(s->diag, ISMC_W_OVERDUE_TARGET, d->span,
+		    "%s '%s' was due on %s and %s (as of %s)", what, id,
+		    ismc_date_str(s->arena, d->date), status_words(st),
+		    ismc_date_str(s->arena, s->ir->as_of));
 	}
 	*out = r;
 }
@@ -307,38 +308,6 @@ road_actions(struct sema *s, struct road_build *b)
 	}
 }
 
-static void
-road_milestones(struct sema *s, struct road_build *b)
-{
-	struct ismc_ir *ir = s->ir;
-	struct ismc_ir_milestone *m;
-	struct ismc_ir_road *r;
-	size_t i, j;
-
-	for (i = 0; i < ir->nmilestones; i++) {
-		m = ir->milestones[i];
-		if (!m->has_date)
-			continue;
-		r = road_add(b, ISMC_ROAD_MILESTONE, m->date);
-		r->milestone = m;
-		if (!m->has_reached && late(ir, m->date, &r->days_late)) {
-			m->overdue = r->overdue = true;
-			ismc_diag_warning(s->diag, m->span, "milestone '%s' "
-			    "was due on %s and is not reached (as of %s)",
-			    m->id, ismc_date_str(s->arena, m->date),
-			    ismc_date_str(s->arena, ir->as_of));
-		}
-		for (j = 0; j < ir->nphases; j++)
-			if (ismc_date_cmp(ir->phases[j]->from, m->date) <= 0 &&
-			    ismc_date_cmp(m->date, ir->phases[j]->to) <= 0)
-				break;
-		if (ir->nphases > 0 && j == ir->nphases)
-			ismc_diag_warning(s->diag, m->span, "milestone '%s' on "
-			    "%s lies outside every phase", m->id,
-			    ismc_date_str(s->arena, m->date));
-	}
-}
-
 /* The first phase (in phase order) whose days hold d. */
 static const struct ismc_ir_phase *
 phase_of(const struct ismc_ir *ir, struct ismc_date d)
@@ -350,6 +319,35 @@ phase_of(const struct ismc_ir *ir, struct ismc_date d)
 		    ismc_date_cmp(d, ir->phases[i]->to) <= 0)
 			return ir->phases[i];
 	return NULL;
+}
+
+static void
+road_milestones(struct sema *s, struct road_build *b)
+{
+	struct ismc_ir *ir = s->ir;
+	struct ismc_ir_milestone *m;
+	struct ismc_ir_road *r;
+	size_t i;
+
+	for (i = 0; i < ir->nmilestones; i++) {
+		m = ir->milestones[i];
+		if (!m->has_date)
+			continue;
+		r = road_add(b, ISMC_ROAD_MILESTONE, m->date);
+		r->milestone = m;
+		if (!m->has_reached && late(ir, m->date, &r->days_late)) {
+			m->overdue = r->overdue = true;
+			ismc_diag_warning(s->diag, ISMC_W_OVERDUE_MILESTONE,
+			    m->span, "milestone '%s' was due on %s and is not "
+			    "reached (as of %s)", m->id, ismc_date_str(s->arena,
+			    m->date), ismc_date_str(s->arena, ir->as_of));
+		}
+		if (ir->nphases > 0 && phase_of(ir, m->date) == NULL)
+			ismc_diag_warning(s->diag,
+			    ISMC_W_MILESTONE_OUTSIDE_PHASES, m->span, "milestone "
+			    "'%s' on %s lies outside every phase", m->id,
+			    ismc_date_str(s->arena, m->date));
+	}
 }
 
 static const char *
