@@ -1139,10 +1139,10 @@ void
 pdf_roadmap(struct pdf_doc *d)
 {
 	static const struct rcol cols[] = {
-		{ { "Date", 0.17, false }, -1, NULL, road_dates },
-		{ { "Kind", 0.09, false }, ISMC_ROADMAP_KIND, NULL, NULL },
+		{ { "Date", 0.16, false }, -1, NULL, road_dates },
+		{ { "Kind", 0.11, false }, ISMC_ROADMAP_KIND, NULL, NULL },
 		{ { "Id", 0.1, true }, ISMC_ROADMAP_ID, NULL, NULL },
-		{ { "Title", 0.3, false }, ISMC_ROADMAP_TITLE, NULL, NULL },
+		{ { "Title", 0.29, false }, ISMC_ROADMAP_TITLE, NULL, NULL },
 		{ { "Owner", 0.11, false }, ISMC_ROADMAP_OWNER, NULL, NULL },
 		{ { "Phase", 0.07, false }, ISMC_ROADMAP_PHASE, NULL, NULL },
 		{ { "Status", 0.16, false }, -1, NULL, road_state },
