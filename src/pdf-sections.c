@@ -848,9 +848,55 @@ soa_owner(struct pdf_doc *d, const struct ismc_cell *c)
 }
 
 /* A framework no mapping set targets: what its SoA says is implemented. */
+/* A clause not implemented. */
+static bool
+clause_open(const struct ismc_cell *c)
+{
+	const char *st = str(&c[ISMC_CLAUSE_STATUS]);
+
+	return st == NULL || strcmp(st, "implemented") != 0;
+}
+
+/*
+ * The hub of the crosswalks as the gap analysis counts it: its SoA part
+ * and its clauses together, the figures of the coverage report, then the
+ * clauses not implemented.
+ */
+static void
+hub_coverage(struct pdf_doc *d, const struct ismc_ir_framework *fw,
+    const struct ismc_coverage_row *row)
+{
+	static const struct rcol cols[] = {
+		{ { "Clause", 0.14, true }, ISMC_CLAUSE_ID, NULL, NULL },
+		{ { "Title", 0.46, false }, ISMC_CLAUSE_TITLE, NULL, NULL },
+		{ { "Status", 0.16, false }, -1, NULL, clause_status },
+		{ { "Owner", 0.24, false }, ISMC_CLAUSE_OWNER_TITLE, NULL,
+		    NULL },
+	};
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_clauses_def, fw);
+	const struct ismc_coverage_cell *n = &row->total;
+
+	pdf_heading(d, 3, "Coverage, clauses included", false);
+	pdf_para(d, ismc_arena_printf(d->a, "As the gap analysis counts it, "
+	    "with its clauses, under the rules stated at the start of this "
+	    "section: %zu assessed, %s full, %s partial, %s gap; coverage "
+	    "index %s.", n->applicable,
+	    count_pct(d, n->full, n->pct), count_pct(d, n->partial,
+	    n->partial_pct), count_pct(d, n->open, n->open_pct),
+	    index_text(d, n->index)), PDF_BODY, false, pdf_ink);
+	group_table(d, row, true);
+	if (r == NULL)
+		return;
+	pdf_heading(d, 3, "Clauses not implemented", false);
+	if (report_table(d, r, cols, NELEM(cols), clause_open) == 0)
+		pdf_para(d, "Every clause is implemented.", PDF_BODY, false,
+		    pdf_muted);
+}
+
 static void
 soa_framework_gaps(struct pdf_doc *d, const struct ismc_ir_framework *fw,
-    const struct ismc_coverage_row *row)
+    const struct ismc_coverage_row *row, const struct ismc_coverage_row *grow)
 {
 	static const struct rcol cols[] = {
 		{ { "Requirement", 0.14, true }, ISMC_SOA_ID, NULL, NULL },
@@ -874,6 +920,8 @@ soa_framework_gaps(struct pdf_doc *d, const struct ismc_ir_framework *fw,
 	if (report_table(d, r, cols, NELEM(cols), soa_open) == 0)
 		pdf_para(d, "Every applicable requirement is implemented.",
 		    PDF_BODY, false, pdf_muted);
+	if (grow != NULL)
+		hub_coverage(d, fw, grow);
 }
 
 /* What the figures mean and how to recompute them, said once. */
@@ -941,6 +989,7 @@ pdf_gap(struct pdf_doc *d)
 			    fw->catalog->id));
 		else
 			soa_framework_gaps(d, fw, ismc_coverage_row(soa,
+			    fw->catalog->id), ismc_coverage_row(cov,
 			    fw->catalog->id));
 	}
 }
