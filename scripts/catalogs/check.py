@@ -9,6 +9,8 @@ Written for ismc. Reads frameworks/*.yaml and frameworks/mappings/*.yaml
   * mappings: source/target catalogs exist, every row id exists in its catalog,
     rel and strength valid, no-counterpart rows have source null;
     exact duplicate rows are counted (reported, not an error: the loader reports them);
+  * every equal or superset row (the only rows that can make a requirement full),
+    in every set, imported ones included, has a rationale;
   * covering sets (a row whose source is a list of two or more distinct ids): rel is
     equal or superset; members may be groups; a residual (non-blank text) only on
     equal/superset rows; a (member set, target) pair appears once;
@@ -243,6 +245,13 @@ def check_mapping(path, data, catalogs):
                 err(f"{name}: row {i}: residual must be non-blank text")
         if r.get("target") not in tgt_ids:
             err(f"{name}: row {i}: target {r.get('target')!r} not in {tgt.id}")
+        # Issue 8: no requirement is full without a set-theoretic statement
+        # that says why. Only equal and superset rows can make one full, in
+        # every set, imported ones included.
+        if r.get("rel") in FULL and not (isinstance(r.get("rationale"), str)
+                                         and r["rationale"].strip()):
+            err(f"{name}: row {i}: a {r.get('rel')} row, which can make "
+                f"{r.get('target')!r} full, has no rationale")
         st = r.get("strength")
         if st is not None and not (isinstance(st, int) and not isinstance(st, bool) and 1 <= st <= 10):
             err(f"{name}: row {i}: strength {st!r}")
