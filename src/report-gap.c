@@ -19,6 +19,7 @@
 #include "catalog.h"
 #include "gap.h"
 #include "ir.h"
+#include "mapping.h"
 #include "rcc5.h"
 #include "report.h"
 
@@ -110,7 +111,9 @@ reaching_cell(struct ismc_arena *a, const struct ismc_gap_req *q)
 }
 
 /* The residuals left open by the covers that could make it full: the
- * work the mappings say is the organisation's own. */
+ * work the mappings say is the organisation's own; and, when a mapping
+ * set says the requirement has no counterpart, that and why (SOC 2's
+ * privacy criteria: the whole requirement is left). */
 static struct ismc_cell
 work_left_cell(struct ismc_arena *a, const struct ismc_gap_req *q)
 {
@@ -118,9 +121,15 @@ work_left_cell(struct ismc_arena *a, const struct ismc_gap_req *q)
 	const char **v;
 	size_t i, k, n = 0;
 
-	if (q->status == ISMC_COV_FULL || q->ncovers == 0)
+	if (q->status == ISMC_COV_FULL || (q->ncovers == 0 &&
+	    q->nc_row == NULL))
 		return ismc_cell_list(NULL, 0);
-	v = ISMC_NEW_ARRAY(a, const char *, q->ncovers);
+	v = ISMC_NEW_ARRAY(a, const char *, q->ncovers + 1);
+	if (q->nc_row != NULL)
+		v[n++] = q->nc_row->rationale != NULL &&
+		    *q->nc_row->rationale != '\0' ? ismc_arena_printf(a,
+		    "no counterpart: %s", q->nc_row->rationale) :
+		    "no counterpart";
 	for (i = 0; i < q->ncovers; i++) {
 		c = &q->covers[i];
 		if (c->residual == NULL || c->capacity != ISMC_COV_FULL ||
