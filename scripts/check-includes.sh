@@ -46,7 +46,6 @@ status=0
 # when its cycle is broken: a line that matches no group fails too, so the
 # list cannot go stale.
 KNOWN_CYCLES='
-catalog compilation datafile import mapping search
 '
 
 # 1. Cycles: the strongly connected components of the module graph

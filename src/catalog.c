@@ -19,7 +19,6 @@
 #include <string.h>
 
 #include "compilation.h"
-#include "import.h"
 #include "suggest.h"
 #include "xalloc.h"
 #include "yamlnode.h"
@@ -528,9 +527,8 @@ build(struct ismc_compilation *comp, struct ismc_ydoc *doc)
 	return l.cat;
 }
 
-/* The catalog already loaded from source `file`, if any. */
-static struct ismc_catalog *
-loaded_file(const struct ismc_compilation *comp, uint32_t file)
+struct ismc_catalog *
+ismc_catalog_of_file(const struct ismc_compilation *comp, uint32_t file)
 {
 	size_t i;
 
@@ -539,6 +537,20 @@ loaded_file(const struct ismc_compilation *comp, uint32_t file)
 			return comp->catalogs[i];
 	}
 	return NULL;
+}
+
+/* The catalogs live as long as the compilation (ismc_compilation_keep). */
+static void
+free_catalogs(void *p)
+{
+	struct ismc_compilation *comp = p;
+	size_t i;
+
+	for (i = 0; i < comp->ncatalogs; i++)
+		ismc_catalog_free(comp->catalogs[i]);
+	free(comp->catalogs);
+	comp->catalogs = NULL;
+	comp->ncatalogs = 0;
 }
 
 /* One id, one catalog: two files declaring one id in one run would make
@@ -561,6 +573,8 @@ ismc_catalog_register(struct ismc_compilation *comp, struct ismc_catalog *cat)
 		    "declared there");
 		return false;
 	}
+	if (comp->catalogs == NULL)
+		ismc_compilation_keep(comp, free_catalogs, comp);
 	comp->catalogs = ismc_xreallocarray(comp->catalogs,
 	    comp->ncatalogs + 1, sizeof *comp->catalogs);
 	comp->catalogs[comp->ncatalogs++] = cat;
@@ -570,16 +584,11 @@ ismc_catalog_register(struct ismc_compilation *comp, struct ismc_catalog *cat)
 struct ismc_catalog *
 ismc_catalog_load_file(struct ismc_compilation *comp, uint32_t file)
 {
-	const struct ismc_source *src = ismc_sources_get(&comp->sources, file);
 	struct ismc_ydoc doc;
 	struct ismc_catalog *cat = NULL;
 
-	if ((cat = loaded_file(comp, file)) != NULL)
+	if ((cat = ismc_catalog_of_file(comp, file)) != NULL)
 		return cat;
-	/* CISO Assistant and OSCAL files are told by content (import.h). */
-	if (src != NULL && ismc_data_is_foreign(ismc_data_sniff(src->text,
-	    src->len)))
-		return ismc_import_catalog(comp, file);
 	if (ismc_ydoc_parse(&doc, &comp->sources, &comp->diag, file, NULL))
 		cat = build(comp, &doc);
 	ismc_ydoc_free(&doc);
@@ -588,18 +597,6 @@ ismc_catalog_load_file(struct ismc_compilation *comp, uint32_t file)
 		cat = NULL;
 	}
 	return cat;
-}
-
-struct ismc_catalog *
-ismc_catalog_load(struct ismc_compilation *comp, const char *path)
-{
-	uint32_t file;
-
-	file = ismc_compilation_read(comp, path, ISMC_INPUT_CATALOG,
-	    ISMC_INPUT_NAMED, ISMC_NO_SPAN, NULL);
-	if (file == ISMC_NO_FILE)
-		return NULL;
-	return ismc_catalog_load_file(comp, file);
 }
 
 struct ismc_req *

@@ -66,22 +66,18 @@ struct ismc_catalog {
 };
 
 /*
- * Loads the catalog in `path`, a file named on the command line
- * (--catalog); NULL after reporting on any error. Each file (by device
- * and inode) is loaded once per compilation and then kept in
- * comp->catalogs, which ismc_compilation_destroy frees; a second file
- * declaring an id already loaded is an error. Catalogs named by a spec
- * are found through the search path (search.h).
- */
-struct ismc_catalog *ismc_catalog_load(struct ismc_compilation *,
-	    const char *path);
-/*
- * Loads a catalog from source `file`, already loaded or added (e.g. with
- * ismc_sources_add, for tests and fuzzing), native or foreign (import.h).
- * Registered in comp->catalogs like any other; the same file again gives
- * the same catalog. NULL after reporting on any error.
+ * Loads a catalog in ismc's own format (ismc-catalog/1) from source
+ * `file`, already loaded or added (e.g. with ismc_sources_add, for tests
+ * and fuzzing); NULL after reporting on any error. Each file is loaded
+ * once per compilation and then kept in comp->catalogs, released with the
+ * compilation; a second file declaring an id already loaded is an error.
+ * A file of any format (CISO Assistant, OSCAL) is loaded by
+ * ismc_data_catalog_file (datafile.h), which comes here for ismc's own.
  */
 struct ismc_catalog *ismc_catalog_load_file(struct ismc_compilation *,
+	    uint32_t file);
+/* The catalog loaded from source `file` in this run, or NULL. */
+struct ismc_catalog *ismc_catalog_of_file(const struct ismc_compilation *,
 	    uint32_t file);
 /*
  * Adds a loaded catalog to comp->catalogs; false, after an error at the

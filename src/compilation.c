@@ -9,9 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "fileio.h"
-#include "search.h"
 #include "xalloc.h"
 
 void
@@ -30,12 +28,11 @@ ismc_compilation_destroy(struct ismc_compilation *c)
 {
 	size_t i;
 
-	for (i = 0; i < c->ncatalogs; i++)
-		ismc_catalog_free(c->catalogs[i]);
-	free(c->catalogs);
+	for (i = c->nkept; i-- > 0; )
+		c->kept[i].release(c->kept[i].p);
+	free(c->kept);
 	free(c->search_path);
 	free(c->search_shipped);
-	ismc_search_free(c->search);
 	for (i = 0; i < c->nroots; i++)
 		free(c->roots[i]);
 	free(c->roots);
@@ -44,6 +41,15 @@ ismc_compilation_destroy(struct ismc_compilation *c)
 	ismc_sources_destroy(&c->sources);
 	ismc_strtab_destroy(&c->strtab);
 	ismc_arena_destroy(&c->arena);
+}
+
+void
+ismc_compilation_keep(struct ismc_compilation *c, void (*release)(void *),
+    void *p)
+{
+	c->kept = ismc_xreallocarray(c->kept, c->nkept + 1, sizeof *c->kept);
+	c->kept[c->nkept].release = release;
+	c->kept[c->nkept++].p = p;
 }
 
 static void

@@ -21,6 +21,12 @@
 struct ismc_catalog;
 struct ismc_search;
 
+/* Something a module keeps for the whole run (ismc_compilation_keep). */
+struct ismc_kept {
+	void	(*release)(void *);
+	void	 *p;
+};
+
 struct ismc_compilation {
 	struct ismc_arena	 arena;
 	struct ismc_strtab	 strtab;
@@ -35,6 +41,8 @@ struct ismc_compilation {
 	struct ismc_catalog	**catalogs;	/* loaded once each; freed at
 						 * destroy (heap array) */
 	size_t			  ncatalogs;
+	struct ismc_kept	 *kept;		/* released at destroy; heap */
+	size_t			  nkept;
 	bool			  io_failed;	/* a file named on the command
 						 * line could not be read (exit
 						 * status 2) */
@@ -51,6 +59,14 @@ struct ismc_compilation {
 
 void	ismc_compilation_init(struct ismc_compilation *, FILE *diag_out);
 void	ismc_compilation_destroy(struct ismc_compilation *);
+/*
+ * Has `release(p)` called at destroy, before the arena goes, the last
+ * kept first. The catalogs (catalog.c) and the search index (search.c)
+ * are kept so: this module releases them without knowing what they are,
+ * and so includes none of the modules built on it.
+ */
+void	ismc_compilation_keep(struct ismc_compilation *,
+	    void (*release)(void *), void *p);
 /* Appends a catalog directory (copied into the arena). */
 void	ismc_compilation_add_search_dir(struct ismc_compilation *, const char *);
 /* Appends a directory of the catalogs and mapping sets ismc ships: what

@@ -288,7 +288,6 @@ reader(enum ismc_data_format fmt)
 	return &readers[fmt];
 }
 
-
 bool
 ismc_data_peek(struct ismc_compilation *c, uint32_t file,
     enum ismc_data_format fmt, struct ismc_data_items *out)
@@ -315,4 +314,33 @@ ismc_data_load_mappings(struct ismc_compilation *c, uint32_t file,
 
 	*out = NULL;
 	return r->mappings != NULL ? r->mappings(c, file, out) : 0;
+}
+
+struct ismc_catalog *
+ismc_data_catalog_file(struct ismc_compilation *c, uint32_t file)
+{
+	const struct ismc_source *src = ismc_sources_get(&c->sources, file);
+	struct ismc_catalog *cat;
+
+	if ((cat = ismc_catalog_of_file(c, file)) != NULL)
+		return cat;
+	/* CISO Assistant and OSCAL files are told by content (import.h);
+	 * anything else is read as ismc's own, whose loader says what is
+	 * wrong with it. */
+	if (src != NULL && ismc_data_is_foreign(ismc_data_sniff(src->text,
+	    src->len)))
+		return ismc_import_catalog(c, file);
+	return ismc_catalog_load_file(c, file);
+}
+
+struct ismc_catalog *
+ismc_data_catalog_load(struct ismc_compilation *c, const char *path)
+{
+	uint32_t file;
+
+	file = ismc_compilation_read(c, path, ISMC_INPUT_CATALOG,
+	    ISMC_INPUT_NAMED, ISMC_NO_SPAN, NULL);
+	if (file == ISMC_NO_FILE)
+		return NULL;
+	return ismc_data_catalog_file(c, file);
 }

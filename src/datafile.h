@@ -33,6 +33,22 @@ struct ismc_mapping_set;
  */
 bool	ismc_data_looks_native(const char *buf, size_t len);
 
+/*
+ * Loads the catalog source `file` holds, in whatever format it is told by
+ * its content to be (ismc's own, a CISO Assistant framework, an OSCAL
+ * catalog or profile), and registers it in comp->catalogs; the same file
+ * again gives the same catalog. NULL after reporting on any error.
+ */
+struct ismc_catalog *ismc_data_catalog_file(struct ismc_compilation *,
+	    uint32_t file);
+/*
+ * The same for `path`, a file named on the command line (--catalog): a
+ * file that cannot be read is an I/O error. Catalogs named by a spec are
+ * found through the search path (search.h).
+ */
+struct ismc_catalog *ismc_data_catalog_load(struct ismc_compilation *,
+	    const char *path);
+
 /* One catalog or mapping set a file holds, as its header says. */
 struct ismc_data_item {
 	bool		 mapping;	/* a mapping set; else a catalog */

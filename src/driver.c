@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
+#include "datafile.h"
 #include "depfile.h"
 #include "diag.h"
 #include "diff.h"
@@ -261,7 +262,7 @@ check_catalogs(struct ismc_compilation *c, const struct ismc_options *o)
 	size_t i;
 
 	for (i = 0; i < o->ncatalogs; i++)
-		ismc_catalog_load(c, o->catalogs[i]);
+		ismc_data_catalog_load(c, o->catalogs[i]);
 }
 
 /* One compilation from spec files to an analysed IR. */

@@ -98,7 +98,8 @@ void	ismc_import_names_free(struct ismc_import_names *);
  * Loads the catalog a foreign file holds (a CISO Assistant framework, an
  * OSCAL catalog, or the baseline an OSCAL profile selects from its
  * catalog) and registers it in comp->catalogs, as ismc_catalog_load_file
- * does for a native one. NULL after reporting any error.
+ * does for a native one (ismc_data_catalog_file in datafile.h chooses).
+ * NULL after reporting any error.
  */
 struct ismc_catalog *ismc_import_catalog(struct ismc_compilation *,
 	    uint32_t file);

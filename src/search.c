@@ -59,6 +59,8 @@ struct ismc_search {
 
 /* ---- the directories ---------------------------------------------------- */
 
+static void	search_free(void *);
+
 /*
  * The search path without repeats: a directory named twice (ISMC_PATH
  * and the built-in default often agree) is searched once, where it first
@@ -75,6 +77,7 @@ search_of(struct ismc_compilation *c)
 	if (s != NULL)
 		return s;
 	s = c->search = ismc_xcalloc(1, sizeof *s);
+	ismc_compilation_keep(c, search_free, s);
 	s->dirs = ismc_xcalloc(c->nsearch + 1, sizeof *s->dirs);
 	ids = ismc_xcalloc(c->nsearch + 1, sizeof *ids);
 	known = ismc_xcalloc(c->nsearch + 1, sizeof *known);
@@ -107,11 +110,12 @@ search_of(struct ismc_compilation *c)
 	return s;
 }
 
-void
-ismc_search_free(struct ismc_search *s)
+/* The index lives as long as the compilation (ismc_compilation_keep). */
+static void
+search_free(void *p)
 {
-	if (s == NULL)
-		return;
+	struct ismc_search *s = p;
+
 	free(s->dirs);
 	free(s->files);
 	free(s->items);

@@ -60,6 +60,4 @@ void	ismc_search_mappings(struct ismc_compilation *, const char *const *used,
 void	ismc_search_check_shipped(struct ismc_compilation *, bool mapping,
 	    const char *id, uint32_t file, struct ismc_span at);
 
-void	ismc_search_free(struct ismc_search *);
-
 #endif

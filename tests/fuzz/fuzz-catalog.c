@@ -13,6 +13,7 @@
  */
 #include "fuzz.h"
 #include "fuzz-use.h"
+#include "datafile.h"
 
 /* The shipped catalogs and the seeds' mappings are below this. */
 #define MAX_INPUT	(64 * 1024)
@@ -32,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_run_init(&r);
 	f = ismc_sources_add(&r.c.sources, "fuzz.yaml", (const char *)data,
 	    size);
-	if ((cat = ismc_catalog_load_file(&r.c, f)) != NULL) {
+	if ((cat = ismc_data_catalog_file(&r.c, f)) != NULL) {
 		/* Every id the loader kept must be found again. */
 		for (i = 0; i < cat->nnodes; i++)
 			if (ismc_catalog_lookup(cat, cat->nodes[i]->id) !=

@@ -13,6 +13,7 @@
 
 #include "catalog.h"
 #include "compilation.h"
+#include "datafile.h"
 #include "helpers.h"
 #include "mapping.h"
 #include "search.h"
@@ -50,11 +51,11 @@ srcpath(const char *rel)
 	return p;
 }
 
-/* Loads `text` as catalog file "t.yaml". */
+/* Loads `text` as catalog file "t.yaml", told by its content. */
 static struct ismc_catalog *
 load(const char *text)
 {
-	return ismc_catalog_load_file(&t.comp,
+	return ismc_data_catalog_file(&t.comp,
 	    ismc_test_add(&t, YAML_FILE, text));
 }
 
@@ -643,7 +644,7 @@ Test(catalog, columns_are_bytes)
 
 Test(catalog, cannot_read)
 {
-	cr_assert_null(ismc_catalog_load(&t.comp, "/nonexistent/c.yaml"));
+	cr_assert_null(ismc_data_catalog_load(&t.comp, "/nonexistent/c.yaml"));
 	cr_assert_str_eq(ismc_test_diags(&t), "ismc: error: cannot read "
 	    "'/nonexistent/c.yaml': No such file or directory\n");
 }
@@ -664,7 +665,7 @@ Test(search, id_alias_and_file_name)
 	cr_assert_eq(a, b);
 	cr_assert_eq(a, c);
 	cr_assert_eq(t.comp.ncatalogs, 1);
-	cr_assert_eq(ismc_catalog_load(&t.comp, ismc_sources_get(
+	cr_assert_eq(ismc_data_catalog_load(&t.comp, ismc_sources_get(
 	    &t.comp.sources, a->file)->path), a);
 	cr_assert_str_eq(ismc_test_diags(&t), "");
 	free(dir);
@@ -956,7 +957,7 @@ static struct ismc_catalog *
 load_iso(void)
 {
 	char *path = srcpath("frameworks/iso27001-2022.yaml");
-	struct ismc_catalog *cat = ismc_catalog_load(&t.comp, path);
+	struct ismc_catalog *cat = ismc_data_catalog_load(&t.comp, path);
 
 	free(path);
 	cr_assert_not_null(cat, "%s", ismc_test_diags(&t));

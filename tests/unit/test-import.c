@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "catalog.h"
 #include "compilation.h"
+#include "datafile.h"
 #include "export-oscal.h"
 #include "frontend.h"
 #include "gap.h"
@@ -235,7 +236,7 @@ Test(ciso, framework)
 	struct ismc_catalog *cat;
 	const struct ismc_req *r;
 
-	cat = ismc_catalog_load_file(&t.comp, ismc_test_add(&t, "acme.yaml",
+	cat = ismc_data_catalog_file(&t.comp, ismc_test_add(&t, "acme.yaml",
 	    ciso_fw));
 	cr_assert_str_eq(ismc_test_diags(&t), "");
 	cr_assert_not_null(cat);
@@ -287,7 +288,7 @@ bad_fw(const char *nodes, const char *diags)
 	ismc_buf_printf(&b, CISO_HEAD "  framework:\n    urn: "
 	    "urn:intuitem:risk:framework:acme\n    requirement_nodes:\n%s",
 	    nodes);
-	cr_assert_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "acme.yaml", ismc_buf_cstr(&b))));
 	cr_assert_str_eq(ismc_test_diags(&t), diags);
 	ismc_buf_free(&b);
@@ -335,7 +336,7 @@ Test(ciso, depth_mismatch_warns)
 	    "    - urn: urn:intuitem:risk:req_node:acme:a\n"
 	    "      assessable: true\n"
 	    "      depth: 2\n");
-	cr_assert_not_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_not_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "acme.yaml", ismc_buf_cstr(&b))));
 	cr_assert_str_eq(ismc_test_diags(&t), "acme.yaml:13:14: warning: "
 	    "depth 2 of 'a' does not match its place in the tree (depth 1) "
@@ -345,7 +346,7 @@ Test(ciso, depth_mismatch_warns)
 
 Test(ciso, library_without_framework)
 {
-	cr_assert_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "m.yaml", CISO_HEAD "  requirement_mapping_sets: []\n")));
 	cr_assert_str_eq(ismc_test_diags(&t), "m.yaml:8:3: error: this CISO "
 	    "Assistant library holds mapping sets, not a framework: name it "
@@ -398,9 +399,9 @@ Test(ciso, mapping_sets)
 	struct ismc_mapping_set **sets, *m;
 	size_t n;
 
-	cr_assert_not_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_not_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "acme.yaml", ciso_fw)));
-	cr_assert_not_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_not_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "other.yaml", ciso_fw2)));
 	n = ismc_import_mappings(&t.comp, ismc_test_add(&t, "sets.yaml",
 	    ciso_sets), &sets);
@@ -468,9 +469,9 @@ Test(ciso, mapping_errors)
 {
 	struct ismc_mapping_set **sets;
 
-	cr_assert_not_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_not_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "acme.yaml", ciso_fw)));
-	cr_assert_not_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_not_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "other.yaml", ciso_fw2)));
 	cr_assert_eq(ismc_import_mappings(&t.comp, ismc_test_add(&t,
 	    "sets.yaml", CISO_HEAD "  requirement_mapping_sets:\n"
@@ -562,7 +563,7 @@ Test(oscal, catalog_json)
 {
 	struct ismc_catalog *cat;
 
-	cat = ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cat = ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "dir/Tiny_catalog.json", oscal_json));
 	cr_assert_str_eq(ismc_test_diags(&t), "");
 	cr_assert_not_null(cat);
@@ -605,7 +606,7 @@ Test(oscal, catalog_yaml)
 	    "  controls: [{id: top-1, title: Ungrouped}]\n";
 	struct ismc_catalog *cat;
 
-	cat = ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cat = ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "tiny.yaml", yaml));
 	cr_assert_str_eq(ismc_test_diags(&t), "");
 	cr_assert_not_null(cat);
@@ -615,7 +616,7 @@ Test(oscal, catalog_yaml)
 Test(oscal, json_errors_are_located)
 {
 	/* jansson has no positions: the text read again as YAML has. */
-	cr_assert_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "bad.json", "{\"catalog\": {\"uuid\": \"u\", \"metadata\": "
 	    "{\"title\": \"T\"}, \"groups\": [{\"id\": \"g\", \"title\": "
 	    "\"G\", \"controls\": [{\"title\": \"no id\"}, {\"id\": \"c 1\","
@@ -643,7 +644,7 @@ Test(oscal, json_errors_name_the_path)
 	ismc_buf_adds(&b, "\": 1, \"metadata\": {\"title\": \"T\"}, "
 	    "\"groups\": [{\"id\": \"g\", \"title\": \"G\", \"controls\": "
 	    "[{\"title\": \"no id\"}]}]}}");
-	cr_assert_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "long.json", ismc_buf_cstr(&b))));
 	cr_assert_str_eq(ismc_test_diags(&t), "long.json: error: "
 	    "$.catalog.groups[0].controls[0]: missing required key 'id' in a "
@@ -653,18 +654,18 @@ Test(oscal, json_errors_name_the_path)
 
 Test(oscal, json_syntax_errors_are_located)
 {
-	cr_assert_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "bad.json", "{\"catalog\": {\n  \"uuid\": \"u\",\n  \"metadata\""
 	    " {}\n}}\n")));
 	cr_assert_str_eq(ismc_test_diags(&t), "bad.json:3:14: error: invalid "
 	    "JSON: ':' expected near '{'\n");
 	ismc_test_clear_diags(&t);
-	cr_assert_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "dup.json", "{\"catalog\": {\"uuid\": \"u\", \"uuid\": \"v\"}}")));
 	cr_assert_str_eq(ismc_test_diags(&t), "dup.json:1:32: error: invalid "
 	    "JSON: duplicate object key near '\"uuid\"'\n");
 	ismc_test_clear_diags(&t);
-	cr_assert_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "nul.json", "{\"catalog\": {\"uuid\": \"a\\u0000b\"}}")));
 	cr_assert_str_eq(ismc_test_diags(&t), "nul.json:1:31: error: invalid "
 	    "JSON: \\u0000 is not allowed without JSON_ALLOW_NUL near "
@@ -683,7 +684,7 @@ Test(oscal, json_too_deep)
 	for (i = 0; i < 100; i++)
 		ismc_buf_addc(&b, ']');
 	ismc_buf_adds(&b, "}}");
-	cr_assert_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "deep.json", ismc_buf_cstr(&b))));
 	cr_assert_str_eq(ismc_test_diags(&t), "deep.json: error: invalid "
 	    "JSON: nested deeper than 64 levels\n");
@@ -692,7 +693,7 @@ Test(oscal, json_too_deep)
 
 Test(oscal, not_a_catalog)
 {
-	cr_assert_null(ismc_catalog_load_file(&t.comp, ismc_test_add(&t,
+	cr_assert_null(ismc_data_catalog_file(&t.comp, ismc_test_add(&t,
 	    "m.json", "{\"mapping-collection\": {\"uuid\": \"u\"}}")));
 	cr_assert_str_eq(ismc_test_diags(&t), "m.json: error: not a catalog: "
 	    "the file is an OSCAL mapping collection\n");
@@ -754,7 +755,7 @@ load_profile(const char *name, const char *text)
 
 	write_file(name, text);
 	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
-	return ismc_catalog_load(&t.comp, path);
+	return ismc_data_catalog_load(&t.comp, path);
 }
 
 #define PROFILE(imports, backmatter) \
@@ -1002,7 +1003,7 @@ static struct ismc_catalog *
 ref_catalog(const char *rel)
 {
 	char *p = refpath(rel);
-	struct ismc_catalog *cat = ismc_catalog_load(&t.comp, p);
+	struct ismc_catalog *cat = ismc_data_catalog_load(&t.comp, p);
 
 	free(p);
 	cr_assert_not_null(cat, "%s", ismc_test_diags(&t));
