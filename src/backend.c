@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -81,6 +82,7 @@ extern const struct ismc_renderer ismc_render_png;
 extern const struct ismc_renderer ismc_render_svg;
 extern const struct ismc_renderer ismc_render_dl;
 extern const struct ismc_renderer ismc_render_pdf;
+extern const struct ismc_renderer ismc_render_oscal;
 
 static const struct ismc_renderer *const renderer_table[] = {
 	&ismc_render_csv,
@@ -90,6 +92,7 @@ static const struct ismc_renderer *const renderer_table[] = {
 	&ismc_render_svg,
 	&ismc_render_dl,
 	&ismc_render_pdf,
+	&ismc_render_oscal,
 };
 
 /* ---- the outputs of one build ------------------------------------------ */
@@ -240,6 +243,17 @@ ismc_outputs_epoch(const struct ismc_ir *ir)
 	return 0;
 }
 
+void
+ismc_outputs_datetime(const struct ismc_ir *ir, char *buf, size_t size)
+{
+	time_t t = (time_t)ismc_outputs_epoch(ir);
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(buf, size, "1970-01-01T00:00:00Z");
+}
+
 /* ---- running the registry ---------------------------------------------- */
 
 struct run {
@@ -388,7 +402,8 @@ write_documents(const struct run *run)
 
 	for (i = 0; i < NELEM(renderer_table); i++) {
 		r = renderer_table[i];
-		if (r->scope != ISMC_RENDER_DOCUMENT || !wanted(run, r))
+		if (r->scope != ISMC_RENDER_DOCUMENT || !wanted(run, r) ||
+		    (r->applies != NULL && !r->applies(run->out)))
 			continue;
 		if (!write_one(run, r, &job, r->stem))
 			return false;

@@ -98,6 +98,12 @@ struct ismc_renderer {
 	const char	*stem;		/* ISMC_RENDER_DOCUMENT: "report" */
 	bool		 on_request;	/* only when --format names it */
 	/*
+	 * ISMC_RENDER_DOCUMENT: whether the build has anything to write in
+	 * this format (NULL: always). A document that would be empty, such
+	 * as an OSCAL mapping collection without a map, is then not made.
+	 */
+	bool		(*applies)(struct ismc_outputs *);
+	/*
 	 * Appends one whole file to `out`. Returns NULL, or why the file
 	 * could not be made (a static string such as cairo's status text),
 	 * in which case `out` holds nothing useful.
@@ -143,6 +149,9 @@ const struct ismc_dl *ismc_outputs_chart(struct ismc_outputs *,
  * so a build's bytes do not depend on when it ran.
  */
 int64_t	ismc_outputs_epoch(const struct ismc_ir *);
+/* That moment as an RFC 3339 date-time in UTC, "2026-03-31T00:00:00Z",
+ * for documents that carry one (the PDF's, the OSCAL export's). */
+void	ismc_outputs_datetime(const struct ismc_ir *, char *buf, size_t size);
 
 /* ---- running the registry ---------------------------------------------- */
 

@@ -74,6 +74,10 @@ struct ismc_catalog {
  * A file of any format (CISO Assistant, OSCAL) is loaded by
  * ismc_data_catalog_file (datafile.h), which comes here for ismc's own.
  */
+/* How ismc names a catalog where a URI is wanted (its OSCAL export's
+ * resources): this prefix and the catalog id. */
+#define ISMC_CATALOG_URN	"urn:ismc:catalog:"
+
 struct ismc_catalog *ismc_catalog_load_file(struct ismc_compilation *,
 	    uint32_t file);
 /* The catalog loaded from source `file` in this run, or NULL. */

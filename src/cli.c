@@ -130,8 +130,10 @@ static const struct cli_option options[] = {
 	  "output directory (created if missing)", NULL },
 	{ "format", OPT_FORMAT, required_argument, "LIST", C_BUILD,
 	  "only these output formats: csv, md, json, png,\n"
-	  "svg, pdf, dl (comma-separated; default: all\n"
-	  "but dl, a text dump of each chart's layout)", NULL },
+	  "svg, pdf, dl, oscal (comma-separated; default:\n"
+	  "all but dl, a text dump of each chart's layout,\n"
+	  "and oscal, the mappings as an OSCAL mapping\n"
+	  "collection, written when there is one to map)", NULL },
 	{ "csv-bom", OPT_CSV_BOM, no_argument, NULL, C_BUILD,
 	  "start each CSV file with a UTF-8 byte order mark\n"
 	  "(so spreadsheets do not guess another encoding)", NULL },
@@ -342,7 +344,8 @@ print_general_help(FILE *out)
 	    "risks, kpis,\nfindings, review, gap-<framework>, "
 	    "remediation-<framework>, coverage,\ntraceability and inputs as "
 	    ".csv, .md and .json; heatmap-risk,\nheatmap-coverage and kpi "
-	    "charts as .png and .svg; report.pdf.\n", out);
+	    "charts as .png and .svg; report.pdf;\nwith --format oscal, "
+	    "mappings.oscal.json.\n", out);
 	fputs(trailer, out);
 }
 

@@ -368,7 +368,7 @@ resource(const struct ismc_catalog *cat)
 	json_t *r;
 
 	ismc_buf_init(&href);
-	ismc_buf_printf(&href, "urn:ismc:catalog:%s", cat->id);
+	ismc_buf_printf(&href, ISMC_CATALOG_URN "%s", cat->id);
 	r = json_pack("{s:s, s:s, s:[o]}", "type", type, "href",
 	    ismc_buf_cstr(&href), "props", prop("catalog-title",
 	    cat->title ? cat->title : cat->id));

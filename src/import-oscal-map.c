@@ -111,6 +111,14 @@ resource_id(struct mc *m, const struct ismc_ynode *entry, const char *key)
 	if (href == NULL || ismc_ydoc_expect_string(&m->doc, href,
 	    "'href'") == NULL)
 		return NULL;
+	/* ismc's own export names a catalog by its id (export-oscal.c). */
+	if (href->len > sizeof ISMC_CATALOG_URN - 1 && memcmp(href->u.str,
+	    ISMC_CATALOG_URN, sizeof ISMC_CATALOG_URN - 1) == 0 &&
+	    ismc_catalog_valid_name(href->u.str + sizeof ISMC_CATALOG_URN - 1,
+	    href->len - (sizeof ISMC_CATALOG_URN - 1)))
+		return ismc_strtab_intern(&m->comp->strtab, href->u.str +
+		    sizeof ISMC_CATALOG_URN - 1, href->len -
+		    (sizeof ISMC_CATALOG_URN - 1));
 	if ((id = imp_id_from_path(m->comp, href->u.str, href->len)) == NULL)
 		ismc_ydoc_report(&m->doc, ISMC_ERROR, href->span, "cannot "
 		    "derive a catalog id from '%s'", ismc_yaml_printable(

@@ -8,7 +8,6 @@
 
 #include <stdbool.h>
 #include <stdio.h>
-#include <time.h>
 
 #include "arena.h"
 #include "backend.h"
@@ -38,12 +37,7 @@ static void (*const sections[])(struct pdf_doc *) = {
 void
 ismc_pdf_date(const struct ismc_ir *ir, char *buf, size_t size)
 {
-	time_t t = (time_t)ismc_outputs_epoch(ir);
-	struct tm tm;
-
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		snprintf(buf, size, "1970-01-01T00:00:00Z");
+	ismc_outputs_datetime(ir, buf, size);
 }
 
 static void
