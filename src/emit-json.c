@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "backend.h"
@@ -261,8 +262,16 @@ rows(struct ismc_buf *out, int depth, const struct ismc_report *r)
 void
 ismc_emit_json(const struct ismc_report *r, struct ismc_buf *out)
 {
+	char format[64];
+
+	/* "ismc-gap/1": what schemas/gap.schema.json describes; the number
+	 * changes only with a change that breaks a reader. */
+	snprintf(format, sizeof format, "ismc-%s/%d", r->id,
+	    ISMC_JSON_FORMAT_VERSION);
 	ismc_buf_addc(out, '{');
-	member(out, 1, true, "ismc");
+	member(out, 1, true, "format");
+	string(out, format);
+	member(out, 1, false, "ismc");
 	string(out, PACKAGE_VERSION);
 	member(out, 1, false, "report");
 	string(out, r->id);

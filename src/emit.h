@@ -28,6 +28,9 @@ bool	ismc_csv_formula_like(const char *s, size_t len);
 void	ismc_emit_md(const struct ismc_report *, struct ismc_buf *);
 /* Appends len bytes of s as literal inline GFM text (escaped). */
 void	ismc_emit_md_text(struct ismc_buf *, const char *s, size_t len);
+/* The version in each JSON report's "format" member, "ismc-<report>/1"
+ * (doc/outputs.md, section 3; schemas/<report>.schema.json). */
+#define ISMC_JSON_FORMAT_VERSION	1
 /* One JSON object, 2-space indentation, members in a fixed order. */
 void	ismc_emit_json(const struct ismc_report *, struct ismc_buf *);
 

@@ -41,7 +41,9 @@ ISMC_PATH="$dest$datadir" "$bin" check examples/safetrust/safetrust.isms \
 for f in man1/ismc.1 man5/ismc-spec.5 doc/ismc/README.md \
     doc/ismc/language.md bash-completion/completions/ismc \
     zsh/site-functions/_ismc vim/vimfiles/syntax/isms.vim \
-    vim/vimfiles/ftdetect/isms.vim vim/vimfiles/ftplugin/isms.vim; do
+    vim/vimfiles/ftdetect/isms.vim vim/vimfiles/ftplugin/isms.vim \
+    ismc/schemas/gap.schema.json ismc/schemas/diagnostics.schema.json \
+    doc/ismc/outputs.md; do
 	[ -n "$(find "$dest" -path "*/$f")" ] && pass "installed: $f" ||
 	    fail "not installed: $f"
 done

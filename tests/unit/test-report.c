@@ -249,6 +249,7 @@ Test(json, escapes_controls_and_passes_unicode)
 
 	cr_assert_str_eq(render(ismc_emit_json, r),
 	    "{\n"
+	    "  \"format\": \"ismc-t/1\",\n"
 	    "  \"ismc\": \"" PACKAGE_VERSION "\",\n"
 	    "  \"report\": \"t\",\n"
 	    "  \"title\": \"Title \\\"q\\\"\",\n"
@@ -303,6 +304,7 @@ Test(json, typed_values)
 
 	cr_assert_str_eq(render(ismc_emit_json, r),
 	    "{\n"
+	    "  \"format\": \"ismc-t/1\",\n"
 	    "  \"ismc\": \"" PACKAGE_VERSION "\",\n"
 	    "  \"report\": \"t\",\n"
 	    "  \"title\": \"T\",\n"
@@ -699,6 +701,7 @@ Test(builders, risks_json)
 {
 	static const char head[] =
 	    "{\n"
+	    "  \"format\": \"ismc-risks/1\",\n"
 	    "  \"ismc\": \"" PACKAGE_VERSION "\",\n"
 	    "  \"report\": \"risks\",\n"
 	    "  \"title\": \"Risk register and treatment plan\",\n"
