@@ -29,14 +29,15 @@
 #include "buf.h"
 #include "catalog.h"
 #include "gap.h"
+#include "import.h"
 #include "ir.h"
 #include "mapping.h"
 #include "rcc5.h"
 #include "xalloc.h"
 
 #define OSCAL_VERSION	"1.2.1"
-/* Where ismc's own property names live. */
-#define ISMC_NS		"https://example.invalid/ismc/ns/oscal"
+/* Where ismc's own property names live (import.h reads them back). */
+#define ISMC_NS		ISMC_OSCAL_NS
 
 /* uuid5(NAMESPACE_URL, "https://example.invalid/ismc/oscal-mapping") */
 static const unsigned char uuid_ns[16] = {
@@ -171,6 +172,28 @@ new_map(const char *origin, const struct ismc_req *const *src, size_t n,
 	return map;
 }
 
+/*
+ * A residual as an OSCAL prop value, which must be one line without
+ * surrounding space: runs of white space become one space. Arena-free:
+ * `out` is the caller's.
+ */
+static void
+one_line(struct ismc_buf *out, const char *s)
+{
+	bool space = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			ismc_buf_addc(out, ' ');
+		space = false;
+		ismc_buf_addc(out, *s);
+	}
+}
+
 /* A `map` row of the spec's: a covering set as several sources. */
 static void
 add_spec_row(struct exp *e, struct pair *p, const struct ismc_ir_maprow *mr)
@@ -179,7 +202,7 @@ add_spec_row(struct exp *e, struct pair *p, const struct ismc_ir_maprow *mr)
 	const char *residual = ismc_mapping_row_residual(row);
 	const struct ismc_req *const *src = &mr->source;
 	struct ismc_buf remarks;
-	json_t *map;
+	json_t *map, *props;
 	size_t n = 1;
 
 	(void)e;
@@ -191,8 +214,18 @@ add_spec_row(struct exp *e, struct pair *p, const struct ismc_ir_maprow *mr)
 		n = mr->nmembers;
 	}
 	map = new_map("spec", src, n, row->rel, mr->target, row->strength);
-	json_object_set_new(map, "props", json_pack("[o]", prop("provenance",
-	    "spec")));
+	props = json_pack("[o]", prop("provenance", "spec"));
+	if (residual != NULL) {
+		/* Said twice: in a prop that ismc's importer reads back, and in
+		 * the remarks, for people and other tools. */
+		ismc_buf_init(&remarks);
+		one_line(&remarks, residual);
+		if (remarks.len > 0)
+			json_array_append_new(props, prop("residual",
+			    ismc_buf_cstr(&remarks)));
+		ismc_buf_free(&remarks);
+	}
+	json_object_set_new(map, "props", props);
 	ismc_buf_init(&remarks);
 	if (row->rationale != NULL)
 		ismc_buf_adds(&remarks, row->rationale);

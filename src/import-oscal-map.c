@@ -288,11 +288,53 @@ pair_rel(enum ismc_rel rel, size_t ns, size_t nt, enum ismc_rel *out)
 	}
 }
 
+/* ismc's own export says a map's residual in a prop of its namespace
+ * (export-oscal.c); other publishers' props are not read. */
+static const char *
+map_residual(struct mc *m, const struct ismc_ynode *map)
+{
+	const struct ismc_ynode *props = ismc_ynode_get(map, "props"), *p;
+	const char *name, *ns;
+	uint32_t i;
+
+	if (props == NULL || props->kind != ISMC_YNODE_SEQUENCE ||
+	    props->streamed)
+		return NULL;
+	for (i = 0; i < props->len; i++) {
+		p = ismc_ynode_item(props, i);
+		name = imp_opt_text(m->comp, ismc_ynode_get(p, "name"));
+		ns = imp_opt_text(m->comp, ismc_ynode_get(p, "ns"));
+		if (name != NULL && ns != NULL &&
+		    strcmp(name, "residual") == 0 &&
+		    strcmp(ns, ISMC_OSCAL_NS) == 0)
+			return imp_opt_text(m->comp, ismc_ynode_get(p,
+			    "value"));
+	}
+	return NULL;
+}
+
+/* A one-to-one row with a residual: a cover of one member, as ismc's own
+ * files write `residual:` on a plain row. */
+static void
+residual_row(struct mc *m, struct ismc_mapping_row *row,
+    const struct refs *src, const char *residual)
+{
+	struct ismc_mapping_cover *cov;
+
+	cov = ISMC_NEW(&m->comp->arena, struct ismc_mapping_cover);
+	cov->members = src->ids;
+	cov->spans = src->spans;
+	cov->nmembers = 1;
+	cov->residual = residual;
+	row->cover = cov;
+}
+
 /* Several sources that together are equal to or contain one target: a
  * covering set, as ismc's own files write `source: [..]`. */
 static void
 cover_row(struct mc *m, struct imp_rows *rows, struct ismc_mapping_row *row,
-    const struct refs *src, const char *target, const struct ismc_ynode *at)
+    const struct refs *src, const char *target, const struct ismc_ynode *at,
+    const char *residual)
 {
 	struct ismc_mapping_cover *cov;
 
@@ -300,6 +342,7 @@ cover_row(struct mc *m, struct imp_rows *rows, struct ismc_mapping_row *row,
 	cov->members = src->ids;
 	cov->spans = src->spans;
 	cov->nmembers = src->n;
+	cov->residual = residual;
 	row->source = src->ids[0];
 	row->target = target;
 	row->cover = cov;
@@ -311,6 +354,7 @@ load_map(struct mc *m, struct imp_rows *rows, const struct ismc_ynode *map)
 {
 	struct ismc_mapping_row row;
 	const struct ismc_ynode *rv;
+	const char *residual;
 	struct refs src, tgt;
 	unsigned before = m->doc.errors;
 	enum ismc_rel rel;
@@ -333,13 +377,17 @@ load_map(struct mc *m, struct imp_rows *rows, const struct ismc_ynode *map)
 	row.span = ismc_json_span(&m->doc, map);
 	if (m->doc.errors != before || src.n == 0 || tgt.n == 0)
 		return;
+	residual = map_residual(m, map);
 	if (!pair_rel(rel, src.n, tgt.n, &row.rel)) {
 		if (tgt.n == 1)		/* equal-to or superset-of */
-			cover_row(m, rows, &row, &src, tgt.ids[0], map);
+			cover_row(m, rows, &row, &src, tgt.ids[0], map,
+			    residual);
 		else
 			m->skipped++;
 		return;
 	}
+	if (residual != NULL && src.n == 1 && tgt.n == 1)
+		residual_row(m, &row, &src, residual);
 	for (i = 0; i < src.n; i++)
 		for (j = 0; j < tgt.n; j++) {
 			row.source = src.ids[i];

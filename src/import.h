@@ -31,6 +31,10 @@ struct ismc_compilation;
 struct ismc_catalog;
 struct ismc_mapping_set;
 
+/* The namespace of ismc's own OSCAL props: its export writes them
+ * (export-oscal.c), and the importer reads back a map's residual. */
+#define ISMC_OSCAL_NS	"https://example.invalid/ismc/ns/oscal"
+
 /* What a data file holds, told from its content. */
 enum ismc_data_format {
 	ISMC_DATA_UNKNOWN,		/* none of the below */

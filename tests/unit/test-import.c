@@ -1385,7 +1385,12 @@ Test(export, round_trip)
 	for (i = 0; i < sets[0]->nrows; i++)
 		cr_assert_str_eq(row_key(&t.comp.arena, &sets[0]->rows[i]),
 		    want[i]);
-	/* The residual survives in the row's text. */
+	/* The residual comes back as one (from ismc's prop), and in the
+	 * row's text (from the remarks). */
+	cr_assert_not_null(sets[0]->rows[1].cover);
+	cr_assert_str_eq(sets[0]->rows[1].cover->residual,
+	    "the reporting deadline");
+	cr_assert_null(sets[0]->rows[0].cover);
 	cr_assert_not_null(strstr(sets[0]->rows[1].rationale,
 	    "Residual: the reporting deadline"));
 	free(text);
