@@ -24,6 +24,7 @@ TYPES = {
     "decimal": {"type": "number"},
     "boolean": {"type": "boolean"},
     "list": {"type": "array", "items": {"type": "string"}},
+    "date": {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
     "null": {"type": "null"},
 }
 ORDER = list(TYPES)
