@@ -47,6 +47,7 @@ extern const struct ismc_report_def ismc_report_remediation_def;
 extern const struct ismc_report_def ismc_report_trace_def;
 extern const struct ismc_report_def ismc_report_roadmap_def;
 extern const struct ismc_report_def ismc_report_inputs_def;
+extern const struct ismc_report_def ismc_report_readiness_def;
 
 static const struct ismc_report_def *const report_table[] = {
 	&ismc_report_soa_def,
@@ -55,6 +56,7 @@ static const struct ismc_report_def *const report_table[] = {
 	&ismc_report_kpis_def,
 	&ismc_report_findings_def,
 	&ismc_report_review_def,
+	&ismc_report_readiness_def,
 	&ismc_report_gap_def,
 	&ismc_report_coverage_def,
 	&ismc_report_remediation_def,

@@ -30,6 +30,7 @@
 #include "parse.h"
 #include "paths.h"
 #include "progress.h"
+#include "readiness.h"
 #include "sema.h"
 
 void
@@ -327,6 +328,7 @@ run_compile(struct run *r, const struct ismc_options *o,
 	r->ir = ismc_sema_run(c, &r->prog, &so);
 	if (c->diag.errors != 0)
 		return;
+	ismc_readiness_analyse(c, r->ir);
 	if (r->ir->nframeworks > 1) {
 		ismc_progress_stage(c->diag.progress, "analysing the coverage "
 		    "of %zu frameworks", r->ir->nframeworks);

@@ -47,6 +47,44 @@ shown_path(struct ismc_compilation *c, const struct ismc_source *src,
 	return src->path;
 }
 
+/* The directory of the first spec read (the first on the command line),
+ * which reports name the specs relative to. */
+static const char *
+spec_root(const struct ismc_compilation *c, size_t *nroot)
+{
+	const struct ismc_source *src;
+	const char *slash;
+	size_t i;
+
+	*nroot = 0;
+	for (i = 0; i < c->sources.count; i++) {
+		src = c->sources.files[i];
+		if (src->kind != ISMC_INPUT_SPEC)
+			continue;
+		slash = strrchr(src->path, '/');
+		*nroot = slash != NULL ? (size_t)(slash - src->path) : 0;
+		return src->path;
+	}
+	return NULL;
+}
+
+const char *
+ismc_inputs_where(struct ismc_compilation *c, struct ismc_span span)
+{
+	const char *root, *path;
+	unsigned line, col;
+	size_t nroot;
+
+	if (span.file == ISMC_NO_FILE || span.file >= c->sources.count)
+		return NULL;
+	root = spec_root(c, &nroot);
+	path = shown_path(c, c->sources.files[span.file], root, nroot);
+	if (span.start == ISMC_WHOLE_FILE)
+		return path;
+	ismc_sources_linecol(&c->sources, span.file, span.start, &line, &col);
+	return ismc_arena_printf(&c->arena, "%s:%u", path, line);
+}
+
 /* The ids the file gave: its catalog, or the sets the build used. */
 static const char *
 ids_of(struct ismc_compilation *c, const struct ismc_ir *ir, uint32_t file)
@@ -87,19 +125,12 @@ ismc_inputs_record(struct ismc_compilation *c, struct ismc_ir *ir)
 {
 	const struct ismc_source *src;
 	struct ismc_ir_input *in;
-	const char *root = NULL, *slash;
-	size_t i, n = 0, nroot = 0;
+	const char *root;
+	size_t i, n = 0, nroot;
 
-	for (i = 0; i < c->sources.count; i++) {
-		src = c->sources.files[i];
-		n += src->kind != ISMC_INPUT_OTHER;
-		/* The first spec read is the first on the command line. */
-		if (root == NULL && src->kind == ISMC_INPUT_SPEC) {
-			root = src->path;
-			slash = strrchr(root, '/');
-			nroot = slash != NULL ? (size_t)(slash - root) : 0;
-		}
-	}
+	for (i = 0; i < c->sources.count; i++)
+		n += c->sources.files[i]->kind != ISMC_INPUT_OTHER;
+	root = spec_root(c, &nroot);
 	ir->inputs = ISMC_NEW_ARRAY(&c->arena, struct ismc_ir_input,
 	    n ? n : 1);
 	ir->ninputs = 0;

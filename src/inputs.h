@@ -10,6 +10,8 @@
 #ifndef ISMC_INPUTS_H
 #define ISMC_INPUTS_H
 
+#include "source.h"
+
 struct ismc_compilation;
 struct ismc_ir;
 
@@ -20,5 +22,8 @@ struct ismc_ir;
  * each in the order read.
  */
 void	ismc_inputs_record(struct ismc_compilation *, struct ismc_ir *);
+/* Where a span is, as reports cite it: "risks.isms:16", the file named as
+ * in the inputs report; NULL for no place. Arena-owned. */
+const char *ismc_inputs_where(struct ismc_compilation *, struct ismc_span);
 
 #endif

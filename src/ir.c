@@ -263,11 +263,11 @@ ismc_finding_kind_name(enum ismc_finding_kind k)
 {
 	switch (k) {			/* ORDER ISMC_FINDING */
 	case ISMC_FINDING_MAJOR:
-		return "major";
+		return "major nonconformity";
 	case ISMC_FINDING_MINOR:
-		return "minor";
+		return "minor nonconformity";
 	case ISMC_FINDING_OFI:
-		return "improvement";
+		return "opportunity for improvement";
 	case ISMC_FINDING_OBSERVATION:
 		return "observation";
 	}
@@ -304,4 +304,23 @@ ismc_road_kind_name(enum ismc_road_kind k)
 		return "action";
 	}
 	return "?";
+}
+
+const char *
+ismc_combine_name(enum ismc_combine c)
+{
+	switch (c) {			/* ORDER ISMC_COMBINE */
+	case ISMC_COMBINE_HIGHEST:
+		return "highest";
+	case ISMC_COMBINE_AVERAGE:
+		return "average";
+	}
+	return "?";
+}
+
+struct ismc_date
+ismc_period_end(struct ismc_date from, struct ismc_ir_period p)
+{
+	return ismc_date_add_days(ismc_date_add_months(from, p.months),
+	    p.days);
 }

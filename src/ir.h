@@ -20,6 +20,7 @@
 struct ismc_arena;
 struct ismc_catalog;
 struct ismc_gap;
+struct ismc_readiness;
 struct ismc_mapping_row;
 struct ismc_mapping_set;
 struct ismc_req;
@@ -129,6 +130,7 @@ struct ismc_ir_isms {
 	bool			 has_date;
 	struct ismc_date	 date;
 	const char		*scope;
+	struct ismc_span	 scope_span;
 	struct ismc_ir_location	*locations;
 	size_t			 nlocations;
 	const char		**in_scope;
@@ -251,6 +253,22 @@ struct ismc_ir_treat {
 	struct ismc_span	 span;		/* the reference in the spec */
 };
 
+/*
+ * A risk owner's approval of the treatment and acceptance of the residual
+ * risk (ISO/IEC 27001 6.1.3 f): `accepted { by; on; until; approved }`.
+ */
+struct ismc_ir_acceptance {
+	const struct ismc_ir_role *by;		/* NULL only after an error */
+	bool			 has_on;
+	struct ismc_date	 on;
+	bool			 has_until;
+	struct ismc_date	 until;
+	const struct ismc_ir_role *approved;	/* an approver, above the
+						 * acceptance criterion */
+	bool			 expired;	/* computed: until < as-of */
+	struct ismc_span	 span;		/* the `accepted` item */
+};
+
 struct ismc_ir_risk {
 	const char		*id;
 	const char		*title;
@@ -277,6 +295,20 @@ struct ismc_ir_risk {
 	bool			 res_above_acceptance;	/* after treatment */
 	bool			 treatment_given;	/* written, valid or not */
 	bool			 controls_given;	/* likewise `controls` */
+	const struct ismc_ir_level **impact_dims;	/* ir->ndims levels,
+							 * NULL where not
+							 * rated; NULL for a
+							 * single impact */
+	const struct ismc_ir_level **res_impact_dims;	/* likewise after
+							 * treatment */
+	struct ismc_ir_acceptance *accepted;	/* NULL: not accepted */
+	bool			 owner_accepted;	/* computed: accepted
+							 * by its owner */
+	bool			 has_reviewed;
+	struct ismc_date	 reviewed;	/* last review */
+	bool			 review_overdue;	/* computed against
+							 * as-of and the
+							 * review period */
 	struct ismc_span	 span;
 };
 
@@ -429,6 +461,47 @@ struct ismc_ir_road {
 	long			 days_late;	/* as-of minus date when overdue */
 };
 
+/* A management review (ISO/IEC 27001 9.3): `management-review ID`. */
+struct ismc_ir_mreview {
+	const char		*id;
+	const char		*title;
+	bool			 has_date;
+	struct ismc_date	 date;
+	const struct ismc_ir_role *chair;
+	const char		**documented;	/* minutes, decisions */
+	size_t			 ndocumented;
+	struct ismc_span	 span;
+};
+
+/* A period such as `12 months`: calendar months and days. */
+struct ismc_ir_period {
+	int			 months;
+	int			 days;
+};
+
+/* How a risk's impact follows from its dimensions (`combine`). */
+enum ismc_combine {			/* ORDER ISMC_COMBINE */
+	ISMC_COMBINE_HIGHEST,		/* the highest rated dimension */
+	ISMC_COMBINE_AVERAGE,		/* the mean, rounded up */
+};
+
+/*
+ * Stage 1 facts sema decides once (sema-readiness.c), for the readiness
+ * analysis and its warnings.
+ */
+struct ismc_ir_stage1 {
+	bool			 applies;	/* the spec decides clauses 4-10 */
+	const struct ismc_ir_audit *last_audit;	/* latest internal audit on
+						 * or before as-of, or NULL */
+	bool			 audit_stale;	/* over 12 months before as-of */
+	const struct ismc_ir_mreview *last_review; /* likewise */
+	bool			 review_stale;
+	const struct ismc_ir_control **unevidenced; /* applicable, neither
+						 * evidence nor a plan */
+	size_t			 nunevidenced;
+	size_t			 nevidenced;	/* applicable with one */
+};
+
 struct ismc_ir_totals {
 	int64_t			 inherent;	/* sum of inherent scores */
 	int64_t			 residual;	/* sum of residual scores */
@@ -471,6 +544,17 @@ struct ismc_ir {
 	size_t			 nbands;
 	bool			 has_acceptance;
 	int			 acceptance_max;	/* highest accepted score */
+	const struct ismc_ir_role **approvers;	/* may approve acceptance
+						 * above the criterion */
+	size_t			 napprovers;
+	bool			 has_review_period;
+	struct ismc_ir_period	 review_period;	/* risks are reviewed */
+	const char		**dims;		/* impact dimensions: C, I, A,
+						 * then the declared ones */
+	const char		**dim_labels;
+	size_t			 ndims;
+	bool			 has_dims;	/* some risk rates dimensions */
+	enum ismc_combine	 combine;
 	struct ismc_ir_framework *frameworks;	/* in the order used */
 	size_t			 nframeworks;
 	struct ismc_ir_fwname	*fwnames;	/* ids and aliases, sorted by
@@ -490,6 +574,10 @@ struct ismc_ir {
 	size_t			 nfindings;
 	struct ismc_ir_evidence	**evidence;	/* sorted by id */
 	size_t			 nevidence;
+	struct ismc_ir_mreview	**mreviews;	/* by date, then id */
+	size_t			 nmreviews;
+	struct ismc_ir_stage1	 stage1;
+	struct ismc_readiness	*readiness;	/* NULL until analysed */
 	bool			 has_as_of;	/* --as-of, else the spec date */
 	struct ismc_date	 as_of;
 
@@ -519,9 +607,12 @@ const char *ismc_reason_name(enum ismc_reason);		/* "legal" */
 const char *ismc_ref_kind_name(enum ismc_ref_kind);	/* "policy" */
 const char *ismc_applicability_name(enum ismc_applicability);
 const char *ismc_cmp_name(enum ismc_cmp);			/* "<=" */
-const char *ismc_finding_kind_name(enum ismc_finding_kind);	/* "minor" */
+const char *ismc_finding_kind_name(enum ismc_finding_kind);	/* "minor nonconformity" */
 const char *ismc_action_status_name(enum ismc_action_status);	/* "done" */
 const char *ismc_road_kind_name(enum ismc_road_kind);		/* "phase" */
+const char *ismc_combine_name(enum ismc_combine);		/* "highest" */
+/* The end of a period that starts on `from`. */
+struct ismc_date ismc_period_end(struct ismc_date from, struct ismc_ir_period);
 /* The framework in use whose catalog has this id or alias, or NULL. */
 struct ismc_ir_framework *ismc_ir_framework_find(const struct ismc_ir *,
 	    const char *name);

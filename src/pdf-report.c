@@ -29,6 +29,7 @@ static void (*const sections[])(struct pdf_doc *) = {
 	pdf_audits,
 	pdf_roadmap,
 	pdf_review,
+	pdf_readiness,
 	pdf_inputs,
 };
 

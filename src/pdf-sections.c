@@ -32,6 +32,7 @@
 #include "report-gap.h"
 #include "report-inputs.h"
 #include "report-kpis.h"
+#include "report-readiness.h"
 #include "report-remediation.h"
 #include "report-review.h"
 #include "report-risks.h"
@@ -441,12 +442,22 @@ risk_owner(struct pdf_doc *d, const struct ismc_cell *c)
 	    pdf_or_else(str(&c[ISMC_RISKS_OWNER]), ""));
 }
 
+/* The impact per dimension under a rating, one per line, if rated so. */
+static const char *
+with_dims(struct pdf_doc *d, const char *rated, const struct ismc_cell *c)
+{
+	if (c->kind != ISMC_CELL_LIST || c->u.list.n == 0)
+		return rated;
+	return ismc_arena_printf(d->a, "%s\n%s", rated, text(d, c, "\n"));
+}
+
 static const char *
 risk_inherent(struct pdf_doc *d, const struct ismc_cell *c)
 {
-	return rating(d, c, ISMC_RISKS_LIKELIHOOD, ISMC_RISKS_LIKELIHOOD_LABEL,
-	    ISMC_RISKS_IMPACT, ISMC_RISKS_IMPACT_LABEL, ISMC_RISKS_SCORE,
-	    ISMC_RISKS_BAND);
+	return with_dims(d, rating(d, c, ISMC_RISKS_LIKELIHOOD,
+	    ISMC_RISKS_LIKELIHOOD_LABEL, ISMC_RISKS_IMPACT,
+	    ISMC_RISKS_IMPACT_LABEL, ISMC_RISKS_SCORE, ISMC_RISKS_BAND),
+	    &c[ISMC_RISKS_IMPACT_DIMS]);
 }
 
 static const char *
@@ -454,10 +465,10 @@ risk_residual(struct pdf_doc *d, const struct ismc_cell *c)
 {
 	if (!c[ISMC_RISKS_RES_RATED].u.b)
 		return "not rated";
-	return rating(d, c, ISMC_RISKS_RES_LIKELIHOOD,
+	return with_dims(d, rating(d, c, ISMC_RISKS_RES_LIKELIHOOD,
 	    ISMC_RISKS_RES_LIKELIHOOD_LABEL, ISMC_RISKS_RES_IMPACT,
 	    ISMC_RISKS_RES_IMPACT_LABEL, ISMC_RISKS_RES_SCORE,
-	    ISMC_RISKS_RES_BAND);
+	    ISMC_RISKS_RES_BAND), &c[ISMC_RISKS_RES_IMPACT_DIMS]);
 }
 
 static void
@@ -506,11 +517,25 @@ risk_scores(struct pdf_doc *d, const struct ismc_cell *c)
 static const char *
 risk_acceptance(struct pdf_doc *d, const struct ismc_cell *c)
 {
-	if (c[ISMC_RISKS_ABOVE].kind == ISMC_CELL_NULL)
-		return "no criterion";
-	return ismc_arena_printf(d->a, "%s before, %s after treatment",
+	const char *crit, *by = str(&c[ISMC_RISKS_ACCEPTED_BY]);
+
+	crit = c[ISMC_RISKS_ABOVE].kind == ISMC_CELL_NULL ? "no criterion" :
+	    ismc_arena_printf(d->a, "%s before, %s after treatment",
 	    above_text(&c[ISMC_RISKS_ABOVE]),
 	    above_text(&c[ISMC_RISKS_RES_ABOVE]));
+	if (by == NULL)
+		return crit;
+	/* "Accepted by ciso on 2026-06-15 until 2027-06-15, approved by
+	 * board", EXPIRED when past its end. */
+	return ismc_arena_printf(d->a, "%s\nAccepted by %s%s%s%s%s%s%s%s",
+	    crit, by, c[ISMC_RISKS_ACCEPTED_ON].kind == ISMC_CELL_NULL ? "" :
+	    " on ", text(d, &c[ISMC_RISKS_ACCEPTED_ON], ""),
+	    c[ISMC_RISKS_ACCEPTED_UNTIL].kind == ISMC_CELL_NULL ? "" :
+	    " until ", text(d, &c[ISMC_RISKS_ACCEPTED_UNTIL], ""),
+	    c[ISMC_RISKS_APPROVED_BY].kind == ISMC_CELL_NULL ? "" :
+	    ", approved by ", text(d, &c[ISMC_RISKS_APPROVED_BY], ""),
+	    c[ISMC_RISKS_ACCEPTANCE_EXPIRED].kind == ISMC_CELL_BOOL &&
+	    c[ISMC_RISKS_ACCEPTANCE_EXPIRED].u.b ? " EXPIRED" : "");
 }
 
 static void
@@ -1283,6 +1308,74 @@ pdf_review(struct pdf_doc *d)
 	    pdf_muted);
 	report_table(d, r, cols, NELEM(cols), NULL);
 	coverage_summary(d);
+}
+
+/* ---- certification readiness --------------------------------------------- */
+
+/* The state in capitals where it holds the certification up. */
+static const char *
+readiness_state(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	const char *s = text(d, &c[ISMC_READINESS_STATE], "");
+
+	if (strcmp(s, "missing") == 0)
+		return "MISSING";
+	if (strcmp(s, "stale") == 0)
+		return "STALE";
+	return s;
+}
+
+/* "6.1.3 implemented, ciso": the clause decision beside the item. */
+static const char *
+readiness_decision(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	if (c[ISMC_READINESS_DECISION].kind == ISMC_CELL_NULL)
+		return "not decided";
+	return ismc_arena_printf(d->a, "%s %s%s%s",
+	    text(d, &c[ISMC_READINESS_DECISION], ""),
+	    pdf_or_else(str(&c[ISMC_READINESS_STATUS]), "no status"),
+	    c[ISMC_READINESS_OWNER].kind == ISMC_CELL_NULL ? "" : ", ",
+	    text(d, &c[ISMC_READINESS_OWNER], ""));
+}
+
+void
+pdf_readiness(struct pdf_doc *d)
+{
+	static const struct rcol cols[] = {
+		{ { "Clause", 0.08, true }, ISMC_READINESS_CLAUSE, NULL, NULL },
+		{ { "Documented information", 0.22, false },
+		    ISMC_READINESS_ITEM, NULL, NULL },
+		{ { "State", 0.09, false }, -1, NULL, readiness_state },
+		{ { "Basis", 0.27, false }, ISMC_READINESS_BASIS, NULL, NULL },
+		{ { "Where in the spec", 0.16, false }, ISMC_READINESS_SOURCES,
+		    "\n", NULL },
+		{ { "Clause decision", 0.18, false }, -1, NULL,
+		    readiness_decision },
+	};
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_readiness_def, NULL);
+	const struct ismc_report_field *f;
+
+	if (r == NULL)
+		return;
+	f = r->summary;
+	pdf_heading(d, 1, ISMC_PDF_READINESS, true);
+	pdf_para(d, ismc_arena_printf(d->a, "The documented information "
+	    "ISO/IEC 27001:2022 requires, as a Stage 1 audit reads it: "
+	    "present (the spec names it), derived (ismc produces it from the "
+	    "spec), missing, or stale on the as-of date. Ready for Stage 1: "
+	    "%s. %s present, %s derived, %s missing, %s stale; %s of %s "
+	    "clauses decided, %s implemented.",
+	    text(d, &f[ISMC_READINESS_SUM_READY].value, ""),
+	    text(d, &f[ISMC_READINESS_SUM_PRESENT].value, ""),
+	    text(d, &f[ISMC_READINESS_SUM_DERIVED].value, ""),
+	    text(d, &f[ISMC_READINESS_SUM_MISSING].value, ""),
+	    text(d, &f[ISMC_READINESS_SUM_STALE].value, ""),
+	    text(d, &f[ISMC_READINESS_SUM_DECIDED].value, ""),
+	    text(d, &f[ISMC_READINESS_SUM_CLAUSES].value, ""),
+	    text(d, &f[ISMC_READINESS_SUM_IMPLEMENTED].value, "")),
+	    PDF_BODY, false, pdf_muted);
+	report_table(d, r, cols, NELEM(cols), NULL);
 }
 
 /* ---- appendix: the inputs ------------------------------------------------ */

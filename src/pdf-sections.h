@@ -20,6 +20,7 @@ struct pdf_doc;
 #define ISMC_PDF_AUDITS		"Audit findings and corrective actions"
 #define ISMC_PDF_ROADMAP	"Implementation roadmap"
 #define ISMC_PDF_REVIEW		"Management review summary"
+#define ISMC_PDF_READINESS	"Certification readiness"
 #define ISMC_PDF_INPUTS		"Appendix: inputs"
 
 void	pdf_cover(struct pdf_doc *);
@@ -33,6 +34,7 @@ void	pdf_kpis(struct pdf_doc *);
 void	pdf_audits(struct pdf_doc *);
 void	pdf_roadmap(struct pdf_doc *);	/* only when there is one */
 void	pdf_review(struct pdf_doc *);
+void	pdf_readiness(struct pdf_doc *);	/* when the spec has clauses */
 void	pdf_inputs(struct pdf_doc *);	/* the files read, with digests */
 
 #endif

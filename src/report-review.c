@@ -106,8 +106,9 @@ ismc_report_review(const struct ismc_ir *ir, struct ismc_arena *a)
 	    ismc_arena_printf(a, "of %zu KPIs", ir->nkpis));
 	ismc_findings_count(ir, &n);
 	review_row(r, "Audit findings open", ismc_cell_int((int64_t)n.open),
-	    ismc_arena_printf(a, "%zu closed; major %zu, minor %zu, "
-	    "improvement %zu, observation %zu", n.closed,
+	    ismc_arena_printf(a, "%zu closed; major nonconformities %zu, "
+	    "minor nonconformities %zu, opportunities for improvement %zu, "
+	    "observations %zu", n.closed,
 	    n.by_kind[ISMC_FINDING_MAJOR], n.by_kind[ISMC_FINDING_MINOR],
 	    n.by_kind[ISMC_FINDING_OFI], n.by_kind[ISMC_FINDING_OBSERVATION]));
 	review_row(r, "Stale evidence", ismc_cell_int((int64_t)

@@ -46,6 +46,18 @@ static const struct ismc_report_column risk_columns[] = {
 	[ISMC_RISKS_ABOVE] = { "above_acceptance", "Above acceptance" },
 	[ISMC_RISKS_RES_ABOVE] = { "residual_above_acceptance",
 	    "Residual above acceptance" },
+	[ISMC_RISKS_IMPACT_DIMS] = { "impact_dimensions",
+	    "Impact by dimension" },
+	[ISMC_RISKS_RES_IMPACT_DIMS] = { "residual_impact_dimensions",
+	    "Residual impact by dimension" },
+	[ISMC_RISKS_ACCEPTED_BY] = { "accepted_by", "Accepted by" },
+	[ISMC_RISKS_ACCEPTED_ON] = { "accepted_on", "Accepted on" },
+	[ISMC_RISKS_ACCEPTED_UNTIL] = { "accepted_until", "Accepted until" },
+	[ISMC_RISKS_APPROVED_BY] = { "approved_by", "Approved by" },
+	[ISMC_RISKS_ACCEPTANCE_EXPIRED] = { "acceptance_expired",
+	    "Acceptance expired" },
+	[ISMC_RISKS_REVIEWED] = { "reviewed", "Last reviewed" },
+	[ISMC_RISKS_REVIEW_OVERDUE] = { "review_overdue", "Review overdue" },
 	[ISMC_RISKS_RES_RATED] = { "residual_rated", NULL },
 	[ISMC_RISKS_TREATED_BY] = { "treated_by", NULL },
 };
@@ -156,6 +168,51 @@ treated_by_cell(struct ismc_arena *a, const struct ismc_ir_risk *r)
 	return ismc_cell_list(v, r->ntreated_by);
 }
 
+/* "confidentiality: critical", one per rated dimension, in the order the
+ * spec declares them; null for a risk rated with one impact. */
+static struct ismc_cell
+dims_cell(struct ismc_arena *a, const struct ismc_ir *ir,
+    const struct ismc_ir_level *const *dims)
+{
+	const char **v;
+	size_t i, n = 0;
+
+	if (dims == NULL)
+		return ismc_cell_null();
+	v = ismc_report_strv(a, ir->ndims);
+	for (i = 0; i < ir->ndims; i++)
+		if (dims[i] != NULL)
+			v[n++] = ismc_arena_printf(a, "%s: %s", ir->dims[i],
+			    dims[i]->id);
+	return ismc_cell_list(v, n);
+}
+
+static void
+acceptance_cells(struct ismc_arena *a, const struct ismc_ir *ir,
+    struct ismc_cell *row, const struct ismc_ir_risk *r)
+{
+	const struct ismc_ir_acceptance *acc = r->accepted;
+
+	if (acc != NULL) {
+		row[ISMC_RISKS_ACCEPTED_BY] = ismc_cell_str(acc->by ?
+		    acc->by->id : NULL);
+		row[ISMC_RISKS_ACCEPTED_ON] = ismc_cell_date(a, acc->has_on ?
+		    &acc->on : NULL);
+		row[ISMC_RISKS_ACCEPTED_UNTIL] = ismc_cell_date(a,
+		    acc->has_until ? &acc->until : NULL);
+		row[ISMC_RISKS_APPROVED_BY] = ismc_cell_str(acc->approved ?
+		    acc->approved->id : NULL);
+		if (acc->has_until && ir->has_as_of)
+			row[ISMC_RISKS_ACCEPTANCE_EXPIRED] =
+			    ismc_cell_bool(acc->expired);
+	}
+	row[ISMC_RISKS_REVIEWED] = ismc_cell_date(a, r->has_reviewed ?
+	    &r->reviewed : NULL);
+	if (ir->has_review_period && ir->has_as_of)
+		row[ISMC_RISKS_REVIEW_OVERDUE] =
+		    ismc_cell_bool(r->review_overdue);
+}
+
 static void
 fill_row(const struct ismc_ir *ir, struct ismc_arena *a,
     struct ismc_cell *row, const struct ismc_ir_risk *r)
@@ -185,6 +242,10 @@ fill_row(const struct ismc_ir *ir, struct ismc_arena *a,
 	}
 	row[ISMC_RISKS_ABOVE] = above_cell(ir, r->above_acceptance);
 	row[ISMC_RISKS_RES_ABOVE] = above_cell(ir, r->res_above_acceptance);
+	row[ISMC_RISKS_IMPACT_DIMS] = dims_cell(a, ir, r->impact_dims);
+	row[ISMC_RISKS_RES_IMPACT_DIMS] = dims_cell(a, ir,
+	    r->res_impact_dims);
+	acceptance_cells(a, ir, row, r);
 	row[ISMC_RISKS_RES_RATED] = ismc_cell_bool(r->has_residual);
 	row[ISMC_RISKS_TREATED_BY] = treated_by_cell(a, r);
 }
@@ -235,6 +296,8 @@ ismc_report_risks(const struct ismc_ir *ir, struct ismc_arena *a)
 	ismc_report_add_generator(r);
 	for (i = 0; i < ir->nrisks; i++)
 		fill_row(ir, a, ismc_report_add_row(r), ir->risks[i]);
+	for (i = ISMC_RISKS_IMPACT_DIMS; i <= ISMC_RISKS_REVIEW_OVERDUE; i++)
+		ismc_report_omit_empty_column(r, i);
 	add_summary(r, ir);
 	return r;
 }

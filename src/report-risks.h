@@ -35,6 +35,17 @@ enum ismc_risks_col {			/* ORDER RISK_COLUMNS */
 	ISMC_RISKS_OWNER_TITLE,
 	ISMC_RISKS_ABOVE,		/* null without a criterion */
 	ISMC_RISKS_RES_ABOVE,
+	/* Shown only when some risk has them (single-impact specs and specs
+	 * without acceptance records keep their columns). */
+	ISMC_RISKS_IMPACT_DIMS,		/* "confidentiality: critical", ... */
+	ISMC_RISKS_RES_IMPACT_DIMS,
+	ISMC_RISKS_ACCEPTED_BY,		/* role id */
+	ISMC_RISKS_ACCEPTED_ON,
+	ISMC_RISKS_ACCEPTED_UNTIL,
+	ISMC_RISKS_APPROVED_BY,
+	ISMC_RISKS_ACCEPTANCE_EXPIRED,
+	ISMC_RISKS_REVIEWED,
+	ISMC_RISKS_REVIEW_OVERDUE,
 	/* Internal: for the PDF and the charts, not serialised. */
 	ISMC_RISKS_RES_RATED,		/* the spec rates a residual */
 	ISMC_RISKS_TREATED_BY,		/* "A.5.7 (implemented)", "M-1 (...)" */

@@ -174,6 +174,45 @@ sema_arg_date(struct sema *s, const struct ismc_item *it,
 	return true;
 }
 
+bool
+sema_arg_period(struct sema *s, const struct ismc_item *it,
+    struct ismc_ir_period *out)
+{
+	static const char *const units[] = {
+		"day", "days", "week", "weeks", "month", "months", "year",
+		"years",
+	};
+	const struct ismc_value *n = it->args;
+	int u;
+
+	if (it->nargs != 2 || n->kind != ISMC_V_NUMBER || !n->is_int ||
+	    n->ival < 1 || n->ival > 36500) {
+		ismc_diag_error(s->diag, it->span, "'%s' takes a duration, as "
+		    "in '%s 12 months' or '%s 90 days'", it->key, it->key,
+		    it->key);
+		return false;
+	}
+	if ((u = sema_value_enum(s, n->next, units, 8, "time unit")) < 0)
+		return false;
+	out->months = 0;
+	out->days = 0;
+	switch (u / 2) {
+	case 0:
+		out->days = (int)n->ival;
+		break;
+	case 1:
+		out->days = (int)n->ival * 7;
+		break;
+	case 2:
+		out->months = (int)n->ival;
+		break;
+	default:
+		out->months = (int)n->ival * 12;
+		break;
+	}
+	return true;
+}
+
 const struct ismc_value *
 sema_arg_ident(struct sema *s, const struct ismc_item *it)
 {

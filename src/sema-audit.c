@@ -208,9 +208,14 @@ define_kpis(struct sema *s)
 
 /* ---- audits, findings, corrective actions -------------------------------- */
 
+/* The short words first, in ISMC_FINDING order, then the terms of
+ * ISO/IEC 27001 and ISO 19011 for the first three: either spelling works. */
 static const char *const finding_kinds[] = {	/* ORDER ISMC_FINDING */
 	"major", "minor", "improvement", "observation",
+	"major-nonconformity", "minor-nonconformity",
+	"opportunity-for-improvement",
 };
+#define NFINDING_KINDS	4
 
 static const char *const action_states[] = {	/* ORDER ISMC_ACTION */
 	"open", "in-progress", "done",
@@ -260,7 +265,8 @@ finding_kind(struct sema *s, void *o, const struct ismc_item *it)
 	    sizeof finding_kinds / sizeof finding_kinds[0], "finding kind");
 
 	if (k >= 0)
-		((struct ismc_ir_finding *)o)->kind = (enum ismc_finding_kind)k;
+		((struct ismc_ir_finding *)o)->kind =
+		    (enum ismc_finding_kind)(k % NFINDING_KINDS);
 }
 
 static void
@@ -393,43 +399,6 @@ define_audits(struct sema *s)
 
 /* ---- evidence ----------------------------------------------------------- */
 
-/* `valid 12 months`: the number of days, counting calendar months from
- * the collection date so that "12 months" from 2026-03-31 ends on
- * 2027-03-31. Returns -1 on a malformed duration. */
-static int
-validity_days(struct sema *s, const struct ismc_item *it,
-    struct ismc_date from)
-{
-	static const char *const units[] = {
-		"day", "days", "week", "weeks", "month", "months", "year",
-		"years",
-	};
-	const struct ismc_value *n = it->args;
-	struct ismc_date to;
-	int u;
-
-	if (it->nargs != 2 || n->kind != ISMC_V_NUMBER || !n->is_int ||
-	    n->ival < 1 || n->ival > 36500) {
-		ismc_diag_error(s->diag, it->span, "'valid' takes a duration, "
-		    "as in 'valid 12 months' or 'valid 90 days'");
-		return -1;
-	}
-	if ((u = sema_value_enum(s, n->next, units, 8, "time unit")) < 0)
-		return -1;
-	switch (u / 2) {
-	case 0:
-		return (int)n->ival;
-	case 1:
-		return (int)n->ival * 7;
-	case 2:
-		to = ismc_date_add_months(from, n->ival);
-		break;
-	default:
-		to = ismc_date_add_months(from, n->ival * 12);
-		break;
-	}
-	return (int)(ismc_date_to_days(to) - ismc_date_to_days(from));
-}
 
 /* The evidence being defined and its `valid` item, read once `collected`
  * is known whatever the order of the two. */
@@ -482,6 +451,7 @@ define_evidence(struct sema *s)
 	for (i = 0; i < s->evidence_d.n && !ismc_diag_stopped(s->diag); i++) {
 		struct evidence_build b = { s->evidence_d.v[i]->obj, NULL };
 		struct ismc_ir_evidence *e = b.e;
+		struct ismc_ir_period p;
 
 		sema_apply_attrs(s, s->evidence_d.v[i]->item, evidence_attrs,
 		    sizeof evidence_attrs / sizeof evidence_attrs[0], &b,
@@ -493,12 +463,13 @@ define_evidence(struct sema *s)
 			    "has a validity but no 'collected' date", e->id);
 			continue;
 		}
-		e->valid_days = validity_days(s, b.valid, e->collected);
-		if (e->valid_days > 0)
-			e->expires = ismc_date_add_days(e->collected,
-			    e->valid_days);
-		else
-			e->valid_days = 0;
+		/* Calendar months from the collection date: "12 months"
+		 * from 2026-03-31 ends on 2027-03-31. */
+		if (!sema_arg_period(s, b.valid, &p))
+			continue;
+		e->expires = ismc_period_end(e->collected, p);
+		e->valid_days = (int)(ismc_date_to_days(e->expires) -
+		    ismc_date_to_days(e->collected));
 	}
 }
 

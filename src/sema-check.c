@@ -316,7 +316,8 @@ check_risk(struct sema *s, const struct ismc_ir_risk *r)
 		    at, "risk '%s' scores %d, above the "
 		    "acceptance criterion (%d), but has no treatment", r->id,
 		    r->score, s->ir->acceptance_max);
-	else if (r->above_acceptance && r->treatment == ISMC_TREAT_ACCEPT)
+	else if (r->above_acceptance && r->treatment == ISMC_TREAT_ACCEPT &&
+	    !sema_acceptance_approved(r))
 		ismc_diag_warning(s->diag, ISMC_W_UNMET_ACCEPTANCE,
 		    at, "risk '%s' scores %d, above the "
 		    "acceptance criterion (%d), but is accepted", r->id,
@@ -425,8 +426,11 @@ sema_check(struct sema *s)
 	check_exclusions(s);
 	check_closers(s);
 	sema_check_roadmap(s);
-	for (i = 0; i < s->ir->nrisks; i++)
+	sema_check_stage1(s);
+	for (i = 0; i < s->ir->nrisks; i++) {
 		check_risk(s, s->ir->risks[i]);
+		sema_check_acceptance(s, s->ir->risks[i]);
+	}
 	for (i = 0; i < s->nfw; i++) {
 		check_controls(s, &s->fw[i]);
 		check_undecided(s, &s->fw[i]);

@@ -163,7 +163,14 @@ isms_date(struct sema *s, void *o, const struct ismc_item *it)
 	m->has_date = sema_arg_date(s, it, &m->date);
 }
 
-SEMA_STRING_ATTR(isms_scope, struct ismc_ir_isms, scope)
+static void
+isms_scope(struct sema *s, void *o, const struct ismc_item *it)
+{
+	struct ismc_ir_isms *m = o;
+
+	m->scope = sema_arg_string(s, it);
+	m->scope_span = it->span;	/* the readiness report cites it */
+}
 
 static void
 isms_location(struct sema *s, void *o, const struct ismc_item *it)
@@ -407,6 +414,14 @@ static const struct sema_attr scale_attrs[] = {
 	{ .name = "level", .fn = scale_level, .repeatable = true },
 };
 
+/* The impact scale also names the dimensions beyond C, I and A, and how
+ * they combine (sema-impact.c). */
+static const struct sema_attr impact_scale_attrs[] = {
+	{ .name = "level", .fn = scale_level, .repeatable = true },
+	{ .name = "dimension", .fn = sema_scale_dimension, .repeatable = true },
+	{ .name = "combine", .fn = sema_scale_combine },
+};
+
 static int
 level_cmp(const void *a, const void *b)
 {
@@ -422,7 +437,13 @@ define_scale(struct sema *s, const struct ismc_item *it,
 	size_t i;
 
 	b->name = name;
-	sema_apply_attrs(s, it, scale_attrs, 1, b, SEMA_WHAT("scale", name));
+	if (sc == &s->ir->impact)
+		sema_apply_attrs(s, it, impact_scale_attrs,
+		    sizeof impact_scale_attrs / sizeof impact_scale_attrs[0], b,
+		    SEMA_WHAT("scale", name));
+	else
+		sema_apply_attrs(s, it, scale_attrs, 1, b, SEMA_WHAT("scale",
+		    name));
 	sc->name = name;
 	sc->span = it->span;
 	if (b->n == 0) {
@@ -456,6 +477,7 @@ sema_define_scales(struct sema *s)
 		    "likelihood");
 	if (s->scale_item[1] != NULL)
 		define_scale(s, s->scale_item[1], &s->ir->impact, "impact");
+	sema_define_dims(s);
 }
 
 /* ---- scoring ------------------------------------------------------------ */
@@ -518,6 +540,8 @@ scoring_acceptance(struct sema *s, void *o, const struct ismc_item *it)
 static const struct sema_attr scoring_attrs[] = {
 	{ .name = "band", .fn = scoring_band, .repeatable = true },
 	{ .name = "acceptance", .fn = scoring_acceptance },
+	{ .name = "approver", .fn = sema_scoring_approver, .repeatable = true },
+	{ .name = "review", .fn = sema_scoring_review },
 };
 
 static int

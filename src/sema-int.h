@@ -8,6 +8,9 @@
  *	sema-audit.c	KPIs, audits, findings, corrective actions, evidence
  *	sema-map.c	mapping sets and the spec's own mappings
  *	sema-roadmap.c	phases, milestones, target dates, the roadmap
+ *	sema-accept.c	risk acceptance, approvers, risk review dates
+ *	sema-impact.c	impact rated per dimension
+ *	sema-readiness.c management reviews, the Stage 1 checks
  *	sema-check.c	derived facts, compliance checks, final ordering
  */
 #ifndef ISMC_SEMA_INT_H
@@ -74,6 +77,9 @@ struct sema {
 	struct sema_decls	 mappings_d, map_d;
 	struct ismc_symtab	 phases, milestones;
 	struct sema_decls	 phase_d, milestone_d;
+	struct ismc_symtab	 mreviews;
+	struct sema_decls	 mreview_d;
+	struct sema_attr	*dim_attrs;	/* one per impact dimension */
 	const struct ismc_item	*isms_item;
 	const struct ismc_item	*scoring_item;
 	const struct ismc_item	*scale_item[2];	/* likelihood, impact */
@@ -131,6 +137,9 @@ bool	 sema_arg_int(struct sema *, const struct ismc_item *, int64_t min,
 	    int64_t max, int64_t *out);
 bool	 sema_arg_date(struct sema *, const struct ismc_item *,
 	    struct ismc_date *);
+/* A duration, `12 months` or `90 days` (1 to 36500 units). */
+bool	 sema_arg_period(struct sema *, const struct ismc_item *,
+	    struct ismc_ir_period *);
 const struct ismc_value *sema_arg_ident(struct sema *,
 	    const struct ismc_item *);
 /* One identifier naming one of names[]; returns its index or -1. */
@@ -219,6 +228,34 @@ void	sema_check_roadmap(struct sema *);
 /* ---- sema-map.c ------------------------------------------------------- */
 /* Shipped mapping sets, `mappings "file"` and the spec's `map` rows. */
 void	sema_define_mappings(struct sema *);
+
+/* ---- sema-accept.c ---------------------------------------------------- */
+/* Attribute handlers: risk `accepted { ... }` and `reviewed DATE`;
+ * scoring `approver ROLE, ...` and `review PERIOD`. */
+sema_attr_fn sema_risk_accepted, sema_risk_reviewed;
+sema_attr_fn sema_scoring_approver, sema_scoring_review;
+/* Pass 3: expiry and approval of acceptance, overdue reviews; Stage 1:
+ * the owner accepted the residual risk. */
+void	sema_check_acceptance(struct sema *, struct ismc_ir_risk *);
+/* Whether an approver approved the acceptance of r (no warning that an
+ * accepted risk is above the criterion, then). */
+bool	sema_acceptance_approved(const struct ismc_ir_risk *);
+
+/* ---- sema-impact.c ---------------------------------------------------- */
+/* Scale impact's `dimension ID "Label"` and `combine highest|average`. */
+sema_attr_fn sema_scale_dimension, sema_scale_combine;
+/* After the scales: the three dimensions every spec has, then its own. */
+void	sema_define_dims(struct sema *);
+/* `impact { confidentiality high; ... }` in a risk or its residual. */
+void	sema_impact_dims(struct sema *, struct ismc_ir_risk *,
+	    const struct ismc_item *, bool residual);
+/* After a risk's attributes: its impact from its dimensions. */
+void	sema_combine_impact(struct sema *, struct ismc_ir_risk *);
+
+/* ---- sema-readiness.c ------------------------------------------------- */
+void	sema_define_mreviews(struct sema *);
+/* Pass 3: the Stage 1 facts (ir->stage1) and their warnings. */
+void	sema_check_stage1(struct sema *);
 
 /* ---- sema-check.c ----------------------------------------------------- */
 /* The objects of a declaration queue in an arena array, sorted by cmp

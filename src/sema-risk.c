@@ -770,7 +770,10 @@ risk_likelihood(struct sema *s, void *o, const struct ismc_item *it)
 static void
 risk_impact(struct sema *s, void *o, const struct ismc_item *it)
 {
-	((struct ismc_ir_risk *)o)->impact = level_arg(s, it, 1);
+	if (it->has_body)
+		sema_impact_dims(s, o, it, false);
+	else
+		((struct ismc_ir_risk *)o)->impact = level_arg(s, it, 1);
 }
 
 static void
@@ -782,12 +785,15 @@ residual_likelihood(struct sema *s, void *o, const struct ismc_item *it)
 static void
 residual_impact(struct sema *s, void *o, const struct ismc_item *it)
 {
-	((struct ismc_ir_risk *)o)->res_impact = level_arg(s, it, 1);
+	if (it->has_body)
+		sema_impact_dims(s, o, it, true);
+	else
+		((struct ismc_ir_risk *)o)->res_impact = level_arg(s, it, 1);
 }
 
 static const struct sema_attr residual_attrs[] = {
 	{ .name = "likelihood", .fn = residual_likelihood },
-	{ .name = "impact", .fn = residual_impact },
+	{ .name = "impact", .fn = residual_impact, .block = true },
 };
 
 static void
@@ -908,11 +914,13 @@ static const struct sema_attr risk_attrs[] = {
 	{ .name = "assets", .fn = risk_assets, .repeatable = true },
 	{ .name = "asset", .fn = risk_assets, .repeatable = true },
 	{ .name = "likelihood", .fn = risk_likelihood },
-	{ .name = "impact", .fn = risk_impact },
+	{ .name = "impact", .fn = risk_impact, .block = true },
 	{ .name = "owner", .fn = risk_owner },
 	{ .name = "treatment", .fn = risk_treatment },
 	{ .name = "controls", .fn = risk_controls, .repeatable = true },
 	{ .name = "residual", .fn = risk_residual, .block = true },
+	{ .name = "accepted", .fn = sema_risk_accepted, .block = true },
+	{ .name = "reviewed", .fn = sema_risk_reviewed },
 };
 
 void
@@ -927,6 +935,7 @@ sema_define_risks(struct sema *s)
 		sema_apply_attrs(s, it, risk_attrs,
 		    sizeof risk_attrs / sizeof risk_attrs[0], r,
 		    SEMA_WHAT("risk", r->id));
+		sema_combine_impact(s, r);
 		if (r->likelihood == NULL && !sema_has_key(it, "likelihood") &&
 		    !ismc_diag_stopped(s->diag))
 			ismc_diag_error(s->diag, it->args->span, "risk '%s' "

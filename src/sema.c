@@ -80,6 +80,7 @@ NAMED_PREFIX(struct ismc_ir_action);
 NAMED_PREFIX(struct ismc_ir_evidence);
 NAMED_PREFIX(struct ismc_ir_phase);
 NAMED_PREFIX(struct ismc_ir_milestone);
+NAMED_PREFIX(struct ismc_ir_mreview);
 
 /* Allocates the IR object for a `KIND ID "Title" { ... }` declaration. */
 void *
@@ -207,6 +208,9 @@ static const struct sema_kind kinds[] = {
 	    audit_d) },
 	{ .name = "evidence", NAMED(struct ismc_ir_evidence, "evidence",
 	    evidences, evidence_d) },
+	{ .name = "management-review", NAMED(struct ismc_ir_mreview,
+	    "management review", mreviews, mreview_d),
+	    .define = sema_define_mreviews },
 	/* The spec's own rows override the mapping files': defined together. */
 	{ .name = "mappings", QUEUED(mappings_d),
 	    .define = sema_define_mappings },
@@ -360,6 +364,8 @@ sema_free(struct sema *s)
 	ismc_symtab_destroy(&s->findings);
 	ismc_symtab_destroy(&s->actions);
 	ismc_symtab_destroy(&s->evidences);
+	ismc_symtab_destroy(&s->mreviews);
+	free_decls(&s->mreview_d);
 	free(s->control_item);
 	/* s->fw became the IR's framework array: copy it into the arena. */
 }

@@ -35,9 +35,9 @@ expect "auto always never" ismc check --color =
 expect "strict all-mapped" ismc check --coverage ''
 expect "dora>=" ismc check --require do
 expect "dora:" ismc explain do
-expect "-Werror=stale-evidence" ismc check -Werror=st
-expect "-Wstale-evidence" ismc check -Wst
-expect "-Wno-stale-evidence" ismc build -Wno-st
+expect "-Werror=stale-evidence" ismc check -Werror=stale-e
+expect "-Wstale-evidence" ismc check -Wstale-e
+expect "-Wno-stale-evidence" ismc build -Wno-stale-e
 expect "-MD -MF -MT -MP" ismc build -M
 expect "--print-search-path" ismc check --pri
 # Every option of every command's help is offered.

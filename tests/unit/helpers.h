@@ -40,6 +40,7 @@
 #include "gap.h"
 #include "ir.h"
 #include "parse.h"
+#include "readiness.h"
 #include "sema.h"
 
 /* The display name of sources added by ismc_test_parse and friends. */
@@ -266,6 +267,7 @@ ismc_test_compile(struct ismc_test *t, const char *text)
 	ir = ismc_sema_run(&t->comp, &prog, NULL);
 	if (ir == NULL || t->comp.diag.errors != 0)
 		return NULL;
+	ismc_readiness_analyse(&t->comp, ir);
 	if (ir->nframeworks > 1)
 		ismc_gap_analyse(&t->comp, ir, ISMC_GAP_STRICT);
 	return t->comp.diag.errors == 0 ? ir : NULL;

@@ -1215,6 +1215,7 @@ Test(outdir, emit_reports_writes_every_format)
 	    "inputs.csv inputs.json inputs.md "
 	    "kpi.png kpi.svg "
 	    "kpis.csv kpis.json kpis.md "
+	    "readiness.csv readiness.json readiness.md "
 	    "report.pdf "
 	    "review.csv review.json review.md "
 	    "risks.csv risks.json risks.md "
