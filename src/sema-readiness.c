@@ -269,22 +269,24 @@ has_evidence_refs(const struct ismc_ir_docref *refs, size_t n)
  * Evidence of an applicable control: an `evidence` or `record` of its own
  * or of a measure covering it, or an evidence item naming it (`named`,
  * marked beforehand). A plan: it is planned or partly implemented (the
- * rest is planned).
+ * rest is planned), or it or a measure covering it has a target date.
  */
 static bool
 evidenced(const struct ismc_ir_control *c, bool named)
 {
+	const struct ismc_ir_measure *m;
 	size_t i;
 
 	if (named || c->status == ISMC_STATUS_PLANNED ||
-	    c->status == ISMC_STATUS_PARTIAL)
+	    c->status == ISMC_STATUS_PARTIAL || c->due.has)
 		return true;
 	if (has_evidence_refs(c->refs, c->nrefs))
 		return true;
-	for (i = 0; i < c->nmeasures; i++)
-		if (has_evidence_refs(c->measures[i]->refs,
-		    c->measures[i]->nrefs))
+	for (i = 0; i < c->nmeasures; i++) {
+		m = c->measures[i];
+		if (m->due.has || has_evidence_refs(m->refs, m->nrefs))
 			return true;
+	}
 	return false;
 }
 
