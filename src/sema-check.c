@@ -44,31 +44,27 @@ score_risk(struct sema *s, struct ismc_ir_risk *r)
  * of its own takes the best status among the measures covering it.
  */
 static void
-link_control_risk(struct sema *s, struct ismc_ir_control *c,
-    const struct ismc_ir_risk *r)
+link_control_risk(struct ismc_ir_control *c, const struct ismc_ir_risk *r)
 {
 	if (c->nrisks > 0 && c->risks[c->nrisks - 1] == r)
 		return;		/* named twice by one risk */
-	c->risks = (const struct ismc_ir_risk **)sema_ptr_push(s,
-	    (void **)c->risks, &c->nrisks, (void *)r);
+	c->risks[c->nrisks++] = r;	/* reserve_risk_links made room */
 	c->reasons |= ISMC_REASON_RISK;
 	if (c->applicability == ISMC_UNDECIDED)
 		c->applicability = ISMC_APPLICABLE;
 }
 
 static void
-link_measure_risk(struct sema *s, struct ismc_ir_measure *m,
-    const struct ismc_ir_risk *r)
+link_measure_risk(struct ismc_ir_measure *m, const struct ismc_ir_risk *r)
 {
 	size_t i;
 
 	if (m->nrisks > 0 && m->risks[m->nrisks - 1] == r)
 		return;
-	m->risks = (const struct ismc_ir_risk **)sema_ptr_push(s,
-	    (void **)m->risks, &m->nrisks, (void *)r);
+	m->risks[m->nrisks++] = r;	/* reserve_risk_links made room */
 	m->reasons |= ISMC_REASON_RISK;
 	for (i = 0; i < m->ncovers; i++)
-		link_control_risk(s, m->covers[i], r);
+		link_control_risk(m->covers[i], r);
 }
 
 static void
@@ -92,6 +88,64 @@ link_measure(struct sema *s, struct ismc_ir_measure *m)
 				if (m->status > c->status)
 					c->status = m->status;
 				c->status_derived = true;
+			}
+		}
+	}
+}
+
+/*
+ * The risks each control and measure is linked to are counted before they
+ * are linked, and their lists allocated once at that size (a risk naming
+ * one twice counts twice: a bound). Grown by doubling in the arena, these
+ * lists, the largest sema makes on a long register, left about two thirds
+ * of their memory unused or discarded.
+ */
+static const struct ismc_ir_risk **
+risk_room(struct sema *s, const struct ismc_ir_risk **list, size_t *n)
+{
+	if (list != NULL)
+		return list;	/* made on an earlier visit */
+	list = ISMC_NEW_ARRAY(s->arena, const struct ismc_ir_risk *, *n);
+	*n = 0;
+	return list;
+}
+
+static void
+reserve_risk_links(struct sema *s, struct ismc_ir *ir)
+{
+	const struct ismc_ir_treat *t;
+	struct ismc_ir_measure *m;
+	struct ismc_ir_control *c;
+	size_t i, j, k, pass;
+
+	/* Count, then make each list on its first visit with that count
+	 * (which starts again from 0 for linking). */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < ir->nrisks; i++) {
+			for (j = 0; j < ir->risks[i]->ntreated_by; j++) {
+				t = &ir->risks[i]->treated_by[j];
+				if ((c = t->control) != NULL) {
+					if (pass == 0)
+						c->nrisks++;
+					else
+						c->risks = risk_room(s, c->risks,
+						    &c->nrisks);
+					continue;
+				}
+				m = t->measure;
+				if (pass == 0)
+					m->nrisks++;
+				else
+					m->risks = risk_room(s, m->risks,
+					    &m->nrisks);
+				for (k = 0; k < m->ncovers; k++) {
+					c = m->covers[k];
+					if (pass == 0)
+						c->nrisks++;
+					else
+						c->risks = risk_room(s, c->risks,
+						    &c->nrisks);
+				}
 			}
 		}
 	}
@@ -196,17 +250,16 @@ sema_derive(struct sema *s)
 	}
 	for (i = 0; i < ir->nframeworks; i++)
 		status_makes_applicable(&ir->frameworks[i]);
+	reserve_risk_links(s, ir);
 	for (i = 0; i < ir->nrisks; i++) {
 		struct ismc_ir_risk *r = ir->risks[i];
 
 		score_risk(s, r);
 		for (j = 0; j < r->ntreated_by; j++) {
 			if (r->treated_by[j].control != NULL)
-				link_control_risk(s, r->treated_by[j].control,
-				    r);
+				link_control_risk(r->treated_by[j].control, r);
 			else
-				link_measure_risk(s, r->treated_by[j].measure,
-				    r);
+				link_measure_risk(r->treated_by[j].measure, r);
 		}
 	}
 }
