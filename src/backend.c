@@ -85,6 +85,7 @@ extern const struct ismc_renderer ismc_render_svg;
 extern const struct ismc_renderer ismc_render_dl;
 extern const struct ismc_renderer ismc_render_pdf;
 extern const struct ismc_renderer ismc_render_oscal;
+extern const struct ismc_renderer ismc_render_xlsx;
 
 static const struct ismc_renderer *const renderer_table[] = {
 	&ismc_render_csv,
@@ -95,6 +96,7 @@ static const struct ismc_renderer *const renderer_table[] = {
 	&ismc_render_dl,
 	&ismc_render_pdf,
 	&ismc_render_oscal,
+	&ismc_render_xlsx,
 };
 
 /* ---- the outputs of one build ------------------------------------------ */
@@ -308,19 +310,44 @@ write_one(const struct run *run, const struct ismc_renderer *r,
 	return ok;
 }
 
-static bool
-write_report(const struct run *run, const struct ismc_report_def *def,
-    const struct ismc_ir_framework *fw)
+bool
+ismc_outputs_each_report(struct ismc_outputs *o, ismc_report_visitor *fn,
+    void *ctx)
 {
+	const struct ismc_ir_framework *fw;
+	const struct ismc_report_def *def;
+	const struct ismc_report *r;
+	size_t i, j;
+
+	for (i = 0; i < NELEM(report_table); i++) {
+		def = report_table[i];
+		for (j = 0; j < (def->scope == ISMC_SCOPE_BUILD ? 1 :
+		    o->ir->nframeworks); j++) {
+			fw = def->scope == ISMC_SCOPE_BUILD ? NULL :
+			    &o->ir->frameworks[j];
+			if (def->scope == ISMC_SCOPE_CONTROLS &&
+			    !ismc_catalog_is_controls(fw->catalog))
+				continue;
+			if ((r = ismc_outputs_report(o, def, fw)) == NULL)
+				continue;	/* the report does not apply */
+			if (!fn(ctx, fw == NULL ? def->name :
+			    ismc_arena_printf(o->a, "%s-%s", def->name,
+			    fw->catalog->id), r))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Writes one report in every report format wanted. */
+static bool
+write_report(void *ctx, const char *stem, const struct ismc_report *r)
+{
+	const struct run *run = ctx;
 	struct ismc_render_job job = { .outputs = run->out,
-	    .opts = run->opts };
-	const char *stem;
+	    .opts = run->opts, .report = r };
 	size_t i;
 
-	if ((job.report = ismc_outputs_report(run->out, def, fw)) == NULL)
-		return true;		/* the report does not apply */
-	stem = fw == NULL ? def->name : ismc_arena_printf(run->out->a,
-	    "%s-%s", def->name, fw->catalog->id);
 	for (i = 0; i < NELEM(renderer_table); i++) {
 		if (renderer_table[i]->scope != ISMC_RENDER_REPORT ||
 		    !wanted(run, renderer_table[i]))
@@ -334,26 +361,7 @@ write_report(const struct run *run, const struct ismc_report_def *def,
 static bool
 write_reports(const struct run *run)
 {
-	const struct ismc_ir *ir = run->out->ir;
-	const struct ismc_report_def *def;
-	size_t i, j;
-
-	for (i = 0; i < NELEM(report_table); i++) {
-		def = report_table[i];
-		if (def->scope == ISMC_SCOPE_BUILD) {
-			if (!write_report(run, def, NULL))
-				return false;
-			continue;
-		}
-		for (j = 0; j < ir->nframeworks; j++) {
-			if (def->scope == ISMC_SCOPE_CONTROLS &&
-			    !ismc_catalog_is_controls(ir->frameworks[j].catalog))
-				continue;
-			if (!write_report(run, def, &ir->frameworks[j]))
-				return false;
-		}
-	}
-	return true;
+	return ismc_outputs_each_report(run->out, write_report, (void *)run);
 }
 
 static bool

@@ -129,6 +129,15 @@ struct ismc_arena *ismc_outputs_arena(const struct ismc_outputs *);
  */
 const struct ismc_report *ismc_outputs_report(struct ismc_outputs *,
 	    const struct ismc_report_def *, const struct ismc_ir_framework *);
+/*
+ * Calls `fn` with every report of the build that applies, in registry
+ * order (the order of the files), with its file stem ("risks",
+ * "gap-dora"). Stops and returns false when `fn` does.
+ */
+typedef bool ismc_report_visitor(void *ctx, const char *stem,
+	    const struct ismc_report *);
+bool	ismc_outputs_each_report(struct ismc_outputs *, ismc_report_visitor *,
+	    void *ctx);
 /* Coverage per framework and group, as the charts and the PDF show it:
  * from the gap analysis (no rows when none ran), and counted from each
  * framework's SoA. */
