@@ -51,23 +51,13 @@
 #define XLSX_MIN_WIDTH	6.0
 #define XLSX_MAX_WIDTH	60.0	/* wider columns wrap */
 
-/* How a status reads, so its cell can be coloured. */
-enum tone {
-	TONE_NONE,
-	TONE_GOOD,	/* full, implemented, met, closed, done */
-	TONE_PART,	/* partial, planned, in progress, undecided */
-	TONE_BAD,	/* gap, not implemented, open, overdue, above */
-	TONE_OFF,	/* excluded, not applicable */
-	NTONES
-};
-
 struct xlsx {
 	struct ismc_outputs	*out;
 	struct ismc_arena	*a;
 	lxw_workbook		*wb;
 	lxw_worksheet		*summary;
 	lxw_row_t		 summary_row;
-	lxw_format		*header, *wrap, *tone[NTONES], *tone_wrap[NTONES];
+	lxw_format		*header, *wrap, *tone[ISMC_NTONES], *tone_wrap[ISMC_NTONES];
 	const char		**names;	/* sheet names so far, heap */
 	size_t			 nnames, names_cap;
 	struct ismc_buf		 tmp;
@@ -149,72 +139,25 @@ text_width(const char *s)
 
 /* ---- colours ----------------------------------------------------------- */
 
-/*
- * The tone of a status cell. The columns are those whose id names a
- * status in doc/outputs.md; their values are the report's own words, so
- * the colour only repeats what the cell says (and the fills differ in
- * lightness, so they read in greyscale too).
- */
-static enum tone
-tone_of(const char *col, const struct ismc_cell *c)
-{
-	static const struct {
-		const char	*word;
-		enum tone	 tone;
-	} words[] = {
-		{ "full", TONE_GOOD }, { "implemented", TONE_GOOD },
-		{ "done", TONE_GOOD }, { "same", TONE_GOOD },
-		{ "closed", TONE_GOOD },
-		{ "partial", TONE_PART }, { "planned", TONE_PART },
-		{ "in-progress", TONE_PART }, { "undecided", TONE_PART },
-		{ "gap", TONE_BAD }, { "no-counterpart", TONE_BAD },
-		{ "not-implemented", TONE_BAD }, { "open", TONE_BAD },
-		{ "opened", TONE_BAD },
-		{ "excluded", TONE_OFF },
-	};
-	size_t i;
-
-	if (c->kind == ISMC_CELL_BOOL) {
-		if (strcmp(col, "met") == 0 || strcmp(col, "closed") == 0)
-			return c->u.b ? TONE_GOOD : TONE_BAD;
-		if (strcmp(col, "overdue") == 0 ||
-		    strcmp(col, "above_acceptance") == 0 ||
-		    strcmp(col, "residual_above_acceptance") == 0)
-			return c->u.b ? TONE_BAD : TONE_GOOD;
-		return TONE_NONE;
-	}
-	if (c->kind != ISMC_CELL_STRING)
-		return TONE_NONE;
-	if (strcmp(col, "applicable") == 0)
-		return strcmp(c->u.s, "yes") == 0 ? TONE_GOOD :
-		    strcmp(c->u.s, "no") == 0 ? TONE_OFF : TONE_PART;
-	if (strcmp(col, "status") != 0 && strcmp(col, "change") != 0)
-		return TONE_NONE;
-	for (i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(c->u.s, words[i].word) == 0)
-			return words[i].tone;
-	return TONE_NONE;
-}
-
 static lxw_format *
-new_tone(lxw_workbook *wb, enum tone t, bool wrap)
+new_tone(lxw_workbook *wb, enum ismc_tone t, bool wrap)
 {
 	/* Fills from light to dark: greyscale keeps them apart. */
 	static const struct {
 		lxw_color_t	fill, font;
 		bool		bold;
-	} look[NTONES] = {
-		[TONE_GOOD] = { 0xE2EFDA, 0x1E4620, false },
-		[TONE_PART] = { 0xFFC000, 0x000000, false },
-		[TONE_BAD] = { 0xC00000, 0xFFFFFF, true },
-		[TONE_OFF] = { 0xD9D9D9, 0x404040, false },
+	} look[ISMC_NTONES] = {
+		[ISMC_TONE_GOOD] = { 0xE2EFDA, 0x1E4620, false },
+		[ISMC_TONE_PART] = { 0xFFC000, 0x000000, false },
+		[ISMC_TONE_BAD] = { 0xC00000, 0xFFFFFF, true },
+		[ISMC_TONE_OFF] = { 0xD9D9D9, 0x404040, false },
 	};
 	lxw_format *f = workbook_add_format(wb);
 
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (wrap)
 		format_set_text_wrap(f);
-	if (t == TONE_NONE)
+	if (t == ISMC_TONE_NONE)
 		return f;
 	format_set_pattern(f, LXW_PATTERN_SOLID);
 	format_set_bg_color(f, look[t].fill);
@@ -329,7 +272,7 @@ table_sheet(void *ctx, const char *stem, const struct ismc_report *r)
 	size_t width[ISMC_REPORT_MAXCOLS], w, i, j, nrows;
 	lxw_worksheet *ws;
 	lxw_col_t col;
-	enum tone t;
+	enum ismc_tone t;
 	bool wide;
 
 	ws = workbook_add_worksheet(x->wb, sheet_name(x, stem));
@@ -363,7 +306,7 @@ table_sheet(void *ctx, const char *stem, const struct ismc_report *r)
 			continue;
 		wide = width[col] + 2 > XLSX_MAX_WIDTH;
 		for (i = 0; i < nrows; i++) {
-			t = tone_of(r->columns[j].id, &r->rows[i][j]);
+			t = ismc_cell_tone(r->columns[j].id, &r->rows[i][j]);
 			(void)put_cell(x, ws, (lxw_row_t)(i + 1), col,
 			    &r->rows[i][j], wide ? x->tone_wrap[t] :
 			    x->tone[t]);
@@ -476,9 +419,9 @@ formats(struct xlsx *x)
 	x->wrap = workbook_add_format(x->wb);
 	format_set_text_wrap(x->wrap);
 	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
-	for (t = 0; t < NTONES; t++) {
-		x->tone[t] = new_tone(x->wb, (enum tone)t, false);
-		x->tone_wrap[t] = new_tone(x->wb, (enum tone)t, true);
+	for (t = 0; t < ISMC_NTONES; t++) {
+		x->tone[t] = new_tone(x->wb, (enum ismc_tone)t, false);
+		x->tone_wrap[t] = new_tone(x->wb, (enum ismc_tone)t, true);
 	}
 }
 

@@ -434,3 +434,50 @@ ismc_cell_text(struct ismc_arena *a, const struct ismc_cell *c,
 	ismc_buf_free(&b);
 	return s;
 }
+
+/*
+ * The tone of a status cell. The columns are those whose id names a
+ * status in doc/outputs.md; their values are the report's own words, so
+ * the colour only repeats what the cell says (and the fills differ in
+ * lightness, so they read in greyscale too).
+ */
+enum ismc_tone
+ismc_cell_tone(const char *col, const struct ismc_cell *c)
+{
+	static const struct {
+		const char	*word;
+		enum ismc_tone	 tone;
+	} words[] = {
+		{ "full", ISMC_TONE_GOOD }, { "implemented", ISMC_TONE_GOOD },
+		{ "done", ISMC_TONE_GOOD }, { "same", ISMC_TONE_GOOD },
+		{ "closed", ISMC_TONE_GOOD },
+		{ "partial", ISMC_TONE_PART }, { "planned", ISMC_TONE_PART },
+		{ "in-progress", ISMC_TONE_PART }, { "undecided", ISMC_TONE_PART },
+		{ "gap", ISMC_TONE_BAD }, { "no-counterpart", ISMC_TONE_BAD },
+		{ "not-implemented", ISMC_TONE_BAD }, { "open", ISMC_TONE_BAD },
+		{ "opened", ISMC_TONE_BAD },
+		{ "excluded", ISMC_TONE_OFF },
+	};
+	size_t i;
+
+	if (c->kind == ISMC_CELL_BOOL) {
+		if (strcmp(col, "met") == 0 || strcmp(col, "closed") == 0)
+			return c->u.b ? ISMC_TONE_GOOD : ISMC_TONE_BAD;
+		if (strcmp(col, "overdue") == 0 ||
+		    strcmp(col, "above_acceptance") == 0 ||
+		    strcmp(col, "residual_above_acceptance") == 0)
+			return c->u.b ? ISMC_TONE_BAD : ISMC_TONE_GOOD;
+		return ISMC_TONE_NONE;
+	}
+	if (c->kind != ISMC_CELL_STRING)
+		return ISMC_TONE_NONE;
+	if (strcmp(col, "applicable") == 0)
+		return strcmp(c->u.s, "yes") == 0 ? ISMC_TONE_GOOD :
+		    strcmp(c->u.s, "no") == 0 ? ISMC_TONE_OFF : ISMC_TONE_PART;
+	if (strcmp(col, "status") != 0 && strcmp(col, "change") != 0)
+		return ISMC_TONE_NONE;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(c->u.s, words[i].word) == 0)
+			return words[i].tone;
+	return ISMC_TONE_NONE;
+}

@@ -193,6 +193,18 @@ struct ismc_cell ismc_cell_date(struct ismc_arena *,
 /* Adds the spec's organisation, version and date. */
 void	ismc_report_add_spec_meta(struct ismc_report *,
 	    const struct ismc_ir *);
+/* How a status cell reads, so documents can colour it. */
+enum ismc_tone {
+	ISMC_TONE_NONE,		/* not a status */
+	ISMC_TONE_GOOD,		/* full, implemented, met, closed, done */
+	ISMC_TONE_PART,		/* partial, planned, in progress, undecided */
+	ISMC_TONE_BAD,		/* gap, not implemented, open, overdue, above */
+	ISMC_TONE_OFF,		/* excluded, not applicable */
+	ISMC_NTONES
+};
+/* The tone of a cell of the column with id `col` (doc/outputs.md,
+ * section 11); ISMC_TONE_NONE for a column that holds no status. */
+enum ismc_tone ismc_cell_tone(const char *col, const struct ismc_cell *);
 /* Adds the generator; builders call it last so it closes the metadata. */
 void	ismc_report_add_generator(struct ismc_report *);
 
