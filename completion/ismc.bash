@@ -57,7 +57,7 @@ _ismc_value()	# OPTION CURRENT-VALUE COMMAND
 		# a comma-separated list: complete its last element
 		head=${cur%"${cur##*,}"}
 		local c
-		for c in csv md json png svg pdf dl oscal; do
+		for c in csv md json png svg pdf xlsx html dl oscal; do
 			[[ $head$c == "$cur"* ]] && COMPREPLY+=("$head$c")
 		done
 		compopt -o nospace 2>/dev/null

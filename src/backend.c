@@ -86,6 +86,7 @@ extern const struct ismc_renderer ismc_render_dl;
 extern const struct ismc_renderer ismc_render_pdf;
 extern const struct ismc_renderer ismc_render_oscal;
 extern const struct ismc_renderer ismc_render_xlsx;
+extern const struct ismc_renderer ismc_render_html;
 
 static const struct ismc_renderer *const renderer_table[] = {
 	&ismc_render_csv,
@@ -97,6 +98,7 @@ static const struct ismc_renderer *const renderer_table[] = {
 	&ismc_render_pdf,
 	&ismc_render_oscal,
 	&ismc_render_xlsx,
+	&ismc_render_html,
 };
 
 /* ---- the outputs of one build ------------------------------------------ */

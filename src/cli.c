@@ -130,11 +130,11 @@ static const struct cli_option options[] = {
 	  "output directory (created if missing)", NULL },
 	{ "format", OPT_FORMAT, required_argument, "LIST", C_BUILD,
 	  "only these output formats: csv, md, json, png,\n"
-	  "svg, pdf, xlsx, dl, oscal (comma-separated;\n"
-	  "default: all but dl, a text dump of each chart's\n"
-	  "layout, and oscal, the mappings as an OSCAL\n"
-	  "mapping collection, written when there is one to\n"
-	  "map)", NULL },
+	  "svg, pdf, xlsx, html, dl, oscal (comma-\n"
+	  "separated; default: all but dl, a text dump of\n"
+	  "each chart's layout, and oscal, the mappings as an\n"
+	  "OSCAL mapping collection, written when there is\n"
+	  "one to map)", NULL },
 	{ "csv-bom", OPT_CSV_BOM, no_argument, NULL, C_BUILD,
 	  "start each CSV file with a UTF-8 byte order mark\n"
 	  "(so spreadsheets do not guess another encoding)", NULL },

@@ -1162,7 +1162,7 @@ Test(registry, formats_filter_outputs)
 	cr_assert(ismc_backend_format_known("dl"));
 	cr_assert(!ismc_backend_format_known("docx"));
 	cr_assert_str_eq(ismc_backend_format_list(),
-	    "csv, md, json, png, svg, dl, pdf, oscal, xlsx");
+	    "csv, md, json, png, svg, dl, pdf, oscal, xlsx, html");
 	rmdir(dir);
 	ismc_sources_destroy(&sources);
 }

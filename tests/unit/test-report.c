@@ -1216,7 +1216,7 @@ Test(outdir, emit_reports_writes_every_format)
 	    "kpi.png kpi.svg "
 	    "kpis.csv kpis.json kpis.md "
 	    "readiness.csv readiness.json readiness.md "
-	    "report.pdf report.xlsx "
+	    "report.html report.pdf report.xlsx "
 	    "review.csv review.json review.md "
 	    "risks.csv risks.json risks.md "
 	    "soa-iso27001-2022.csv soa-iso27001-2022.json "
