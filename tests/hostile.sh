@@ -117,9 +117,10 @@ same_tree() {
 }
 
 # same_tree_but_inputs NAME A B: as same_tree, but for the files that
-# list the inputs (inputs.*) and the PDF, whose appendix lists them too.
+# list the inputs (inputs.*) and the documents (report.pdf, .html,
+# .xlsx), which list them too.
 same_tree_but_inputs() {
-	if diff -r -x 'inputs.*' -x report.pdf "$2" "$3" >"$tmp/diff" 2>&1
+	if diff -r -x 'inputs.*' -x 'report.*' "$2" "$3" >"$tmp/diff" 2>&1
 	then
 		pass
 	else
