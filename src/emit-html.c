@@ -42,6 +42,7 @@
 #include "coverage.h"
 #include "date.h"
 #include "ir.h"
+#include "report-coverage.h"
 #include "report-findings.h"
 #include "report-gap.h"
 #include "report-inputs.h"
@@ -858,6 +859,7 @@ gap(struct html *h)
 {
 	const struct ismc_coverage *cov = ismc_outputs_coverage(h->out);
 	const struct ismc_coverage *soacov = ismc_outputs_soa_coverage(h->out);
+	const struct ismc_report *r;
 	size_t i;
 
 	section(h, S_GAP);
@@ -867,6 +869,10 @@ gap(struct html *h)
 	    "No crosswalk gap analysis ran for this build: the figures "
 	    "count the implementation status in each framework's Statement "
 	    "of Applicability.");
+	/* Every framework and group side by side, as coverage.csv has it. */
+	if ((r = ismc_outputs_report(h->out, &ismc_report_coverage_def,
+	    NULL)) != NULL)
+		report_table(h, r, NULL);
 	for (i = 0; i < h->ir->nframeworks; i++)
 		gap_framework(h, &h->ir->frameworks[i], cov, soacov);
 	out(h, "</section>\n");
