@@ -687,6 +687,14 @@ soa(struct html *h)
 		    fw_title(fw));
 		summary(h, r);
 		report_table(h, r, NULL);
+		/* The clauses every organisation must meet, outside the
+		 * SoA, as the PDF shows them beside it. */
+		if ((r = ismc_outputs_report(h->out, &ismc_report_clauses_def,
+		    fw)) != NULL) {
+			heading(h, 4, NULL, "Clauses");
+			summary(h, r);
+			report_table(h, r, NULL);
+		}
 		n++;
 	}
 	if (n == 0)
