@@ -38,6 +38,7 @@
 #include "chart-layout.h"
 #include "chart-paint.h"
 #include "chart-risk.h"
+#include "chart-timeline.h"
 #include "chart-surface.h"
 #include "coverage.h"
 #include "date.h"
@@ -50,6 +51,7 @@
 #include "report-remediation.h"
 #include "report-review.h"
 #include "report-risks.h"
+#include "report-roadmap.h"
 #include "report-soa.h"
 #include "report-trace.h"
 #include "report.h"
@@ -559,13 +561,14 @@ static const struct {
 	{ "sec-gap", "Gap analysis per framework" },
 	{ "sec-kpis", "Key performance indicators" },
 	{ "sec-audits", "Audit findings and corrective actions" },
+	{ "sec-roadmap", "Implementation roadmap" },
 	{ "sec-review", "Management review summary" },
 	{ "sec-inputs", "Inputs" },
 	{ "sec-trace", "Traceability matrix" },
 };
 
-enum { S_SCOPE, S_SOA, S_RISKS, S_HEAT, S_GAP, S_KPIS, S_AUDITS, S_REVIEW,
-	S_INPUTS, S_TRACE };
+enum { S_SCOPE, S_SOA, S_RISKS, S_HEAT, S_GAP, S_KPIS, S_AUDITS, S_ROADMAP,
+	S_REVIEW, S_INPUTS, S_TRACE };
 
 static void
 section(struct html *h, int s)
@@ -949,6 +952,23 @@ audits(struct html *h)
 }
 
 static void
+roadmap(struct html *h)
+{
+	const struct ismc_report *r = ismc_outputs_report(h->out,
+	    &ismc_report_roadmap_def, NULL);
+
+	section(h, S_ROADMAP);
+	if (r == NULL)
+		para(h, "muted", "No roadmap recorded.");
+	else {
+		summary(h, r);
+		chart(h, &ismc_chart_timeline_def, "Roadmap timeline");
+		report_table(h, r, NULL);
+	}
+	out(h, "</section>\n");
+}
+
+static void
 review(struct html *h)
 {
 	const struct ismc_report *r = ismc_outputs_report(h->out,
@@ -1062,6 +1082,7 @@ render(const struct ismc_render_job *job, struct ismc_buf *b)
 	gap(&h);
 	kpis(&h);
 	audits(&h);
+	roadmap(&h);
 	review(&h);
 	inputs(&h);
 	trace(&h);
