@@ -203,7 +203,7 @@ enum ismc_tone {
 	ISMC_NTONES
 };
 /* The tone of a cell of the column with id `col` (doc/outputs.md,
- * section 11); ISMC_TONE_NONE for a column that holds no status. */
+ * section 12); ISMC_TONE_NONE for a column that holds no status. */
 enum ismc_tone ismc_cell_tone(const char *col, const struct ismc_cell *);
 /* Adds the generator; builders call it last so it closes the metadata. */
 void	ismc_report_add_generator(struct ismc_report *);
