@@ -546,11 +546,12 @@ free_catalogs(void *p)
 	struct ismc_compilation *comp = p;
 	size_t i;
 
-	for (i = 0; i < comp->ncatalogs; i++)
+	/* A base's catalogs are the base's (ismc_compilation_init_from). */
+	for (i = comp->nborrowed; i < comp->ncatalogs; i++)
 		ismc_catalog_free(comp->catalogs[i]);
 	free(comp->catalogs);
 	comp->catalogs = NULL;
-	comp->ncatalogs = 0;
+	comp->ncatalogs = comp->nborrowed = 0;
 }
 
 /* One id, one catalog: two files declaring one id in one run would make
@@ -573,7 +574,7 @@ ismc_catalog_register(struct ismc_compilation *comp, struct ismc_catalog *cat)
 		    "declared there");
 		return false;
 	}
-	if (comp->catalogs == NULL)
+	if (comp->ncatalogs == comp->nborrowed)	/* the first of its own */
 		ismc_compilation_keep(comp, free_catalogs, comp);
 	comp->catalogs = ismc_xreallocarray(comp->catalogs,
 	    comp->ncatalogs + 1, sizeof *comp->catalogs);

@@ -24,6 +24,38 @@ ismc_compilation_init(struct ismc_compilation *c, FILE *diag_out)
 }
 
 void
+ismc_compilation_init_from(struct ismc_compilation *c,
+    const struct ismc_compilation *base, FILE *diag_out)
+{
+	memset(c, 0, sizeof *c);
+	ismc_arena_init(&c->arena);
+	ismc_strtab_init_from(&c->strtab, &base->strtab);
+	ismc_confusables_init(&c->confusables);
+	ismc_sources_init_from(&c->sources, &base->sources);
+	ismc_diag_init(&c->diag, &c->sources, diag_out);
+	c->search_path = ismc_xreallocarray(NULL, base->nsearch + 1,
+	    sizeof *c->search_path);
+	c->search_shipped = ismc_xreallocarray(NULL, base->nsearch + 1,
+	    sizeof *c->search_shipped);
+	if (base->nsearch > 0) {
+		memcpy(c->search_path, base->search_path,
+		    base->nsearch * sizeof *c->search_path);
+		memcpy(c->search_shipped, base->search_shipped,
+		    base->nsearch * sizeof *c->search_shipped);
+	}
+	c->nsearch = base->nsearch;
+	c->search = base->search;
+	c->search_borrowed = base->search != NULL;
+	if (base->ncatalogs > 0) {
+		c->catalogs = ismc_xreallocarray(NULL, base->ncatalogs,
+		    sizeof *c->catalogs);
+		memcpy(c->catalogs, base->catalogs,
+		    base->ncatalogs * sizeof *c->catalogs);
+	}
+	c->ncatalogs = c->nborrowed = base->ncatalogs;
+}
+
+void
 ismc_compilation_destroy(struct ismc_compilation *c)
 {
 	size_t i;
@@ -31,6 +63,9 @@ ismc_compilation_destroy(struct ismc_compilation *c)
 	for (i = c->nkept; i-- > 0; )
 		c->kept[i].release(c->kept[i].p);
 	free(c->kept);
+	/* A base's catalogs are the base's; the array is this one's. */
+	if (c->nborrowed > 0)
+		free(c->catalogs);
 	free(c->search_path);
 	free(c->search_shipped);
 	for (i = 0; i < c->nroots; i++)
@@ -80,6 +115,13 @@ ismc_compilation_add_shipped_dir(struct ismc_compilation *c, const char *dir)
 static const char *const kind_names[] = {	/* ORDER ISMC_INPUT */
 	"file", "spec", "catalog", "mapping set", "texts file",
 };
+
+const char *
+ismc_input_kind_name(enum ismc_input_kind kind)
+{
+	return (size_t)kind < sizeof kind_names / sizeof kind_names[0] ?
+	    kind_names[kind] : kind_names[0];
+}
 
 static bool
 add_root(struct ismc_compilation *c, const char *dir)

@@ -43,6 +43,9 @@ struct ismc_compilation {
 	size_t			  ncatalogs;
 	struct ismc_kept	 *kept;		/* released at destroy; heap */
 	size_t			  nkept;
+	size_t			  nborrowed;	/* catalogs[0..n) are a base's
+						 * (init_from) */
+	bool			  search_borrowed; /* and the index */
 	bool			  io_failed;	/* a file named on the command
 						 * line could not be read (exit
 						 * status 2) */
@@ -58,6 +61,15 @@ struct ismc_compilation {
 };
 
 void	ismc_compilation_init(struct ismc_compilation *, FILE *diag_out);
+/*
+ * A compilation that starts where `base` stands: its interned strings,
+ * sources, search path and index, and loaded catalogs, all borrowed, so
+ * that many small compilations (the fuzzers, doc/fuzzing.md) load the
+ * shared catalogs once. base must outlive it and stay unchanged meanwhile;
+ * the new one's diagnostics start from nothing.
+ */
+void	ismc_compilation_init_from(struct ismc_compilation *,
+	    const struct ismc_compilation *base, FILE *diag_out);
 void	ismc_compilation_destroy(struct ismc_compilation *);
 /*
  * Has `release(p)` called at destroy, before the arena goes, the last
@@ -73,6 +85,9 @@ void	ismc_compilation_add_search_dir(struct ismc_compilation *, const char *);
  * replaces one of those is said (search.h). */
 void	ismc_compilation_add_shipped_dir(struct ismc_compilation *,
 	    const char *);
+
+/* "spec", "catalog", "mapping set", "texts file"; "file" for the rest. */
+const char *ismc_input_kind_name(enum ismc_input_kind);
 
 /* How a file came to be read (ismc_compilation_read). */
 #define ISMC_INPUT_NAMED	0x1u	/* named on the command line: a

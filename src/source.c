@@ -24,7 +24,7 @@ ismc_sources_destroy(struct ismc_sources *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->count; i++) {
+	for (i = s->nborrowed; i < s->count; i++) {
 		free((char *)s->files[i]->path);
 		free(s->files[i]->text);
 		free(s->files[i]->lines);
@@ -34,6 +34,25 @@ ismc_sources_destroy(struct ismc_sources *s)
 	free(s->files);
 	free(s->by_id);
 	ismc_sources_init(s);
+}
+
+void
+ismc_sources_init_from(struct ismc_sources *s, const struct ismc_sources *base)
+{
+	memset(s, 0, sizeof *s);
+	if (base->count > 0) {
+		s->files = ismc_xreallocarray(NULL, base->count,
+		    sizeof *s->files);
+		memcpy(s->files, base->files, base->count * sizeof *s->files);
+	}
+	s->count = s->cap = s->nborrowed = base->count;
+	if (base->nby_id > 0) {
+		s->by_id = ismc_xreallocarray(NULL, base->nby_id,
+		    sizeof *s->by_id);
+		memcpy(s->by_id, base->by_id, base->nby_id * sizeof *s->by_id);
+	}
+	s->nby_id = base->nby_id;
+	s->nidentified = base->nidentified;
 }
 
 /* ---- identity: (dev, ino) -> file, linear in the number of files ---- */

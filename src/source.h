@@ -66,10 +66,17 @@ struct ismc_sources {
 						 * 1 + file; 0 = empty */
 	size_t			  nby_id;	/* power of two */
 	size_t			  nidentified;	/* files in by_id */
+	size_t			  nborrowed;	/* files[0..n) belong to the
+						 * sources this set was made
+						 * from (init_from) */
 };
 
 void	ismc_sources_init(struct ismc_sources *);
 void	ismc_sources_destroy(struct ismc_sources *);
+/* A set that starts with the files of `base`, borrowed: base must outlive
+ * it and take no new files meanwhile. */
+void	ismc_sources_init_from(struct ismc_sources *,
+	    const struct ismc_sources *base);
 /*
  * Reads `path` with ismc_file_read (`flags` as there) into a new file and
  * returns its id. A file read before under any name (same device and

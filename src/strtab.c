@@ -78,6 +78,16 @@ ismc_strtab_init(struct ismc_strtab *t)
 }
 
 void
+ismc_strtab_init_from(struct ismc_strtab *t, const struct ismc_strtab *base)
+{
+	ismc_arena_init(&t->strings);
+	t->cap = base->cap;
+	t->count = base->count;
+	t->slots = ismc_xreallocarray(NULL, t->cap, sizeof *t->slots);
+	memcpy(t->slots, base->slots, t->cap * sizeof *t->slots);
+}
+
+void
 ismc_strtab_destroy(struct ismc_strtab *t)
 {
 	free(t->slots);

@@ -34,6 +34,10 @@ struct ismc_strtab {
 };
 
 void		 ismc_strtab_init(struct ismc_strtab *);
+/* A table that starts with every string of `base`, which it borrows:
+ * base must outlive it and take no new strings meanwhile. */
+void		 ismc_strtab_init_from(struct ismc_strtab *,
+		    const struct ismc_strtab *base);
 /* Frees the table and every string interned in it. */
 void		 ismc_strtab_destroy(struct ismc_strtab *);
 /* Returns the one table-owned copy of s[0..len). s need not be NUL-terminated. */

@@ -2,6 +2,7 @@
 # Every input a fuzzer crashed on (tests/fuzz/regress) is replayed through
 # the CLI, which must end with status 0, 1 or 2, never by a signal:
 #
+#	front-NNN.isms		ismc check, then ismc fmt from standard input
 #	spec-NNN.isms		ismc check
 #	build-NNN.isms		ismc check, then ismc build to a scratch
 #				directory
@@ -36,6 +37,10 @@ replay() {
 for f in tests/fuzz/regress/*; do
 	[ -f "$f" ] || continue
 	case $(basename "$f") in
+	front-*.isms)
+		replay "$f" "$ISMC" check --diagnostics=plain --color=never "$f"
+		replay "$f (fmt)" sh -c 'exec "$0" fmt - <"$1"' "$ISMC" "$f"
+		;;
 	spec-*.isms)
 		replay "$f" "$ISMC" check --diagnostics=plain --color=never "$f"
 		;;
@@ -73,8 +78,8 @@ for f in tests/fuzz/regress/*; do
 	README*)
 		;;
 	*)
-		fail "$f: not a spec-, build-, catalog-, mapping- or import-" \
-		    "input"
+		fail "$f: not a front-, spec-, build-, catalog-, mapping- or" \
+		    "import- input"
 		;;
 	esac
 done

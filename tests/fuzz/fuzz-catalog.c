@@ -30,7 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > MAX_INPUT)
 		return -1;
 
-	fuzz_run_init(&r);
+	fuzz_run_init_bare(&r);
 	f = ismc_sources_add(&r.c.sources, "fuzz.yaml", (const char *)data,
 	    size);
 	if ((cat = ismc_data_catalog_file(&r.c, f)) != NULL) {

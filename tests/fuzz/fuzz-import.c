@@ -81,7 +81,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return -1;
 	(void)ismc_data_sniff((const char *)data, size);
 
-	fuzz_run_init(&r);
+	fuzz_run_init_bare(&r);
 	f = ismc_sources_add(&r.c.sources, FUZZ_NAME, (const char *)data,
 	    size);
 	(void)ismc_import_peek(&r.c, &r.c.sources, f, &ns);

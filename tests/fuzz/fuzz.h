@@ -3,9 +3,12 @@
  *
  * Every input gets a fresh compilation, as one run of the CLI would, so
  * that nothing one input leaves behind can mask or cause a crash on the
- * next, and LeakSanitizer sees each input's memory come back. Diagnostics
- * are rendered in full (source line and caret: that code is fuzzed too)
- * into /dev/null, or to stderr with ISMC_FUZZ_VERBOSE=1.
+ * next, and LeakSanitizer sees each input's memory come back. What every
+ * input would load the same way is loaded once per process: the shipped
+ * catalogs and mapping sets, in a base compilation each input's one is
+ * made from (ismc_compilation_init_from). Diagnostics are rendered in full
+ * (source line and caret: that code is fuzzed too) into /dev/null, or to
+ * stderr with ISMC_FUZZ_VERBOSE=1.
  */
 #ifndef ISMC_FUZZ_H
 #define ISMC_FUZZ_H
@@ -25,6 +28,7 @@
 #include "ir.h"
 #include "parse.h"
 #include "sema.h"
+#include "search.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -41,20 +45,102 @@ fuzz_devnull(void)
 	return null;
 }
 
-/* A compilation configured as the CLI's default one, with the source
- * tree's catalogs and mappings to find. ISMC_FUZZ_VERBOSE=1 shows its
- * diagnostics, to see what an input does. */
-static inline void
-fuzz_compilation_init(struct ismc_compilation *c)
+static inline FILE *
+fuzz_diag_out(void)
 {
 	const char *v = getenv("ISMC_FUZZ_VERBOSE");
 
-	ismc_compilation_init(c, v != NULL && *v != '\0' && *v != '0' ?
-	    stderr : fuzz_devnull());
+	return v != NULL && *v != '\0' && *v != '0' ? stderr : fuzz_devnull();
+}
+
+static inline void
+fuzz_diag_config(struct ismc_compilation *c)
+{
 	c->diag.plain = false;
 	c->diag.color = false;
 	c->diag.max_errors = 50;
-	ismc_compilation_add_search_dir(c, ISMC_SRCDIR "/frameworks");
+}
+
+/*
+ * What the inputs share, loaded once per process: the source tree's
+ * catalog directory, indexed, and (FUZZ_BASE_FULL) every shipped catalog
+ * and the mapping sets between them. Never freed: LeakSanitizer sees it
+ * reachable from here.
+ */
+enum fuzz_base_kind {
+	FUZZ_BASE_INDEX,		/* the directory indexed only */
+	FUZZ_BASE_FULL,			/* and everything in it loaded */
+};
+
+struct fuzz_base {
+	struct ismc_compilation	  c;
+	struct ismc_mapping_set	**sets;		/* the shipped ones */
+	size_t			  nsets;
+};
+
+#define FUZZ_BASE_SPEC \
+	"framework iso27001\nframework dora\nframework nis2\n" \
+	"framework nis2-ir\nframework soc2\n"
+
+static inline struct fuzz_base *
+fuzz_base(enum fuzz_base_kind kind)
+{
+	static struct fuzz_base *bases[2];
+	struct fuzz_base *b = bases[kind];
+	struct ismc_spec_file file;
+	struct ismc_program prog;
+	struct ismc_item *items = NULL;
+	struct ismc_ir *ir;
+
+	if (b != NULL)
+		return b;
+	b = bases[kind] = calloc(1, sizeof *b);
+	if (b == NULL)
+		abort();
+	ismc_compilation_init(&b->c, fuzz_diag_out());
+	fuzz_diag_config(&b->c);
+	ismc_compilation_add_search_dir(&b->c, ISMC_SRCDIR "/frameworks");
+	if (kind == FUZZ_BASE_INDEX) {
+		/* A search that finds nothing indexes every directory. */
+		(void)ismc_search_catalog(&b->c, "fuzz-no-such-catalog",
+		    ISMC_NO_SPAN);
+		return b;
+	}
+	memset(&file, 0, sizeof file);
+	memset(&prog, 0, sizeof prog);
+	file.file = ismc_sources_add(&b->c.sources, "fuzz-base.isms",
+	    FUZZ_BASE_SPEC, strlen(FUZZ_BASE_SPEC));
+	ismc_parse_source(&b->c, file.file, &items);
+	file.items = items;
+	prog.files = &file;
+	prog.nfiles = 1;
+	ir = ismc_sema_run(&b->c, &prog, NULL);
+	if (ir == NULL || b->c.diag.errors != 0) {
+		fprintf(stderr, "fuzz: the shipped catalogs do not load\n");
+		abort();
+	}
+	b->sets = ir->mapping_sets;
+	b->nsets = ir->nmapping_sets;
+	return b;
+}
+
+/* A compilation configured as the CLI's default one, with the source
+ * tree's catalogs and mappings to find, made from base `kind`.
+ * ISMC_FUZZ_VERBOSE=1 shows its diagnostics, to see what an input does;
+ * ISMC_FUZZ_FRESH=1 loads everything for every input, as the CLI does
+ * (to compare speeds: doc/fuzzing.md). */
+static inline void
+fuzz_compilation_init(struct ismc_compilation *c, enum fuzz_base_kind kind)
+{
+	const char *v = getenv("ISMC_FUZZ_FRESH");
+
+	if (v != NULL && *v != '\0' && *v != '0') {
+		ismc_compilation_init(c, fuzz_diag_out());
+		ismc_compilation_add_search_dir(c, ISMC_SRCDIR "/frameworks");
+	} else
+		ismc_compilation_init_from(c, &fuzz_base(kind)->c,
+		    fuzz_diag_out());
+	fuzz_diag_config(c);
 }
 
 /* One compilation of one in-memory spec; the IR may point into prog. */
@@ -72,12 +158,57 @@ struct fuzz_run {
  */
 #define FUZZ_SPEC_NAME	ISMC_SRCDIR "/frameworks/mappings/fuzz.isms"
 
-/* A fresh compilation, configured as the CLI's default one. */
+/* A fresh compilation, configured as the CLI's default one, with the
+ * shipped catalogs loaded. */
 static inline void
 fuzz_run_init(struct fuzz_run *r)
 {
 	memset(r, 0, sizeof *r);
-	fuzz_compilation_init(&r->c);
+	fuzz_compilation_init(&r->c, FUZZ_BASE_FULL);
+}
+
+/* The same with nothing loaded yet (the catalog loaders' harnesses load
+ * files that may declare a shipped catalog's id). */
+static inline void
+fuzz_run_init_bare(struct fuzz_run *r)
+{
+	memset(r, 0, sizeof *r);
+	fuzz_compilation_init(&r->c, FUZZ_BASE_INDEX);
+}
+
+/*
+ * Semantic analysis with the base's mapping sets given, as if found in
+ * the search path, after those of `opts` (which win: a set given first
+ * takes its id). A compilation not made from the full base finds its sets
+ * itself.
+ */
+static inline struct ismc_ir *
+fuzz_sema(struct ismc_compilation *c, const struct ismc_program *prog,
+    const struct ismc_sema_options *opts)
+{
+	struct fuzz_base *b = fuzz_base(FUZZ_BASE_FULL);
+	struct ismc_sema_options so;
+	struct ismc_mapping_set **v;
+	struct ismc_ir *ir;
+	size_t n = 0;
+
+	if (c->nborrowed == 0)
+		return ismc_sema_run(c, prog, opts);
+	memset(&so, 0, sizeof so);
+	if (opts != NULL)
+		so = *opts;
+	if ((v = calloc(so.nmapping_sets + b->nsets + 1, sizeof *v)) == NULL)
+		abort();
+	if (opts != NULL && opts->nmapping_sets > 0) {
+		memcpy(v, opts->mapping_sets, opts->nmapping_sets * sizeof *v);
+		n = opts->nmapping_sets;
+	}
+	memcpy(v + n, b->sets, b->nsets * sizeof *v);
+	so.mapping_sets = v;
+	so.nmapping_sets = n + b->nsets;
+	ir = ismc_sema_run(c, prog, &so);
+	free(v);
+	return ir;
 }
 
 /*
@@ -104,7 +235,7 @@ fuzz_run_sema_with(struct fuzz_run *r, const uint8_t *data, size_t size,
 	ismc_ast_dump(fuzz_devnull(), items, 0);
 	if (c->diag.errors != 0)
 		return NULL;
-	ir = ismc_sema_run(c, &r->prog, opts);
+	ir = fuzz_sema(c, &r->prog, opts);
 	return c->diag.errors == 0 ? ir : NULL;
 }
 

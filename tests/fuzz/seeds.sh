@@ -1,6 +1,6 @@
 #!/bin/sh
 # seeds.sh OUTDIR - builds the seed corpora of the fuzz harnesses:
-# OUTDIR/spec, OUTDIR/build, OUTDIR/catalog and OUTDIR/import
+# OUTDIR/front, OUTDIR/spec, OUTDIR/build, OUTDIR/catalog and OUTDIR/import
 # (doc/fuzzing.md).
 #
 # Seeds are the example specs, each file alone and all of them as one
@@ -15,19 +15,25 @@ export LC_ALL
 [ $# -eq 1 ] || { echo "usage: $0 OUTDIR" >&2; exit 2; }
 out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
-spec_max=65536
-build_max=16384
-catalog_max=65536
+# The harnesses' -max_len in scripts/fuzz.sh.
+front_max=4096
+spec_max=16384
+build_max=4096
+catalog_max=16384
+import_max=16384
 
-import_max=65536
+mkdir -p "$out/front" "$out/spec" "$out/build" "$out/catalog" "$out/import"
 
-mkdir -p "$out/spec" "$out/build" "$out/catalog" "$out/import"
-
-# seed DIR MAX FILE [NAME]: copies FILE into corpus DIR when it fits.
+# seed DIR MAX FILE [NAME]: copies FILE into corpus DIR, trimmed to its
+# first MAX bytes' whole lines when larger: the head of a catalog or a
+# mapping set is still one, and small inputs keep the fuzzers fast.
 seed() {
 	[ -f "$3" ] || return 0
-	[ "$(wc -c <"$3")" -le "$2" ] || return 0
-	cp "$3" "$1/seed-${4:-$(basename "$3")}"
+	if [ "$(wc -c <"$3")" -le "$2" ]; then
+		cp "$3" "$1/seed-${4:-$(basename "$3")}"
+	else
+		head -c "$2" "$3" | sed '$d' >"$1/seed-${4:-$(basename "$3")}"
+	fi
 }
 
 # The examples as one spec: comment lines and includes dropped, so that
@@ -42,9 +48,13 @@ whole() {
 
 for d in "$top"/examples/*/; do
 	[ -d "$d" ] || continue
+	# Only the example directories that hold specs (not examples/ci).
+	set -- "$d"*.isms
+	[ -f "$1" ] || continue
 	name=$(basename "$d")
 	for f in "$d"*.isms; do
 		[ -f "$f" ] || continue
+		seed "$out/front" $front_max "$f" "$name-$(basename "$f")"
 		seed "$out/spec" $spec_max "$f" "$name-$(basename "$f")"
 		seed "$out/build" $build_max "$f" "$name-$(basename "$f")"
 	done
@@ -71,6 +81,7 @@ map A.8.13 superset dora:12.1.a { strength 7; rationale "backups" }
 EOF
 cp "$out/spec/seed-mappings.isms" "$out/build/seed-mappings.isms"
 for f in "$top"/tests/bad/*.isms; do
+	seed "$out/front" $front_max "$f" "bad-$(basename "$f")"
 	seed "$out/spec" $spec_max "$f" "bad-$(basename "$f")"
 	seed "$out/build" $build_max "$f" "bad-$(basename "$f")"
 done
@@ -83,7 +94,9 @@ done
 for f in "$top"/tests/fuzz/regress/*; do
 	[ -f "$f" ] || continue
 	case $(basename "$f") in
-	spec-*)		seed "$out/spec" $spec_max "$f" ;;
+	front-*)	seed "$out/front" $front_max "$f" ;;
+	spec-*)		seed "$out/spec" $spec_max "$f"
+			seed "$out/front" $front_max "$f" ;;
 	build-*)	seed "$out/build" $build_max "$f" ;;
 	catalog-*|mapping-*) seed "$out/catalog" $catalog_max "$f" ;;
 	esac
@@ -106,5 +119,5 @@ done
 count() {
 	find "$1" -type f | wc -l | tr -d ' '
 }
-echo "seeds: $(count "$out/spec") spec, $(count "$out/build") build," \
+echo "seeds: $(count "$out/front") front, $(count "$out/spec") spec, $(count "$out/build") build," \
     "$(count "$out/catalog") catalog, $(count "$out/import") import in $out"
