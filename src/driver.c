@@ -221,6 +221,24 @@ settle_signals(void)
 		die_of(sig);
 }
 
+/* Every file the build read, so that no output replaces one (the specs,
+ * includes, catalogs, mapping sets, texts, and the files the catalog
+ * search looked into). */
+static void
+protect_inputs(struct ismc_compilation *c, struct ismc_outdir *od)
+{
+	const struct ismc_source *f;
+	size_t i;
+
+	for (i = 0; i < c->sources.count; i++) {
+		f = c->sources.files[i];
+		if (f->ino != 0)
+			ismc_outdir_protect(od, f->dev, f->ino,
+			    ismc_arena_printf(&c->arena, "%s '%s'",
+			    ismc_input_kind_name(f->kind), f->path));
+	}
+}
+
 static bool
 build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
     const struct ismc_ir *ir, bool *io_failed)
@@ -235,6 +253,7 @@ build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
 		*io_failed = true;
 		return false;
 	}
+	protect_inputs(c, od);
 	atomic_store(&signal_outdir, od);
 	catch_signals(old);
 	ok = ismc_backend_run_dir(ir, &c->arena, &c->diag, &ro,

@@ -98,10 +98,20 @@ ratio() {
 	echo "$(($1 * 10 / $2 / 10)).$(($1 * 10 / $2 % 10))"
 }
 
-# no_temps NAME DIR: no .ismc-tmp-* file is left in DIR.
+# temps DIR: the temporaries of a build into DIR: .ismc-tmp-* files in
+# it, and staging siblings .NAME.ismc-new-* beside it (src/outdir.c).
+temps() {
+	{
+		ls -A "$1" | grep '^\.ismc-tmp-' || true
+		ls -A "$(dirname "$1")" |
+		    grep "^\.$(basename "$1")\.ismc-new-" || true
+	} 2>/dev/null
+}
+
+# no_temps NAME DIR: no temporary is left in or beside DIR.
 no_temps() {
-	if ls -A "$2" | grep -q '^\.ismc-tmp-'; then
-		fail "$1: temporaries left behind: $(ls -A "$2" | grep '^\.ismc-tmp-' | head -n 3)"
+	if [ -n "$(temps "$2")" ]; then
+		fail "$1: temporaries left behind: $(temps "$2" | head -n 3)"
 	else
 		pass
 	fi
@@ -1166,7 +1176,7 @@ fi
 wait_for_temps() {
 	i=0
 	while [ $i -lt 300 ]; do
-		ls -A "$1" | grep -q '^\.ismc-tmp-' && return 0
+		[ -n "$(temps "$1")" ] && return 0
 		kill -0 "$2" 2>/dev/null || return 1
 		sleep_a_little
 		i=$((i + 1))
@@ -1217,7 +1227,7 @@ if diff -r -x '.ismc-tmp-*' "$tmp/plain" "$tmp/od" >"$tmp/diff" 2>&1; then
 else
 	fail "SIGKILL: outputs changed: $(head -n 3 "$tmp/diff")"
 fi
-if ls -A "$tmp/od" | grep -q '^\.ismc-tmp-'; then pass; else
+if [ -n "$(temps "$tmp/od")" ]; then pass; else
 	fail "SIGKILL: no stale temporary to clean up"; fi
 run "$ISMC" build "$example" -o "$tmp/od"
 expect "build after SIGKILL" 0
@@ -1257,6 +1267,146 @@ for delay in 0.05 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.2; do
 done
 note "SIGTERM during a build: $old left the old outputs, $new the new, $mixed a mix"
 rm -rf "$tmp/new" "$tmp/new-out" "$tmp/risks-new.isms"
+
+# Own inputs: no output may replace a file the build read, as compilers
+# refuse to overwrite their sources. A spec named like an output, built
+# into its own directory, fails before anything is written (status 2).
+mkdir -p "$tmp/own"
+cp examples/safetrust/*.isms "$tmp/own/"
+mv "$tmp/own/risks.isms" "$tmp/own/risks.md"
+sed 's/"risks.isms"/"risks.md"/' examples/safetrust/safetrust.isms \
+    >"$tmp/own/safetrust.isms"
+ls -A "$tmp/own" >"$tmp/own-before"
+run sh -c 'cd "$1" && exec "$2" build safetrust.isms -o .' sh \
+    "$tmp/own" "$ISMC"
+expect "output over an included spec" 2 \
+    "refusing to write './risks.md': it is the spec 'risks.md'"
+cmp -s "$tmp/own/risks.md" examples/safetrust/risks.isms && pass ||
+    fail "output over an included spec: the spec changed"
+ls -A "$tmp/own" >"$tmp/own-after"
+cmp -s "$tmp/own-before" "$tmp/own-after" && pass ||
+    fail "output over an included spec: files written: $(diff "$tmp/own-before" "$tmp/own-after" | head -n 3)"
+# The same through another name of the directory.
+run "$ISMC" build "$tmp/own/safetrust.isms" -o "$tmp/own/../own"
+expect "output over a spec, other path" 2 "an input of this build"
+rm -rf "$tmp/own" "$tmp/own-before" "$tmp/own-after"
+# A catalog read through -I (JSON, as YAML allows) under the name of a
+# report the build writes.
+mkdir -p "$tmp/own/cat"
+printf 'framework iso27001\nframework mini\n' >"$tmp/own/spec.isms"
+printf '%s\n' '{"format": "ismc-catalog/1",' \
+    ' "catalog": {"id": "mini", "title": "Mini", "kind": "requirements",' \
+    '  "levels": ["req"]},' \
+    ' "nodes": [{"id": "R1", "title": "One", "level": "req"}]}' \
+    >"$tmp/own/cat/traceability.json"
+cp "$tmp/own/cat/traceability.json" "$tmp/own/catalog-before"
+run "$ISMC" build -Wno-undecided-control -I "$tmp/own/cat" \
+    "$tmp/own/spec.isms" -o "$tmp/own/cat"
+expect "output over a catalog" 2 "it is the catalog"
+cmp -s "$tmp/own/cat/traceability.json" "$tmp/own/catalog-before" &&
+    pass || fail "output over a catalog: the catalog changed"
+rm -rf "$tmp/own"
+
+# Concurrent builds into one directory: each waits for the other (a lock
+# on the directory), both succeed, no temporary of one is removed by the
+# other, and the outputs are one build's, complete.
+mkdir -p "$tmp/otherdir"
+cp examples/safetrust/*.isms "$tmp/otherdir/"
+sed 's/SafeTrust Financial/Othertrust Financial/g' \
+    examples/safetrust/safetrust.isms >"$tmp/otherdir/safetrust.isms"
+run "$ISMC" build "$tmp/otherdir/safetrust.isms" -o "$tmp/other-out"
+expect "second organisation" 0
+grep -q Othertrust "$tmp/other-out/risks.md" && pass ||
+    fail "second organisation: no Othertrust in risks.md"
+rm -rf "$tmp/cc"
+round=0
+while [ $round -lt 3 ]; do
+	"$ISMC" build "$example" -o "$tmp/cc" 2>"$tmp/cc-err1" &
+	p1=$!
+	"$ISMC" build "$tmp/otherdir/safetrust.isms" -o "$tmp/cc" \
+	    2>"$tmp/cc-err2" &
+	p2=$!
+	s1=0 s2=0
+	wait $p1 || s1=$?
+	wait $p2 || s2=$?
+	[ $s1 -eq 0 ] && [ $s2 -eq 0 ] && pass ||
+	    fail "concurrent builds: exit status $s1 and $s2: $(cat "$tmp/cc-err1" "$tmp/cc-err2" | head -n 3)"
+	if diff -r -x .ismc-outputs "$tmp/plain" "$tmp/cc" >/dev/null 2>&1 ||
+	    diff -r -x .ismc-outputs "$tmp/other-out" "$tmp/cc" \
+	    >/dev/null 2>&1; then
+		pass
+	else
+		fail "concurrent builds: the outputs are neither build's"
+	fi
+	no_temps "concurrent builds" "$tmp/cc"
+	round=$((round + 1))
+done
+
+# A slow build holding the directory: the next one says it waits, then
+# runs. (flock(1) stands for the slow build: it takes the same lock.)
+if command -v flock >/dev/null 2>&1; then
+	flock "$tmp/cc" sleep 2 &
+	p1=$!
+	sleep_a_little
+	sleep_a_little
+	sleep_a_little
+	run "$ISMC" build "$example" -o "$tmp/cc"
+	wait $p1 || true
+	expect "build behind a slow one" 0 \
+	    "waiting for another build writing into"
+	diff -r -x .ismc-outputs "$tmp/plain" "$tmp/cc" >/dev/null &&
+	    pass || fail "build behind a slow one: outputs differ"
+	# The temporary of a killed build (no lock holder left) is removed
+	# by the next build, which holds the lock.
+	: >"$tmp/cc/.ismc-tmp-AAAAAA-risks.csv"
+	run "$ISMC" build "$example" -o "$tmp/cc"
+	expect "stale temporary" 0
+	no_temps "stale temporary removed" "$tmp/cc"
+else
+	note "no flock(1): the slow-build case is not tested"
+fi
+
+# A reader polling the directory while builds of two organisations
+# alternate: a reader that opens the directory once (cd) sees one build's
+# outputs, never a mix. Where ismc owns the directory (its manifest lists
+# every entry) the new set takes the old one's place in one step.
+rm -rf "$tmp/cc"
+run "$ISMC" build "$example" -o "$tmp/cc"
+expect "reader: first build" 0
+(
+	i=0
+	while [ $i -lt 5 ]; do
+		"$ISMC" build "$tmp/otherdir/safetrust.isms" -o "$tmp/cc" \
+		    2>/dev/null
+		"$ISMC" build "$example" -o "$tmp/cc" 2>/dev/null
+		i=$((i + 1))
+	done
+	: >"$tmp/cc-done"
+) &
+pw=$!
+seen=0 mixes=0
+while [ ! -e "$tmp/cc-done" ]; do
+	# One snapshot: the organisations three reports name.
+	o=$(cd "$tmp/cc" 2>/dev/null &&
+	    cat risks.md kpis.md soa-iso27001-2022.md 2>/dev/null |
+	    grep -o -e 'SafeTrust Financial' -e 'Othertrust Financial' |
+	    sort -u | wc -l) || o=0
+	seen=$((seen + 1))
+	[ "${o:-0}" -gt 1 ] && mixes=$((mixes + 1))
+done
+wait $pw || true
+rm -f "$tmp/cc-done"
+note "reader: $seen snapshots during 10 builds, $mixes mixed"
+[ $mixes -eq 0 ] && pass || fail "reader saw $mixes mixed snapshots"
+no_temps "reader" "$tmp/cc"
+# A directory holding other files is not replaced whole: they stay, and
+# the outputs are replaced one by one under the lock.
+: >"$tmp/cc/notes.txt"
+run "$ISMC" build "$tmp/otherdir/safetrust.isms" -o "$tmp/cc"
+expect "directory with other files" 0
+[ -e "$tmp/cc/notes.txt" ] && pass ||
+    fail "directory with other files: notes.txt was removed"
+rm -rf "$tmp/cc" "$tmp/otherdir" "$tmp/other-out" "$tmp"/cc-err*
 
 # An ignored SIGINT stays ignored (nohup, background jobs): the build
 # finishes.
