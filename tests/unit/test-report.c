@@ -1118,18 +1118,116 @@ Test(outdir, temporaries_are_named_after_their_file)
 	struct ismc_buf a;
 	const char *l;
 
+	/* A file not ismc's: the outputs are replaced in place. */
+	put_file("notes.txt", "mine");
 	od = ismc_outdir_open(tmpdir, &diag);
 	text_buf(&a, "x");
 	cr_assert(ismc_outdir_add(od, "risks.json", &a));
 	l = listing(tmpdir);
-	cr_assert_eq(strlen(l), strlen(".ismc-tmp-XXXXXX-risks.json"), "%s",
-	    l);
+	cr_assert_eq(strlen(l), strlen(".ismc-tmp-XXXXXX-risks.json "
+	    "notes.txt"), "%s", l);
 	cr_assert_eq(strncmp(l, ".ismc-tmp-", 10), 0);
-	cr_assert_str_eq(l + 16, "-risks.json");
+	cr_assert_str_eq(l + 16, "-risks.json notes.txt");
 	ismc_outdir_unlink_temps(od);
-	cr_assert_str_eq(listing(tmpdir), "");
+	cr_assert_str_eq(listing(tmpdir), "notes.txt");
 	ismc_outdir_abort(od);
 	ismc_buf_free(&a);
+}
+
+/* The staging siblings of tmpdir: ".ismc-test-report-XXXXXX.ismc-new-". */
+static size_t
+staged(void)
+{
+	const char *base = strrchr(tmpdir, '/') + 1;
+	char prefix[256];
+	struct dirent *de;
+	size_t n = 0;
+	DIR *dp;
+
+	snprintf(prefix, sizeof prefix, ".%s.ismc-new-", base);
+	cr_assert_not_null(dp = opendir("/tmp"));
+	while ((de = readdir(dp)) != NULL)
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0)
+			n++;
+	closedir(dp);
+	return n;
+}
+
+/*
+ * A directory of ismc's outputs only (here: empty) is replaced whole: the
+ * set is staged in a sibling, nothing shows in the directory before the
+ * commit, and afterwards it holds the new set and its manifest, without
+ * the outputs of the earlier build that this one did not write.
+ */
+Test(outdir, owned_directory_is_replaced_whole)
+{
+	struct ismc_outdir *od;
+	struct ismc_buf a;
+
+	od = ismc_outdir_open(tmpdir, &diag);
+	text_buf(&a, "one\n");
+	cr_assert(ismc_outdir_add(od, "a.csv", &a));
+	cr_assert(ismc_outdir_add(od, "b.csv", &a));
+	cr_assert_str_eq(listing(tmpdir), "");
+	cr_assert_eq(staged(), 1);
+	cr_assert(ismc_outdir_commit(od));
+	cr_assert_eq(staged(), 0);
+	cr_assert_str_eq(listing(tmpdir), ".ismc-outputs a.csv b.csv");
+	cr_assert_str_eq(slurp(".ismc-outputs"), "a.csv\nb.csv\n");
+
+	od = ismc_outdir_open(tmpdir, &diag);
+	ismc_buf_reset(&a);
+	ismc_buf_adds(&a, "two\n");
+	cr_assert(ismc_outdir_add(od, "b.csv", &a));
+	cr_assert(ismc_outdir_commit(od));
+	cr_assert_str_eq(listing(tmpdir), ".ismc-outputs b.csv");
+	cr_assert_str_eq(slurp("b.csv"), "two\n");
+	cr_assert_str_eq(diag_output(), "");
+	ismc_buf_free(&a);
+}
+
+/* An abort leaves the old set and no staging sibling. */
+Test(outdir, owned_directory_abort_changes_nothing)
+{
+	struct ismc_outdir *od;
+	struct ismc_buf a;
+
+	put_file(".ismc-outputs", "a.csv\n");
+	put_file("a.csv", "old a\n");
+	od = ismc_outdir_open(tmpdir, &diag);
+	text_buf(&a, "new\n");
+	cr_assert(ismc_outdir_add(od, "a.csv", &a));
+	cr_assert_eq(staged(), 1);
+	ismc_outdir_abort(od);
+	ismc_buf_free(&a);
+	cr_assert_eq(staged(), 0);
+	cr_assert_str_eq(listing(tmpdir), ".ismc-outputs a.csv");
+	cr_assert_str_eq(slurp("a.csv"), "old a\n");
+}
+
+/* No output replaces an input of the build; nothing is written. */
+Test(outdir, refuses_to_replace_an_input)
+{
+	struct ismc_outdir *od;
+	struct ismc_buf a;
+	struct stat st;
+	const char *expect;
+
+	put_file("risks.md", "a spec");
+	cr_assert_eq(stat(path("risks.md"), &st), 0);
+	od = ismc_outdir_open(tmpdir, &diag);
+	ismc_outdir_protect(od, st.st_dev, st.st_ino, "spec 'risks.md'");
+	text_buf(&a, "report");
+	cr_assert(ismc_outdir_add(od, "risks.csv", &a));
+	cr_assert_not(ismc_outdir_add(od, "risks.md", &a));
+	cr_assert_not(ismc_outdir_commit(od));
+	ismc_buf_free(&a);
+	cr_assert_str_eq(listing(tmpdir), "risks.md");
+	cr_assert_str_eq(slurp("risks.md"), "a spec");
+	expect = ismc_arena_printf(&arena, "ismc: error: refusing to write "
+	    "'%s/risks.md': it is the spec 'risks.md', an input of this "
+	    "build; nothing was written\n", tmpdir);
+	cr_assert_str_eq(diag_output(), expect);
 }
 
 Test(outdir, stale_temporaries_are_removed_on_open)
@@ -1206,7 +1304,7 @@ Test(outdir, emit_reports_writes_every_format)
 	cr_assert(ismc_outdir_commit(od));
 	/* The ISO clauses are listed even when the spec decides none: each
 	 * is owed an answer. */
-	cr_assert_str_eq(listing(tmpdir),
+	cr_assert_str_eq(listing(tmpdir), ".ismc-outputs "
 	    "clauses-iso27001-2022.csv clauses-iso27001-2022.json "
 	    "clauses-iso27001-2022.md "
 	    "findings.csv findings.json findings.md "
