@@ -20,30 +20,15 @@
 
 #define KPI_ROW		34.0	/* natural height of a KPI's row */
 
-/* 12, 12.5, 12.25: no more digits than the value has, at most two. */
+/* A number as the spec wrote it (report-kpis.h), with its unit. */
 static const char *
-num_text(struct ismc_arena *a, double v)
-{
-	char buf[64];
-	int prec;
-
-	for (prec = 0; prec < 2; prec++)
-		if (fabs(v * pow(10, prec) - round(v * pow(10, prec))) < 1e-9)
-			break;
-	snprintf(buf, sizeof buf, "%.*f", prec, v);
-	if (strcmp(buf, "-0") == 0)
-		strcpy(buf, "0");
-	return ismc_arena_strdup(a, buf);
-}
-
-static const char *
-value_text(struct ismc_arena *a, double v, const char *unit)
+value_text(struct ismc_arena *a, const char *num, const char *unit)
 {
 	if (unit == NULL || strcmp(unit, "count") == 0)
-		return num_text(a, v);
+		return num;
 	if (strcmp(unit, "%") == 0)
-		return ismc_arena_printf(a, "%s%%", num_text(a, v));
-	return ismc_arena_printf(a, "%s %s", num_text(a, v), unit);
+		return ismc_arena_printf(a, "%s%%", num);
+	return ismc_arena_printf(a, "%s %s", num, unit);
 }
 
 /* One row of the KPI table, as the chart reads it. */
@@ -53,8 +38,10 @@ struct kpi {
 	const char	*unit;		/* may be NULL */
 	const char	*cmp;		/* typeset: "<", U+2264, ... */
 	double		 target;
+	const char	*target_text;	/* as written */
 	bool		 has_result;
 	double		 result;
+	const char	*result_text;	/* as written, if has_result */
 	bool		 met;
 };
 
@@ -85,6 +72,8 @@ kpi_read(const struct ismc_cell *row, struct kpi *k)
 	k->target = row[ISMC_KPIS_TARGET_VALUE].u.dec.value;
 	k->has_result = row[ISMC_KPIS_RESULT].kind == ISMC_CELL_DECIMAL;
 	k->result = k->has_result ? row[ISMC_KPIS_RESULT].u.dec.value : 0;
+	k->target_text = row[ISMC_KPIS_TARGET_TEXT].u.s;
+	k->result_text = k->has_result ? row[ISMC_KPIS_RESULT_TEXT].u.s : NULL;
 	k->met = k->has_result && row[ISMC_KPIS_MET].u.b;
 }
 
@@ -157,9 +146,10 @@ kpi_verdict(const struct chart_lay *l, const struct kpi *k,
 	    k->met ? "met" : "missed", .size = 8.5, .bold = true,
 	    .maxlines = 1 };
 	parts[1] = (struct chart_part){ .text = ismc_arena_printf(l->a,
-	    "%s (target %s %s)", k->has_result ? value_text(l->a, k->result,
-	    k->unit) : "\xe2\x80\x93", k->cmp, value_text(l->a,
-	    k->target, k->unit)), .size = 7.5, .maxlines = 2 };
+	    "%s (target %s %s)", k->has_result ? value_text(l->a,
+	    k->result_text, k->unit) : "\xe2\x80\x93", k->cmp,
+	    value_text(l->a, k->target_text, k->unit)), .size = 7.5,
+	    .maxlines = 2 };
 	chart_stack(l, chart_rect(r.x + ms + 5, r.y + 1, r.w - ms - 5, r.h - 2),
 	    parts, 2, prio, chart_black, CHART_LEFT);
 }

@@ -331,8 +331,11 @@ struct ismc_ir_kpi {
 	const char		*period;	/* "quarter", "month", ... */
 	enum ismc_cmp		 cmp;
 	double			 target;
+	const char		*target_text;	/* as the spec spells it, "%"
+						 * left out: "1230000", "99.90" */
 	bool			 has_result;
 	double			 result;
+	const char		*result_text;	/* likewise */
 	bool			 met;		/* computed: result cmp target */
 	const struct ismc_ir_control **controls;	/* what it measures */
 	size_t			 ncontrols;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "backend.h"
 #include "catalog.h"
 #include "ir.h"
@@ -27,6 +28,8 @@ static const struct ismc_report_column kpi_columns[] = {
 	[ISMC_KPIS_CONTROLS] = { "controls", "Controls" },
 	[ISMC_KPIS_TARGET_VALUE] = { "target_value", NULL },
 	[ISMC_KPIS_COMPARISON] = { "comparison", NULL },
+	[ISMC_KPIS_TARGET_TEXT] = { "target_text", NULL },
+	[ISMC_KPIS_RESULT_TEXT] = { "result_text", NULL },
 };
 
 /* ORDER KPI_SUMMARY */
@@ -35,17 +38,34 @@ static const struct ismc_report_key kpi_summary[] = {
 	[ISMC_KPIS_SUM_MET] = { "kpis_met", "KPIs met" },
 };
 
-/* "below 5", "at-most 14": the comparison as the spec words it. */
+/* The number as the spec wrote it, in full ("1230000", not "1.23e+06"). */
+static const char *
+spelled(struct ismc_arena *a, const char *text, double v)
+{
+	struct ismc_buf b;
+	const char *s;
+
+	if (text != NULL)
+		return text;
+	ismc_buf_init(&b);
+	ismc_format_decimal(&b, v, ISMC_PREC_EXACT);
+	s = ismc_arena_strdup(a, ismc_buf_cstr(&b));
+	ismc_buf_free(&b);
+	return s;
+}
+
+/* "below 5", "at most 14 days": the comparison as the spec words it. */
 static const char *
 target_text(struct ismc_arena *a, const struct ismc_ir_kpi *k)
 {
 	static const char *const words[] = {	/* ORDER ISMC_CMP */
 		"below", "at most", "above", "at least", "exactly",
 	};
+	const char *n = spelled(a, k->target_text, k->target);
 
 	if (k->unit == NULL)
-		return ismc_arena_printf(a, "%s %g", words[k->cmp], k->target);
-	return ismc_arena_printf(a, "%s %g%s%s", words[k->cmp], k->target,
+		return ismc_arena_printf(a, "%s %s", words[k->cmp], n);
+	return ismc_arena_printf(a, "%s %s%s%s", words[k->cmp], n,
 	    k->unit[0] == '%' ? "" : " ", k->unit);
 }
 
@@ -82,6 +102,11 @@ fill_row(const struct ismc_ir *ir, struct ismc_arena *a,
 	row[ISMC_KPIS_TARGET_VALUE] = ismc_cell_dec(k->target,
 	    ISMC_PREC_EXACT);
 	row[ISMC_KPIS_COMPARISON] = ismc_cell_str(ismc_cmp_name(k->cmp));
+	row[ISMC_KPIS_TARGET_TEXT] = ismc_cell_str(spelled(a, k->target_text,
+	    k->target));
+	if (k->has_result)
+		row[ISMC_KPIS_RESULT_TEXT] = ismc_cell_str(spelled(a,
+		    k->result_text, k->result));
 }
 
 struct ismc_report *

@@ -26,6 +26,8 @@ enum ismc_kpis_col {			/* ORDER KPI_COLUMNS */
 	/* Internal: for the KPI chart, not serialised. */
 	ISMC_KPIS_TARGET_VALUE,		/* the target as a number */
 	ISMC_KPIS_COMPARISON,		/* "<", "<=", ">", ">=", "=" */
+	ISMC_KPIS_TARGET_TEXT,		/* the target's number as written */
+	ISMC_KPIS_RESULT_TEXT,		/* the result's; null without one */
 	ISMC_KPIS_NCOLUMNS
 };
 

@@ -38,21 +38,23 @@ static const char *const cmp_words[] = {	/* ORDER ISMC_CMP */
 	"below", "at-most", "above", "at-least", "exactly",
 };
 
-/* A measured quantity: 5%, 14 days, 2 (with an optional unit word). */
+/* A measured quantity: 5%, 14 days, 2 (with an optional unit word), and
+ * its number as the spec spells it, for the reports to print in full. */
 static bool
 quantity(struct sema *s, const struct ismc_value *v, double *num,
-    const char **unit)
+    const char **text, const char **unit)
 {
 	if (v == NULL || (v->kind != ISMC_V_NUMBER && v->kind != ISMC_V_PERCENT))
 		return false;
 	*num = v->num;
+	*text = v->kind == ISMC_V_PERCENT ? ismc_arena_strndup(&s->comp->arena,
+	    v->text, strlen(v->text) - 1) : v->text;
 	if (v->kind == ISMC_V_PERCENT)
 		*unit = "%";
 	else if (v->next != NULL && v->next->kind == ISMC_V_IDENT)
 		*unit = v->next->text;
 	else
 		*unit = NULL;
-	(void)s;
 	return true;
 }
 
@@ -93,7 +95,8 @@ kpi_target(struct sema *s, void *o, const struct ismc_item *it)
 	int c;
 
 	if (it->nargs < 2 || it->nargs > 3 ||
-	    !quantity(s, it->args->next, &k->target, &unit) ||
+	    !quantity(s, it->args->next, &k->target, &k->target_text,
+	    &unit) ||
 	    (it->nargs == 3 && unit == NULL) ||
 	    (it->nargs == 3 && it->args->next->kind == ISMC_V_PERCENT)) {
 		ismc_diag_error(s->diag, it->span, "'target' takes a "
@@ -116,7 +119,7 @@ kpi_result(struct sema *s, void *o, const struct ismc_item *it)
 	const char *unit;
 
 	if (it->nargs < 1 || it->nargs > 2 ||
-	    !quantity(s, it->args, &k->result, &unit) ||
+	    !quantity(s, it->args, &k->result, &k->result_text, &unit) ||
 	    (it->nargs == 2 && unit == NULL) ||
 	    (it->nargs == 2 && it->args->kind == ISMC_V_PERCENT)) {
 		ismc_diag_error(s->diag, it->span, "'result' takes a value, as "

@@ -1408,6 +1408,28 @@ expect "directory with other files" 0
     fail "directory with other files: notes.txt was removed"
 rm -rf "$tmp/cc" "$tmp/otherdir" "$tmp/other-out" "$tmp"/cc-err*
 
+# Numbers as written: a KPI's target and result print in full, as the spec
+# spells them, in the reports and on the chart (no "%g": 1.23457e+06).
+cat >"$tmp/kpi.isms" <<'EOF'
+kpi K-BIG "Downtime budget" {
+    target      at-most 1234567.25 minutes
+    result      0.001 minutes
+}
+kpi K-PCT "Tiny rate" {
+    target      below 0.005%
+    result      0.0040%
+}
+EOF
+run "$ISMC" build -w "$tmp/kpi.isms" --format md,csv,dl -o "$tmp/kpi-out"
+expect "KPI numbers" 0
+grep -q 'at most 1234567.25 minutes' "$tmp/kpi-out/kpis.md" &&
+    grep -q 'below 0.005%' "$tmp/kpi-out/kpis.csv" && pass ||
+    fail "KPI numbers: $(grep K-BIG "$tmp/kpi-out/kpis.md")"
+grep -q '"0.001 minutes (target' "$tmp/kpi-out/kpi.dl.txt" &&
+    grep -q '"0.0040% (target < 0.005%)"' "$tmp/kpi-out/kpi.dl.txt" &&
+    pass || fail "KPI numbers on the chart: $(grep target "$tmp/kpi-out/kpi.dl.txt" | head -n 2)"
+rm -rf "$tmp/kpi.isms" "$tmp/kpi-out"
+
 # An ignored SIGINT stays ignored (nohup, background jobs): the build
 # finishes.
 fresh "$tmp/od"
