@@ -124,6 +124,7 @@ struct ismc_outputs {
 	const struct ismc_coverage	*soa_coverage;
 	struct ismc_text_metrics	*metrics;	/* pango's, or NULL */
 	bool				 metrics_tried;
+	struct ismc_diag		*diag;		/* borrowed; may be NULL */
 };
 
 struct ismc_outputs *
@@ -157,6 +158,12 @@ struct ismc_arena *
 ismc_outputs_arena(const struct ismc_outputs *o)
 {
 	return o->a;
+}
+
+struct ismc_diag *
+ismc_outputs_diag(const struct ismc_outputs *o)
+{
+	return o->diag;
 }
 
 const struct ismc_report *
@@ -434,6 +441,7 @@ ismc_backend_run(const struct ismc_ir *ir, struct ismc_arena *a,
 	bool ok;
 
 	run.out = ismc_outputs_new(ir, a);
+	run.out->diag = d;
 	run.d = d;
 	run.opts = opts != NULL ? opts : &defaults;
 	run.formats = formats;

@@ -123,6 +123,8 @@ struct ismc_outputs *ismc_outputs_new(const struct ismc_ir *,
 void	ismc_outputs_free(struct ismc_outputs *);
 const struct ismc_ir *ismc_outputs_ir(const struct ismc_outputs *);
 struct ismc_arena *ismc_outputs_arena(const struct ismc_outputs *);
+/* Where renderers report (-Wlong-text); NULL when nobody listens. */
+struct ismc_diag *ismc_outputs_diag(const struct ismc_outputs *);
 /*
  * The table `def` makes for framework `fw` (NULL for ISMC_SCOPE_BUILD),
  * built on the first call; NULL when it does not apply.

@@ -7,10 +7,12 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <pango/pangocairo.h>
 
 #include "chart-layout.h"
+#include "text-bound.h"
 #include "xalloc.h"
 
 #define HATCH_GAP	5.0	/* points between hatch lines */
@@ -64,8 +66,11 @@ pango_width(void *vp, const char *s, size_t len, double size, bool bold)
 	struct pango_metrics *pm = vp;
 	PangoRectangle logical;
 
+	char *safe = ismc_text_bound(s, len, &ismc_text_line, NULL);
+
 	set_font(pm->layout, size, bold);
-	pango_layout_set_text(pm->layout, s, (int)len);
+	pango_layout_set_text(pm->layout, safe, -1);
+	free(safe);
 	pango_layout_get_extents(pm->layout, NULL, &logical);
 	return (double)logical.width / PANGO_SCALE;
 }
@@ -214,9 +219,13 @@ static void
 paint_text(cairo_t *cr, PangoLayout *pl, const struct ismc_dl_item *it)
 {
 	double room = it->bound.x + it->bound.w - it->box.x;
+	char *safe = ismc_text_bound(it->text, strlen(it->text),
+	    &ismc_text_line, NULL);
 
 	set_font(pl, it->size, it->bold);
-	pango_layout_set_text(pl, it->text, -1);
+	/* Bounded and isolated as in the PDF (text-bound.h). */
+	pango_layout_set_text(pl, safe, -1);
+	free(safe);
 	/* The layout already fitted the text; should this pango measure a
 	 * hair wider, ellipsize rather than spill out of the cell. */
 	pango_layout_set_width(pl, (int)((room + 0.05) * PANGO_SCALE));

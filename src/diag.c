@@ -109,6 +109,8 @@ static const struct warning {
 	    "OSCAL mappings ismc cannot express, skipped" },
 	[ISMC_W_IMPORT_UNKNOWN_ID] = { "import-unknown-id",
 	    "an OSCAL profile selecting a control its catalog lacks" },
+	[ISMC_W_LONG_TEXT] = { "long-text",
+	    "a text the PDF shows cut short, beyond its limits" },
 };
 
 const char *

@@ -81,6 +81,8 @@ enum ismc_warning {
 	ISMC_W_IMPORT_IDS,
 	ISMC_W_IMPORT_SKIPPED,
 	ISMC_W_IMPORT_UNKNOWN_ID,
+	/* outputs */
+	ISMC_W_LONG_TEXT,
 	ISMC_W_COUNT
 };
 

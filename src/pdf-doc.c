@@ -20,7 +20,9 @@
 #include "chart-layout.h"
 #include "chart-paint.h"
 #include "chart-surface.h"
+#include "diag.h"
 #include "strtab.h"
+#include "text-bound.h"
 #include "xalloc.h"
 
 #define CELL_PAD	3.0
@@ -43,12 +45,18 @@ pdf_or_else(const char *s, const char *dflt)
 	return s != NULL && *s != '\0' ? s : dflt;
 }
 
-PangoLayout *
-pdf_layout(struct pdf_doc *d, const char *text, double width, double size,
-    bool bold)
+/*
+ * A layout of `text` within `lim` (text-bound.h): bounded so that pango's
+ * time stays linear, its bidi controls kept inside it. *what gets what
+ * the bounding changed (ISMC_TEXT_*).
+ */
+static PangoLayout *
+layout_within(struct pdf_doc *d, const char *text, double width, double size,
+    bool bold, const struct ismc_text_limits *lim, unsigned *what)
 {
 	PangoFontDescription *fd;
 	PangoLayout *pl;
+	char *safe;
 
 	pl = pango_layout_new(d->pctx);
 	fd = pango_font_description_from_string(ISMC_CHART_FONT);
@@ -73,8 +81,59 @@ pdf_layout(struct pdf_doc *d, const char *text, double width, double size,
 		pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
 	}
-	pango_layout_set_text(pl, text != NULL ? text : "", -1);
+	if (text == NULL)
+		text = "";
+	safe = ismc_text_bound(text, strlen(text), lim, what);
+	pango_layout_set_text(pl, safe, -1);
+	free(safe);
 	return pl;
+}
+
+PangoLayout *
+pdf_layout(struct pdf_doc *d, const char *text, double width, double size,
+    bool bold)
+{
+	unsigned what;
+	PangoLayout *pl;
+
+	pl = layout_within(d, text, width, size, bold, &ismc_text_para, &what);
+	if (what != 0)
+		pdf_text_cut(d, what, "text", NULL, NULL);
+	return pl;
+}
+
+/* The section being typeset, for messages. */
+static const char *
+section(const struct pdf_doc *d)
+{
+	return d->ntoc > 0 ? d->toc[d->ntoc - 1].title : "the cover";
+}
+
+/*
+ * Says, once per text in the final pass, that the PDF shows less of it
+ * than the spec holds: `what` of `column` of `item` (either may be NULL).
+ */
+void
+pdf_text_cut(struct pdf_doc *d, unsigned what, const char *what_text,
+    const char *column, const char *item)
+{
+	struct ismc_diag *diag = ismc_outputs_diag(d->out);
+	const char *where;
+
+	if (d->cr == NULL || diag == NULL)
+		return;
+	where = column != NULL && item != NULL ? ismc_arena_printf(d->a,
+	    "column '%s' of '%s'", column, item) : ismc_arena_printf(d->a,
+	    "a %s", what_text);
+	if (what & ISMC_TEXT_CUT)
+		ismc_diag_warning(diag, ISMC_W_LONG_TEXT, ISMC_NO_SPAN,
+		    "the PDF shows %s in section '%s' cut short, with an "
+		    "ellipsis (limits: doc/limits.md)", where, section(d));
+	if (what & ISMC_TEXT_MARKS)
+		ismc_diag_warning(diag, ISMC_W_LONG_TEXT, ISMC_NO_SPAN,
+		    "the PDF shows %s in section '%s' without some of its "
+		    "combining marks: more than %zu on one character",
+		    where, section(d), ismc_text_cell.max_marks);
 }
 
 double
@@ -146,6 +205,8 @@ page_furniture(struct pdf_doc *d)
 
 	if (d->cr == NULL)
 		return;
+	/* The title is isolated on its own (text-bound.h): an override in
+	 * it cannot reverse the page numbers. */
 	s = ismc_arena_printf(d->a, "%s " PDF_EMDASH " page %d of %d",
 	    d->footer, d->page, d->npages);
 	pdf_hline(d, PDF_MARGIN, PDF_MARGIN + PDF_CONTENT_W, PDF_A4_HEIGHT - 50,
@@ -517,7 +578,8 @@ cell_shape(struct pdf_doc *d, const char *text, double width, bool bold,
 	PangoLayout *pl;
 
 	if (!pdf_shape_cache) {
-		pl = pdf_layout(d, text, width, PDF_TABLE, bold);
+		pl = layout_within(d, text, width, PDF_TABLE, bold,
+		    &ismc_text_cell, NULL);
 		*plp = pl;
 		return pdf_height_of(pl);
 	}
@@ -532,7 +594,8 @@ cell_shape(struct pdf_doc *d, const char *text, double width, bool bold,
 	}
 	if (e->h >= 0 && d->cr == NULL)
 		return e->h;
-	pl = pdf_layout(d, text, width, PDF_TABLE, bold);
+	pl = layout_within(d, text, width, PDF_TABLE, bold, &ismc_text_cell,
+	    NULL);
 	e->h = pdf_height_of(pl);
 	if (d->cr != NULL && e->uses > 1)
 		e->pl = g_object_ref(pl);
@@ -541,6 +604,21 @@ cell_shape(struct pdf_doc *d, const char *text, double width, bool bold,
 	else
 		g_object_unref(pl);
 	return e->h;
+}
+
+/* Says, in the final pass, when cell i of a row shows less than its text
+ * (the shapes are cached, so this asks the bound itself). */
+static void
+cell_cut(struct pdf_doc *d, const struct pdf_table *t,
+    const char *const *cells, size_t i)
+{
+	const char *s = pdf_or_else(cells[i], "");
+	unsigned what;
+
+	free(ismc_text_bound(s, strlen(s), &ismc_text_cell, &what));
+	if (what != 0)
+		pdf_text_cut(d, what, "cell", t->cols[i].title,
+		    pdf_or_else(cells[0], "?"));
 }
 
 static double
@@ -553,6 +631,8 @@ lay_row(struct pdf_doc *d, const struct pdf_table *t, const char *const *cells,
 	for (i = 0; i < t->ncols; i++) {
 		ch = cell_shape(d, pdf_or_else(cells[i], ""), t->w[i] - 2 *
 		    CELL_PAD, header || t->cols[i].bold, &pls[i]);
+		if (!header && d->cr != NULL)
+			cell_cut(d, t, cells, i);
 		if (ch > h)
 			h = ch;
 	}
@@ -731,6 +811,17 @@ pass(struct pdf_doc *d, void (*lay)(struct pdf_doc *))
 	page_furniture(d);	/* the last page's; closing shows it */
 }
 
+const char *
+pdf_isolate(struct ismc_arena *a, const char *s)
+{
+	char *b = ismc_text_bound(s != NULL ? s : "", s != NULL ? strlen(s) : 0,
+	    &ismc_text_line, NULL);
+	const char *r = ismc_arena_strdup(a, b);
+
+	free(b);
+	return r;
+}
+
 static PangoContext *
 text_context(void)
 {
@@ -771,8 +862,8 @@ pdf_typeset(struct ismc_outputs *out, void (*lay)(struct pdf_doc *),
 	d.out = out;
 	d.a = ismc_outputs_arena(out);
 	d.pctx = text_context();
-	d.footer = footer;
-	d.header = header;
+	d.footer = pdf_isolate(d.a, footer);
+	d.header = pdf_isolate(d.a, header);
 	/* The first pass learns the entries, the second, whose contents page
 	 * now has its final length, where they land. */
 	dry_pass(&d, lay);

@@ -95,6 +95,13 @@ const char *pdf_reflow(struct pdf_doc *, const char *);
 
 /* A pango layout of text at `size` points, wrapped at `width` (0: no
  * wrapping); the caller unrefs it. */
+/* s on one line, its bidi controls kept inside it (text-bound.h), in a:
+ * for input text that is part of a longer string. */
+const char	*pdf_isolate(struct ismc_arena *a, const char *s);
+/* Warns that the PDF shows less of a text than the spec holds (see
+ * pdf-doc.c); the layouts call it, sections may too. */
+void	pdf_text_cut(struct pdf_doc *, unsigned what, const char *what_text,
+	    const char *column, const char *item);
 PangoLayout *pdf_layout(struct pdf_doc *, const char *text, double width,
 	    double size, bool bold);
 double	pdf_height_of(PangoLayout *);

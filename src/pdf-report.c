@@ -60,11 +60,14 @@ ismc_pdf_report(struct ismc_outputs *out, struct ismc_buf *buf)
 	const char *footer, *header;
 	char date[32];
 
+	/* Each input string isolated: an override in the title must not
+	 * reverse the rest of the running footer (text-bound.h). */
 	footer = ismc_arena_printf(a, "%s " PDF_EMDASH " version %s",
-	    pdf_or_else(m->title, pdf_or_else(m->organisation, "ISMS")),
-	    pdf_or_else(m->version, "none"));
+	    pdf_isolate(a, pdf_or_else(m->title, pdf_or_else(m->organisation,
+	    "ISMS"))), pdf_isolate(a, pdf_or_else(m->version, "none")));
 	header = ismc_arena_printf(a, "Auditor's report " PDF_EMDASH " %s",
-	    pdf_or_else(m->organisation, pdf_or_else(m->title, "ISMS")));
+	    pdf_isolate(a, pdf_or_else(m->organisation, pdf_or_else(m->title,
+	    "ISMS"))));
 	ismc_pdf_date(ir, date, sizeof date);
 	meta.title = pdf_or_else(m->title, "ISMS report");
 	meta.creator = "ismc " PACKAGE_VERSION;

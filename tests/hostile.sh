@@ -1430,6 +1430,81 @@ grep -q '"0.001 minutes (target' "$tmp/kpi-out/kpi.dl.txt" &&
     pass || fail "KPI numbers on the chart: $(grep target "$tmp/kpi-out/kpi.dl.txt" | head -n 2)"
 rm -rf "$tmp/kpi.isms" "$tmp/kpi-out"
 
+# Pathological text in the PDF: pango's time grows faster than linearly
+# on a long run of combining marks, one very long word or thousands of
+# short lines, so what reaches it is bounded (src/text-bound.c, limits in
+# doc/limits.md), with an ellipsis and a -Wlong-text warning naming the
+# item. Each hostile spec is timed against a plain spec of the same size,
+# in CPU time; the ratio is printed, the timeout only guards against a
+# hang. The risk's title (a cell of the risk register) is the hostile
+# text.
+# hostile_desc KIND: 120 KB of one kind of text, as a spec string body.
+hostile_desc() {
+	awk -v kind="$1" 'BEGIN {
+		if (kind == "marks") {
+			printf "e"
+			for (i = 0; i < 60000; i++) printf "\xcc\x81"
+		} else if (kind == "word") {
+			for (i = 0; i < 120000; i++) printf "w"
+		} else if (kind == "lines") {
+			for (i = 0; i < 40000; i++) printf "ab\n"
+		} else {
+			for (i = 0; i < 20000; i++) printf "lorem "
+		}
+	}'
+}
+mkdir -p "$tmp/text"
+cp examples/safetrust/*.isms "$tmp/text/"
+for kind in plain marks word lines; do
+	{
+		printf 'risk R-900 """'
+		hostile_desc "$kind"
+		printf '""" {\n    likelihood rare\n    impact minor\n'
+		printf '    treatment accept\n}\n'
+	} >"$tmp/text/r900-$kind.isms"
+done
+limit=300
+for kind in plain marks word lines; do
+	cpu_ms; c0=$cpu
+	run "$ISMC" build --format pdf "$tmp/text/safetrust.isms" \
+	    "$tmp/text/r900-$kind.isms" -o "$tmp/text/out-$kind"
+	cpu_ms; c1=$cpu
+	eval "ms_$kind=\$((c1 - c0))"
+	expect "PDF with $kind text" 0
+	if [ "$kind" != plain ]; then
+		grep -q "warning: the PDF shows column '[A-Za-z]*' of 'R-900'.*\[-Wlong-text\]" \
+		    "$tmp/err" && pass ||
+		    fail "PDF with $kind text: no -Wlong-text naming R-900: $(grep -m 2 long-text "$tmp/err")"
+	fi
+done
+limit=10
+[ "$ms_plain" -gt 0 ] || ms_plain=1
+note "PDF build CPU time, plain text $ms_plain ms; combining marks $(ratio "$ms_marks" "$ms_plain")x, one long word $(ratio "$ms_word" "$ms_plain")x, short lines $(ratio "$ms_lines" "$ms_plain")x"
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext "$tmp/text/out-word/report.pdf" "$tmp/text/word.txt" &&
+	    grep -q 'wwwwwwww' "$tmp/text/word.txt" && pass ||
+	    fail "PDF with a long word: the word is not in the text"
+fi
+
+# Bidirectional overrides in the spec's title stay in the title: the
+# running footer reads "... page 2 of N" in logical order.
+sed 's/^isms "SafeTrust /isms "SafeTrust \xe2\x80\xae Evil /' \
+    examples/safetrust/safetrust.isms >"$tmp/text/bidi.isms"
+grep -q 'Evil' "$tmp/text/bidi.isms" && pass ||
+    fail "override in the title: the example's isms line moved"
+cp "$tmp/text/bidi.isms" "$tmp/text/safetrust.isms"
+run "$ISMC" build -w --format pdf "$tmp/text/safetrust.isms" -o \
+    "$tmp/text/out-bidi"
+expect "PDF with an override in the title" 0
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext "$tmp/text/out-bidi/report.pdf" "$tmp/text/bidi.txt"
+	grep -q 'page 2 of [0-9]' "$tmp/text/bidi.txt" && pass ||
+	    fail "override in the title: the footer reads $(grep -m 1 'egap\|page' "$tmp/text/bidi.txt")"
+else
+	note "no pdftotext: the footer's reading order is not checked"
+fi
+rm -rf "$tmp/text"
+
 # An ignored SIGINT stays ignored (nohup, background jobs): the build
 # finishes.
 fresh "$tmp/od"

@@ -23,6 +23,7 @@
 #include "strtab.h"
 #include "suggest.h"
 #include "symtab.h"
+#include "text-bound.h"
 
 Test(arena, allocations_are_zeroed_aligned_and_distinct)
 {
@@ -594,4 +595,83 @@ Test(number, parse_takes_exactly_the_spec_spelling)
 	for (i = 0; i < sizeof shape / sizeof *shape; i++)
 		cr_assert_eq(ismc_number_parse(shape[i], strlen(shape[i]), &n),
 		    ISMC_NUMBER_SHAPE, "%s", shape[i]);
+}
+
+/* ---- text bounded for the renderers (text-bound.h) --------------------- */
+
+#define FSI_S	"\xe2\x81\xa8"
+#define PDI_S	"\xe2\x81\xa9"
+#define RLO_S	"\xe2\x80\xae"
+#define PDF_S	"\xe2\x80\xac"
+#define RLI_S	"\xe2\x81\xa7"
+#define ELLIPSIS "\xe2\x80\xa6"
+
+static char *
+bound(const char *s, const struct ismc_text_limits *lim, unsigned *what)
+{
+	return ismc_text_bound(s, strlen(s), lim, what);
+}
+
+Test(text_bound, isolates_and_balances_bidi_controls)
+{
+	struct { const char *in, *out; } cases[] = {
+		{ "plain", FSI_S "plain" PDI_S },
+		/* an override is closed where its string ends */
+		{ "a" RLO_S "evil", FSI_S "a" RLO_S "evil" PDF_S PDI_S },
+		/* closers with no opener are dropped */
+		{ PDF_S "x" PDI_S "y", FSI_S "xy" PDI_S },
+		/* a PDI closes what was opened inside its isolate */
+		{ "a" RLI_S "b" RLO_S "c" PDI_S "d",
+		    FSI_S "a" RLI_S "b" RLO_S "c" PDI_S "d" PDI_S },
+		/* invalid UTF-8 shows as U+FFFD */
+		{ "x\xffy", FSI_S "x\xef\xbf\xbdy" PDI_S },
+	};
+	unsigned what;
+	size_t i;
+	char *o;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		o = bound(cases[i].in, &ismc_text_cell, &what);
+		cr_assert_str_eq(o, cases[i].out, "case %zu", i);
+		cr_assert_eq(what, 0);
+		free(o);
+	}
+}
+
+Test(text_bound, limits_bytes_lines_and_marks)
+{
+	const struct ismc_text_limits lim = { 10, 3, 2 };
+	unsigned what;
+	char *o;
+
+	o = bound("abcdefghijklmnop", &lim, &what);
+	cr_assert_str_eq(o, FSI_S "abcdefghij" ELLIPSIS PDI_S);
+	cr_assert_eq(what, ISMC_TEXT_CUT);
+	free(o);
+	o = bound("a\nb\nc\nd", &lim, &what);
+	cr_assert_str_eq(o, FSI_S "a\nb\nc" ELLIPSIS PDI_S);
+	cr_assert_eq(what, ISMC_TEXT_CUT);
+	free(o);
+	/* e and four combining acute accents: two are kept */
+	o = bound("e\xcc\x81\xcc\x81\xcc\x81\xcc\x81", &lim, &what);
+	cr_assert_str_eq(o, FSI_S "e\xcc\x81\xcc\x81" PDI_S);
+	cr_assert_eq(what, ISMC_TEXT_MARKS);
+	free(o);
+	/* a character is never split by the byte limit */
+	o = bound("abcdefghi\xc3\xa9z", &lim, &what);
+	cr_assert_str_eq(o, FSI_S "abcdefghi" ELLIPSIS PDI_S);
+	free(o);
+	/* openers beyond the depth limit are dropped with their closers */
+	{
+		char in[200 * 3 + 1], *p = in;
+		size_t i;
+
+		for (i = 0; i < 200; i++, p += 3)
+			memcpy(p, RLO_S, 3);
+		*p = '\0';
+		o = ismc_text_bound(in, strlen(in), &ismc_text_para, &what);
+		/* FSI, 64 RLO, 64 PDF, PDI */
+		cr_assert_eq(strlen(o), 3 + 64 * 3 + 64 * 3 + 3);
+		free(o);
+	}
 }
