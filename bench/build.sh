@@ -23,26 +23,13 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-ismc=${1:-ismc}
-case $ismc in
-*/*) ismc=$(cd "$(dirname "$ismc")" && pwd)/$(basename "$ismc") ;;
-esac
+. "$here/lib.sh"
+bench_ismc "${1:-}"
 sizes=${BENCH_RISKS:-"1000 5000 20000"}
 runs=${BENCH_RUNS:-1}
 out=${BENCH_OUT:-bench/out}
 
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "$0: python3 is needed to measure time" >&2
-	exit 2
-fi
-if ! "$ismc" --version >/dev/null 2>&1; then
-	echo "$0: cannot run '$ismc'" >&2
-	exit 2
-fi
-ISMC_PATH=$here/../frameworks
-export ISMC_PATH
-LC_ALL=C
-export LC_ALL
+bench_need_python "time"
 
 mkdir -p "$out"
 files=

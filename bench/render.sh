@@ -15,25 +15,12 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-ismc=${1:-ismc}
-case $ismc in
-*/*) ismc=$(cd "$(dirname "$ismc")" && pwd)/$(basename "$ismc") ;;
-esac
+. "$here/lib.sh"
+bench_ismc "${1:-}"
 runs=${2:-10}
 spec=${BENCH_SPEC:-$here/../examples/safetrust/safetrust.isms}
 
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "$0: python3 is needed to measure time" >&2
-	exit 2
-fi
-if ! "$ismc" --version >/dev/null 2>&1; then
-	echo "$0: cannot run '$ismc'" >&2
-	exit 2
-fi
-ISMC_PATH=$here/../frameworks
-export ISMC_PATH
-LC_ALL=C
-export LC_ALL
+bench_need_python "time"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ismc-render.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 

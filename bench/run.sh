@@ -26,27 +26,13 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-ismc=${1:-ismc}
-case $ismc in
-*/*) ismc=$(cd "$(dirname "$ismc")" && pwd)/$(basename "$ismc") ;;
-esac
+. "$here/lib.sh"
+bench_ismc "${1:-}"
 sizes=${BENCH_SIZES:-"5000:2000 20000:8000 50000:20000 100000:30000"}
 runs=${BENCH_RUNS:-3}
 out=${BENCH_OUT:-bench/out}
 
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "$0: python3 is needed to measure time and peak memory" >&2
-	exit 2
-fi
-if ! "$ismc" --version >/dev/null 2>&1; then
-	echo "$0: cannot run '$ismc'" >&2
-	exit 2
-fi
-# Catalogs from the source tree, so an uninstalled ismc works anywhere.
-ISMC_PATH=$here/../frameworks
-export ISMC_PATH
-LC_ALL=C
-export LC_ALL
+bench_need_python "time and peak memory"
 
 mkdir -p "$out"
 files=

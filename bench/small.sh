@@ -19,10 +19,8 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-ismc=${1:-ismc}
-case $ismc in
-*/*) ismc=$(cd "$(dirname "$ismc")" && pwd)/$(basename "$ismc") ;;
-esac
+. "$here/lib.sh"
+bench_ismc "${1:-}"
 spec=${2:-$here/../examples/safetrust/safetrust.isms}
 runs=${BENCH_RUNS:-10}
 
@@ -31,10 +29,6 @@ if ! command -v python3 >/dev/null 2>&1 ||
 	echo "$0: needs python3 with PyYAML's C loader (python3-yaml)" >&2
 	exit 77
 fi
-ISMC_PATH=$here/../frameworks
-export ISMC_PATH
-LC_ALL=C
-export LC_ALL
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ismc-small.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
