@@ -49,7 +49,7 @@ struct tl_row {
 	const char	*owner;		/* may be NULL */
 	long		 from, day;	/* days since 1970 */
 	bool		 overdue;
-	bool		 reached;
+	const char	*reached;	/* a milestone's, or NULL */
 	/* An item's place: its lane, sub-row and label box. */
 	size_t		 lane, sub;
 	double		 lx, lw;	/* label box */
@@ -120,7 +120,7 @@ tl_read(struct tl *t, const struct ismc_report *r)
 			continue;
 		w->overdue = c[ISMC_ROADMAP_OVERDUE].kind == ISMC_CELL_BOOL &&
 		    c[ISMC_ROADMAP_OVERDUE].u.b;
-		w->reached = c[ISMC_ROADMAP_REACHED].kind != ISMC_CELL_NULL;
+		w->reached = str_or_null(&c[ISMC_ROADMAP_REACHED]);
 		t->nphases += w->kind == TL_PHASE;
 		t->nmiles += w->kind == TL_MILESTONE;
 		t->nrows++;
@@ -309,12 +309,12 @@ tl_milestone(const struct tl *t, const struct tl_row *w, double y)
 	chart_add_mark(&t->l, ISMC_MARK_TARGET, chart_rect(x - TL_MARK / 2, my,
 	    TL_MARK, TL_MARK), chart_black);
 	s = ismc_date_str(t->l.a, ismc_date_from_days(w->day));
-	if (w->reached)
-		s = ismc_arena_printf(t->l.a, "%s reached", s);
+	if (w->reached != NULL)	/* the mark is at the date planned */
+		s = ismc_arena_printf(t->l.a, "reached %s", w->reached);
 	else if (w->overdue)
 		s = ismc_arena_printf(t->l.a, "%s overdue", s);
-	if (w->reached || w->overdue)
-		chart_add_mark(&t->l, w->reached ? ISMC_MARK_MET :
+	if (w->reached != NULL || w->overdue)
+		chart_add_mark(&t->l, w->reached != NULL ? ISMC_MARK_MET :
 		    ISMC_MARK_MISSED, chart_rect(x + TL_MARK / 2 + 2, my,
 		    TL_MARK, TL_MARK), chart_black);
 	tw = tl_width(t, s, w->overdue);
