@@ -99,6 +99,8 @@ static const struct warning {
 	    "a file in the catalog search path that holds no catalog" },
 	[ISMC_W_UNUSED_MAPPING] = { "unused-mapping",
 	    "a mapping set between frameworks the spec does not both use" },
+	[ISMC_W_MAP_WITHOUT_RATIONALE] = { "map-without-rationale",
+	    "a map row that can make a requirement full gives no rationale" },
 	[ISMC_W_DUPLICATE_ROW] = { "duplicate-row",
 	    "a mapping row given twice" },
 	[ISMC_W_IMPORT_DEPTH] = { "import-depth",

@@ -447,6 +447,14 @@ map_add(struct sema *s, struct spec_rows *sr, const struct map_row *mr,
 	row->strength = at->strength;
 	row->rationale = at->rationale;
 	row->span = span;
+	/* No requirement becomes full unless a statement with a rationale
+	 * says that its source contains it. */
+	if ((row->rel == ISMC_REL_EQUAL || row->rel == ISMC_REL_SUPERSET) &&
+	    at->rationale == NULL)
+		ismc_diag_warning(s->diag, ISMC_W_MAP_WITHOUT_RATIONALE, span,
+		    "this row can make %s:%s full, but gives no rationale; "
+		    "say why its source contains the requirement",
+		    mr->ft->catalog->id, mr->target->id);
 	if (mr->n > 1 || at->residual != NULL) {
 		cov = ISMC_NEW(s->arena, struct ismc_mapping_cover);
 		cov->members = ISMC_NEW_ARRAY(s->arena, const char *, mr->n);
