@@ -478,6 +478,8 @@ ismc_search_catalog(struct ismc_compilation *c, const char *name,
 	const struct sitem *hit = NULL;
 	const struct sfile *f, *rival;
 	struct ismc_catalog *cat;
+	struct ismc_span decl;
+	const char *path;
 	size_t i;
 	bool settled = false;
 
@@ -499,13 +501,17 @@ ismc_search_catalog(struct ismc_compilation *c, const char *name,
 	if (cat == NULL)
 		return NULL;
 	c->sources.files[f->file]->kind = ISMC_INPUT_CATALOG;
+	/* shipped_rival indexes further directories, which may move
+	 * s->files and s->items: keep what is needed of them first. */
+	path = f->path;
+	decl = hit->item.span;
 	rival = shipped_rival(c, s, false, cat->id, iname, f->file, use);
 	if (rival != NULL) {
 		ismc_diag_warning(&c->diag, ISMC_W_SHADOWED_CATALOG,
 		    use, "catalog '%s' from '%s' "
-		    "replaces the shipped one in '%s'", cat->id, f->path,
+		    "replaces the shipped one in '%s'", cat->id, path,
 		    rival->path);
-		ismc_diag_note(&c->diag, hit->item.span, "the catalog used is "
+		ismc_diag_note(&c->diag, decl, "the catalog used is "
 		    "declared here");
 	}
 	return cat;
