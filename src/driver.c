@@ -25,6 +25,7 @@
 #include "frontend.h"
 #include "explain.h"
 #include "gap.h"
+#include "inputs.h"
 #include "ir.h"
 #include "outdir.h"
 #include "parse.h"
@@ -516,8 +517,10 @@ ismc_driver_run(const struct ismc_options *o)
 		check_requirements(&r, o);
 	/* A missed floor still writes the reports: they show the gaps. */
 	if (o->command == ISMC_CMD_BUILD && r.c.diag.errors == r.gate_errors &&
-	    r.ir != NULL && !r.io_failed)
+	    r.ir != NULL && !r.io_failed) {
+		ismc_inputs_digest(&r.c, r.ir);
 		build_outputs(&r.c, o, r.ir, &r.io_failed);
+	}
 	/* After the outputs: a depfile names a build that happened. */
 	if (o->depfile_on && r.c.diag.errors == r.gate_errors &&
 	    !r.io_failed && !ismc_depfile_write(o->depfile, o->dep_targets,

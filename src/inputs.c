@@ -142,7 +142,7 @@ ismc_inputs_record(struct ismc_compilation *c, struct ismc_ir *ir)
 		in->kind = src->kind;
 		in->path = shown_path(c, src, root, nroot);
 		in->shipped = src->shipped;
-		in->sha256 = ismc_sources_digest(&c->sources, (uint32_t)i);
+		in->file = (uint32_t)i;
 		if (src->kind == ISMC_INPUT_SPEC)
 			continue;
 		in->ids = ids_of(c, ir, (uint32_t)i);
@@ -151,4 +151,14 @@ ismc_inputs_record(struct ismc_compilation *c, struct ismc_ir *ir)
 	}
 	if (ir->ninputs > 1)
 		qsort(ir->inputs, ir->ninputs, sizeof *ir->inputs, cmp_input);
+}
+
+void
+ismc_inputs_digest(struct ismc_compilation *c, struct ismc_ir *ir)
+{
+	size_t i;
+
+	for (i = 0; i < ir->ninputs; i++)
+		ir->inputs[i].sha256 = ismc_sources_digest(&c->sources,
+		    ir->inputs[i].file);
 }

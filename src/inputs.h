@@ -22,6 +22,12 @@ struct ismc_ir;
  * each in the order read.
  */
 void	ismc_inputs_record(struct ismc_compilation *, struct ismc_ir *);
+/*
+ * Fills each input's sha256. Only a build that writes the reports asks
+ * for it: hashing is the slowest pass over the bytes, and `ismc check`
+ * on a large spec would spend a fifth of its time on digests nobody reads.
+ */
+void	ismc_inputs_digest(struct ismc_compilation *, struct ismc_ir *);
 /* Where a span is, as reports cite it: "risks.isms:16", the file named as
  * in the inputs report; NULL for no place. Arena-owned. */
 const char *ismc_inputs_where(struct ismc_compilation *, struct ismc_span);

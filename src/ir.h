@@ -529,7 +529,9 @@ struct ismc_ir_input {
 	const char		*format;	/* "ismc-catalog/1", "CISO
 						 * Assistant library"...; NULL
 						 * for a spec */
-	const char		*sha256;	/* 64 lower-case hex digits */
+	const char		*sha256;	/* 64 lower-case hex digits; NULL
+						 * until ismc_inputs_digest */
+	uint32_t		 file;		/* the source it was read from */
 	bool			 shipped;	/* one of ismc's own files */
 };
 
