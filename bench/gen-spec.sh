@@ -2,7 +2,7 @@
 # gen-spec.sh - writes a large, synthetic but valid ismc spec to stdout.
 #
 # usage: bench/gen-spec.sh [--risks N] [--measures M] [--assets A]
-#                          [--threats T] [--roles R] [--seed S]
+#                          [--threats T] [--roles R] [--maps K] [--seed S]
 #
 # The spec uses ISO/IEC 27001:2022 and decides all 93 Annex A controls, so
 # `ismc check` on it reports nothing and exits 0. It has one `isms`, R roles,
@@ -12,6 +12,12 @@
 # rating no higher than the inherent one). It exercises every token kind:
 # comments, multi-line strings with escapes, qualified references,
 # bracketed lists, dates, ranges and UTF-8 text.
+#
+# --maps K (default 0) also uses DORA and ends the spec with K `map` rows
+# of its own, each a covering set of two Annex A controls that is a
+# superset of one of six DORA requirements: the spec's mapping rows are
+# measured, and the gap analysis runs. K is at most 25,668 (every pair of
+# controls for each requirement). Without --maps the output is as before.
 #
 # Output is deterministic: the same options give the same bytes on every
 # machine (the generator uses its own random number generator, not awk's).
@@ -27,11 +33,12 @@ measures=20000
 assets=
 threats=
 roles=40
+maps=0
 seed=20260630
 
 usage() {
 	echo "usage: $0 [--risks N] [--measures M] [--assets A] [--threats T]" \
-	    "[--roles R] [--seed S]" >&2
+	    "[--roles R] [--maps K] [--seed S]" >&2
 	exit 2
 }
 
@@ -43,7 +50,7 @@ number() {
 
 while [ $# -gt 0 ]; do
 	case $1 in
-	--risks | --measures | --assets | --threats | --roles | --seed)
+	--risks | --measures | --assets | --threats | --roles | --maps | --seed)
 		[ $# -ge 2 ] || usage
 		number "$1" "$2"
 		case $1 in
@@ -52,6 +59,7 @@ while [ $# -gt 0 ]; do
 		--assets) assets=$2 ;;
 		--threats) threats=$2 ;;
 		--roles) roles=$2 ;;
+		--maps) maps=$2 ;;
 		--seed) seed=$2 ;;
 		esac
 		shift 2
@@ -76,7 +84,8 @@ done
 LC_ALL=C
 export LC_ALL
 exec awk -v NRISKS="$risks" -v NMEASURES="$measures" -v NASSETS="$assets" \
-    -v NTHREATS="$threats" -v NROLES="$roles" -v SEED="$seed" '
+    -v NTHREATS="$threats" -v NROLES="$roles" -v NMAPS="$maps" \
+    -v SEED="$seed" '
 # Park-Miller "minimal standard" generator: every product stays below
 # 2^53, so any awk computes the same sequence exactly in doubles.
 function rnd(n) {
@@ -130,6 +139,8 @@ BEGIN {
 	    NRISKS, NMEASURES, NASSETS, NTHREATS, NROLES, SEED
 	print ""
 	print "framework iso27001"
+	if (NMAPS > 0)
+		print "framework dora"
 	print ""
 	print "isms \"Benchmark Holdings ISMS\" {"
 	print "    organisation \"Benchmark Holdings S.A.\""
@@ -278,4 +289,23 @@ BEGIN {
 		}
 		print "}"
 	}
+
+	# Crosswalk rows of the spec itself, after everything else so that the
+	# rest of the spec is the same bytes with or without them.
+	if (NMAPS > 0) {
+		print ""
+		print "# Mapping rows of the spec itself"
+	}
+	split("5.1 5.2.a 9.4.b 9.4.f 10.2 17.1", DORA, " ")
+	n = 0
+	for (i = 1; i < NC && n < NMAPS; i++)
+		for (j = i + 1; j <= NC && n < NMAPS; j++)
+			for (t = 1; t <= 6 && n < NMAPS; t++) {
+				n++
+				printf "map %s, %s superset dora:%s {\n", C[i],
+				    C[j], DORA[t]
+				printf "    strength  %d\n", rnd(10) + 1
+				printf "    rationale \"%s\"\n", words(6)
+				print "}"
+			}
 }'

@@ -16,8 +16,10 @@
 # and the goals beside them (see bench/README.md).
 #
 # Environment:
-#   BENCH_SIZES  space-separated RISKS:MEASURES pairs
-#                (default "5000:2000 20000:8000 50000:20000 100000:30000")
+#   BENCH_SIZES  space-separated RISKS:MEASURES[:MAPS] sizes; MAPS adds
+#                that many `map` rows of the spec's own (gen-spec.sh --maps)
+#                (default "5000:2000 20000:8000 50000:20000 100000:30000
+#                20000:8000:20000")
 #   BENCH_RUNS   runs per measurement, the best is kept (default 3)
 #   BENCH_OUT    where the generated specs go (default bench/out)
 #
@@ -28,7 +30,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 bench_ismc "${1:-}"
-sizes=${BENCH_SIZES:-"5000:2000 20000:8000 50000:20000 100000:30000"}
+sizes=${BENCH_SIZES:-"5000:2000 20000:8000 50000:20000 100000:30000 20000:8000:20000"}
 runs=${BENCH_RUNS:-3}
 out=${BENCH_OUT:-bench/out}
 
@@ -39,11 +41,17 @@ files=
 for s in $sizes; do
 	r=${s%%:*}
 	m=${s#*:}
+	k=0
+	case $m in
+	*:*) k=${m#*:}; m=${m%%:*} ;;
+	esac
 	f=$out/spec-r$r-m$m.isms
+	[ "$k" -eq 0 ] || f=$out/spec-r$r-m$m-k$k.isms
 	# Generation is deterministic: keep a file from an earlier run.
 	if [ ! -s "$f" ]; then
 		echo "generating $f" >&2
-		sh "$here/gen-spec.sh" --risks "$r" --measures "$m" >"$f.tmp"
+		sh "$here/gen-spec.sh" --risks "$r" --measures "$m" \
+		    --maps "$k" >"$f.tmp"
 		mv "$f.tmp" "$f"
 	fi
 	files="$files $f"

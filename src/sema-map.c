@@ -200,7 +200,8 @@ load_sets(struct sema *s)
 struct spec_rows {
 	struct ismc_mapping_set	**sets;		/* one per catalog pair */
 	size_t			 nsets;
-	struct ismc_symtab	 pairs;		/* "cat:id|cat:id" -> row */
+	struct ismc_symtab	 pairs;		/* "cat:id|cat:id" -> the
+						 * `map` item that gave it */
 };
 
 static const char *
@@ -425,7 +426,7 @@ map_checks(struct sema *s, const struct ismc_item *it, int rel,
 }
 
 /* Appends the row to the spec's set for its pair of catalogs. */
-static struct ismc_mapping_row *
+static void
 map_add(struct sema *s, struct spec_rows *sr, const struct map_row *mr,
     int rel, const struct map_attrs *at, struct ismc_span span)
 {
@@ -435,11 +436,16 @@ map_add(struct sema *s, struct spec_rows *sr, const struct map_row *mr,
 	size_t i;
 
 	m = spec_set(s, sr, mr->fs->catalog->id, mr->ft->catalog->id);
-	row = ISMC_NEW_ARRAY(s->arena, struct ismc_mapping_row, m->nrows + 1);
-	/* Spec rows are few; copying keeps the set a plain array. */
-	if (m->nrows)
-		memcpy(row, m->rows, m->nrows * sizeof *row);
-	m->rows = row;
+	/* The set stays a plain array, doubled when its count reaches a
+	 * power of two: a spec may map thousands of rows, and copying the
+	 * array for each would be quadratic. */
+	if ((m->nrows & (m->nrows - 1)) == 0) {
+		row = ISMC_NEW_ARRAY(s->arena, struct ismc_mapping_row,
+		    m->nrows ? 2 * m->nrows : 4);
+		if (m->nrows)
+			memcpy(row, m->rows, m->nrows * sizeof *row);
+		m->rows = row;
+	}
 	row = &m->rows[m->nrows++];
 	row->source = mr->members[0]->id;
 	row->target = mr->target->id;
@@ -467,7 +473,6 @@ map_add(struct sema *s, struct spec_rows *sr, const struct map_row *mr,
 		cov->residual = at->residual;
 		row->cover = cov;
 	}
-	return row;
 }
 
 /*
@@ -478,7 +483,7 @@ static void
 define_map(struct sema *s, struct spec_rows *sr, const struct ismc_item *it)
 {
 	const struct ismc_value *relv, *tv;
-	struct ismc_mapping_row *row;
+	const struct ismc_item *first;
 	struct map_attrs at = { 0, NULL, NULL, NULL };
 	struct map_row mr;
 	const char *key;
@@ -511,15 +516,15 @@ define_map(struct sema *s, struct spec_rows *sr, const struct ismc_item *it)
 		goto out;
 	key = pair_key(s, mr.fs->catalog->id, mr.n > 1 ? members_key(s, &mr) :
 	    mr.members[0]->id, mr.ft->catalog->id, mr.target->id);
-	if ((row = ismc_symtab_get(&sr->pairs, key)) != NULL) {
+	if ((first = ismc_symtab_get(&sr->pairs, key)) != NULL) {
 		ismc_diag_error(s->diag, it->span, "'%s' and '%s' are mapped "
 		    "twice", mr.n > 1 ? members_key(s, &mr) :
 		    mr.members[0]->id, mr.target->id);
-		ismc_diag_note(s->diag, row->span, "first mapped here");
+		ismc_diag_note(s->diag, first->span, "first mapped here");
 		goto out;
 	}
-	row = map_add(s, sr, &mr, rel, &at, it->span);
-	ismc_symtab_put(&sr->pairs, key, row);
+	map_add(s, sr, &mr, rel, &at, it->span);
+	ismc_symtab_put(&sr->pairs, key, (void *)it);
 out:
 	free(mr.members);
 	free(mr.spans);
