@@ -12,6 +12,12 @@
 #      include, even through other headers, ast.h, lexctx.h, parse.h,
 #      frontend.h, sema.h, sema-int.h or the generated grammar/parser.h:
 #      backends read the IR and finished tables, never the syntax tree.
+#   3. Renderers read finished tables only. A renderer file (emit*, pdf-*,
+#      chart-*) may not include, even through other headers, ir.h, the
+#      input models it is built from (catalog.h, mapping.h, compilation.h)
+#      or an analysis (gap.h, gap-int.h, readiness.h): what a document or
+#      chart shows is in report tables (report*.h), the coverage table and
+#      display lists, which builders make from the IR once.
 #
 # Prints every violation and exits 1 if there is one; 0 otherwise. Only
 # quoted includes of the project's own headers count.
@@ -120,26 +126,29 @@ while read -r k; do
 	fi
 done <"$tmp/known"
 
-# 2. Backends that reach a front-end header, with the path that does.
-awk -v front="src/ast.h src/lexctx.h src/parse.h src/frontend.h \
-src/sema.h src/sema-int.h grammar/parser.h" '
+# reaching CLASS FORBIDDEN: every file whose name matches the awk regular
+# expression CLASS and that includes, directly or through other headers, a
+# header of the space-separated list FORBIDDEN, with the path that does,
+# one line each: "FILE HEADER (FILE -> ... -> HEADER)".
+reaching() {
+	awk -v class="$1" -v forbidden="$2" '
 BEGIN {
-	n = split(front, fv, " ")
+	n = split(forbidden, fv, " ")
 	for (i = 1; i <= n; i++)
-		isfront[fv[i]] = 1
+		isbad[fv[i]] = 1
 }
 {
 	inc[$1] = inc[$1] " " $2
 	files[$1] = 1
 }
-function backend(f,    b) {
+function member(f,    b) {
 	b = f
 	sub(/^.*\//, "", b)
-	return b ~ /^(report|emit|export|pdf-|chart-|coverage|backend|outdir)/
+	return b ~ class
 }
 END {
 	for (f in files) {
-		if (!backend(f))
+		if (!member(f))
 			continue
 		# Breadth first, remembering how each header was reached.
 		delete seen
@@ -158,18 +167,33 @@ END {
 				seen[h] = 1
 				via[h] = cur
 				queue[++tail] = h
-				if (!(h in isfront))
+				if (!(h in isbad))
 					continue
 				path = h
 				for (p = cur; p != f; p = via[p])
 					path = p " -> " path
-				printf("check-includes: backend %s reaches " \
-				    "front-end header %s (%s -> %s)\n", f, h,
-				    f, path)
+				printf("%s %s (%s -> %s)\n", f, h, f, path)
 			}
 		}
 	}
-}' "$tmp/edges" | sort >"$tmp/front"
+}' "$tmp/edges" | sort
+}
+
+# 2. Backends that reach a front-end header.
+front="src/ast.h src/lexctx.h src/parse.h src/frontend.h src/sema.h"
+front="$front src/sema-int.h grammar/parser.h"
+reaching '^(report|emit|export|pdf-|chart-|coverage|backend|outdir)' \
+    "$front" | while read -r f h path; do
+	echo "check-includes: backend $f reaches front-end header $h $path"
+done >"$tmp/front"
+
+# 3. Renderers that reach the IR, an input model or an analysis.
+model="src/ir.h src/catalog.h src/mapping.h src/compilation.h"
+model="$model src/gap.h src/gap-int.h src/readiness.h"
+reaching '^(emit|pdf-|chart-)' "$model" | while read -r f h path; do
+	echo "check-includes: renderer $f reaches $h, which is no" \
+	    "finished table $path"
+done >>"$tmp/front"
 if [ -s "$tmp/front" ]; then
 	cat "$tmp/front"
 	status=1

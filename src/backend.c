@@ -48,6 +48,12 @@ extern const struct ismc_report_def ismc_report_trace_def;
 extern const struct ismc_report_def ismc_report_roadmap_def;
 extern const struct ismc_report_def ismc_report_inputs_def;
 extern const struct ismc_report_def ismc_report_readiness_def;
+extern const struct ismc_report_def ismc_report_isms_def;
+extern const struct ismc_report_def ismc_report_frameworks_def;
+extern const struct ismc_report_def ismc_report_audits_def;
+extern const struct ismc_report_def ismc_report_scales_def;
+extern const struct ismc_report_def ismc_report_bands_def;
+extern const struct ismc_report_def ismc_report_heatmap_def;
 
 static const struct ismc_report_def *const report_table[] = {
 	&ismc_report_soa_def,
@@ -63,6 +69,13 @@ static const struct ismc_report_def *const report_table[] = {
 	&ismc_report_trace_def,
 	&ismc_report_roadmap_def,
 	&ismc_report_inputs_def,
+	/* Internal: read by the documents and charts, never written. */
+	&ismc_report_isms_def,
+	&ismc_report_frameworks_def,
+	&ismc_report_audits_def,
+	&ismc_report_scales_def,
+	&ismc_report_bands_def,
+	&ismc_report_heatmap_def,
 };
 
 extern const struct ismc_chart_def ismc_chart_risk_def;
@@ -190,6 +203,15 @@ ismc_outputs_report(struct ismc_outputs *o, const struct ismc_report_def *def,
 	return b->table;
 }
 
+const struct ismc_report *
+ismc_outputs_fw_report(struct ismc_outputs *o,
+    const struct ismc_report_def *def, size_t fw)
+{
+	if (fw >= o->ir->nframeworks)
+		return NULL;
+	return ismc_outputs_report(o, def, &o->ir->frameworks[fw]);
+}
+
 const struct ismc_coverage *
 ismc_outputs_coverage(struct ismc_outputs *o)
 {
@@ -236,8 +258,9 @@ ismc_outputs_chart(struct ismc_outputs *o, const struct ismc_chart_def *def)
 }
 
 int64_t
-ismc_outputs_epoch(const struct ismc_ir *ir)
+ismc_outputs_epoch(const struct ismc_outputs *o)
 {
+	const struct ismc_ir *ir = o->ir;
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	char *end;
 	long long v;
@@ -257,9 +280,9 @@ ismc_outputs_epoch(const struct ismc_ir *ir)
 }
 
 void
-ismc_outputs_datetime(const struct ismc_ir *ir, char *buf, size_t size)
+ismc_outputs_datetime(const struct ismc_outputs *o, char *buf, size_t size)
 {
-	time_t t = (time_t)ismc_outputs_epoch(ir);
+	time_t t = (time_t)ismc_outputs_epoch(o);
 	struct tm tm;
 
 	if (gmtime_r(&t, &tm) == NULL ||
@@ -330,6 +353,8 @@ ismc_outputs_each_report(struct ismc_outputs *o, ismc_report_visitor *fn,
 
 	for (i = 0; i < NELEM(report_table); i++) {
 		def = report_table[i];
+		if (def->internal)
+			continue;
 		for (j = 0; j < (def->scope == ISMC_SCOPE_BUILD ? 1 :
 		    o->ir->nframeworks); j++) {
 			fw = def->scope == ISMC_SCOPE_BUILD ? NULL :

@@ -53,6 +53,12 @@ struct ismc_report_def {
 					 * framework ("gap" -> gap-dora) */
 	enum ismc_report_scope scope;
 	/*
+	 * A table only the documents and the charts read (the cover facts,
+	 * the heatmap's grid): never written as a file of its own, so no
+	 * serialisation, schema or golden carries it.
+	 */
+	bool		 internal;
+	/*
 	 * The table, arena-owned; NULL when the report does not apply (no
 	 * gap analysis ran, the framework is not assessed): `build` for
 	 * ISMC_SCOPE_BUILD, `build_fw` for the other scopes.
@@ -121,6 +127,7 @@ struct ismc_renderer {
 struct ismc_outputs *ismc_outputs_new(const struct ismc_ir *,
 	    struct ismc_arena *a);
 void	ismc_outputs_free(struct ismc_outputs *);
+/* For builders and exporters; renderers read the tables instead. */
 const struct ismc_ir *ismc_outputs_ir(const struct ismc_outputs *);
 struct ismc_arena *ismc_outputs_arena(const struct ismc_outputs *);
 /* Where renderers report (-Wlong-text); NULL when nobody listens. */
@@ -132,7 +139,16 @@ struct ismc_diag *ismc_outputs_diag(const struct ismc_outputs *);
 const struct ismc_report *ismc_outputs_report(struct ismc_outputs *,
 	    const struct ismc_report_def *, const struct ismc_ir_framework *);
 /*
- * Calls `fn` with every report of the build that applies, in registry
+ * The table `def` (ISMC_SCOPE_FRAMEWORK or _CONTROLS) makes for the
+ * framework of row `fw` of the frameworks table (report-isms.h): how a
+ * renderer, which never sees the IR, asks for a framework's reports.
+ * NULL when the report does not apply.
+ */
+const struct ismc_report *ismc_outputs_fw_report(struct ismc_outputs *,
+	    const struct ismc_report_def *, size_t fw);
+/*
+ * Calls `fn` with every report of the build that applies (internal ones
+ * excepted), in registry
  * order (the order of the files), with its file stem ("risks",
  * "gap-dora"). Stops and returns false when `fn` does.
  */
@@ -159,10 +175,11 @@ const struct ismc_dl *ismc_outputs_chart(struct ismc_outputs *,
  * else the spec's `isms` date at 00:00:00 UTC, else 0. Never the clock,
  * so a build's bytes do not depend on when it ran.
  */
-int64_t	ismc_outputs_epoch(const struct ismc_ir *);
+int64_t	ismc_outputs_epoch(const struct ismc_outputs *);
 /* That moment as an RFC 3339 date-time in UTC, "2026-03-31T00:00:00Z",
  * for documents that carry one (the PDF's, the OSCAL export's). */
-void	ismc_outputs_datetime(const struct ismc_ir *, char *buf, size_t size);
+void	ismc_outputs_datetime(const struct ismc_outputs *, char *buf,
+	    size_t size);
 
 /* ---- running the registry ---------------------------------------------- */
 

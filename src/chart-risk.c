@@ -2,9 +2,10 @@
  * chart-risk.c - the risk heatmap: the likelihood x impact grid of the
  * spec's own scales, inherent and residual side by side.
  *
- * The risks come from the risk register (report-risks.h), already rated
- * residual where the spec rates nothing after treatment; the scales and
- * bands are the spec's declarations.
+ * Everything comes from finished tables: the scales, the bands and which
+ * risks sit in which cell from report-heatmap.h (a risk the spec rates
+ * nothing after treatment sits in its residual cell as before), the count
+ * of risks from the risk register.
  */
 #include <config.h>
 
@@ -19,7 +20,7 @@
 #include "arena.h"
 #include "backend.h"
 #include "chart-layout-int.h"
-#include "ir.h"
+#include "report-heatmap.h"
 #include "report-risks.h"
 #include "report.h"
 
@@ -28,63 +29,52 @@ struct panel {
 	bool		 residual;
 };
 
-static size_t
-level_index(const struct ismc_ir_scale *sc, int64_t value)
+/* The names of one scale's levels, ascending, from the scales table. */
+struct scale {
+	const char	**names;
+	size_t		 n;
+};
+
+static struct scale
+scale_of(struct ismc_arena *a, const struct ismc_report *scales,
+    size_t first, size_t n)
 {
+	struct scale sc;
 	size_t i;
 
-	for (i = 0; i < sc->nlevels; i++)
-		if (sc->levels[i].value == value)
-			return i;
-	return SIZE_MAX;
-}
-
-/* Whether a row of the risk register sits in the cell at row li and
- * column ii of a panel. */
-static bool
-in_cell(const struct ismc_ir *ir, const struct ismc_cell *row, bool residual,
-    size_t li, size_t ii)
-{
-	const struct ismc_cell *l, *i;
-
-	l = &row[residual ? ISMC_RISKS_RES_LIKELIHOOD : ISMC_RISKS_LIKELIHOOD];
-	i = &row[residual ? ISMC_RISKS_RES_IMPACT : ISMC_RISKS_IMPACT];
-	return l->kind == ISMC_CELL_INT && i->kind == ISMC_CELL_INT &&
-	    level_index(&ir->likelihood, l->u.i) == li &&
-	    level_index(&ir->impact, i->u.i) == ii;
-}
-
-static const char *
-level_name(const struct ismc_ir_level *lv)
-{
-	return lv->label != NULL ? lv->label : lv->id;
+	sc.names = ISMC_NEW_ARRAY(a, const char *, n + 1);
+	sc.n = n;
+	for (i = 0; i < n; i++)
+		sc.names[i] = scales->rows[first + i][ISMC_SCALES_NAME].u.s;
+	return sc;
 }
 
 static size_t
-band_index(const struct ismc_ir *ir, int score)
+sum_count(const struct ismc_report *r, size_t index)
 {
-	const struct ismc_ir_band *b = ismc_ir_band_for(ir, score);
-
-	return b != NULL ? (size_t)(b - ir->bands) : SIZE_MAX;
+	return (size_t)r->summary[index].value.u.i;
 }
 
+/* The band colour of a grid cell, and whether it is hatched. */
 static struct ismc_rgb
-cell_colour(const struct ismc_ir *ir, int score, enum ismc_dl_pattern *pat)
+cell_colour(const struct ismc_cell *cell, size_t nbands,
+    enum ismc_dl_pattern *pat)
 {
-	size_t b = band_index(ir, score);
+	size_t b;
 
 	*pat = ISMC_PATTERN_NONE;
-	if (b == SIZE_MAX)
+	if (cell[ISMC_HEATMAP_BAND].kind != ISMC_CELL_INT)
 		return chart_hex(0xe6e6e6);
+	b = (size_t)cell[ISMC_HEATMAP_BAND].u.i;
 	/* The top band is also hatched: it must stand out in any print. */
-	if (ir->nbands > 1 && b == ir->nbands - 1)
+	if (nbands > 1 && b == nbands - 1)
 		*pat = ISMC_PATTERN_HATCH;
-	return ismc_palette_band(b, ir->nbands);
+	return ismc_palette_band(b, nbands);
 }
 
 /* "R-1, R-2, R-3" or, when only k of n fit, "R-1, R-2 +1". */
 static const char *
-id_list(struct ismc_arena *a, const char **ids, size_t n, size_t k)
+id_list(struct ismc_arena *a, const char *const *ids, size_t n, size_t k)
 {
 	size_t i, len = 0;
 	char *s, *p;
@@ -109,8 +99,8 @@ id_list(struct ismc_arena *a, const char **ids, size_t n, size_t k)
  * from n down built n lists of up to n ids.
  */
 static size_t
-ids_bound(const struct chart_lay *l, const char **ids, size_t n, double w,
-    double h, double size)
+ids_bound(const struct chart_lay *l, const char *const *ids, size_t n,
+    double w, double h, double size)
 {
 	struct chart_plan p;
 	size_t *end, i, len = 0, lo, hi, mid;
@@ -155,8 +145,8 @@ ids_bound(const struct chart_lay *l, const char **ids, size_t n, double w,
  * that does not fit loses names from the end, which "+N" then counts.
  */
 static void
-cell_content(const struct chart_lay *l, struct ismc_rect cell, const char **ids,
-    size_t n, struct ismc_rgb ink)
+cell_content(const struct chart_lay *l, struct ismc_rect cell,
+    const char *const *ids, size_t n, struct ismc_rgb ink)
 {
 	struct ismc_rect in = chart_inset(cell, 3);
 	struct chart_plan pc, pi;
@@ -191,43 +181,42 @@ cell_content(const struct chart_lay *l, struct ismc_rect cell, const char **ids,
 
 /* The height the impact labels need under columns cw wide, at most h. */
 static double
-x_labels_h(const struct chart_lay *l, const struct ismc_ir_scale *is, double cw,
+x_labels_h(const struct chart_lay *l, const struct scale *is, double cw,
     double h)
 {
 	struct chart_plan p;
 	double need = 0;
 	size_t c;
 
-	for (c = 0; c < is->nlevels; c++)
-		if (chart_fit_text(l, chart_clean(l->a,
-		    level_name(&is->levels[c])), cw - 2, h, 7.5, false,
+	for (c = 0; c < is->n; c++)
+		if (chart_fit_text(l, chart_clean(l->a, is->names[c]),
+		    cw - 2, h, 7.5, false,
 		    CHART_MAXLINES, true, &p) && chart_plan_h(&p) > need)
 			need = chart_plan_h(&p);
 	return need;
 }
 
 static void
-heatmap_panel(const struct chart_lay *l, const struct ismc_ir *ir,
-    const struct ismc_report *risks, const struct panel *pn,
+heatmap_panel(const struct chart_lay *l, const struct ismc_heatmap_tables *t,
+    const struct scale *ls, const struct scale *is, const struct panel *pn,
     struct ismc_rect area)
 {
-	const struct ismc_ir_scale *ls = &ir->likelihood, *is = &ir->impact;
-	const struct ismc_cell *row;
-	const char **ids;
+	const struct ismc_cell *grow;
+	const struct ismc_cell *ids;
 	struct ismc_rect cell;
 	struct ismc_rgb fill, ink;
 	struct ismc_dl_item *it;
 	enum ismc_dl_pattern pat;
 	double ylw, th, xlh, xnh, gx, gy, gw, gh, cw, ch;
-	size_t r, c, k, li, i;
+	size_t r, c, li;
 
 	ylw = fmin(140, fmax(40, area.w * 0.24));
 	th = chart_line_h(10.5) + 4;
 	xnh = chart_line_h(8) + 2;
 	xlh = fmin(44, fmax(chart_line_h(7) + 2, area.h * 0.13));
-	if (is->nlevels > 0)
+	if (is->n > 0)
 		xlh = fmin(xlh, 3 + x_labels_h(l, is, (area.w - ylw) /
-		    (double)is->nlevels, xlh - 3));
+		    (double)is->n, xlh - 3));
 	gx = area.x + ylw;
 	gy = area.y + th;
 	gw = area.w - ylw;
@@ -238,79 +227,82 @@ heatmap_panel(const struct chart_lay *l, const struct ismc_ir *ir,
 	    - 4), 8, true, 1, CHART_RIGHT, chart_grey);
 	chart_text_in(l, "Impact", chart_rect(gx, area.y + area.h - xnh, gw,
 	    xnh), 8, true, 1, CHART_CENTRE, chart_grey);
-	if (ls->nlevels == 0 || is->nlevels == 0 || gw <= 0 || gh <= 0) {
+	if (ls->n == 0 || is->n == 0 || gw <= 0 || gh <= 0) {
 		chart_text_in(l, "No risk scales defined", chart_rect(gx, gy,
 		    gw, gh), 9, false, 2, CHART_CENTRE, chart_grey);
 		return;
 	}
-	cw = gw / (double)is->nlevels;
-	ch = gh / (double)ls->nlevels;
-	ids = ISMC_NEW_ARRAY(l->a, const char *, risks->nrows + 1);
-	for (r = 0; r < ls->nlevels; r++) {
+	cw = gw / (double)is->n;
+	ch = gh / (double)ls->n;
+	for (r = 0; r < ls->n; r++) {
 		/* Row 0 at the top holds the highest likelihood. */
-		li = ls->nlevels - 1 - r;
-		chart_text_in(l, level_name(&ls->levels[li]), chart_rect(area.x,
+		li = ls->n - 1 - r;
+		chart_text_in(l, ls->names[li], chart_rect(area.x,
 		    gy + (double)r * ch + 1, ylw - 6, ch - 2), 8, false,
 		    CHART_MAXLINES, CHART_RIGHT, chart_black);
-		for (c = 0; c < is->nlevels; c++) {
+		for (c = 0; c < is->n; c++) {
+			/* The grid table is likelihood major, ascending. */
+			grow = t->grid->rows[li * is->n + c];
 			cell = chart_rect(gx + (double)c * cw, gy
 			    + (double)r * ch, cw, ch);
-			fill = cell_colour(ir, ls->levels[li].value *
-			    is->levels[c].value, &pat);
+			fill = cell_colour(grow, t->bands->nrows, &pat);
 			ink = ismc_palette_text_on(fill);
 			it = chart_add_rect(l, cell, fill, 1.5, chart_white);
 			it->pattern = pat;
 			it->hatch = chart_mix(fill, ink, 0.3);
-			for (k = 0, i = 0; i < risks->nrows; i++) {
-				row = risks->rows[i];
-				if (in_cell(ir, row, pn->residual, li, c))
-					ids[k++] = row[ISMC_RISKS_ID].u.s;
-			}
-			if (k > 0)
-				cell_content(l, cell, ids, k, ink);
+			ids = &grow[pn->residual ? ISMC_HEATMAP_RES_RISKS :
+			    ISMC_HEATMAP_RISKS];
+			if (ids->u.list.n > 0)
+				cell_content(l, cell, ids->u.list.items,
+				    ids->u.list.n, ink);
 		}
 	}
-	for (c = 0; c < is->nlevels; c++)
-		chart_text_top(l, level_name(&is->levels[c]), chart_rect(gx
+	for (c = 0; c < is->n; c++)
+		chart_text_top(l, is->names[c], chart_rect(gx
 		    + (double)c * cw + 1, gy + gh + 3, cw - 2, xlh - 3), 7.5,
 		    false, CHART_MAXLINES, CHART_CENTRE, chart_black);
 }
 
 static void
-band_legend(const struct chart_lay *l, const struct ismc_ir *ir, double y,
-    double h)
+band_legend(const struct chart_lay *l, const struct ismc_report *bands,
+    double y, double h)
 {
+	const struct ismc_cell *b;
 	struct ismc_rgb fill;
 	double x = CHART_PAD, w;
-	size_t i;
+	size_t i, n = bands->nrows;
 
-	if (ir->nbands == 0) {
+	if (n == 0) {
 		chart_text_in(l,
 		    "No scoring bands defined: cells are not coloured",
 		    chart_rect(CHART_PAD, y, l->dl->width - 2 * CHART_PAD, h),
 		    8.5, false, 1, CHART_LEFT, chart_grey);
 		return;
 	}
-	w = fmin(170, (l->dl->width - 2 * CHART_PAD) / (double)ir->nbands);
-	for (i = 0; i < ir->nbands; i++) {
-		const struct ismc_ir_band *b = &ir->bands[i];
-
-		fill = ismc_palette_band(i, ir->nbands);
-		x = chart_legend_entry(l, x, y, w, h, fill, ir->nbands > 1 &&
-		    i == ir->nbands - 1 ? ISMC_PATTERN_HATCH :
-		    ISMC_PATTERN_NONE,
-		    b->lo == b->hi ? ismc_arena_printf(l->a, "%s (%d)",
-		    b->label != NULL ? b->label : b->id, b->lo) :
-		    ismc_arena_printf(l->a, "%s (%d\xe2\x80\x93%d)",
-		    b->label != NULL ? b->label : b->id, b->lo, b->hi));
+	w = fmin(170, (l->dl->width - 2 * CHART_PAD) / (double)n);
+	for (i = 0; i < n; i++) {
+		b = bands->rows[i];
+		fill = ismc_palette_band(i, n);
+		x = chart_legend_entry(l, x, y, w, h, fill, n > 1 &&
+		    i == n - 1 ? ISMC_PATTERN_HATCH : ISMC_PATTERN_NONE,
+		    b[ISMC_BANDS_LO].u.i == b[ISMC_BANDS_HI].u.i ?
+		    ismc_arena_printf(l->a, "%s (%lld)", b[ISMC_BANDS_NAME].u.s,
+		    (long long)b[ISMC_BANDS_LO].u.i) :
+		    ismc_arena_printf(l->a, "%s (%lld\xe2\x80\x93%lld)",
+		    b[ISMC_BANDS_NAME].u.s, (long long)b[ISMC_BANDS_LO].u.i,
+		    (long long)b[ISMC_BANDS_HI].u.i));
 	}
 }
 
 struct ismc_dl *
-ismc_chart_risk_heatmap(const struct ismc_report *risks,
-    const struct ismc_ir *ir, const struct ismc_chart_opts *o,
-    struct ismc_arena *a)
+ismc_chart_risk_heatmap(const struct ismc_heatmap_tables *t,
+    const struct ismc_chart_opts *o, struct ismc_arena *a)
 {
+	const struct ismc_report *risks = t->risks;
+	size_t nl = sum_count(t->scales, ISMC_SCALES_SUM_LIKELIHOOD);
+	struct scale ls = scale_of(a, t->scales, 0, nl);
+	struct scale is = scale_of(a, t->scales, nl,
+	    sum_count(t->scales, ISMC_SCALES_SUM_IMPACT));
 	static const struct panel panels[2] = {
 		{ "Inherent risk", false },
 		{ "Residual risk (after treatment)", true },
@@ -346,19 +338,23 @@ ismc_chart_risk_heatmap(const struct ismc_report *risks,
 	if (stacked)
 		ph = (ph - gap) / 2;
 	for (i = 0; i < 2; i++)
-		heatmap_panel(&l, ir, risks, &panels[i], stacked ?
+		heatmap_panel(&l, t, &ls, &is, &panels[i], stacked ?
 		    chart_rect(CHART_PAD, y + (double)i * (ph + gap), pw, ph) :
 		    chart_rect(CHART_PAD + (double)i * (pw + gap), y, pw, ph));
-	band_legend(&l, ir, dl->height - CHART_PAD - lh, lh);
+	band_legend(&l, t->bands, dl->height - CHART_PAD - lh, lh);
 	return dl;
 }
 
 static struct ismc_dl *
 layout(struct ismc_outputs *out, const struct ismc_chart_opts *o)
 {
-	return ismc_chart_risk_heatmap(ismc_outputs_report(out,
-	    &ismc_report_risks_def, NULL), ismc_outputs_ir(out), o,
-	    ismc_outputs_arena(out));
+	struct ismc_heatmap_tables t;
+
+	t.risks = ismc_outputs_report(out, &ismc_report_risks_def, NULL);
+	t.scales = ismc_outputs_report(out, &ismc_report_scales_def, NULL);
+	t.bands = ismc_outputs_report(out, &ismc_report_bands_def, NULL);
+	t.grid = ismc_outputs_report(out, &ismc_report_heatmap_def, NULL);
+	return ismc_chart_risk_heatmap(&t, o, ismc_outputs_arena(out));
 }
 
 const struct ismc_chart_def ismc_chart_risk_def = {

@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cairo.h>
@@ -32,7 +33,6 @@
 #include "arena.h"
 #include "backend.h"
 #include "buf.h"
-#include "catalog.h"
 #include "chart-coverage.h"
 #include "chart-kpi.h"
 #include "chart-layout.h"
@@ -41,12 +41,11 @@
 #include "chart-timeline.h"
 #include "chart-surface.h"
 #include "coverage.h"
-#include "date.h"
-#include "ir.h"
 #include "report-coverage.h"
 #include "report-findings.h"
 #include "report-gap.h"
 #include "report-inputs.h"
+#include "report-isms.h"
 #include "report-kpis.h"
 #include "report-remediation.h"
 #include "report-review.h"
@@ -58,7 +57,8 @@
 
 struct html {
 	struct ismc_outputs	*out;
-	const struct ismc_ir	*ir;
+	const struct ismc_report *isms;		/* cover facts, scope */
+	const struct ismc_report *fws;		/* frameworks in use */
 	struct ismc_arena	*a;
 	struct ismc_buf		*b;
 	GHashTable		*anchors;	/* ids the page will have */
@@ -284,8 +284,8 @@ ref_target(struct html *h, const char *ref)
 			return id;
 		return anchor(h, "req", cat, colon + 1);
 	}
-	for (i = 0; i < h->ir->nframeworks; i++) {
-		cat = h->ir->frameworks[i].catalog->id;
+	for (i = 0; i < h->fws->nrows; i++) {
+		cat = h->fws->rows[i][ISMC_FRAMEWORKS_ID].u.s;
 		if (has(h, id = anchor(h, "soa", cat, ref)))
 			return id;
 	}
@@ -577,6 +577,13 @@ section(struct html *h, int s)
 	heading(h, 2, sections[s].id, sections[s].title);
 }
 
+/* A cover fact (report-isms.h) as a string, or NULL. */
+static const char *
+fact(const struct html *h, enum ismc_isms_sum k)
+{
+	return str(&h->isms->summary[k].value);
+}
+
 static void
 field(struct html *h, const char *label, const char *value)
 {
@@ -589,29 +596,30 @@ field(struct html *h, const char *label, const char *value)
 static void
 cover(struct html *h)
 {
-	const struct ismc_ir_isms *m = &h->ir->isms;
+	const struct ismc_cell *employees =
+	    &h->isms->summary[ISMC_ISMS_SUM_EMPLOYEES].value;
+	const char *org = fact(h, ISMC_ISMS_SUM_ORGANISATION);
+	const char *title = fact(h, ISMC_ISMS_SUM_TITLE);
+	const char *version = fact(h, ISMC_ISMS_SUM_VERSION);
+	const char *date = fact(h, ISMC_ISMS_SUM_DATE);
 	size_t i;
 
 	out(h, "<header>\n<p class=\"kicker\">Auditor's report</p>\n");
-	element(h, "h1", m->organisation != NULL ? m->organisation :
-	    "Unnamed organisation");
-	para(h, "subtitle", m->title != NULL ? m->title :
+	element(h, "h1", org != NULL ? org : "Unnamed organisation");
+	para(h, "subtitle", title != NULL ? title :
 	    "Information security management system");
 	out(h, "<dl class=\"cover\">\n");
-	field(h, "Version", m->version != NULL ? m->version : "not stated");
-	field(h, "Date", m->has_date ? ismc_date_str(h->a, m->date) :
-	    "not stated");
-	field(h, "Industry", m->industry);
-	if (m->employees >= 0)
+	field(h, "Version", version != NULL ? version : "not stated");
+	field(h, "Date", date != NULL ? date : "not stated");
+	field(h, "Industry", fact(h, ISMC_ISMS_SUM_INDUSTRY));
+	if (employees->kind == ISMC_CELL_INT)
 		field(h, "Employees", ismc_arena_printf(h->a, "%lld",
-		    (long long)m->employees));
+		    (long long)employees->u.i));
 	out(h, "<dt>Frameworks</dt><dd>");
-	for (i = 0; i < h->ir->nframeworks; i++) {
-		const struct ismc_catalog *c = h->ir->frameworks[i].catalog;
-
+	for (i = 0; i < h->fws->nrows; i++) {
 		if (i > 0)
 			out(h, "<br>");
-		text(h, c->title != NULL ? c->title : c->id);
+		text(h, h->fws->rows[i][ISMC_FRAMEWORKS_NAME].u.s);
 	}
 	out(h, "</dd>\n</dl>\n</header>\n");
 	out(h, "<nav><h2>Contents</h2>\n<ol>\n");
@@ -621,79 +629,97 @@ cover(struct html *h)
 	out(h, "</ol>\n</nav>\n<main>\n");
 }
 
+/* The scope items of one kind ("in scope") as a list. */
 static void
-list(struct html *h, const char *title, const char *const *items, size_t n)
+list(struct html *h, const char *title, const char *kind)
 {
-	size_t i;
+	const struct ismc_report *r = h->isms;
+	size_t i, n = 0;
 
 	heading(h, 3, NULL, title);
-	if (n == 0) {
-		para(h, "muted", "Nothing listed.");
-		return;
+	for (i = 0; i < r->nrows; i++) {
+		if (strcmp(r->rows[i][ISMC_ISMS_KIND].u.s, kind) != 0)
+			continue;
+		if (n++ == 0)
+			out(h, "<ul>\n");
+		element(h, "li", r->rows[i][ISMC_ISMS_TEXT].u.s);
 	}
-	out(h, "<ul>\n");
-	for (i = 0; i < n; i++)
-		element(h, "li", items[i]);
-	out(h, "</ul>\n");
+	if (n == 0)
+		para(h, "muted", "Nothing listed.");
+	else
+		out(h, "</ul>\n");
 }
 
 static void
 scope(struct html *h)
 {
-	const struct ismc_ir_isms *m = &h->ir->isms;
-	size_t i;
+	const struct ismc_report *r = h->isms;
+	const char *statement = fact(h, ISMC_ISMS_SUM_SCOPE);
+	size_t i, n = 0;
 
 	section(h, S_SCOPE);
-	para(h, "text", m->scope != NULL ? m->scope :
+	para(h, "text", statement != NULL ? statement :
 	    "No scope statement recorded.");
 	heading(h, 3, NULL, "Locations");
-	if (m->nlocations == 0)
-		para(h, "muted", "No locations recorded.");
-	else {
-		out(h, "<table>\n<thead><tr><th>Location</th>"
-		    "<th>Description</th></tr></thead>\n<tbody>\n");
-		for (i = 0; i < m->nlocations; i++) {
-			out(h, "<tr>");
-			element(h, "td", m->locations[i].id);
-			element(h, "td", m->locations[i].text);
-			out(h, "</tr>\n");
-		}
-		out(h, "</tbody></table>\n");
+	for (i = 0; i < r->nrows; i++) {
+		if (strcmp(r->rows[i][ISMC_ISMS_KIND].u.s, "location") != 0)
+			continue;
+		if (n++ == 0)
+			out(h, "<table>\n<thead><tr><th>Location</th>"
+			    "<th>Description</th></tr></thead>\n<tbody>\n");
+		out(h, "<tr>");
+		element(h, "td", str(&r->rows[i][ISMC_ISMS_ID]));
+		element(h, "td", str(&r->rows[i][ISMC_ISMS_TEXT]));
+		out(h, "</tr>\n");
 	}
-	list(h, "In scope", m->in_scope, m->nin_scope);
-	list(h, "Out of scope", m->out_of_scope, m->nout_of_scope);
+	if (n == 0)
+		para(h, "muted", "No locations recorded.");
+	else
+		out(h, "</tbody></table>\n");
+	list(h, "In scope", "in scope");
+	list(h, "Out of scope", "out of scope");
 	out(h, "</section>\n");
 }
 
-static const char *
-fw_title(const struct ismc_ir_framework *fw)
+/* Whether framework `fw` (a row of the frameworks table) has an SoA. */
+static bool
+fw_controls(const struct html *h, size_t fw)
 {
-	return fw->catalog->title != NULL ? fw->catalog->title :
-	    fw->catalog->id;
+	return h->fws->rows[fw][ISMC_FRAMEWORKS_CONTROLS].u.b;
+}
+
+static const char *
+fw_id(const struct html *h, size_t fw)
+{
+	return h->fws->rows[fw][ISMC_FRAMEWORKS_ID].u.s;
+}
+
+/* Its title, else its id. */
+static const char *
+fw_title(const struct html *h, size_t fw)
+{
+	return h->fws->rows[fw][ISMC_FRAMEWORKS_NAME].u.s;
 }
 
 static void
 soa(struct html *h)
 {
-	const struct ismc_ir_framework *fw;
 	const struct ismc_report *r;
-	size_t i, n = 0;
+	size_t fw, n = 0;
 
 	section(h, S_SOA);
-	for (i = 0; i < h->ir->nframeworks; i++) {
-		fw = &h->ir->frameworks[i];
-		if (!ismc_catalog_is_controls(fw->catalog) ||
-		    (r = ismc_outputs_report(h->out, &ismc_report_soa_def,
-		    fw)) == NULL)
+	for (fw = 0; fw < h->fws->nrows; fw++) {
+		if (!fw_controls(h, fw) || (r = ismc_outputs_fw_report(h->out,
+		    &ismc_report_soa_def, fw)) == NULL)
 			continue;
-		heading(h, 3, anchor(h, "soa", fw->catalog->id, NULL),
-		    fw_title(fw));
+		heading(h, 3, anchor(h, "soa", fw_id(h, fw), NULL),
+		    fw_title(h, fw));
 		summary(h, r);
 		report_table(h, r, NULL);
 		/* The clauses every organisation must meet, outside the
 		 * SoA, as the PDF shows them beside it. */
-		if ((r = ismc_outputs_report(h->out, &ismc_report_clauses_def,
-		    fw)) != NULL) {
+		if ((r = ismc_outputs_fw_report(h->out,
+		    &ismc_report_clauses_def, fw)) != NULL) {
 			heading(h, 4, NULL, "Clauses");
 			summary(h, r);
 			report_table(h, r, NULL);
@@ -826,22 +852,21 @@ soa_open(const struct ismc_cell *c)
 }
 
 static void
-gap_framework(struct html *h, const struct ismc_ir_framework *fw,
-    const struct ismc_coverage *cov, const struct ismc_coverage *soacov)
+gap_framework(struct html *h, size_t fw, const struct ismc_coverage *cov,
+    const struct ismc_coverage *soacov)
 {
-	const char *cat = fw->catalog->id;
+	const char *cat = fw_id(h, fw);
 	const struct ismc_coverage_row *row;
 	const struct ismc_report *r, *plan, *s;
 
-	heading(h, 3, anchor(h, "gap", cat, NULL), fw_title(fw));
-	r = ismc_outputs_report(h->out, &ismc_report_gap_def, fw);
+	heading(h, 3, anchor(h, "gap", cat, NULL), fw_title(h, fw));
+	r = ismc_outputs_fw_report(h->out, &ismc_report_gap_def, fw);
 	if (r == NULL) {
 		/* No mapping set targets it: its SoA says what is done. */
 		if ((row = ismc_coverage_row(soacov, cat)) != NULL)
 			groups(h, row);
-		s = ismc_catalog_is_controls(fw->catalog) ?
-		    ismc_outputs_report(h->out, &ismc_report_soa_def, fw) :
-		    NULL;
+		s = fw_controls(h, fw) ? ismc_outputs_fw_report(h->out,
+		    &ismc_report_soa_def, fw) : NULL;
 		if (s != NULL) {
 			heading(h, 4, NULL,
 			    "Applicable requirements not implemented");
@@ -857,7 +882,8 @@ gap_framework(struct html *h, const struct ismc_ir_framework *fw,
 	gaps(h, cat, r);
 	heading(h, 4, NULL, "All requirements");
 	report_table(h, r, NULL);
-	plan = ismc_outputs_report(h->out, &ismc_report_remediation_def, fw);
+	plan = ismc_outputs_fw_report(h->out, &ismc_report_remediation_def,
+	    fw);
 	if (plan != NULL) {
 		heading(h, 4, NULL, "Remediation plan");
 		summary(h, plan);
@@ -874,7 +900,7 @@ gap(struct html *h)
 	size_t i;
 
 	section(h, S_GAP);
-	if (h->ir->nframeworks == 0)
+	if (h->fws->nrows == 0)
 		para(h, "muted", "No framework in use.");
 	para(h, "muted", cov->policy != NULL ? cov->caption :
 	    "No crosswalk gap analysis ran for this build: the figures "
@@ -884,8 +910,8 @@ gap(struct html *h)
 	if ((r = ismc_outputs_report(h->out, &ismc_report_coverage_def,
 	    NULL)) != NULL)
 		report_table(h, r, NULL);
-	for (i = 0; i < h->ir->nframeworks; i++)
-		gap_framework(h, &h->ir->frameworks[i], cov, soacov);
+	for (i = 0; i < h->fws->nrows; i++)
+		gap_framework(h, i, cov, soacov);
 	out(h, "</section>\n");
 }
 
@@ -912,32 +938,26 @@ audits(struct html *h)
 {
 	const struct ismc_report *r = ismc_outputs_report(h->out,
 	    &ismc_report_findings_def, NULL);
-	const struct ismc_ir_audit *au;
-	size_t i;
+	const struct ismc_report *au = ismc_outputs_report(h->out,
+	    &ismc_report_audits_def, NULL);
+	const struct ismc_cell *c;
+	size_t i, j;
 
 	section(h, S_AUDITS);
-	if (h->ir->naudits == 0)
+	if (au->nrows == 0)
 		para(h, "muted", "No audits recorded.");
 	else {
 		out(h, "<table>\n<thead><tr><th>Audit</th><th>Title</th>"
 		    "<th>Scope</th><th>Type</th><th>From</th><th>To</th>"
 		    "<th>Auditor</th><th>Findings</th></tr></thead>\n"
 		    "<tbody>\n");
-		for (i = 0; i < h->ir->naudits; i++) {
-			au = h->ir->audits[i];
+		for (i = 0; i < au->nrows; i++) {
+			c = au->rows[i];
 			out(h, "<tr>");
-			element(h, "td", au->id);
-			element(h, "td", au->title);
-			element(h, "td", au->scope);
-			element(h, "td", au->external ? "external" :
-			    "internal");
-			element(h, "td", au->has_date ? ismc_date_str(h->a,
-			    au->date) : NULL);
-			element(h, "td", au->has_end ? ismc_date_str(h->a,
-			    au->end) : NULL);
-			element(h, "td", au->auditor);
-			ismc_buf_printf(h->b, "<td>%zu</td></tr>\n",
-			    au->nfindings);
+			for (j = ISMC_AUDITS_ID; j < ISMC_AUDITS_FINDINGS; j++)
+				element(h, "td", str(&c[j]));
+			ismc_buf_printf(h->b, "<td>%lld</td></tr>\n",
+			    (long long)c[ISMC_AUDITS_FINDINGS].u.i);
 		}
 		out(h, "</tbody></table>\n");
 	}
@@ -973,14 +993,14 @@ review(struct html *h)
 {
 	const struct ismc_report *r = ismc_outputs_report(h->out,
 	    &ismc_report_review_def, NULL);
+	const char *as_of = fact(h, ISMC_ISMS_SUM_AS_OF);
 
 	section(h, S_REVIEW);
-	para(h, "muted", h->ir->has_as_of ? ismc_arena_printf(h->a,
+	para(h, "muted", as_of != NULL ? ismc_arena_printf(h->a,
 	    "Figures for the management review (ISO/IEC 27001:2022 clause "
-	    "9.3), derived from the specification as of %s.",
-	    ismc_date_str(h->a, h->ir->as_of)) : "Figures for the management "
-	    "review (ISO/IEC 27001:2022 clause 9.3), derived from the "
-	    "specification.");
+	    "9.3), derived from the specification as of %s.", as_of) :
+	    "Figures for the management review (ISO/IEC 27001:2022 clause "
+	    "9.3), derived from the specification.");
 	if (r != NULL)
 		report_table(h, r, NULL);
 	out(h, "</section>\n");
@@ -1054,16 +1074,17 @@ static const char *
 render(const struct ismc_render_job *job, struct ismc_buf *b)
 {
 	struct html h;
-	const struct ismc_ir_isms *m;
+	const char *title;
 
 	memset(&h, 0, sizeof h);
 	h.out = job->outputs;
-	h.ir = ismc_outputs_ir(job->outputs);
+	h.isms = ismc_outputs_report(h.out, &ismc_report_isms_def, NULL);
+	h.fws = ismc_outputs_report(h.out, &ismc_report_frameworks_def, NULL);
 	h.a = ismc_outputs_arena(job->outputs);
 	h.b = b;
 	h.anchors = g_hash_table_new(g_str_hash, g_str_equal);
 	h.placed = g_hash_table_new(g_str_hash, g_str_equal);
-	m = &h.ir->isms;
+	title = fact(&h, ISMC_ISMS_SUM_TITLE);
 	(void)ismc_outputs_each_report(h.out, collect, &h);
 
 	out(&h, "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n"
@@ -1071,7 +1092,7 @@ render(const struct ismc_render_job *job, struct ismc_buf *b)
 	    "content=\"width=device-width, initial-scale=1\">\n"
 	    "<meta name=\"generator\" content=\"ismc " PACKAGE_VERSION "\">\n"
 	    "<title>");
-	esc(&h, m->title != NULL ? m->title : "ISMS report");
+	esc(&h, title != NULL ? title : "ISMS report");
 	ismc_buf_printf(h.b, "</title>\n<style>%s</style>\n</head>\n<body>\n",
 	    style);
 	cover(&h);

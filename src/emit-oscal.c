@@ -24,11 +24,10 @@ applies(struct ismc_outputs *out)
 static const char *
 render(const struct ismc_render_job *job, struct ismc_buf *out)
 {
-	const struct ismc_ir *ir = ismc_outputs_ir(job->outputs);
 	char modified[32];
 
-	ismc_outputs_datetime(ir, modified, sizeof modified);
-	ismc_export_oscal(ir, modified, out);
+	ismc_outputs_datetime(job->outputs, modified, sizeof modified);
+	ismc_export_oscal(ismc_outputs_ir(job->outputs), modified, out);
 	return NULL;
 }
 

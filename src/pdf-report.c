@@ -12,9 +12,10 @@
 #include "arena.h"
 #include "backend.h"
 #include "chart-surface.h"
-#include "ir.h"
 #include "pdf-doc.h"
 #include "pdf-sections.h"
+#include "report-isms.h"
+#include "report.h"
 
 /* The document, in order. Adding a section is adding a line. */
 static void (*const sections[])(struct pdf_doc *) = {
@@ -35,12 +36,6 @@ static void (*const sections[])(struct pdf_doc *) = {
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-void
-ismc_pdf_date(const struct ismc_ir *ir, char *buf, size_t size)
-{
-	ismc_outputs_datetime(ir, buf, size);
-}
-
 static void
 lay(struct pdf_doc *d)
 {
@@ -53,8 +48,12 @@ lay(struct pdf_doc *d)
 cairo_status_t
 ismc_pdf_report(struct ismc_outputs *out, struct ismc_buf *buf)
 {
-	const struct ismc_ir *ir = ismc_outputs_ir(out);
-	const struct ismc_ir_isms *m = &ir->isms;
+	const struct ismc_report_field *m = ismc_outputs_report(out,
+	    &ismc_report_isms_def, NULL)->summary;
+	const char *title = ismc_cell_string(&m[ISMC_ISMS_SUM_TITLE].value);
+	const char *org = ismc_cell_string(
+	    &m[ISMC_ISMS_SUM_ORGANISATION].value);
+	const char *version = ismc_cell_string(&m[ISMC_ISMS_SUM_VERSION].value);
 	struct ismc_arena *a = ismc_outputs_arena(out);
 	struct ismc_surface_meta meta;
 	const char *footer, *header;
@@ -63,13 +62,12 @@ ismc_pdf_report(struct ismc_outputs *out, struct ismc_buf *buf)
 	/* Each input string isolated: an override in the title must not
 	 * reverse the rest of the running footer (text-bound.h). */
 	footer = ismc_arena_printf(a, "%s " PDF_EMDASH " version %s",
-	    pdf_isolate(a, pdf_or_else(m->title, pdf_or_else(m->organisation,
-	    "ISMS"))), pdf_isolate(a, pdf_or_else(m->version, "none")));
+	    pdf_isolate(a, pdf_or_else(title, pdf_or_else(org, "ISMS"))),
+	    pdf_isolate(a, pdf_or_else(version, "none")));
 	header = ismc_arena_printf(a, "Auditor's report " PDF_EMDASH " %s",
-	    pdf_isolate(a, pdf_or_else(m->organisation, pdf_or_else(m->title,
-	    "ISMS"))));
-	ismc_pdf_date(ir, date, sizeof date);
-	meta.title = pdf_or_else(m->title, "ISMS report");
+	    pdf_isolate(a, pdf_or_else(org, pdf_or_else(title, "ISMS"))));
+	ismc_outputs_datetime(out, date, sizeof date);
+	meta.title = pdf_or_else(title, "ISMS report");
 	meta.creator = "ismc " PACKAGE_VERSION;
 	meta.date = date;
 	return pdf_typeset(out, lay, footer, header, &meta, buf);

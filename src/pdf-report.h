@@ -23,7 +23,6 @@
 #include <cairo.h>
 
 struct ismc_buf;
-struct ismc_ir;
 struct ismc_outputs;
 
 /*
@@ -31,13 +30,6 @@ struct ismc_outputs;
  * cairo error, in which case `out` holds nothing useful.
  */
 cairo_status_t ismc_pdf_report(struct ismc_outputs *, struct ismc_buf *out);
-
-/*
- * The PDF creation date, "YYYY-MM-DDThh:mm:ssZ": SOURCE_DATE_EPOCH when it
- * is set to a number of seconds, else the spec's date at midnight UTC,
- * else the epoch. `buf` holds at least 32 bytes.
- */
-void	ismc_pdf_date(const struct ismc_ir *, char *buf, size_t size);
 
 extern const struct ismc_renderer ismc_render_pdf;
 

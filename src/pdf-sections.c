@@ -4,9 +4,10 @@
  * Every figure and every row here comes from a finished report table
  * (report-*.h) or from the coverage table, read by column enum: the PDF
  * shows the numbers the CSV and JSON files hold, and computes none of its
- * own. Only the spec's own declarations that no report lists (the cover,
- * the scope, the audit programme) are read from the IR. The typesetting
- * is pdf-doc.h's.
+ * own. The spec's own declarations that no written report lists (the
+ * cover, the scope, the frameworks, the audit programme) come from the
+ * internal tables of report-isms.h and report-findings.h: the PDF never
+ * reads the IR. The typesetting is pdf-doc.h's.
  */
 #include <config.h>
 
@@ -20,17 +21,17 @@
 #include "arena.h"
 #include "backend.h"
 #include "buf.h"
-#include "catalog.h"
 #include "chart-coverage.h"
 #include "chart-kpi.h"
 #include "chart-risk.h"
 #include "chart-timeline.h"
 #include "coverage.h"
-#include "ir.h"
+#include "date.h"
 #include "pdf-doc.h"
 #include "report-findings.h"
 #include "report-gap.h"
 #include "report-inputs.h"
+#include "report-isms.h"
 #include "report-kpis.h"
 #include "report-readiness.h"
 #include "report-remediation.h"
@@ -126,16 +127,48 @@ human_date(struct ismc_arena *a, bool has, struct ismc_date dt)
 	    dt.year);
 }
 
-static const char *
-iso_date(struct ismc_arena *a, bool has, struct ismc_date dt)
+/* The cover facts: the summary of the isms table (report-isms.h). */
+static const struct ismc_report_field *
+isms(const struct pdf_doc *d)
 {
-	return has ? ismc_date_str(a, dt) : "";
+	return ismc_outputs_report(d->out, &ismc_report_isms_def,
+	    NULL)->summary;
 }
 
-static const struct ismc_ir *
-ir_of(const struct pdf_doc *d)
+/* A cover fact as a string, or NULL. */
+static const char *
+fact(const struct pdf_doc *d, enum ismc_isms_sum k)
 {
-	return ismc_outputs_ir(d->out);
+	return str(&isms(d)[k].value);
+}
+
+/* The frameworks in use, one row each (report-isms.h). */
+static const struct ismc_report *
+frameworks(const struct pdf_doc *d)
+{
+	return ismc_outputs_report(d->out, &ismc_report_frameworks_def, NULL);
+}
+
+static const char *
+fw_id(const struct pdf_doc *d, size_t fw)
+{
+	return frameworks(d)->rows[fw][ISMC_FRAMEWORKS_ID].u.s;
+}
+
+/* Its title, else its id. */
+static const char *
+fw_name(const struct pdf_doc *d, size_t fw)
+{
+	return pdf_or_else(str(&frameworks(d)->rows[fw]
+	    [ISMC_FRAMEWORKS_TITLE]), fw_id(d, fw));
+}
+
+/* "2026-06-30" as a date, for human_date. */
+static bool
+date_of(const char *s, struct ismc_date *dt)
+{
+	return s != NULL && ismc_date_parse(s, strlen(s), dt) !=
+	    ISMC_DATE_SHAPE;
 }
 
 /*
@@ -186,18 +219,14 @@ report_table(struct pdf_doc *d, const struct ismc_report *r,
 static const char *
 frameworks_text(struct pdf_doc *d)
 {
-	const struct ismc_ir *ir = ir_of(d);
 	struct ismc_buf b;
 	const char *s;
 	size_t i;
 
 	ismc_buf_init(&b);
-	for (i = 0; i < ir->nframeworks; i++) {
-		const struct ismc_catalog *c = ir->frameworks[i].catalog;
-
+	for (i = 0; i < frameworks(d)->nrows; i++)
 		ismc_buf_printf(&b, "%s%s", i > 0 ? "\n" : "",
-		    pdf_or_else(c->title, c->id));
-	}
+		    fw_name(d, i));
 	s = ismc_arena_strdup(d->a, ismc_buf_cstr(&b));
 	ismc_buf_free(&b);
 	return s;
@@ -219,30 +248,34 @@ title_line(struct pdf_doc *d, const char *s, double size, bool bold,
 void
 pdf_cover(struct pdf_doc *d)
 {
-	const struct ismc_ir_isms *m = &ir_of(d)->isms;
+	const struct ismc_cell *employees =
+	    &isms(d)[ISMC_ISMS_SUM_EMPLOYEES].value;
+	const char *scope = fact(d, ISMC_ISMS_SUM_SCOPE);
+	struct ismc_date date;
+	bool dated = date_of(fact(d, ISMC_ISMS_SUM_DATE), &date);
 
 	pdf_fill_rect(d, 0, 0, PDF_A4_WIDTH, 14, pdf_accent);
 	d->y = 150;
 	d->y += title_line(d, "AUDITOR'S REPORT", 10.5, true, pdf_muted) + 10;
-	d->y += title_line(d, pdf_or_else(m->organisation,
+	d->y += title_line(d, pdf_or_else(fact(d, ISMC_ISMS_SUM_ORGANISATION),
 	    "Unnamed organisation"), 26, true, pdf_accent) + 8;
-	d->y += title_line(d, pdf_or_else(m->title,
+	d->y += title_line(d, pdf_or_else(fact(d, ISMC_ISMS_SUM_TITLE),
 	    "Information security management system"), 15, false, pdf_ink) +
 	    18;
 	pdf_hline(d, PDF_MARGIN, PDF_MARGIN + 90, d->y, 3, pdf_accent);
 	d->y += 30;
-	pdf_field(d, "Version", pdf_or_else(m->version, "not stated"));
-	pdf_field(d, "Date", pdf_or_else(human_date(d->a, m->has_date,
-	    m->date), "not stated"));
-	pdf_field(d, "Organisation", m->organisation);
-	pdf_field(d, "Industry", m->industry);
-	if (m->employees >= 0)
+	pdf_field(d, "Version", pdf_or_else(fact(d, ISMC_ISMS_SUM_VERSION),
+	    "not stated"));
+	pdf_field(d, "Date", pdf_or_else(human_date(d->a, dated, date),
+	    "not stated"));
+	pdf_field(d, "Organisation", fact(d, ISMC_ISMS_SUM_ORGANISATION));
+	pdf_field(d, "Industry", fact(d, ISMC_ISMS_SUM_INDUSTRY));
+	if (employees->kind == ISMC_CELL_INT)
 		pdf_field(d, "Employees", ismc_arena_printf(d->a, "%lld",
-		    (long long)m->employees));
+		    (long long)employees->u.i));
 	pdf_field(d, "Frameworks", frameworks_text(d));
 	d->y += 8;
-	pdf_field(d, "Scope", m->scope != NULL ? pdf_reflow(d, m->scope) :
-	    NULL);
+	pdf_field(d, "Scope", scope != NULL ? pdf_reflow(d, scope) : NULL);
 	if (d->y < PDF_BOTTOM - 30)
 		d->y = PDF_BOTTOM - 30;
 	pdf_para(d, "Generated by ismc " PACKAGE_VERSION " from the ISMS "
@@ -259,50 +292,55 @@ pdf_toc(struct pdf_doc *d)
 
 /* ---- scope ------------------------------------------------------------- */
 
+/* The scope items of one kind ("in scope"), as bullets. */
 static void
-bullets(struct pdf_doc *d, const char *title, const char *const *items,
-    size_t n)
+bullets(struct pdf_doc *d, const char *title, const char *kind)
 {
-	size_t i;
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_isms_def, NULL);
+	size_t i, n = 0;
 
 	pdf_heading(d, 3, title, false);
+	for (i = 0; i < r->nrows; i++)
+		if (strcmp(r->rows[i][ISMC_ISMS_KIND].u.s, kind) == 0) {
+			pdf_bullet(d, r->rows[i][ISMC_ISMS_TEXT].u.s);
+			n++;
+		}
 	if (n == 0)
 		pdf_para(d, "Nothing listed.", PDF_BODY, false, pdf_muted);
-	for (i = 0; i < n; i++)
-		pdf_bullet(d, items[i]);
+}
+
+static bool
+is_location(const struct ismc_cell *c)
+{
+	return strcmp(c[ISMC_ISMS_KIND].u.s, "location") == 0;
 }
 
 void
 pdf_scope(struct pdf_doc *d)
 {
-	static const struct pdf_col cols[] = {
-		{ "Location", 0.18, true },
-		{ "Description", 0.82, false },
+	static const struct rcol cols[] = {
+		{ { "Location", 0.18, true }, ISMC_ISMS_ID, NULL, NULL },
+		{ { "Description", 0.82, false }, ISMC_ISMS_TEXT, NULL, NULL },
 	};
-	const struct ismc_ir_isms *m = &ir_of(d)->isms;
-	struct pdf_table t;
-	const char *row[2];
-	size_t i;
+	const struct ismc_report *r = ismc_outputs_report(d->out,
+	    &ismc_report_isms_def, NULL);
+	size_t i, n = 0;
 
 	pdf_heading(d, 1, ISMC_PDF_SCOPE, true);
-	pdf_para(d, pdf_or_else(m->scope, "No scope statement recorded."),
-	    PDF_BODY, false, pdf_ink);
+	pdf_para(d, pdf_or_else(fact(d, ISMC_ISMS_SUM_SCOPE),
+	    "No scope statement recorded."), PDF_BODY, false, pdf_ink);
 	pdf_heading(d, 3, "Locations", false);
-	if (m->nlocations == 0)
+	for (i = 0; i < r->nrows; i++)
+		n += is_location(r->rows[i]);
+	if (n == 0)
 		pdf_para(d, "No locations recorded.", PDF_BODY, false,
 		    pdf_muted);
-	else {
-		pdf_table_begin(d, &t, cols, 2);
-		for (i = 0; i < m->nlocations; i++) {
-			row[0] = m->locations[i].id;
-			row[1] = m->locations[i].text;
-			pdf_table_row(d, &t, row);
-		}
-		pdf_table_end(d);
-	}
-	bullets(d, "In scope", m->in_scope, m->nin_scope);
+	else
+		report_table(d, r, cols, NELEM(cols), is_location);
+	bullets(d, "In scope", "in scope");
 	d->y += 4;
-	bullets(d, "Out of scope", m->out_of_scope, m->nout_of_scope);
+	bullets(d, "Out of scope", "out of scope");
 }
 
 /* ---- Statement of Applicability ---------------------------------------- */
@@ -330,7 +368,7 @@ clause_status(struct pdf_doc *d, const struct ismc_cell *c)
 /* The requirements outside the SoA part, which every organisation must
  * meet (ISO/IEC 27001 clauses 4 to 10), from the clauses report. */
 static void
-soa_clauses(struct pdf_doc *d, const struct ismc_ir_framework *fw)
+soa_clauses(struct pdf_doc *d, size_t fw)
 {
 	static const struct rcol cols[] = {
 		{ { "Clause", 0.08, true }, ISMC_CLAUSE_ID, NULL, NULL },
@@ -341,7 +379,7 @@ soa_clauses(struct pdf_doc *d, const struct ismc_ir_framework *fw)
 		{ { "Documented information and references", 0.36, false },
 		    ISMC_CLAUSE_REFERENCES, "\n", NULL },
 	};
-	const struct ismc_report *r = ismc_outputs_report(d->out,
+	const struct ismc_report *r = ismc_outputs_fw_report(d->out,
 	    &ismc_report_clauses_def, fw);
 
 	if (r == NULL)
@@ -355,7 +393,7 @@ soa_clauses(struct pdf_doc *d, const struct ismc_ir_framework *fw)
 }
 
 static void
-soa_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw)
+soa_framework(struct pdf_doc *d, size_t fw)
 {
 	static const struct rcol cols[] = {
 		{ { "Control", 0.08, true }, ISMC_SOA_ID, NULL, NULL },
@@ -368,10 +406,10 @@ soa_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw)
 		{ { "References", 0.24, false }, ISMC_SOA_REFERENCES, "\n",
 		    NULL },
 	};
-	const struct ismc_report *r = ismc_outputs_report(d->out,
+	const struct ismc_report *r = ismc_outputs_fw_report(d->out,
 	    &ismc_report_soa_def, fw);
 
-	pdf_heading(d, 2, pdf_or_else(fw->catalog->title, fw->catalog->id),
+	pdf_heading(d, 2, fw_name(d, fw),
 	    true);
 	pdf_para(d, summary_text(d, r), PDF_BODY, false, pdf_ink);
 	report_table(d, r, cols, NELEM(cols), NULL);
@@ -381,7 +419,7 @@ soa_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw)
 void
 pdf_soa(struct pdf_doc *d)
 {
-	const struct ismc_ir *ir = ir_of(d);
+	const struct ismc_report *fws = frameworks(d);
 	size_t i, n = 0;
 
 	pdf_heading(d, 1, ISMC_PDF_SOA, true);
@@ -389,10 +427,10 @@ pdf_soa(struct pdf_doc *d)
 	    "the framework's order, as the organisation decided it. "
 	    "Requirement frameworks are assessed in the gap analysis.",
 	    PDF_BODY, false, pdf_muted);
-	for (i = 0; i < ir->nframeworks; i++) {
-		if (!ismc_catalog_is_controls(ir->frameworks[i].catalog))
+	for (i = 0; i < fws->nrows; i++) {
+		if (!fws->rows[i][ISMC_FRAMEWORKS_CONTROLS].u.b)
 			continue;
-		soa_framework(d, &ir->frameworks[i]);
+		soa_framework(d, i);
 		n++;
 	}
 	if (n == 0)
@@ -789,7 +827,7 @@ plan_after(struct pdf_doc *d, const struct ismc_cell *c)
 
 /* The remediation plan of a framework: what to do next, in order. */
 static void
-plan_table(struct pdf_doc *d, const struct ismc_ir_framework *fw)
+plan_table(struct pdf_doc *d, size_t fw)
 {
 	static const struct rcol cols[] = {
 		{ { "Step", 0.06, true }, ISMC_PLAN_RANK, NULL, NULL },
@@ -798,7 +836,7 @@ plan_table(struct pdf_doc *d, const struct ismc_ir_framework *fw)
 		{ { "Made full", 0.1, false }, ISMC_PLAN_GAIN, NULL, NULL },
 		{ { "Full after", 0.17, false }, -1, NULL, plan_after },
 	};
-	const struct ismc_report *r = ismc_outputs_report(d->out,
+	const struct ismc_report *r = ismc_outputs_fw_report(d->out,
 	    &ismc_report_remediation_def, fw);
 
 	pdf_heading(d, 3, "Remediation plan", false);
@@ -817,7 +855,7 @@ plan_table(struct pdf_doc *d, const struct ismc_ir_framework *fw)
 
 /* A framework a mapping set targets: its gap report and its plan. */
 static void
-gap_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw,
+gap_framework(struct pdf_doc *d, size_t fw,
     const struct ismc_report *r, const struct ismc_coverage_row *row)
 {
 	static const struct rcol cols[] = {
@@ -830,7 +868,7 @@ gap_framework(struct pdf_doc *d, const struct ismc_ir_framework *fw,
 		    gap_evidence },
 	};
 
-	pdf_heading(d, 2, pdf_or_else(fw->catalog->title, fw->catalog->id),
+	pdf_heading(d, 2, fw_name(d, fw),
 	    true);
 	pdf_para(d, gap_totals(d, r), PDF_BODY, false, pdf_ink);
 	if (row != NULL)
@@ -888,7 +926,7 @@ clause_open(const struct ismc_cell *c)
  * clauses not implemented.
  */
 static void
-hub_coverage(struct pdf_doc *d, const struct ismc_ir_framework *fw,
+hub_coverage(struct pdf_doc *d, size_t fw,
     const struct ismc_coverage_row *row)
 {
 	static const struct rcol cols[] = {
@@ -898,7 +936,7 @@ hub_coverage(struct pdf_doc *d, const struct ismc_ir_framework *fw,
 		{ { "Owner", 0.24, false }, ISMC_CLAUSE_OWNER_TITLE, NULL,
 		    NULL },
 	};
-	const struct ismc_report *r = ismc_outputs_report(d->out,
+	const struct ismc_report *r = ismc_outputs_fw_report(d->out,
 	    &ismc_report_clauses_def, fw);
 	const struct ismc_coverage_cell *n = &row->total;
 
@@ -920,7 +958,7 @@ hub_coverage(struct pdf_doc *d, const struct ismc_ir_framework *fw,
 }
 
 static void
-soa_framework_gaps(struct pdf_doc *d, const struct ismc_ir_framework *fw,
+soa_framework_gaps(struct pdf_doc *d, size_t fw,
     const struct ismc_coverage_row *row, const struct ismc_coverage_row *grow)
 {
 	static const struct rcol cols[] = {
@@ -929,11 +967,11 @@ soa_framework_gaps(struct pdf_doc *d, const struct ismc_ir_framework *fw,
 		{ { "Status", 0.16, false }, -1, NULL, soa_open_status },
 		{ { "Owner", 0.24, false }, -1, NULL, soa_owner },
 	};
-	const struct ismc_report *r = ismc_outputs_report(d->out,
+	const struct ismc_report *r = ismc_outputs_fw_report(d->out,
 	    &ismc_report_soa_def, fw);
 	const struct ismc_coverage_cell *n = &row->total;
 
-	pdf_heading(d, 2, pdf_or_else(fw->catalog->title, fw->catalog->id),
+	pdf_heading(d, 2, fw_name(d, fw),
 	    true);
 	pdf_para(d, ismc_arena_printf(d->a, "%zu requirements, %zu applicable: "
 	    "%zu implemented, %zu partly, %zu planned, %zu open; %zu "
@@ -987,15 +1025,14 @@ gap_method(struct pdf_doc *d, const struct ismc_coverage *cov)
 void
 pdf_gap(struct pdf_doc *d)
 {
-	const struct ismc_ir *ir = ir_of(d);
 	const struct ismc_coverage *cov = ismc_outputs_coverage(d->out);
 	const struct ismc_coverage *soa = ismc_outputs_soa_coverage(d->out);
-	const struct ismc_ir_framework *fw;
 	const struct ismc_report *r;
-	size_t i;
+	const char *id;
+	size_t fw, n = frameworks(d)->nrows;
 
 	pdf_heading(d, 1, ISMC_PDF_GAP, true);
-	if (ir->nframeworks == 0) {
+	if (n == 0) {
 		pdf_para(d, "No framework in use.", PDF_BODY, false, pdf_muted);
 		return;
 	}
@@ -1006,16 +1043,14 @@ pdf_gap(struct pdf_doc *d)
 		    "figures below count the implementation status recorded "
 		    "in each framework's Statement of Applicability.", PDF_BODY,
 		    false, pdf_muted);
-	for (i = 0; i < ir->nframeworks; i++) {
-		fw = &ir->frameworks[i];
-		r = ismc_outputs_report(d->out, &ismc_report_gap_def, fw);
+	for (fw = 0; fw < n; fw++) {
+		id = fw_id(d, fw);
+		r = ismc_outputs_fw_report(d->out, &ismc_report_gap_def, fw);
 		if (r != NULL)
-			gap_framework(d, fw, r, ismc_coverage_row(cov,
-			    fw->catalog->id));
+			gap_framework(d, fw, r, ismc_coverage_row(cov, id));
 		else
-			soa_framework_gaps(d, fw, ismc_coverage_row(soa,
-			    fw->catalog->id), ismc_coverage_row(cov,
-			    fw->catalog->id));
+			soa_framework_gaps(d, fw, ismc_coverage_row(soa, id),
+			    ismc_coverage_row(cov, id));
 	}
 }
 
@@ -1052,41 +1087,46 @@ pdf_kpis(struct pdf_doc *d)
 	report_table(d, r, cols, NELEM(cols), NULL);
 }
 
-/* The audit programme: the spec's declarations, which no report lists. */
+/* "Title\nScope: scope", or the title alone. */
+static const char *
+audit_title(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	const char *title = pdf_or_else(str(&c[ISMC_AUDITS_TITLE]),
+	    "");
+	const char *scope = str(&c[ISMC_AUDITS_SCOPE]);
+
+	return scope != NULL ? ismc_arena_printf(d->a, "%s\nScope: %s", title,
+	    scope) : title;
+}
+
+/* "2026-03-02 to 2026-03-04", or the first day alone. */
+static const char *
+audit_dates(struct pdf_doc *d, const struct ismc_cell *c)
+{
+	const char *from = text(d, &c[ISMC_AUDITS_FROM], "");
+
+	if (c[ISMC_AUDITS_TO].kind == ISMC_CELL_NULL)
+		return from;
+	return ismc_arena_printf(d->a, "%s to %s", from,
+	    text(d, &c[ISMC_AUDITS_TO], ""));
+}
+
+/* The audit programme, from the audits table (report-findings.h). */
 static void
 audit_table(struct pdf_doc *d)
 {
-	static const struct pdf_col cols[] = {
-		{ "Audit", 0.11, true },
-		{ "Title and scope", 0.36, false },
-		{ "Type", 0.09, false },
-		{ "Dates", 0.14, false },
-		{ "Auditor", 0.19, false },
-		{ "Findings", 0.11, false },
+	static const struct rcol cols[] = {
+		{ { "Audit", 0.11, true }, ISMC_AUDITS_ID, NULL, NULL },
+		{ { "Title and scope", 0.36, false }, -1, NULL, audit_title },
+		{ { "Type", 0.09, false }, ISMC_AUDITS_TYPE, NULL, NULL },
+		{ { "Dates", 0.14, false }, -1, NULL, audit_dates },
+		{ { "Auditor", 0.19, false }, ISMC_AUDITS_AUDITOR, NULL, NULL },
+		{ { "Findings", 0.11, false }, ISMC_AUDITS_FINDINGS, NULL,
+		    NULL },
 	};
-	const struct ismc_ir *ir = ir_of(d);
-	const struct ismc_ir_audit *au;
-	const char *row[6];
-	struct pdf_table t;
-	size_t i;
 
-	pdf_table_begin(d, &t, cols, 6);
-	for (i = 0; i < ir->naudits; i++) {
-		au = ir->audits[i];
-		row[0] = au->id;
-		row[1] = au->scope != NULL ? ismc_arena_printf(d->a,
-		    "%s\nScope: %s", pdf_or_else(au->title, ""), au->scope) :
-		    pdf_or_else(au->title, "");
-		row[2] = au->external ? "external" : "internal";
-		row[3] = au->has_end ? ismc_arena_printf(d->a, "%s to %s",
-		    iso_date(d->a, au->has_date, au->date), iso_date(d->a,
-		    au->has_end, au->end)) : iso_date(d->a, au->has_date,
-		    au->date);
-		row[4] = pdf_or_else(au->auditor, "");
-		row[5] = count(d, au->nfindings);
-		pdf_table_row(d, &t, row);
-	}
-	pdf_table_end(d);
+	report_table(d, ismc_outputs_report(d->out, &ismc_report_audits_def,
+	    NULL), cols, NELEM(cols), NULL);
 }
 
 /* "A-1 Title (open, ciso, due 2026-01-31) OVERDUE", one per line, from
@@ -1170,7 +1210,8 @@ pdf_audits(struct pdf_doc *d)
 	    &ismc_report_findings_def, NULL);
 
 	pdf_heading(d, 1, ISMC_PDF_AUDITS, true);
-	if (ir_of(d)->naudits == 0)
+	if (ismc_outputs_report(d->out, &ismc_report_audits_def,
+	    NULL)->nrows == 0)
 		pdf_para(d, "No audits recorded.", PDF_BODY, false, pdf_muted);
 	else
 		audit_table(d);
@@ -1296,15 +1337,16 @@ pdf_review(struct pdf_doc *d)
 		{ { "Figure", 0.12, false }, ISMC_REVIEW_FIGURE, NULL, NULL },
 		{ { "Detail", 0.54, false }, ISMC_REVIEW_DETAIL, NULL, NULL },
 	};
-	const struct ismc_ir *ir = ir_of(d);
 	const struct ismc_report *r = ismc_outputs_report(d->out,
 	    &ismc_report_review_def, NULL);
+	struct ismc_date as_of;
+	bool has_as_of = date_of(fact(d, ISMC_ISMS_SUM_AS_OF), &as_of);
 
 	pdf_heading(d, 1, ISMC_PDF_REVIEW, true);
 	pdf_para(d, ismc_arena_printf(d->a, "Figures for the management "
 	    "review (ISO/IEC 27001:2022 clause 9.3), derived from the "
 	    "specification as of %s.", pdf_or_else(human_date(d->a,
-	    ir->has_as_of, ir->as_of), "its date")), PDF_BODY, false,
+	    has_as_of, as_of), "its date")), PDF_BODY, false,
 	    pdf_muted);
 	report_table(d, r, cols, NELEM(cols), NULL);
 	coverage_summary(d);

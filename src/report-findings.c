@@ -1,5 +1,6 @@
 /*
- * report-findings.c - audit findings and their corrective actions.
+ * report-findings.c - audit findings and their corrective actions, and the
+ * audit programme.
  */
 #include <config.h>
 
@@ -30,6 +31,18 @@ static const struct ismc_report_column finding_columns[] = {
 	[ISMC_FINDINGS_OVERDUE] = { "overdue", "Overdue" },
 	[ISMC_FINDINGS_CLOSED] = { "closed", "Closed" },
 	[ISMC_FINDINGS_ACTION_OVERDUE] = { "action_overdue", NULL },
+};
+
+/* ORDER AUDIT_COLUMNS */
+static const struct ismc_report_column audit_columns[] = {
+	[ISMC_AUDITS_ID] = { "id", NULL },
+	[ISMC_AUDITS_TITLE] = { "title", NULL },
+	[ISMC_AUDITS_SCOPE] = { "scope", NULL },
+	[ISMC_AUDITS_TYPE] = { "type", NULL },
+	[ISMC_AUDITS_FROM] = { "from", NULL },
+	[ISMC_AUDITS_TO] = { "to", NULL },
+	[ISMC_AUDITS_AUDITOR] = { "auditor", NULL },
+	[ISMC_AUDITS_FINDINGS] = { "findings", NULL },
 };
 
 static void
@@ -139,4 +152,40 @@ const struct ismc_report_def ismc_report_findings_def = {
 	.name = "findings",
 	.scope = ISMC_SCOPE_BUILD,
 	.build = ismc_report_findings,
+};
+
+struct ismc_report *
+ismc_report_audits(const struct ismc_ir *ir, struct ismc_arena *a)
+{
+	const struct ismc_ir_audit *au;
+	struct ismc_report *r;
+	struct ismc_cell *row;
+	size_t i;
+
+	r = ismc_report_new(a, "audits", "Audit programme", audit_columns,
+	    ISMC_AUDITS_NCOLUMNS);
+	for (i = 0; i < ir->naudits; i++) {
+		au = ir->audits[i];
+		row = ismc_report_add_row(r);
+		row[ISMC_AUDITS_ID] = ismc_cell_str(au->id);
+		row[ISMC_AUDITS_TITLE] = ismc_cell_str(au->title);
+		row[ISMC_AUDITS_SCOPE] = ismc_cell_str(au->scope);
+		row[ISMC_AUDITS_TYPE] = ismc_cell_str(au->external ?
+		    "external" : "internal");
+		row[ISMC_AUDITS_FROM] = ismc_cell_date(a, au->has_date ?
+		    &au->date : NULL);
+		row[ISMC_AUDITS_TO] = ismc_cell_date(a, au->has_end ?
+		    &au->end : NULL);
+		row[ISMC_AUDITS_AUDITOR] = ismc_cell_str(au->auditor);
+		row[ISMC_AUDITS_FINDINGS] = ismc_cell_int((int64_t)
+		    au->nfindings);
+	}
+	return r;
+}
+
+const struct ismc_report_def ismc_report_audits_def = {
+	.name = "audits",
+	.scope = ISMC_SCOPE_BUILD,
+	.internal = true,
+	.build = ismc_report_audits,
 };

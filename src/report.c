@@ -400,6 +400,12 @@ ismc_cell_format(const struct ismc_cell *c, const char *list_sep,
 	ismc_cell_visit(c, &text_ops, &t);
 }
 
+const char *
+ismc_cell_string(const struct ismc_cell *c)
+{
+	return c->kind == ISMC_CELL_STRING ? c->u.s : NULL;
+}
+
 bool
 ismc_cell_equal(const struct ismc_cell *a, const struct ismc_cell *b)
 {

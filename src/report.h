@@ -91,6 +91,8 @@ void	ismc_cell_visit(const struct ismc_cell *, const struct ismc_cell_ops *,
  */
 void	ismc_cell_format(const struct ismc_cell *, const char *list_sep,
 	    struct ismc_buf *out);
+/* The string of a STRING cell; NULL for any other cell. */
+const char *ismc_cell_string(const struct ismc_cell *);
 /* Whether two cells are of one kind and hold the same value. */
 bool	ismc_cell_equal(const struct ismc_cell *, const struct ismc_cell *);
 /* The same as an arena-owned string. */

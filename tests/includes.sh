@@ -1,7 +1,8 @@
 #!/bin/sh
 # The include graph (scripts/check-includes.sh): the tree passes, and the
 # check fails, naming the culprit, on a copy with a backend that reaches
-# the syntax tree and on one with a cycle between two reports.
+# the syntax tree, with a renderer that reaches the IR or a catalog, and
+# on one with a cycle between two reports.
 . "${ISMC_SRCDIR:?}/tests/lib.sh"
 
 check=$ISMC_SRCDIR/scripts/check-includes.sh
@@ -40,6 +41,16 @@ copy_tree "$tmp/deep"
 printf '#include "lexctx.h"\n' >>"$tmp/deep/src/coverage.h"
 expect_violation "a backend reaching lexctx.h through a header" \
     "$tmp/deep" "(src/pdf-sections.c -> src/coverage.h -> src/lexctx.h)"
+
+copy_tree "$tmp/render"
+printf '#include "ir.h"\n' >>"$tmp/render/src/chart-kpi.c"
+expect_violation "a renderer including ir.h" "$tmp/render" \
+    "renderer src/chart-kpi.c reaches src/ir.h"
+
+copy_tree "$tmp/model"
+printf '#include "catalog.h"\n' >>"$tmp/model/src/report-soa.h"
+expect_violation "a renderer reaching catalog.h through a report header" \
+    "$tmp/model" "(src/pdf-sections.c -> src/report-soa.h -> src/catalog.h)"
 
 copy_tree "$tmp/cycle"
 printf '#include "report-review.h"\n' >>"$tmp/cycle/src/report-kpis.c"

@@ -42,6 +42,7 @@
 #include "outdir.h"
 #include "pdf-doc.h"
 #include "pdf-report.h"
+#include "report-heatmap.h"
 #include "report-kpis.h"
 #include "report-risks.h"
 #include "report-roadmap.h"
@@ -298,9 +299,13 @@ static struct ismc_dl *
 heatmap(double w, const struct ismc_text_metrics *m)
 {
 	struct ismc_chart_opts o = { .width = w, .metrics = m };
-	const struct ismc_report *r = risks();
+	struct ismc_heatmap_tables t;
 
-	return ismc_chart_risk_heatmap(r, ir, &o, &arena);
+	t.risks = risks();
+	t.scales = ismc_report_scales(ir, &arena);
+	t.bands = ismc_report_bands(ir, &arena);
+	t.grid = ismc_report_heatmap(ir, &arena);
+	return ismc_chart_risk_heatmap(&t, &o, &arena);
 }
 
 static void
@@ -998,23 +1003,33 @@ pdf(struct ismc_buf *b)
 	ismc_outputs_free(out);
 }
 
+/* The PDF's date, as the renderer reads it from the outputs. */
+static void
+pdf_date(char *buf, size_t size)
+{
+	struct ismc_outputs *out = ismc_outputs_new(ir, &arena);
+
+	ismc_outputs_datetime(out, buf, size);
+	ismc_outputs_free(out);
+}
+
 Test(pdf, date_from_source_date_epoch_then_spec)
 {
 	char buf[32];
 
 	compile();
 	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
-	ismc_pdf_date(ir, buf, sizeof buf);
+	pdf_date(buf, sizeof buf);
 	cr_assert_str_eq(buf, "2023-11-14T22:13:20Z");
 	setenv("SOURCE_DATE_EPOCH", "soon", 1);
-	ismc_pdf_date(ir, buf, sizeof buf);
+	pdf_date(buf, sizeof buf);
 	cr_assert_str_eq(buf, "1970-01-01T00:00:00Z");
 	unsetenv("SOURCE_DATE_EPOCH");
 	ismc_buf_reset(&spec);
 	ismc_buf_adds(&spec, "framework iso27001\n"
 	    "isms \"Dated\" { date 2026-06-30 }\n");
 	compile();
-	ismc_pdf_date(ir, buf, sizeof buf);
+	pdf_date(buf, sizeof buf);
 	cr_assert_str_eq(buf, "2026-06-30T00:00:00Z");
 }
 

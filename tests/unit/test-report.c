@@ -30,6 +30,9 @@
 #include "helpers.h"
 #include "ir.h"
 #include "outdir.h"
+#include "report-findings.h"
+#include "report-heatmap.h"
+#include "report-isms.h"
 #include "report-risks.h"
 #include "report-roadmap.h"
 #include "report-soa.h"
@@ -668,6 +671,110 @@ Test(builders, no_clauses_without_clauses)
 
 	cr_assert_str_eq(ir->frameworks[1].catalog->id, "dora");
 	cr_assert_null(ismc_report_clauses(ir, &ir->frameworks[1], &arena));
+}
+
+/* The heatmap's tables place each risk once, by level index, and colour
+ * each cell by the band of its score (the comment above the spec). */
+Test(builders, heatmap_tables)
+{
+	const struct ismc_ir *ir = compile("");
+	const struct ismc_report *sc = ismc_report_scales(ir, &arena);
+	const struct ismc_report *b = ismc_report_bands(ir, &arena);
+	const struct ismc_report *g = ismc_report_heatmap(ir, &arena);
+	const struct ismc_cell *c;
+
+	cr_assert_eq(sc->nrows, 10);
+	cr_assert_eq(sc->summary[ISMC_SCALES_SUM_LIKELIHOOD].value.u.i, 5);
+	cr_assert_eq(sc->summary[ISMC_SCALES_SUM_IMPACT].value.u.i, 5);
+	cr_assert_str_eq(sc->rows[4][ISMC_SCALES_NAME].u.s, "Very high");
+	cr_assert_str_eq(sc->rows[5][ISMC_SCALES_SCALE].u.s, "impact");
+	cr_assert_eq(sc->rows[5][ISMC_SCALES_INDEX].u.i, 0);
+	cr_assert_str_eq(sc->rows[5][ISMC_SCALES_ID].u.s, "negligible");
+	cr_assert_eq(b->nrows, 3);
+	cr_assert_str_eq(b->rows[1][ISMC_BANDS_NAME].u.s, "Medium");
+	cr_assert_eq(b->rows[1][ISMC_BANDS_LO].u.i, 6);
+	cr_assert_eq(b->rows[1][ISMC_BANDS_HI].u.i, 11);
+	cr_assert_eq(g->nrows, 25);
+	/* high x severe = 20, High; after treatment low x moderate. */
+	c = g->rows[3 * 5 + 4];
+	cr_assert_eq(c[ISMC_HEATMAP_LIKELIHOOD].u.i, 3);
+	cr_assert_eq(c[ISMC_HEATMAP_IMPACT].u.i, 4);
+	cr_assert_eq(c[ISMC_HEATMAP_SCORE].u.i, 20);
+	cr_assert_eq(c[ISMC_HEATMAP_BAND].u.i, 2);
+	cr_assert_eq(c[ISMC_HEATMAP_RISKS].u.list.n, 1);
+	cr_assert_str_eq(c[ISMC_HEATMAP_RISKS].u.list.items[0], "R-1");
+	cr_assert_eq(c[ISMC_HEATMAP_RES_RISKS].u.list.n, 0);
+	c = g->rows[1 * 5 + 2];
+	cr_assert_eq(c[ISMC_HEATMAP_SCORE].u.i, 6);
+	cr_assert_eq(c[ISMC_HEATMAP_BAND].u.i, 1);
+	cr_assert_str_eq(c[ISMC_HEATMAP_RES_RISKS].u.list.items[0], "R-1");
+	/* medium x severe; its residual keeps medium, negligible. */
+	cr_assert_str_eq(g->rows[2 * 5 + 4][ISMC_HEATMAP_RISKS].u.list.items[0],
+	    "R-2");
+	c = g->rows[2 * 5 + 0];
+	cr_assert_eq(c[ISMC_HEATMAP_RES_RISKS].u.list.n, 1);
+	cr_assert_str_eq(c[ISMC_HEATMAP_RES_RISKS].u.list.items[0], "R-2");
+	cr_assert_eq(c[ISMC_HEATMAP_BAND].u.i, 0);
+}
+
+/* A score no band holds leaves its cell without a band. */
+Test(builders, heatmap_cell_without_band)
+{
+	const struct ismc_ir *ir;
+	const struct ismc_report *g;
+
+	ismc_test_init(&t);		/* teardown_spec ends it */
+	ir = ismc_test_compile(&t, "scale likelihood { level 1 a; level 2 b }\n"
+	    "scale impact { level 1 x }\nscoring { band low 1..1 }\n");
+	cr_assert_not_null(ir, "%s", ismc_test_diags(&t));
+	g = ismc_report_heatmap(ir, &arena);
+	cr_assert_eq(g->nrows, 2);
+	cr_assert_eq(g->rows[0][ISMC_HEATMAP_BAND].u.i, 0);
+	cr_assert_eq(g->rows[1][ISMC_HEATMAP_BAND].kind, ISMC_CELL_NULL);
+	cr_assert_eq(g->rows[1][ISMC_HEATMAP_SCORE].u.i, 2);
+}
+
+/* The cover facts, the frameworks and the audit programme, as the
+ * documents read them. */
+Test(builders, isms_frameworks_audits)
+{
+	const struct ismc_ir *ir = compile("framework dora\n"
+	    "audit IA-1 \"Internal audit\" { type internal; date 2026-03-02;"
+	    " end 2026-03-04; auditor \"J. Doe\"; scope \"All\" }\n"
+	    "audit EA-1 \"Surveillance\" { type external }\n");
+	const struct ismc_report *m = ismc_report_isms(ir, &arena);
+	const struct ismc_report *f = ismc_report_frameworks(ir, &arena);
+	const struct ismc_report *a = ismc_report_audits(ir, &arena);
+	const struct ismc_cell *c;
+
+	cr_assert_str_eq(m->summary[ISMC_ISMS_SUM_TITLE].value.u.s,
+	    "SafeTrust ISMS");
+	cr_assert_str_eq(m->summary[ISMC_ISMS_SUM_ORGANISATION].value.u.s,
+	    "SafeTrust Ltd");
+	cr_assert_str_eq(m->summary[ISMC_ISMS_SUM_DATE].value.u.s,
+	    "2026-01-31");
+	cr_assert_eq(m->summary[ISMC_ISMS_SUM_EMPLOYEES].value.kind,
+	    ISMC_CELL_NULL);
+	cr_assert_eq(m->summary[ISMC_ISMS_SUM_SCOPE].value.kind,
+	    ISMC_CELL_NULL);
+	cr_assert_eq(m->nrows, 0);
+	cr_assert_eq(f->nrows, 2);
+	cr_assert_str_eq(f->rows[0][ISMC_FRAMEWORKS_ID].u.s, "iso27001-2022");
+	cr_assert(f->rows[0][ISMC_FRAMEWORKS_CONTROLS].u.b);
+	cr_assert_str_eq(f->rows[1][ISMC_FRAMEWORKS_ID].u.s, "dora");
+	cr_assert_not(f->rows[1][ISMC_FRAMEWORKS_CONTROLS].u.b);
+	cr_assert_eq(a->nrows, 2);
+	c = a->rows[1];		/* undated last */
+	cr_assert_str_eq(c[ISMC_AUDITS_ID].u.s, "EA-1");
+	cr_assert_str_eq(c[ISMC_AUDITS_TYPE].u.s, "external");
+	cr_assert_eq(c[ISMC_AUDITS_FROM].kind, ISMC_CELL_NULL);
+	cr_assert_eq(c[ISMC_AUDITS_TO].kind, ISMC_CELL_NULL);
+	c = a->rows[0];
+	cr_assert_str_eq(c[ISMC_AUDITS_TYPE].u.s, "internal");
+	cr_assert_str_eq(c[ISMC_AUDITS_FROM].u.s, "2026-03-02");
+	cr_assert_str_eq(c[ISMC_AUDITS_TO].u.s, "2026-03-04");
+	cr_assert_str_eq(c[ISMC_AUDITS_AUDITOR].u.s, "J. Doe");
+	cr_assert_eq(c[ISMC_AUDITS_FINDINGS].u.i, 0);
 }
 
 Test(builders, risks_csv)
