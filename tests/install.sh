@@ -17,11 +17,16 @@ bin=$(find "$dest" -type f -name ismc -perm -u+x | head -n 1)
 
 # Neither tree is named in the binary (not even by its debug information).
 datadir=$(env -u ISMC_PATH -u ISMC_DATADIR "$bin" check --print-search-path)
-case $datadir in
-"$srcdir"/*|"$builddir"/*) echo "# prefix inside the tree; strings not checked" ;;
+# A sanitizer build is a test build, never installed: ASan keeps each
+# file's name as the compiler was given it, for its reports, and GCC does
+# not apply -ffile-prefix-map to those names.
+case ${ISMC_SANITIZERS:-0}:$datadir in
+*:"$srcdir"/*|*:"$builddir"/*)
+	echo "# prefix inside the tree; strings not checked" ;;
+1:*)	echo "# sanitizer build: ASan names the sources; strings not checked" ;;
 *)
 	if strings "$bin" | grep -F -e "$srcdir" -e "$builddir" >"$tmp/strings"
-	then fail "the binary names the tree: $(head -n 3 "$tmp/strings")"
+	then fail "the binary names the tree: $(head -n 3 "$tmp/strings" | tr "\n" " ")"
 	else pass "the binary names neither tree"; fi
 	;;
 esac
