@@ -52,6 +52,7 @@ int	ismc_yyparse(yyscan_t, struct ismc_parser_state *);
 
 #include "compilation.h"
 #include "diag.h"
+#include "xalloc.h"
 
 /*
  * A rule spans its first child's start to its last child's end; an empty
@@ -75,12 +76,12 @@ static void	ismc_yyerror(const struct ismc_span *, yyscan_t,
 static struct ismc_item *new_item(struct ismc_parser_state *,
 		    const struct ismc_value *, struct ismc_vlist *,
 		    struct ismc_span);
-static struct ismc_value *new_value(struct ismc_parser_state *,
-		    const struct ismc_value *);
 static void	stray_block(struct ismc_parser_state *, struct ismc_span);
 static void	ilist_append(struct ismc_ilist *, struct ismc_item *);
-static void	vlist_append(struct ismc_vlist *, struct ismc_value *);
-static void	vlist_concat(struct ismc_vlist *, const struct ismc_vlist *);
+static void	vlist_append(struct ismc_parser_state *, struct ismc_vlist *,
+		    const struct ismc_value *);
+static void	vlist_concat(struct ismc_parser_state *, struct ismc_vlist *,
+		    const struct ismc_vlist *);
 }
 
 /* Value tokens carry their value whole; only arguments become nodes, so
@@ -148,10 +149,10 @@ block
 
 /* A bracket list is flattened into the arguments around it. */
 args
-	: %empty		{ $$ = (struct ismc_vlist){ NULL, NULL, 0 }; }
-	| args value		{ $$ = $1; vlist_append(&$$, new_value(ps, &$2)); }
+	: %empty		{ $$ = (struct ismc_vlist){ ps->nvals, 0 }; }
+	| args value		{ $$ = $1; vlist_append(ps, &$$, &$2); }
 	| args COMMA		{ $$ = $1; }
-	| args LBRACKET args RBRACKET	{ $$ = $1; vlist_concat(&$$, &$3); }
+	| args LBRACKET args RBRACKET	{ $$ = $1; vlist_concat(ps, &$$, &$3); }
 	;
 
 value
@@ -172,52 +173,59 @@ ilist_append(struct ismc_ilist *l, struct ismc_item *it)
 	l->n++;
 }
 
+/*
+ * Values go on top of the stack, at the end of their list: what lies above
+ * it belongs to no list being built (the arguments of an item an error
+ * dropped), so the stack is cut there.
+ */
 static void
-vlist_append(struct ismc_vlist *l, struct ismc_value *v)
+vlist_append(struct ismc_parser_state *st, struct ismc_vlist *l,
+    const struct ismc_value *v)
 {
-	v->next = NULL;
-	if (l->tail != NULL)
-		l->tail->next = v;
-	else
-		l->head = v;
-	l->tail = v;
+	uint32_t at = l->start + l->n;
+
+	if (at == st->capvals) {
+		/* The scanner's size limit on a file bounds the count. */
+		st->capvals = st->capvals ? 2 * st->capvals : 64;
+		st->vals = ismc_xreallocarray(st->vals, st->capvals,
+		    sizeof *st->vals);
+	}
+	st->vals[at] = *v;
+	st->nvals = at + 1;
 	l->n++;
 }
 
+/* A bracket list, parsed just above the arguments before it. */
 static void
-vlist_concat(struct ismc_vlist *l, const struct ismc_vlist *m)
+vlist_concat(struct ismc_parser_state *st, struct ismc_vlist *l,
+    const struct ismc_vlist *m)
 {
-	if (m->head == NULL)
-		return;
-	if (l->tail != NULL)
-		l->tail->next = m->head;
-	else
-		l->head = m->head;
-	l->tail = m->tail;
+	if (m->n > 0 && m->start != l->start + l->n)
+		memmove(&st->vals[l->start + l->n], &st->vals[m->start],
+		    m->n * sizeof *st->vals);
 	l->n += m->n;
+	st->nvals = l->start + l->n;
 }
 
+/* The item takes its arguments off the stack into one array. */
 static struct ismc_item *
 new_item(struct ismc_parser_state *st, const struct ismc_value *key,
     struct ismc_vlist *args, struct ismc_span span)
 {
-	struct ismc_item *it = ISMC_NEW(&st->comp->arena, struct ismc_item);
+	struct ismc_item *it = ISMC_NEW(st->trees, struct ismc_item);
+	struct ismc_value *v;
 
 	it->key = key->text;
 	it->span = span;
-	it->args = args->head;
-	/* The scanner's size limit on a file keeps the count in range. */
-	it->nargs = (uint32_t)args->n;
+	it->nargs = args->n;
+	if (args->n > 0) {
+		v = ISMC_NEW_ARRAY(st->trees, struct ismc_value, args->n);
+		memcpy(v, &st->vals[args->start], args->n * sizeof *v);
+		v[args->n - 1].last = true;
+		it->args = v;
+	}
+	st->nvals = args->start;
 	return it;
-}
-
-static struct ismc_value *
-new_value(struct ismc_parser_state *st, const struct ismc_value *tok)
-{
-	struct ismc_value *v = ISMC_NEW(&st->comp->arena, struct ismc_value);
-
-	*v = *tok;
-	return v;
 }
 
 /*

@@ -122,9 +122,16 @@ ismc_arena_alloc(struct ismc_arena *a, size_t n)
 void *
 ismc_arena_array(struct ismc_arena *a, size_t n, size_t sz)
 {
+	return ismc_arena_array_align(a, n, sz, ARENA_ALIGN);
+}
+
+void *
+ismc_arena_array_align(struct ismc_arena *a, size_t n, size_t sz,
+    size_t align)
+{
 	if (sz != 0 && n > SIZE_MAX / sz)
 		ismc_out_of_memory();
-	return ismc_arena_alloc(a, n * sz);
+	return ismc_arena_alloc_align(a, n * sz, align);
 }
 
 char *

@@ -50,6 +50,10 @@ ismc_arena_alloc_align(struct ismc_arena *a, size_t n, size_t align)
 
 /* As above for n objects of size sz; aborts if n * sz overflows. */
 void	*ismc_arena_array(struct ismc_arena *, size_t n, size_t sz);
+/* The same, aligned to `align` only (ISMC_NEW_ARRAY): an array of 8-byte
+ * aligned objects after a 56-byte one leaves no padding. */
+void	*ismc_arena_array_align(struct ismc_arena *, size_t n, size_t sz,
+	    size_t align);
 /* Copies len bytes and appends a NUL. */
 char	*ismc_arena_strndup(struct ismc_arena *, const char *, size_t len);
 char	*ismc_arena_strdup(struct ismc_arena *, const char *);
@@ -59,6 +63,7 @@ char	*ismc_arena_printf(struct ismc_arena *, const char *, ...)
 #define ISMC_NEW(a, type) \
 	((type *)ismc_arena_alloc_align((a), sizeof(type), _Alignof(type)))
 #define ISMC_NEW_ARRAY(a, type, n) \
-	((type *)ismc_arena_array((a), (n), sizeof(type)))
+	((type *)ismc_arena_array_align((a), (n), sizeof(type), \
+	    _Alignof(type)))
 
 #endif

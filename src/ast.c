@@ -7,8 +7,36 @@
 
 #include <inttypes.h>
 
+#include "number.h"
+
+struct ismc_date
+ismc_value_date(const struct ismc_value *v)
+{
+	struct ismc_date d = { 0, 0, 0 };
+
+	(void)ismc_date_parse(v->text, strlen(v->text), &d);
+	return d;
+}
+
+struct ismc_range
+ismc_value_range(const struct ismc_value *v)
+{
+	struct ismc_range r = { 0, 0 };
+	const char *dots = strstr(v->text, "..");
+	struct ismc_number lo, hi;
+
+	if (dots != NULL && ismc_number_parse(v->text,
+	    (size_t)(dots - v->text), &lo) == ISMC_NUMBER_OK &&
+	    ismc_number_parse(dots + 2, strlen(dots + 2), &hi) ==
+	    ISMC_NUMBER_OK) {
+		r.lo = lo.ival;
+		r.hi = hi.ival;
+	}
+	return r;
+}
+
 /* A large spec's tree is made of these: keep them from growing unseen. */
-_Static_assert(sizeof(struct ismc_value) <= 48, "struct ismc_value grew");
+_Static_assert(sizeof(struct ismc_value) <= 32, "struct ismc_value grew");
 _Static_assert(sizeof(struct ismc_item) <= 56, "struct ismc_item grew");
 
 const char *
@@ -85,6 +113,9 @@ write_number(FILE *fp, const struct ismc_value *v)
 static void
 write_value(FILE *fp, const struct ismc_value *v)
 {
+	struct ismc_date d;
+	struct ismc_range r;
+
 	switch (v->kind) {
 	case ISMC_V_IDENT:
 		fputs(v->text, fp);
@@ -100,11 +131,12 @@ write_value(FILE *fp, const struct ismc_value *v)
 		write_number(fp, v);
 		break;
 	case ISMC_V_DATE:
-		fprintf(fp, "%04d-%02d-%02d", v->date.year, v->date.month,
-		    v->date.day);
+		d = ismc_value_date(v);
+		fprintf(fp, "%04d-%02d-%02d", d.year, d.month, d.day);
 		break;
 	case ISMC_V_RANGE:
-		fprintf(fp, "%" PRId64 "..%" PRId64, v->lo, v->hi);
+		r = ismc_value_range(v);
+		fprintf(fp, "%" PRId64 "..%" PRId64, r.lo, r.hi);
 		break;
 	}
 }
@@ -131,7 +163,7 @@ ismc_ast_dump(FILE *fp, const struct ismc_item *items, int depth)
 	for (it = items; it != NULL; it = it->next) {
 		indent(fp, depth);
 		fputs(it->key, fp);
-		for (v = it->args; v != NULL; v = v->next) {
+		for (v = it->args; v != NULL; v = ismc_value_next(v)) {
 			fputc(' ', fp);
 			write_value(fp, v);
 		}

@@ -35,38 +35,62 @@ enum ismc_value_kind {
 };
 
 /*
- * A value is 48 bytes and an item 56: a large spec's tree is most of the
+ * A value is 32 bytes and an item 56: a large spec's tree is most of the
  * memory `ismc check` needs, so fields are ordered and shared to keep
- * them so (ast.c asserts the sizes).
+ * them so (ast.c asserts the sizes). An item's arguments are one array
+ * (`last` marks its end), so a value needs no link of its own; a date or
+ * a range, which few specs write more than a handful of, keeps only its
+ * spelling, and the accessors below read the value from it.
  */
 struct ismc_value {
 	struct ismc_span	 span;
 	enum ismc_value_kind	 kind : 8;
 	bool			 is_int;	/* NUMBER, PERCENT: no fraction */
+	bool			 last;		/* the item's last argument */
 	const char		*text;	/* ident, id part of a qref, string
 					 * contents, or the spelling of a
 					 * number, percent, date or range;
 					 * interned but for string contents,
 					 * which are copied into the arena */
-	struct ismc_value	*next;
 	/* The payload of one kind: read only the member `kind` says is set. */
 	union {
 		const char	*ns;		/* QREF: the part before ':',
 						 * interned */
-		struct {			/* NUMBER, PERCENT */
-			int64_t	 ival;		/* when is_int */
-			double	 num;
-		};
-		struct ismc_date date;		/* DATE (validated by the lexer) */
-		struct {			/* RANGE */
-			int64_t	 lo, hi;
-		};
+		int64_t		 ival;		/* NUMBER, PERCENT when is_int */
+		double		 num;		/* NUMBER, PERCENT otherwise (see
+						 * ismc_value_num) */
 	};
 };
 
+/* The argument after v, or NULL after the item's last. */
+static inline const struct ismc_value *
+ismc_value_next(const struct ismc_value *v)
+{
+	return v->last ? NULL : v + 1;
+}
+
+/* A NUMBER's or PERCENT's value (98% is 98), integral or not. */
+static inline double
+ismc_value_num(const struct ismc_value *v)
+{
+	return v->is_int ? (double)v->ival : v->num;
+}
+
+/* A DATE's date, read from its spelling (the lexer has checked it; an
+ * impossible date reads as its fields, as written). */
+struct ismc_date ismc_value_date(const struct ismc_value *);
+
+/* A RANGE's bounds, read from its spelling (0..0 when out of range,
+ * which the lexer has reported). */
+struct ismc_range {
+	int64_t	 lo, hi;
+};
+struct ismc_range ismc_value_range(const struct ismc_value *);
+
 struct ismc_item {
 	const char		*key;		/* interned */
-	struct ismc_value	*args;		/* list, may be NULL */
+	struct ismc_value	*args;		/* nargs values, in an array of
+						 * their own; NULL when none */
 	struct ismc_item	*body;		/* list of nested items */
 	struct ismc_item	*next;
 	struct ismc_span	 span;		/* whole item, from its key */

@@ -346,6 +346,9 @@ run_compile(struct run *r, const struct ismc_options *o,
 	so.ntexts = o->ntexts;
 	ismc_progress_stage(c->diag.progress, "checking");
 	r->ir = ismc_sema_run(c, &r->prog, &so);
+	/* The IR keeps nothing of the trees: on a large spec they are most
+	 * of the memory that the analyses and the outputs would share. */
+	ismc_frontend_release(&r->prog);
 	if (c->diag.errors != 0)
 		return;
 	ismc_readiness_analyse(c, r->ir);

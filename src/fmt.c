@@ -457,7 +457,7 @@ read_item(struct fmt *f, struct block *b, const struct ismc_item *it,
 	struct gap g = { 0 };
 
 	e->item = it;
-	for (v = it->args; v != NULL && !f->failed; v = v->next) {
+	for (v = it->args; v != NULL && !f->failed; v = ismc_value_next(v)) {
 		scan_gap(f, pos, v->span.start, &g);
 		args_from_gap(f, e, &g);
 		tok_push(f, &e->args, T_VALUE, v->span.start, v->span.end,

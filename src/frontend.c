@@ -9,11 +9,13 @@
 
 #include "frontend.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "ast.h"
 #include "compilation.h"
+#include "confusable.h"
 #include "parse.h"
 #include "xalloc.h"
 
@@ -31,6 +33,13 @@ struct loader {
 
 static void load_file(struct loader *, const char *path, struct ismc_span from,
     const struct ismc_item *inc);
+
+static void
+free_trees(void *p)
+{
+	ismc_arena_destroy(p);
+	free(p);
+}
 
 /* Appends a file, linked to the file including it; returns its index. */
 static size_t
@@ -159,7 +168,7 @@ load_file(struct loader *l, const char *path, struct ismc_span from,
 		return;		/* already read: include once */
 	}
 	errors = c->diag.errors;
-	ismc_parse_source(c, file, &items);
+	ismc_parse_tree(c, l->prog->trees, file, &items);
 	/* Nothing but blanks and comments: most likely a truncated copy. */
 	if (items == NULL && c->diag.errors == errors)
 		ismc_diag_error(&c->diag, (struct ismc_span){ file, 0, 0 },
@@ -179,6 +188,9 @@ ismc_frontend_load(struct ismc_compilation *c, const char *const *paths,
 	size_t i;
 
 	memset(prog, 0, sizeof *prog);
+	prog->trees = ismc_xmalloc(sizeof *prog->trees);
+	ismc_arena_init(prog->trees);
+	ismc_compilation_keep(c, free_trees, prog->trees);
 	memset(&l, 0, sizeof l);
 	l.comp = c;
 	l.prog = prog;
@@ -186,4 +198,22 @@ ismc_frontend_load(struct ismc_compilation *c, const char *const *paths,
 	for (i = 0; i < npaths && !ismc_diag_stopped(&c->diag); i++)
 		load_file(&l, paths[i], ISMC_NO_SPAN, NULL);
 	prog->io_failed = c->io_failed;
+	/* Every spec is read: no identifier is compared with the ones
+	 * before it any more. */
+	ismc_confusables_destroy(&c->confusables);
+	ismc_confusables_init(&c->confusables);
+}
+
+void
+ismc_frontend_release(struct ismc_program *prog)
+{
+	size_t i;
+
+	if (prog->trees != NULL)
+		ismc_arena_destroy(prog->trees);
+	for (i = 0; i < prog->nfiles; i++) {
+		prog->files[i].items = NULL;
+		prog->files[i].included_at = NULL;
+	}
+	prog->released = true;
 }

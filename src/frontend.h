@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct ismc_arena;
 struct ismc_compilation;
 struct ismc_item;
 
@@ -25,10 +26,21 @@ struct ismc_spec_file {
 	size_t			 next_sibling;
 };
 
+/*
+ * The syntax trees (items and their values) live in an arena of their
+ * own, which ismc_frontend_release frees once the semantic analysis has
+ * built the IR: on a large spec they are most of the memory, and nothing
+ * after sema reads them. What the IR keeps of them is elsewhere: names
+ * and spellings in the string table, string contents in the
+ * compilation's arena.
+ */
 struct ismc_program {
 	struct ismc_spec_file	*files;		/* arena-owned, load order */
 	size_t			 nfiles;
+	struct ismc_arena	*trees;		/* heap; the compilation frees
+						 * it at the latest */
 	bool			 io_failed;	/* a command-line file was unreadable */
+	bool			 released;	/* the trees are gone */
 };
 
 /* Include nesting deeper than this is an error (see doc/limits.md). */
@@ -41,5 +53,11 @@ struct ismc_program {
  */
 void	ismc_frontend_load(struct ismc_compilation *, const char *const *paths,
 	    size_t npaths, struct ismc_program *);
+/*
+ * Frees the syntax trees: each file's items become NULL. For after the
+ * semantic analysis (which holds pointers into them until it returns);
+ * the compilation frees them at its end otherwise.
+ */
+void	ismc_frontend_release(struct ismc_program *);
 
 #endif

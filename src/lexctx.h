@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "source.h"
 
+struct ismc_arena;
 struct ismc_compilation;
 struct ismc_item;
 struct ismc_value;
@@ -56,12 +57,17 @@ struct ismc_lexctx {
 	struct ismc_buf		 scratch;	/* string unescaping */
 };
 
-/* A list under construction: O(1) append, kept in source order. */
+/*
+ * An item's arguments under construction: the n values from `start` on
+ * the parser's value stack (struct ismc_parser_state). An item copies
+ * them into one array of their own when it is reduced, and pops them.
+ */
 struct ismc_vlist {
-	struct ismc_value	*head;
-	struct ismc_value	*tail;
-	size_t			 n;
+	uint32_t		 start;
+	uint32_t		 n;
 };
+
+/* A list under construction: O(1) append, kept in source order. */
 
 struct ismc_ilist {
 	struct ismc_item	*head;
@@ -72,10 +78,16 @@ struct ismc_ilist {
 /* The parser's %parse-param. */
 struct ismc_parser_state {
 	struct ismc_compilation	*comp;
+	struct ismc_arena	*trees;		/* where items and values go */
 	uint32_t		 file;
 	struct ismc_lexctx	*lex;
 	struct ismc_ilist	 items;		/* the file's top-level items */
 	unsigned		 nerrors;	/* syntax errors reported */
+	struct ismc_value	*vals;		/* the value stack (heap): the
+						 * arguments of the items being
+						 * parsed, innermost on top */
+	uint32_t		 nvals;
+	uint32_t		 capvals;
 };
 
 /*

@@ -5,6 +5,7 @@
 
 #include "parse.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "ast.h"
@@ -16,6 +17,13 @@ unsigned
 ismc_parse_source(struct ismc_compilation *comp, uint32_t file,
     struct ismc_item **out)
 {
+	return ismc_parse_tree(comp, &comp->arena, file, out);
+}
+
+unsigned
+ismc_parse_tree(struct ismc_compilation *comp, struct ismc_arena *trees,
+    uint32_t file, struct ismc_item **out)
+{
 	struct ismc_parser_state ps;
 	struct ismc_lexctx lex;
 	void *scanner;
@@ -24,11 +32,13 @@ ismc_parse_source(struct ismc_compilation *comp, uint32_t file,
 	scanner = ismc_lex_open(&lex, comp, file);
 	memset(&ps, 0, sizeof ps);
 	ps.comp = comp;
+	ps.trees = trees;
 	ps.file = file;
 	ps.lex = &lex;
 	/* The result is in ps; errors were counted as they were reported. */
 	(void)ismc_yyparse(scanner, &ps);
 	ismc_lex_close(scanner);
+	free(ps.vals);
 	n = lex.nerrors + ps.nerrors;
 	/* A halted scan (error cap reached) leaves the tree incomplete. */
 	if (n == 0 && lex.halted)

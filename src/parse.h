@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct ismc_arena;
 struct ismc_compilation;
 struct ismc_item;
 
@@ -21,6 +22,10 @@ struct ismc_item;
  */
 unsigned ismc_parse_source(struct ismc_compilation *, uint32_t file,
 	    struct ismc_item **out);
+/* The same with the items and values in `trees` (the front end's own
+ * arena); string contents still go to the compilation's. */
+unsigned ismc_parse_tree(struct ismc_compilation *, struct ismc_arena *trees,
+	    uint32_t file, struct ismc_item **out);
 
 /* Writes one line per token ("line:col KIND text") for --dump-tokens. */
 void	ismc_dump_tokens(struct ismc_compilation *, uint32_t file, FILE *);

@@ -37,7 +37,7 @@ sema_scoring_approver(struct sema *s, void *o, const struct ismc_item *it)
 	(void)o;
 	if (!sema_args_some(s, it))
 		return;
-	for (v = it->args; v != NULL; v = v->next)
+	for (v = it->args; v != NULL; v = ismc_value_next(v))
 		if ((role = sema_resolve(s, &s->roles, v, "role")) != NULL)
 			ir->approvers = (const struct ismc_ir_role **)
 			    sema_ptr_push(s, (void **)ir->approvers,

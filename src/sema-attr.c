@@ -103,8 +103,8 @@ one_arg(struct sema *s, const struct ismc_item *it)
 		ismc_diag_error(s->diag, it->span, "'%s' needs a value",
 		    it->key);
 	else
-		ismc_diag_error(s->diag, it->args->next->span, "'%s' takes "
-		    "one value", it->key);
+		ismc_diag_error(s->diag, it->args[1].span, "'%s' takes one "
+		    "value", it->key);
 	return false;
 }
 
@@ -170,7 +170,7 @@ sema_arg_date(struct sema *s, const struct ismc_item *it,
 		expected(s, it, it->args, "a date (YYYY-MM-DD)");
 		return false;
 	}
-	*out = it->args->date;
+	*out = ismc_value_date(it->args);
 	return true;
 }
 
@@ -192,7 +192,8 @@ sema_arg_period(struct sema *s, const struct ismc_item *it,
 		    it->key);
 		return false;
 	}
-	if ((u = sema_value_enum(s, n->next, units, 8, "time unit")) < 0)
+	if ((u = sema_value_enum(s, &it->args[1], units, 8,
+	    "time unit")) < 0)
 		return false;
 	out->months = 0;
 	out->days = 0;
@@ -277,7 +278,7 @@ sema_args_strings(struct sema *s, const struct ismc_item *it)
 
 	if (!sema_args_some(s, it))
 		return false;
-	for (v = it->args; v != NULL; v = v->next) {
+	for (v = it->args; v != NULL; v = ismc_value_next(v)) {
 		if (v->kind != ISMC_V_STRING) {
 			expected(s, it, v, "quoted strings");
 			ok = false;
@@ -371,7 +372,7 @@ sema_id_title(struct sema *s, const struct ismc_item *it, const char **id,
 		return false;
 	}
 	*id = v->text;
-	v = v->next;
+	v = ismc_value_next(v);
 	if (v == NULL)
 		return true;
 	if (v->kind != ISMC_V_STRING) {
@@ -380,9 +381,10 @@ sema_id_title(struct sema *s, const struct ismc_item *it, const char **id,
 		return false;
 	}
 	*title = v->text;
-	if (v->next != NULL) {
-		ismc_diag_error(s->diag, v->next->span, "unexpected value "
-		    "after the title of %s '%s'", it->key, *id);
+	if (ismc_value_next(v) != NULL) {
+		ismc_diag_error(s->diag, ismc_value_next(v)->span,
+		    "unexpected value after the title of %s '%s'", it->key,
+		    *id);
 		return false;
 	}
 	return true;

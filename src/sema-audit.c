@@ -25,7 +25,7 @@ control_list(struct sema *s, const struct ismc_item *it,
 
 	if (!sema_args_some(s, it))
 		return list;
-	for (v = it->args; v != NULL; v = v->next)
+	for (v = it->args; v != NULL; v = ismc_value_next(v))
 		if (sema_resolve_control(s, v, &c, NULL))
 			list = (const struct ismc_ir_control **)sema_ptr_push(s,
 			    (void **)list, n, c);
@@ -44,15 +44,17 @@ static bool
 quantity(struct sema *s, const struct ismc_value *v, double *num,
     const char **text, const char **unit)
 {
+	const struct ismc_value *u;
+
 	if (v == NULL || (v->kind != ISMC_V_NUMBER && v->kind != ISMC_V_PERCENT))
 		return false;
-	*num = v->num;
+	*num = ismc_value_num(v);
 	*text = v->kind == ISMC_V_PERCENT ? ismc_arena_strndup(&s->comp->arena,
 	    v->text, strlen(v->text) - 1) : v->text;
 	if (v->kind == ISMC_V_PERCENT)
 		*unit = "%";
-	else if (v->next != NULL && v->next->kind == ISMC_V_IDENT)
-		*unit = v->next->text;
+	else if ((u = ismc_value_next(v)) != NULL && u->kind == ISMC_V_IDENT)
+		*unit = u->text;
 	else
 		*unit = NULL;
 	return true;
@@ -81,7 +83,7 @@ static void
 check_percent(struct sema *s, const struct ismc_ir_kpi *k,
     const struct ismc_value *v, const char *what)
 {
-	if (v->kind == ISMC_V_PERCENT && v->num > 100.0)
+	if (v->kind == ISMC_V_PERCENT && ismc_value_num(v) > 100.0)
 		ismc_diag_warning(s->diag, ISMC_W_PERCENT_OVER_100,
 		    v->span, "%s of KPI '%s' is %s, "
 		    "above 100%%", what, k->id, v->text);
@@ -95,10 +97,10 @@ kpi_target(struct sema *s, void *o, const struct ismc_item *it)
 	int c;
 
 	if (it->nargs < 2 || it->nargs > 3 ||
-	    !quantity(s, it->args->next, &k->target, &k->target_text,
+	    !quantity(s, &it->args[1], &k->target, &k->target_text,
 	    &unit) ||
 	    (it->nargs == 3 && unit == NULL) ||
-	    (it->nargs == 3 && it->args->next->kind == ISMC_V_PERCENT)) {
+	    (it->nargs == 3 && it->args[1].kind == ISMC_V_PERCENT)) {
 		ismc_diag_error(s->diag, it->span, "'target' takes a "
 		    "comparison and a value, as in 'target below 5%%' or "
 		    "'target at-most 14 days'");
@@ -108,8 +110,8 @@ kpi_target(struct sema *s, void *o, const struct ismc_item *it)
 	    sizeof cmp_words / sizeof cmp_words[0], "comparison")) < 0)
 		return;
 	k->cmp = (enum ismc_cmp)c;
-	if (unit_agrees(s, k, unit, it->args->next->span))
-		check_percent(s, k, it->args->next, "the target");
+	if (unit_agrees(s, k, unit, ismc_value_next(it->args)->span))
+		check_percent(s, k, ismc_value_next(it->args), "the target");
 }
 
 static void
@@ -288,7 +290,7 @@ finding_clauses(struct sema *s, void *o, const struct ismc_item *it)
 
 	if (!sema_args_strings(s, it))
 		return;
-	for (v = it->args; v != NULL; v = v->next)
+	for (v = it->args; v != NULL; v = ismc_value_next(v))
 		f->clauses = (const char **)sema_ptr_push(s,
 		    (void **)f->clauses, &f->nclauses, (void *)v->text);
 }

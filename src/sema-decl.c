@@ -179,8 +179,8 @@ isms_location(struct sema *s, void *o, const struct ismc_item *it)
 	struct ismc_ir_location *l;
 	const struct ismc_value *id = it->args;
 
-	if (id == NULL || id->kind != ISMC_V_IDENT || id->next == NULL ||
-	    id->next->kind != ISMC_V_STRING || id->next->next != NULL) {
+	if (it->nargs != 2 || id->kind != ISMC_V_IDENT ||
+	    id[1].kind != ISMC_V_STRING) {
 		ismc_diag_error(s->diag, it->span, "'location' takes an "
 		    "identifier and a quoted description, as in "
 		    "'location hq \"London head office\"'");
@@ -191,7 +191,7 @@ isms_location(struct sema *s, void *o, const struct ismc_item *it)
 	if (m->nlocations)
 		memcpy(l, m->locations, m->nlocations * sizeof *l);
 	l[m->nlocations].id = id->text;
-	l[m->nlocations].text = id->next->text;
+	l[m->nlocations].text = ismc_value_next(id)->text;
 	m->locations = l;
 	m->nlocations++;
 }
@@ -204,7 +204,7 @@ append_strings(struct sema *s, const struct ismc_item *it, const char ***list,
 
 	if (!sema_args_strings(s, it))
 		return;
-	for (v = it->args; v != NULL; v = v->next)
+	for (v = it->args; v != NULL; v = ismc_value_next(v))
 		*list = (const char **)sema_ptr_push(s, (void **)*list, n,
 		    (void *)v->text);
 }
@@ -373,12 +373,12 @@ scale_level(struct sema *s, void *o, const struct ismc_item *it)
 	struct ismc_ir_level *l;
 	size_t i;
 
-	id = num ? num->next : NULL;
-	label = id ? id->next : NULL;
+	id = num ? ismc_value_next(num) : NULL;
+	label = id ? ismc_value_next(id) : NULL;
 	if (num == NULL || num->kind != ISMC_V_NUMBER || !num->is_int ||
 	    id == NULL || id->kind != ISMC_V_IDENT ||
 	    (label != NULL && (label->kind != ISMC_V_STRING ||
-	    label->next != NULL))) {
+	    ismc_value_next(label) != NULL))) {
 		ismc_diag_error(s->diag, it->span, "'level' takes a value, an "
 		    "identifier and an optional label, as in "
 		    "'level 4 high \"High\"'");
@@ -494,18 +494,21 @@ scoring_band(struct sema *s, void *o, const struct ismc_item *it)
 	struct scoring_build *b = o;
 	const struct ismc_value *id = it->args, *range, *label;
 	struct ismc_ir_band *nb;
+	struct ismc_range r;
 
-	range = id ? id->next : NULL;
-	label = range ? range->next : NULL;
+	range = id ? ismc_value_next(id) : NULL;
+	label = range ? ismc_value_next(range) : NULL;
 	if (id == NULL || id->kind != ISMC_V_IDENT || range == NULL ||
 	    range->kind != ISMC_V_RANGE || (label != NULL &&
-	    (label->kind != ISMC_V_STRING || label->next != NULL))) {
+	    (label->kind != ISMC_V_STRING ||
+	    ismc_value_next(label) != NULL))) {
 		ismc_diag_error(s->diag, it->span, "'band' takes an "
 		    "identifier, a score range and an optional label, as in "
 		    "'band high 10..15 \"High\"'");
 		return;
 	}
-	if (range->lo > range->hi || range->lo < 1 || range->hi > 10000) {
+	r = ismc_value_range(range);
+	if (r.lo > r.hi || r.lo < 1 || r.hi > 10000) {
 		ismc_diag_error(s->diag, range->span, "band '%s' has an empty "
 		    "or impossible score range %s", id->text, range->text);
 		return;
@@ -515,8 +518,8 @@ scoring_band(struct sema *s, void *o, const struct ismc_item *it)
 		memcpy(nb, b->bands, b->n * sizeof *nb);
 	nb[b->n].id = id->text;
 	nb[b->n].label = label ? label->text : id->text;
-	nb[b->n].lo = (int)range->lo;
-	nb[b->n].hi = (int)range->hi;
+	nb[b->n].lo = (int)r.lo;
+	nb[b->n].hi = (int)r.hi;
 	nb[b->n].span = it->span;
 	b->bands = nb;
 	b->n++;
@@ -527,8 +530,7 @@ scoring_acceptance(struct sema *s, void *o, const struct ismc_item *it)
 {
 	const struct ismc_value *how = it->args;
 
-	if (how == NULL || how->kind != ISMC_V_IDENT || how->next == NULL ||
-	    how->next->next != NULL ||
+	if (it->nargs != 2 || how->kind != ISMC_V_IDENT ||
 	    (strcmp(how->text, "max") != 0 && strcmp(how->text, "band") != 0)) {
 		ismc_diag_error(s->diag, it->span, "'acceptance' takes 'max "
 		    "SCORE' or 'band BAND', as in 'acceptance max 6'");
@@ -585,7 +587,7 @@ check_bands(struct sema *s, struct ismc_ir_band *bands, size_t n)
 static void
 define_acceptance(struct sema *s, const struct ismc_item *it)
 {
-	const struct ismc_value *how = it->args, *v = how->next;
+	const struct ismc_value *how = it->args, *v = ismc_value_next(how);
 	size_t i;
 
 	if (strcmp(how->text, "max") == 0) {

@@ -40,9 +40,9 @@ sema_scale_dimension(struct sema *s, void *o, const struct ismc_item *it)
 	size_t i;
 
 	(void)o;
-	label = id ? id->next : NULL;
+	label = id ? ismc_value_next(id) : NULL;
 	if (id == NULL || id->kind != ISMC_V_IDENT || (label != NULL &&
-	    (label->kind != ISMC_V_STRING || label->next != NULL))) {
+	    (label->kind != ISMC_V_STRING || ismc_value_next(label) != NULL))) {
 		ismc_diag_error(s->diag, it->span, "'dimension' takes an "
 		    "identifier and an optional label, as in 'dimension safety "
 		    "\"Health and safety\"'");

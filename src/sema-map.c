@@ -308,7 +308,7 @@ find_rel(const struct ismc_item *it, int *rel)
 	const struct ismc_value *v;
 	size_t i;
 
-	for (v = it->args; v != NULL; v = v->next) {
+	for (v = it->args; v != NULL; v = ismc_value_next(v)) {
 		if (v->kind != ISMC_V_IDENT)
 			continue;
 		for (i = 0; i < sizeof rel_words / sizeof rel_words[0]; i++) {
@@ -366,7 +366,7 @@ map_members(struct sema *s, const struct ismc_item *it,
 	bool ok = true;
 	size_t j;
 
-	for (v = it->args; v != relv; v = v->next) {
+	for (v = it->args; v != relv; v = ismc_value_next(v)) {
 		if (!sema_resolve_node(s, v, true, &r, &fw)) {
 			ok = false;
 			continue;
@@ -491,12 +491,12 @@ define_map(struct sema *s, struct spec_rows *sr, const struct ismc_item *it)
 
 	memset(&mr, 0, sizeof mr);
 	relv = find_rel(it, &rel);
-	tv = relv != NULL ? relv->next : NULL;
+	tv = relv != NULL ? ismc_value_next(relv) : NULL;
 	if (relv == NULL || relv == it->args || tv == NULL ||
-	    tv->next != NULL) {
+	    ismc_value_next(tv) != NULL) {
 		if (relv == NULL && it->nargs == 3 &&
-		    it->args->next->kind == ISMC_V_IDENT)
-			(void)sema_value_enum(s, it->args->next, rel_words, 5,
+		    ismc_value_next(it->args)->kind == ISMC_V_IDENT)
+			(void)sema_value_enum(s, ismc_value_next(it->args), rel_words, 5,
 			    "relationship");
 		else
 			ismc_diag_error(s->diag, it->span, "'map' takes a "

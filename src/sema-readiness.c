@@ -58,7 +58,7 @@ mreview_documented(struct sema *s, void *o, const struct ismc_item *it)
 
 	if (!sema_args_strings(s, it))
 		return;
-	for (v = it->args; v != NULL; v = v->next)
+	for (v = it->args; v != NULL; v = ismc_value_next(v))
 		m->documented = (const char **)sema_ptr_push(s,
 		    (void **)m->documented, &m->ndocumented, (void *)v->text);
 }

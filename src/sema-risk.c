@@ -300,7 +300,7 @@ add_docref(struct sema *s, struct ismc_ir_docref **refs, size_t *n,
 	nr = ISMC_NEW_ARRAY(s->arena, struct ismc_ir_docref, *n + it->nargs);
 	if (*n)
 		memcpy(nr, *refs, *n * sizeof *nr);
-	for (v = it->args; v != NULL; v = v->next, k++) {
+	for (v = it->args; v != NULL; v = ismc_value_next(v), k++) {
 		nr[*n + k].kind = kind;
 		nr[*n + k].text = v->text;
 	}
@@ -317,7 +317,7 @@ parse_reasons(struct sema *s, const struct ismc_item *it)
 
 	if (!sema_args_some(s, it))
 		return 0;
-	for (v = it->args; v != NULL; v = v->next) {
+	for (v = it->args; v != NULL; v = ismc_value_next(v)) {
 		k = sema_value_enum(s, v, reason_names, ISMC_NREASONS,
 		    "inclusion reason");
 		if (k >= 0)
@@ -557,7 +557,7 @@ define_control(struct sema *s, const struct ismc_item *it)
 	size_t fi;
 
 	if (it->nargs != 1) {
-		ismc_diag_error(s->diag, it->nargs ? it->args->next->span :
+		ismc_diag_error(s->diag, it->nargs ? it->args[1].span :
 		    it->span, clause ? "'clause' takes one clause number, as "
 		    "in 'clause 9.2.2 { ... }'" : "'control' takes one control "
 		    "identifier, as in 'control A.5.15 { ... }'");
@@ -619,7 +619,7 @@ measure_covers(struct sema *s, void *o, const struct ismc_item *it)
 
 	if (!sema_args_some(s, it))
 		return;
-	for (v = it->args; v != NULL; v = v->next)
+	for (v = it->args; v != NULL; v = ismc_value_next(v))
 		if (sema_resolve_control(s, v, &c, NULL))
 			m->covers = (struct ismc_ir_control **)sema_ptr_push(s,
 			    (void **)m->covers, &m->ncovers, c);
@@ -639,7 +639,7 @@ measure_closes(struct sema *s, void *o, const struct ismc_item *it)
 
 	if (!sema_args_some(s, it))
 		return;
-	for (v = it->args; v != NULL; v = v->next)
+	for (v = it->args; v != NULL; v = ismc_value_next(v))
 		if (sema_resolve_control(s, v, &c, NULL))
 			m->closes = (struct ismc_ir_control **)sema_ptr_push(s,
 			    (void **)m->closes, &m->ncloses, c);
@@ -838,7 +838,7 @@ risk_threats(struct sema *s, void *o, const struct ismc_item *it)
 
 	if (!sema_args_some(s, it))
 		return;
-	for (v = it->args; v != NULL; v = v->next)
+	for (v = it->args; v != NULL; v = ismc_value_next(v))
 		if ((t = sema_resolve(s, &s->threats, v, "threat")) != NULL)
 			r->threats = (const struct ismc_ir_threat **)
 			    sema_ptr_push(s, (void **)r->threats, &r->nthreats,
@@ -854,7 +854,7 @@ risk_assets(struct sema *s, void *o, const struct ismc_item *it)
 
 	if (!sema_args_some(s, it))
 		return;
-	for (v = it->args; v != NULL; v = v->next)
+	for (v = it->args; v != NULL; v = ismc_value_next(v))
 		if ((a = sema_resolve(s, &s->assets, v, "asset")) != NULL)
 			r->assets = (const struct ismc_ir_asset **)
 			    sema_ptr_push(s, (void **)r->assets, &r->nassets,
@@ -889,7 +889,7 @@ risk_controls(struct sema *s, void *o, const struct ismc_item *it)
 	    r->ntreated_by + it->nargs);
 	if (r->ntreated_by)
 		memcpy(t, r->treated_by, r->ntreated_by * sizeof *t);
-	for (v = it->args; v != NULL; v = v->next) {
+	for (v = it->args; v != NULL; v = ismc_value_next(v)) {
 		struct ismc_ir_treat *x = &t[r->ntreated_by + n];
 
 		if (!sema_resolve_control(s, v, &x->control, &x->measure))

@@ -46,7 +46,7 @@ declare_scale(struct sema *s, const struct ismc_item *it)
 	const struct ismc_value *v = it->args;
 	int which;
 
-	if (v == NULL || v->kind != ISMC_V_IDENT || v->next != NULL ||
+	if (it->nargs != 1 || v->kind != ISMC_V_IDENT ||
 	    (v->text != s->kw_likelihood && v->text != s->kw_impact)) {
 		ismc_diag_error(s->diag, v ? v->span : it->span, "'scale' "
 		    "takes 'likelihood' or 'impact', as in 'scale likelihood "

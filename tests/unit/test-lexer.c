@@ -269,11 +269,11 @@ Test(lexer, numbers)
 	cr_assert_eq(toks[0].v->kind, ISMC_V_NUMBER);
 	cr_assert(toks[0].v->is_int);
 	cr_assert_eq(toks[0].v->ival, 500);
-	cr_assert_float_eq(toks[0].v->num, 500.0, 1e-12);
+	cr_assert_float_eq(ismc_value_num(toks[0].v), 500.0, 1e-12);
 	ASSERT_TEXT(0, "500");
 	ASSERT_TOK(1, TOK_NUMBER, 4, 7);
 	cr_assert_not(toks[1].v->is_int);
-	cr_assert_float_eq(toks[1].v->num, 3.5, 1e-12);
+	cr_assert_float_eq(ismc_value_num(toks[1].v), 3.5, 1e-12);
 	ASSERT_TEXT(1, "3.5");
 	cr_assert_eq(toks[2].v->ival, 0);
 	cr_assert_eq(toks[3].v->ival, 7);
@@ -302,11 +302,11 @@ Test(lexer, percentages)
 	cr_assert_eq(toks[0].v->kind, ISMC_V_PERCENT);
 	cr_assert(toks[0].v->is_int);
 	cr_assert_eq(toks[0].v->ival, 98);
-	cr_assert_float_eq(toks[0].v->num, 98.0, 1e-12);
+	cr_assert_float_eq(ismc_value_num(toks[0].v), 98.0, 1e-12);
 	ASSERT_TEXT(0, "98%");
 	ASSERT_TOK(1, TOK_PERCENT, 4, 8);
 	cr_assert_not(toks[1].v->is_int);
-	cr_assert_float_eq(toks[1].v->num, 3.5, 1e-12);
+	cr_assert_float_eq(ismc_value_num(toks[1].v), 3.5, 1e-12);
 	cr_assert_eq(toks[2].v->ival, 100);
 	ASSERT_DIAGS("");
 }
@@ -322,15 +322,15 @@ Test(lexer, valid_dates)
 	cr_assert_eq(lex("2026-06-30 2024-02-29 2000-02-29 2026-12-31\n"), 6);
 	ASSERT_TOK(0, TOK_DATE, 0, 10);
 	cr_assert_eq(toks[0].v->kind, ISMC_V_DATE);
-	cr_assert_eq(toks[0].v->date.year, 2026);
-	cr_assert_eq(toks[0].v->date.month, 6);
-	cr_assert_eq(toks[0].v->date.day, 30);
+	cr_assert_eq(ismc_value_date(toks[0].v).year, 2026);
+	cr_assert_eq(ismc_value_date(toks[0].v).month, 6);
+	cr_assert_eq(ismc_value_date(toks[0].v).day, 30);
 	ASSERT_TEXT(0, "2026-06-30");
-	cr_assert_eq(toks[1].v->date.year, 2024);
-	cr_assert_eq(toks[1].v->date.month, 2);
-	cr_assert_eq(toks[1].v->date.day, 29);
-	cr_assert_eq(toks[3].v->date.month, 12);
-	cr_assert_eq(toks[3].v->date.day, 31);
+	cr_assert_eq(ismc_value_date(toks[1].v).year, 2024);
+	cr_assert_eq(ismc_value_date(toks[1].v).month, 2);
+	cr_assert_eq(ismc_value_date(toks[1].v).day, 29);
+	cr_assert_eq(ismc_value_date(toks[3].v).month, 12);
+	cr_assert_eq(ismc_value_date(toks[3].v).day, 31);
 	ASSERT_DIAGS("");
 }
 
@@ -339,7 +339,7 @@ Test(lexer, invalid_dates_are_reported_but_still_dates)
 	cr_assert_str_eq(kinds("2023-02-29 1900-02-29 2026-02-30 2026-13-01 "
 	    "2026-00-10 2026-04-31 2026-01-00\n"), "ddddddd;$");
 	ASSERT_TOK(2, TOK_DATE, 22, 32);
-	cr_assert_eq(toks[2].v->date.day, 30);
+	cr_assert_eq(ismc_value_date(toks[2].v).day, 30);
 	ASSERT_DIAGS(
 	    "test.isms:1:1: error: invalid date '2023-02-29'\n"
 	    "test.isms:1:12: error: invalid date '1900-02-29'\n"
@@ -355,12 +355,12 @@ Test(lexer, ranges)
 	cr_assert_eq(lex("1..5 10..200\n"), 4);
 	ASSERT_TOK(0, TOK_RANGE, 0, 4);
 	cr_assert_eq(toks[0].v->kind, ISMC_V_RANGE);
-	cr_assert_eq(toks[0].v->lo, 1);
-	cr_assert_eq(toks[0].v->hi, 5);
+	cr_assert_eq(ismc_value_range(toks[0].v).lo, 1);
+	cr_assert_eq(ismc_value_range(toks[0].v).hi, 5);
 	ASSERT_TEXT(0, "1..5");
 	ASSERT_TOK(1, TOK_RANGE, 5, 12);
-	cr_assert_eq(toks[1].v->lo, 10);
-	cr_assert_eq(toks[1].v->hi, 200);
+	cr_assert_eq(ismc_value_range(toks[1].v).lo, 10);
+	cr_assert_eq(ismc_value_range(toks[1].v).hi, 200);
 	ASSERT_DIAGS("");
 }
 

@@ -56,7 +56,7 @@ arg(const struct ismc_item *it, size_t i)
 	const struct ismc_value *v = it->args;
 
 	while (v != NULL && i-- > 0)
-		v = v->next;
+		v = ismc_value_next(v);
 	cr_assert_not_null(v, "no argument %zu", i);
 	return v;
 }
@@ -112,7 +112,7 @@ Test(parser, items_keys_and_arguments)
 	cr_assert_str_eq(arg(it, 0)->text, "ciso");
 	cr_assert_eq(arg(it, 1)->kind, ISMC_V_STRING);
 	cr_assert_str_eq(arg(it, 1)->text, "CISO");
-	cr_assert_null(arg(it, 1)->next);
+	cr_assert_null(ismc_value_next(arg(it, 1)));
 
 	/* An item without arguments ends where its key does. */
 	it = it->next;
@@ -219,7 +219,7 @@ Test(parser, brackets_are_flattened)
 	ASSERT_DIAGS("");
 	it = items;
 	cr_assert_eq(it->nargs, 5);
-	for (i = 0, v = it->args; v != NULL; v = v->next, i++) {
+	for (i = 0, v = it->args; v != NULL; v = ismc_value_next(v), i++) {
 		cr_assert_lt(i, 5);
 		cr_assert_str_eq(v->text, want[i]);
 	}

@@ -53,6 +53,7 @@ Test(arena, objects_align_to_their_type)
 	char *s, *t;
 	double *d;
 	int64_t *k;
+	void *u;
 
 	ismc_arena_init(&a);
 	s = ismc_arena_strdup(&a, "abc");
@@ -65,10 +66,18 @@ Test(arena, objects_align_to_their_type)
 	cr_assert_eq(*d, 0.0);
 	s = ismc_arena_strdup(&a, "x");
 	k = ISMC_NEW_ARRAY(&a, int64_t, 3);
-	cr_assert_eq((uintptr_t)k % alignof(max_align_t), 0);
+	cr_assert_eq((uintptr_t)k % alignof(int64_t), 0);
+#ifndef ISMC_ARENA_DEBUG
+	/* An array packs behind the string, aligned to its type only. */
+	cr_assert_eq((char *)k, (char *)d + 2 * sizeof(int64_t));
+#endif
 	cr_assert_eq(k[0] | k[1] | k[2], 0);
 	cr_assert_str_eq(s, "x");
 	cr_assert_str_eq(t, "de");
+	/* An untyped array is aligned for any object. */
+	s = ismc_arena_strdup(&a, "y");
+	u = ismc_arena_array(&a, 3, 1);
+	cr_assert_eq((uintptr_t)u % alignof(max_align_t), 0);
 	ismc_arena_destroy(&a);
 }
 
