@@ -68,6 +68,26 @@ spec_root(const struct ismc_compilation *c, size_t *nroot)
 	return NULL;
 }
 
+/* "path:line", without printf's machinery: a report may cite every risk
+ * of a register of a hundred thousand. */
+static const char *
+path_line(struct ismc_arena *a, const char *path, unsigned line)
+{
+	char digits[3 * sizeof line], *p;
+	size_t np = strlen(path), nd = 0, i;
+
+	do
+		digits[nd++] = (char)('0' + line % 10);
+	while ((line /= 10) != 0);
+	p = ismc_arena_alloc_align(a, np + nd + 2, 1);
+	memcpy(p, path, np);
+	p[np] = ':';
+	for (i = 0; i < nd; i++)
+		p[np + 1 + i] = digits[nd - 1 - i];
+	p[np + 1 + nd] = '\0';
+	return p;
+}
+
 const char *
 ismc_inputs_where(struct ismc_compilation *c, struct ismc_span span)
 {
@@ -82,7 +102,7 @@ ismc_inputs_where(struct ismc_compilation *c, struct ismc_span span)
 	if (span.start == ISMC_WHOLE_FILE)
 		return path;
 	ismc_sources_linecol(&c->sources, span.file, span.start, &line, &col);
-	return ismc_arena_printf(&c->arena, "%s:%u", path, line);
+	return path_line(&c->arena, path, line);
 }
 
 /* The ids the file gave: its catalog, or the sets the build used. */
