@@ -11,7 +11,8 @@
 # Exits 1 when any harness found a crash, a leak, a timeout or ran out of
 # memory; the input is left in _build-fuzz/crashes/HARNESS/ (minimise it,
 # fix the bug, keep it in tests/fuzz/regress/). The corpora grow in
-# _build-fuzz/corpus/HARNESS/ from run to run. Idempotent and
+# _build-fuzz/corpus/HARNESS/ from run to run; the seeds are merged into
+# them at each start. Idempotent and
 # non-interactive; set FUZZ_BUILD to build elsewhere.
 set -eu
 LC_ALL=C
@@ -60,7 +61,10 @@ make -j"$jobs" >make.log 2>&1 || {
 	exit 2
 }
 
-sh "$here/tests/fuzz/seeds.sh" "$build/corpus"
+# The seeds go to seeds/, and only those that bring the harness something
+# new to corpus/ (-merge=1, below): the corpus stays small, and small
+# corpora are fuzzed faster.
+sh "$here/tests/fuzz/seeds.sh" "$build/seeds"
 
 # The fontconfig caches pango keeps are not leaks of ours (lsan.supp).
 ASAN_OPTIONS=${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=1
@@ -73,24 +77,29 @@ for h in $harnesses; do
 	# Small inputs reach every branch as well as large ones and run
 	# many times faster (tests/fuzz/seeds.sh trims the seeds to these).
 	case $h in
-	front)		dict=ismc.dict max_len=4096 ;;
-	catalog)	dict=catalog.dict max_len=16384 ;;
-	import)		dict=import.dict max_len=16384 ;;
-	build)		dict=ismc.dict max_len=4096 ;;
-	*)		dict=ismc.dict max_len=16384 ;;
+	front|spec|build) dict=ismc.dict max_len=4096 ;;
+	catalog)	dict=catalog.dict max_len=8192 ;;
+	import)		dict=import.dict max_len=8192 ;;
 	esac
-	mkdir -p "$build/crashes/$h" "$build/logs" "$build/run"
+	mkdir -p "$build/crashes/$h" "$build/logs" "$build/run" \
+	    "$build/corpus/$h"
 	log=$build/logs/$h.log
 	echo "fuzz.sh: $h for ${seconds}s (log: $log)"
 	status=0
 	# Relative paths in a spec (`mappings "x.yaml"`) resolve against the
 	# working directory: give them an empty one.
-	(cd "$build/run" && "$build/tests/fuzz/fuzz-$h" \
+	(cd "$build/run" &&
+	    "$build/tests/fuzz/fuzz-$h" -merge=1 -max_len=$max_len \
+	    -timeout=10 -rss_limit_mb=2048 "$build/corpus/$h" \
+	    "$build/seeds/$h" >"$log.merge" 2>&1 &&
+	    "$build/tests/fuzz/fuzz-$h" \
 	    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
 	    -max_len=$max_len -dict="$here/tests/fuzz/$dict" \
 	    -artifact_prefix="$build/crashes/$h/" -print_final_stats=1 \
 	    "$build/corpus/$h") >"$log" 2>&1 || status=$?
-	grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb)' \
+	# Coverage after the seeds (INITED) and at the end (DONE), the
+	# executions and their rate.
+	grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)' \
 	    "$log" | sed "s/^/  $h: /" || true
 	if [ "$status" -ne 0 ]; then
 		grep -E 'ERROR|runtime error|SUMMARY|Test unit written' "$log" |

@@ -1,7 +1,15 @@
 /*
  * fuzz-build.c - libFuzzer harness: one spec compiled as `ismc build`
- * would, then every report in every table format, every chart as PNG and
- * SVG and the auditor's PDF rendered into memory and thrown away.
+ * would, then rendered into memory and thrown away: every report as CSV,
+ * Markdown and JSON and every chart's display list on every input, and
+ * one of the costly formats (PNG, SVG, the PDF, HTML, XLSX, the OSCAL
+ * export) picked by the input's length.
+ *
+ * Rasterising, typesetting with pango and zipping a workbook cost 10 to
+ * 100 times what the tables and the chart layouts cost; doing all of it
+ * for every input kept the harness at a few dozen inputs a second. The
+ * tables and display lists hold every decision the renderers draw, and
+ * each costly format still gets an input in eight.
  */
 #include "fuzz.h"
 
@@ -42,6 +50,61 @@ collect(void *ctx, const char *name, const struct ismc_buf *b)
 	return true;
 }
 
+/*
+ * The formats of one input: the cheap ones, and the costly one (or none)
+ * that (size / 2) % 8 picks. fuzz_run_gap spends the size's lowest bit on
+ * the gap policy, so every format meets both policies.
+ */
+static size_t
+formats(size_t size, const char **v)
+{
+	static const char *const costly[] = {
+		"png", "svg", "pdf", "html", "xlsx", "oscal", NULL, NULL
+	};
+	const char *pick = costly[(size / 2) % 8];
+	size_t n = 0;
+
+	v[n++] = "csv";
+	v[n++] = "md";
+	v[n++] = "json";
+	v[n++] = "dl";
+	if (pick != NULL)
+		v[n++] = pick;
+	return n;
+}
+
+/* ISMC_FUZZ_ALL_FORMATS=1 renders every default format of every input,
+ * as `ismc build` does (to compare speeds: doc/fuzzing.md). */
+static bool
+all_formats(void)
+{
+	const char *v = getenv("ISMC_FUZZ_ALL_FORMATS");
+
+	return v != NULL && *v != '\0' && *v != '0';
+}
+
+/* Compiles one spec and renders it, in every default format or in those
+ * of its size. */
+static void
+build(const uint8_t *data, size_t size, bool every)
+{
+	const char *fmts[8];
+	struct fuzz_run r;
+	struct outputs o;
+	size_t n;
+
+	fuzz_compile(&r, data, size);
+	if (r.ir != NULL) {
+		memset(&o, 0, sizeof o);
+		o.arena = &r.c.arena;
+		n = every ? 0 : formats(size, fmts);
+		(void)ismc_backend_run(r.ir, &r.c.arena, &r.c.diag, NULL, fmts,
+		    n, collect, &o);
+		free(o.names);
+	}
+	fuzz_run_destroy(&r);
+}
+
 int	LLVMFuzzerInitialize(int *, char ***);
 
 /*
@@ -56,26 +119,15 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	(void)LLVMFuzzerTestOneInput((const uint8_t *)warm, sizeof warm - 1);
+	build((const uint8_t *)warm, sizeof warm - 1, true);
 	return 0;
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct fuzz_run r;
-	struct outputs o;
-
 	if (size > MAX_INPUT)
 		return -1;
-	fuzz_compile(&r, data, size);
-	if (r.ir != NULL) {
-		memset(&o, 0, sizeof o);
-		o.arena = &r.c.arena;
-		(void)ismc_backend_run(r.ir, &r.c.arena, &r.c.diag, NULL, NULL, 0,
-		    collect, &o);
-		free(o.names);
-	}
-	fuzz_run_destroy(&r);
+	build(data, size, all_formats());
 	return 0;
 }

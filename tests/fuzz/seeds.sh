@@ -17,10 +17,10 @@ out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 # The harnesses' -max_len in scripts/fuzz.sh.
 front_max=4096
-spec_max=16384
+spec_max=4096
 build_max=4096
-catalog_max=16384
-import_max=16384
+catalog_max=8192
+import_max=8192
 
 mkdir -p "$out/front" "$out/spec" "$out/build" "$out/catalog" "$out/import"
 
@@ -115,6 +115,14 @@ if [ -d "$ref" ]; then
 fi
 for f in "$top"/tests/fuzz/regress/import-*; do
 	seed "$out/import" $import_max "$f"
+done
+# The examples written whole above may pass a cap: cut them as seed() cuts.
+for d in front:$front_max spec:$spec_max build:$build_max; do
+	for f in "$out/${d%%:*}"/seed-*; do
+		[ -f "$f" ] && [ "$(wc -c <"$f")" -gt "${d#*:}" ] || continue
+		head -c "${d#*:}" "$f" | sed '$d' >"$f.tmp"
+		mv "$f.tmp" "$f"
+	done
 done
 count() {
 	find "$1" -type f | wc -l | tr -d ' '
