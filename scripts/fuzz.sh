@@ -5,8 +5,8 @@
 #
 #   scripts/fuzz.sh              the bounded CI run: a minute a harness
 #   scripts/fuzz.sh 3600         the release run (doc/fuzzing.md)
-#   scripts/fuzz.sh 300 spec     one harness: front, spec, catalog, build or
-#                                import
+#   scripts/fuzz.sh 300 spec     one harness: front, spec, catalog, build,
+#                                import or texts
 #
 # Exits 1 when any harness found a crash, a leak, a timeout or ran out of
 # memory; the input is left in _build-fuzz/crashes/HARNESS/ (minimise it,
@@ -21,7 +21,7 @@ export LC_ALL
 here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-harnesses=${*:-front spec catalog build import}
+harnesses=${*:-front spec catalog build import texts}
 build=${FUZZ_BUILD:-$here/_build-fuzz}
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -31,9 +31,9 @@ case $seconds in
 esac
 for h in $harnesses; do
 	case $h in
-	front|spec|catalog|build|import) ;;
+	front|spec|catalog|build|import|texts) ;;
 	*) echo "fuzz.sh: no harness '$h' (front, spec, catalog, build," \
-		    "import)" >&2
+		    "import, texts)" >&2
 		exit 2 ;;
 	esac
 done
@@ -78,7 +78,7 @@ for h in $harnesses; do
 	# many times faster (tests/fuzz/seeds.sh trims the seeds to these).
 	case $h in
 	front|spec|build) dict=ismc.dict max_len=4096 ;;
-	catalog)	dict=catalog.dict max_len=8192 ;;
+	catalog|texts)	dict=catalog.dict max_len=8192 ;;
 	import)		dict=import.dict max_len=8192 ;;
 	esac
 	mkdir -p "$build/crashes/$h" "$build/logs" "$build/run" \

@@ -5,6 +5,8 @@
 
 #include "escape.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -87,4 +89,102 @@ ismc_escape_fputs(const char *s, FILE *fp)
 	ismc_escape_buf(&b, s, strlen(s), 0);
 	fwrite(b.data != NULL ? b.data : "", 1, b.len, fp);
 	ismc_buf_free(&b);
+}
+
+/*
+ * The format of each fprintf below is one conversion cut from a format
+ * the caller's compiler checked (the attribute in escape.h).
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+/*
+ * One conversion of ismc_escape_vfprintf: spec[0..n) is "%...c" with its
+ * flags, width, precision and length; the argument comes from *ap.
+ */
+static void
+convert(FILE *fp, const char *spec, size_t n, va_list *ap)
+{
+	char f[32], conv = spec[n - 1];
+	bool z = memchr(spec, 'z', n) != NULL;
+	bool l = memchr(spec, 'l', n) != NULL;
+	const char *s;
+	struct ismc_buf b;
+
+	if (n >= sizeof f)
+		abort();
+	memcpy(f, spec, n);
+	f[n] = '\0';
+	switch (conv) {
+	case 's':
+		s = va_arg(*ap, const char *);
+		ismc_buf_init(&b);
+		ismc_escape_buf(&b, s != NULL ? s : "(null)",
+		    s != NULL ? strlen(s) : 6, 0);
+		fprintf(fp, f, ismc_buf_cstr(&b));
+		ismc_buf_free(&b);
+		break;
+	case 'd':
+	case 'i':
+		if (z || l)
+			fprintf(fp, f, va_arg(*ap, long));
+		else
+			fprintf(fp, f, va_arg(*ap, int));
+		break;
+	case 'u':
+	case 'x':
+		if (z)
+			fprintf(fp, f, va_arg(*ap, size_t));
+		else if (l)
+			fprintf(fp, f, va_arg(*ap, unsigned long));
+		else
+			fprintf(fp, f, va_arg(*ap, unsigned));
+		break;
+	case 'f':
+	case 'g':
+		fprintf(fp, f, va_arg(*ap, double));
+		break;
+	default:
+		abort();	/* a conversion this printer was not given */
+	}
+}
+
+#pragma GCC diagnostic pop
+
+void
+ismc_escape_vfprintf(FILE *fp, const char *fmt, va_list ap)
+{
+	const char *p = fmt, *q;
+	va_list aq;
+
+	va_copy(aq, ap);
+	while (*p != '\0') {
+		if ((q = strchr(p, '%')) == NULL) {
+			fputs(p, fp);
+			break;
+		}
+		fwrite(p, 1, (size_t)(q - p), fp);
+		if (q[1] == '%') {
+			fputc('%', fp);
+			p = q + 2;
+			continue;
+		}
+		/* Flags, width, precision, length, conversion. */
+		p = q + 1 + strspn(q + 1, "-+ #0123456789.zl");
+		if (*p == '\0')
+			abort();
+		convert(fp, q, (size_t)(p - q) + 1, &aq);
+		p++;
+	}
+	va_end(aq);
+}
+
+void
+ismc_escape_fprintf(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ismc_escape_vfprintf(fp, fmt, ap);
+	va_end(ap);
 }

@@ -14,6 +14,7 @@
 #ifndef ISMC_ESCAPE_H
 #define ISMC_ESCAPE_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -39,5 +40,16 @@ void	ismc_escape_buf(struct ismc_buf *b, const char *s, size_t len,
 	    unsigned flags);
 /* Writes the string s, escaped, to fp (for stdout printers like explain). */
 void	ismc_escape_fputs(const char *s, FILE *fp);
+/*
+ * fprintf with every %s argument escaped, the format itself written as
+ * it is: what a printer of input text to standard output (explain) uses
+ * for each line, so that no string it prints can drive the terminal.
+ * Takes the conversions s, d, i, u, x, f, g with flags, width, precision
+ * and the lengths z and l.
+ */
+void	ismc_escape_fprintf(FILE *fp, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	ismc_escape_vfprintf(FILE *fp, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 2, 0)));
 
 #endif

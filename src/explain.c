@@ -8,10 +8,12 @@
 
 #include "explain.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "arena.h"
 #include "catalog.h"
+#include "escape.h"
 #include "gap.h"
 #include "ir.h"
 #include "mapping.h"
@@ -24,6 +26,22 @@ struct explain {
 	struct ismc_arena	 arena;		/* names; freed at the end */
 	FILE			*out;
 };
+
+static void	say(struct explain *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+/* Every line goes out through here: the names, titles and rationales it
+ * prints come from specs and catalogs, and must not drive the terminal
+ * (escape.h). */
+static void
+say(struct explain *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ismc_escape_vfprintf(e->out, fmt, ap);
+	va_end(ap);
+}
 
 static const struct ismc_req *
 explain_node(const struct ismc_catalog *cat, const char *id)
@@ -39,11 +57,11 @@ explain_node(const struct ismc_catalog *cat, const char *id)
 static void
 explain_head(struct explain *e, const struct ismc_req *r)
 {
-	fprintf(e->out, "%s", ismc_gap_qname(&e->arena, r));
+	say(e, "%s", ismc_gap_qname(&e->arena, r));
 	if (r->title != NULL)
-		fprintf(e->out, "  %s", r->title);
+		say(e, "  %s", r->title);
 	if (r->ref != NULL)
-		fprintf(e->out, " (%s)", r->ref);
+		say(e, " (%s)", r->ref);
 	fputc('\n', e->out);
 }
 
@@ -63,13 +81,13 @@ static void
 explain_row(struct explain *e, const char *indent,
     const struct ismc_mapping_set *set, const struct ismc_mapping_row *row)
 {
-	fprintf(e->out, "%sfrom %s: %s %s %s", indent, set->id,
+	say(e, "%sfrom %s: %s %s %s", indent, set->id,
 	    ismc_mapping_row_source_text(&e->arena, row),
 	    ismc_rel_name(row->rel), row->target);
 	if (row->strength != 0)
-		fprintf(e->out, ", strength %u", row->strength);
+		say(e, ", strength %u", row->strength);
 	else
-		fprintf(e->out, ", strength not given");
+		say(e, ", strength not given");
 }
 
 /* A link as used: "x:a REL y:b", then the row it comes from. */
@@ -81,21 +99,21 @@ explain_link(struct explain *e, const struct ismc_gap_link *l, bool back)
 	const struct ismc_req *to = back ? l->a : l->b;
 	unsigned rel = back ? ismc_rcc5_converse(l->rel) : l->rel;
 
-	fprintf(e->out, "        %s %s %s\n", ismc_gap_qname(&e->arena, from),
+	say(e, "        %s %s %s\n", ismc_gap_qname(&e->arena, from),
 	    ismc_rcc5_name(rel), ismc_gap_qname(&e->arena, to));
 	explain_row(e, "          ", l->set, row);
 	if (back)
-		fprintf(e->out, "; read backwards");
+		say(e, "; read backwards");
 	if (l->member)
-		fprintf(e->out, "; %s is a member of the covering set",
+		say(e, "; %s is a member of the covering set",
 		    l->a->id);
 	if (l->group_a != NULL || l->group_b != NULL)
-		fprintf(e->out, "; %s is a group, taken for each "
+		say(e, "; %s is a group, taken for each "
 		    "requirement in it", (l->group_a != NULL ? l->group_a :
 		    l->group_b)->id);
 	fputc('\n', e->out);
 	if (row->rationale != NULL && *row->rationale != '\0')
-		fprintf(e->out, "          rationale: %s\n", row->rationale);
+		say(e, "          rationale: %s\n", row->rationale);
 }
 
 static void
@@ -105,10 +123,10 @@ explain_refs(struct explain *e, const struct ismc_ir_control *c)
 	size_t i, j;
 
 	for (i = 0; i < c->nrefs; i++)
-		fprintf(e->out, "      %s: %s\n",
+		say(e, "      %s: %s\n",
 		    ismc_ref_kind_name(c->refs[i].kind), c->refs[i].text);
 	for (i = 0; i < c->nmeasures; i++)
-		fprintf(e->out, "      measure: %s (%s)\n", c->measures[i]->id,
+		say(e, "      measure: %s (%s)\n", c->measures[i]->id,
 		    ismc_status_name(c->measures[i]->status));
 	for (i = 0; i < e->ir->nevidence; i++) {
 		ev = e->ir->evidence[i];
@@ -116,7 +134,7 @@ explain_refs(struct explain *e, const struct ismc_ir_control *c)
 			if (ev->controls[j] == c)
 				break;
 		if (j < ev->ncontrols)
-			fprintf(e->out, "      evidence: %s%s\n", ev->id,
+			say(e, "      evidence: %s%s\n", ev->id,
 			    ev->stale ? " (stale)" : "");
 	}
 }
@@ -142,31 +160,31 @@ explain_reach(struct explain *e, const struct ismc_gap_reach *r)
 {
 	const struct ismc_ir_control *c = r->control;
 
-	fprintf(e->out, "    %s", ismc_gap_qname(&e->arena, c->req));
+	say(e, "    %s", ismc_gap_qname(&e->arena, c->req));
 	if (c->req->title != NULL)
-		fprintf(e->out, "  %s", c->req->title);
-	fprintf(e->out, "\n      status: %s\n", control_state(c));
+		say(e, "  %s", c->req->title);
+	say(e, "\n      status: %s\n", control_state(c));
 	if (r->kind == ISMC_GAP_SELF) {
-		fprintf(e->out, "      relation: equal (the requirement's own "
+		say(e, "      relation: equal (the requirement's own "
 		    "SoA row)\n");
 	} else {
-		fprintf(e->out, "      relation: %s (%s)\n",
+		say(e, "      relation: %s (%s)\n",
 		    ismc_rcc5_name(r->rel), ismc_gap_inferred(r) ?
 		    "inferred, not a published mapping" :
 		    strcmp(r->link[0]->set->provenance, "spec") == 0 ?
 		    "the spec's own mapping" : "published");
 		if (r->kind == ISMC_GAP_CHAIN)
-			fprintf(e->out, "      chain through %s:\n",
+			say(e, "      chain through %s:\n",
 			    ismc_gap_qname(&e->arena, r->hub));
 		explain_link(e, r->link[0], r->backwards[0]);
 		if (r->link[1] != NULL)
 			explain_link(e, r->link[1], r->backwards[1]);
 		if (r->kind == ISMC_GAP_CHAIN)
-			fprintf(e->out, "      strength: %s%s\n", r->strength ?
+			say(e, "      strength: %s%s\n", r->strength ?
 			    ismc_arena_printf(&e->arena, "%u", r->strength) :
 			    "unknown", " (the weaker link's)");
 	}
-	fprintf(e->out, "      counts as: %s\n", counts_as(r));
+	say(e, "      counts as: %s\n", counts_as(r));
 	explain_refs(e, c);
 }
 
@@ -174,18 +192,18 @@ explain_reach(struct explain *e, const struct ismc_gap_reach *r)
 static void
 explain_member(struct explain *e, const struct ismc_gap_member *m)
 {
-	fprintf(e->out, "        %s  %s", ismc_gap_qname(&e->arena, m->req),
+	say(e, "        %s  %s", ismc_gap_qname(&e->arena, m->req),
 	    ismc_gap_mstate_name(m->state));
 	if (m->state == ISMC_GAP_M_EXCLUDED)
-		fprintf(e->out, " (the SoA excludes it)");
+		say(e, " (the SoA excludes it)");
 	else if (m->by == m->control)
 		;	/* its own status says it */
 	else if (m->by != NULL)
-		fprintf(e->out, " by %s, which contains it (%s; %s)",
+		say(e, " by %s, which contains it (%s; %s)",
 		    ismc_gap_qname(&e->arena, m->by->req),
 		    control_state(m->by), m->via->set->id);
 	else
-		fprintf(e->out, " (%s)", control_state(m->control));
+		say(e, " (%s)", control_state(m->control));
 	fputc('\n', e->out);
 }
 
@@ -225,44 +243,44 @@ explain_cover(struct explain *e, const struct ismc_req *req,
 	const struct ismc_ir_control *own;
 	size_t i;
 
-	fprintf(e->out, "    %s %s %s\n", ismc_gap_cover_members(&e->arena,
+	say(e, "    %s %s %s\n", ismc_gap_cover_members(&e->arena,
 	    c), ismc_rcc5_name(c->rel), ismc_gap_qname(&e->arena, req));
 	explain_row(e, "      ", c->set, row);
 	if (c->group != NULL)
-		fprintf(e->out, "; %s is a group, taken for each requirement "
+		say(e, "; %s is a group, taken for each requirement "
 		    "in it", c->group->id);
 	fputc('\n', e->out);
 	if (row->rationale != NULL && *row->rationale != '\0')
-		fprintf(e->out, "      rationale: %s\n", row->rationale);
+		say(e, "      rationale: %s\n", row->rationale);
 	if (c->hub != NULL) {
-		fprintf(e->out, "      through %s, the requirement the row "
+		say(e, "      through %s, the requirement the row "
 		    "covers:\n", ismc_gap_qname(&e->arena, c->hub));
 		explain_link(e, c->link, c->backwards);
 	}
-	fprintf(e->out, "      members (%zu of %zu met):\n", c->nmet,
+	say(e, "      members (%zu of %zu met):\n", c->nmet,
 	    c->nmembers);
 	for (i = 0; i < c->nmembers; i++)
 		explain_member(e, &c->members[i]);
 	if (c->residual != NULL) {
-		fprintf(e->out, "      residual of %s: %s\n",
+		say(e, "      residual of %s: %s\n",
 		    ismc_gap_qname(&e->arena, c->residual_of), c->residual);
-		fprintf(e->out, "        %s", ismc_gap_residual_name(
+		say(e, "        %s", ismc_gap_residual_name(
 		    c->residual_state));
 		if (c->closer != NULL)
-			fprintf(e->out, " by measure %s (%s)", c->closer->id,
+			say(e, " by measure %s (%s)", c->closer->id,
 			    ismc_status_name(c->closer->status));
 		else if (c->residual_state != ISMC_GAP_RES_OPEN &&
 		    (own = own_row(e, c->residual_of)) != NULL)
-			fprintf(e->out, " by %s's own SoA row (%s)",
+			say(e, " by %s's own SoA row (%s)",
 			    ismc_gap_qname(&e->arena, c->residual_of),
 			    control_state(own));
 		else if (c->residual_state == ISMC_GAP_RES_OPEN)
-			fprintf(e->out, ": a measure with 'closes %s:%s' "
+			say(e, ": a measure with 'closes %s:%s' "
 			    "closes it", c->residual_of->catalog->id,
 			    c->residual_of->id);
 		fputc('\n', e->out);
 	}
-	fprintf(e->out, "      counts as: %s\n", cover_counts_as(c));
+	say(e, "      counts as: %s\n", cover_counts_as(c));
 }
 
 /* What each cover that could make it full still needs. */
@@ -280,25 +298,25 @@ why_covers(struct explain *e, const struct ismc_gap_req *q)
 			continue;
 		n++;
 		if (c->nexcluded > 0) {
-			fprintf(e->out, "  the set %s cannot be complete: the "
+			say(e, "  the set %s cannot be complete: the "
 			    "SoA excludes a member\n",
 			    ismc_gap_cover_members(&e->arena, c));
 			continue;
 		}
-		fprintf(e->out, "  full through %s once", c->set->id);
+		say(e, "  full through %s once", c->set->id);
 		for (k = 0; k < c->nmembers; k++) {
 			m = &c->members[k];
 			if (m->state != ISMC_GAP_M_MET)
-				fprintf(e->out, " %s (%s)",
+				say(e, " %s (%s)",
 				    ismc_gap_qname(&e->arena, m->req),
 				    control_state(m->control));
 		}
 		if (c->nmet < c->nmembers)
-			fprintf(e->out, " %s implemented",
+			say(e, " %s implemented",
 			    c->nmembers - c->nmet == 1 ? "is" : "are");
 		if (c->residual != NULL &&
 		    c->residual_state != ISMC_GAP_RES_CLOSED)
-			fprintf(e->out, "%sthe residual is closed: %s",
+			say(e, "%sthe residual is closed: %s",
 			    c->nmet < c->nmembers ? " and " : " ", c->residual);
 		fputc('\n', e->out);
 	}
@@ -321,9 +339,9 @@ why_strict(struct explain *e, const struct ismc_gap_req *q)
 		if (r->capacity == ISMC_COV_FULL &&
 		    r->contribution != ISMC_COV_FULL) {
 			if (pending++ == 0)
-				fprintf(e->out, "  full once one of these is "
+				say(e, "  full once one of these is "
 				    "implemented:");
-			fprintf(e->out, " %s (%s)", ismc_gap_qname(&e->arena,
+			say(e, " %s (%s)", ismc_gap_qname(&e->arena,
 			    r->control->req), control_state(r->control));
 		} else if (r->capacity == ISMC_COV_PARTIAL) {
 			part++;
@@ -337,14 +355,14 @@ why_strict(struct explain *e, const struct ismc_gap_req *q)
 	pending += why_covers(e, q);
 	other += q->ncovers;
 	if (other == 0)
-		fprintf(e->out, "  no mapping between frameworks in use "
+		say(e, "  no mapping between frameworks in use "
 		    "reaches it from a control with a decision\n");
 	else if (pending == 0 && part > 0)
-		fprintf(e->out, "  every control reaching it covers, or may "
+		say(e, "  every control reaching it covers, or may "
 		    "cover, only part of it: none is known to contain the "
 		    "whole requirement\n");
 	if (indet > 0)
-		fprintf(e->out, "  %zu inferred relation%s may be 'not "
+		say(e, "  %zu inferred relation%s may be 'not "
 		    "related' and so give%s nothing\n", indet,
 		    indet == 1 ? "" : "s", indet == 1 ? "s" : "");
 }
@@ -357,11 +375,11 @@ why_all_mapped(struct explain *e, const struct ismc_gap_req *q)
 	size_t i, k;
 
 	if (q->nmapped == 0) {
-		fprintf(e->out, "  no published row maps a control with a "
+		say(e, "  no published row maps a control with a "
 		    "decision to it\n");
 		return;
 	}
-	fprintf(e->out, "  %zu of %zu mapped controls implemented; still "
+	say(e, "  %zu of %zu mapped controls implemented; still "
 	    "needed:", q->nmapped_impl, q->nmapped);
 	for (i = 0; i < q->nreaches; i++) {
 		r = &q->reaches[i];
@@ -369,14 +387,14 @@ why_all_mapped(struct explain *e, const struct ismc_gap_req *q)
 		    ismc_gap_counts_implemented(r->control))
 			continue;
 		prev = r->control;
-		fprintf(e->out, " %s (%s)", ismc_gap_qname(&e->arena,
+		say(e, " %s (%s)", ismc_gap_qname(&e->arena,
 		    r->control->req), control_state(r->control));
 	}
 	for (i = 0; i < q->ncovers; i++)
 		for (k = 0; q->covers[i].hub == NULL &&
 		    k < q->covers[i].nmembers; k++)
 			if (q->covers[i].members[k].state != ISMC_GAP_M_MET)
-				fprintf(e->out, " %s (%s)",
+				say(e, " %s (%s)",
 				    ismc_gap_qname(&e->arena,
 				    q->covers[i].members[k].req), control_state(
 				    q->covers[i].members[k].control));
@@ -384,7 +402,7 @@ why_all_mapped(struct explain *e, const struct ismc_gap_req *q)
 	for (i = 0; i < q->ncovers; i++)
 		if (q->covers[i].hub == NULL && q->covers[i].residual != NULL &&
 		    q->covers[i].residual_state != ISMC_GAP_RES_CLOSED)
-			fprintf(e->out, "  and the residual closed: %s\n",
+			say(e, "  and the residual closed: %s\n",
 			    q->covers[i].residual);
 }
 
@@ -393,17 +411,17 @@ explain_why(struct explain *e, const struct ismc_gap_req *q)
 {
 	if (q->status == ISMC_COV_FULL || q->status == ISMC_COV_EXCLUDED)
 		return;
-	fprintf(e->out, "  why not full:\n");
+	say(e, "  why not full:\n");
 	if (e->gap->policy == ISMC_GAP_ALL_MAPPED)
 		why_all_mapped(e, q);
 	else
 		why_strict(e, q);
 	if (q->nc_row != NULL) {
-		fprintf(e->out, "  %s says it has no counterpart",
+		say(e, "  %s says it has no counterpart",
 		    q->nc_set->id);
 		if (q->nc_row->rationale != NULL &&
 		    *q->nc_row->rationale != '\0')
-			fprintf(e->out, ": %s", q->nc_row->rationale);
+			say(e, ": %s", q->nc_row->rationale);
 		fputc('\n', e->out);
 	}
 }
@@ -419,14 +437,14 @@ explain_mapped(struct explain *e, const struct ismc_gap_req *q)
 	size_t i;
 	bool open = false;
 
-	fprintf(e->out, "  mapped controls: %zu, implemented: %zu\n",
+	say(e, "  mapped controls: %zu, implemented: %zu\n",
 	    q->nmapped, q->nmapped_impl);
 	for (i = 0; i < q->ncovers; i++)
 		open |= q->covers[i].hub == NULL && q->covers[i].residual !=
 		    NULL && q->covers[i].residual_state != ISMC_GAP_RES_CLOSED;
 	if (q->status == ISMC_COV_FULL && (q->nmapped == 0 ||
 	    q->nmapped_impl < q->nmapped || open))
-		fprintf(e->out, "  full by the strict rule below, which "
+		say(e, "  full by the strict rule below, which "
 		    "all-mapped never goes below\n");
 }
 
@@ -447,17 +465,17 @@ explain_entity(struct explain *e)
 		    strcmp(o->entity, e->fw->entity) == 0))
 			continue;
 		if (n++ == 0)
-			fprintf(e->out, "  entity: %s; decisions of frameworks "
+			say(e, "  entity: %s; decisions of frameworks "
 			    "bound to another entity do not count:",
 			    e->fw->entity != NULL ? e->fw->entity :
 			    "none (the whole ISMS)");
-		fprintf(e->out, "%s %s (%s)", n > 1 ? "," : "",
+		say(e, "%s %s (%s)", n > 1 ? "," : "",
 		    o->catalog->id, o->entity);
 	}
 	if (n > 0)
 		fputc('\n', e->out);
 	else if (e->fw->entity != NULL)
-		fprintf(e->out, "  entity: %s\n", e->fw->entity);
+		say(e, "  entity: %s\n", e->fw->entity);
 }
 
 static void
@@ -466,30 +484,30 @@ explain_req(struct explain *e, const struct ismc_gap_req *q)
 	size_t i, shown = 0;
 
 	explain_head(e, q->req);
-	fprintf(e->out, "  status: %s (coverage policy: %s)\n",
+	say(e, "  status: %s (coverage policy: %s)\n",
 	    ismc_cov_name(q->status), ismc_gap_policy_name(e->gap->policy));
-	fprintf(e->out, "  own SoA row: %s\n", control_state(q->control));
+	say(e, "  own SoA row: %s\n", control_state(q->control));
 	if (q->control->applicability == ISMC_EXCLUDED &&
 	    q->control->justification != NULL)
-		fprintf(e->out, "  justification: %s\n",
+		say(e, "  justification: %s\n",
 		    q->control->justification);
 	if (e->gap->policy == ISMC_GAP_ALL_MAPPED)
 		explain_mapped(e, q);
 	explain_entity(e);
 	for (i = 0; i < q->nreaches; i++) {
 		if (shown++ == 0)
-			fprintf(e->out, "  reached by:\n");
+			say(e, "  reached by:\n");
 		explain_reach(e, &q->reaches[i]);
 	}
 	if (shown == 0 && q->ncovers == 0)
-		fprintf(e->out, "  reached by: nothing\n");
+		say(e, "  reached by: nothing\n");
 	for (i = 0; i < q->ncovers; i++) {
 		if (i == 0)
-			fprintf(e->out, "  covered by sets:\n");
+			say(e, "  covered by sets:\n");
 		explain_cover(e, q->req, &q->covers[i]);
 	}
 	if (q->status == ISMC_COV_PARTIAL)
-		fprintf(e->out, "  credit in the coverage index: %.2f\n",
+		say(e, "  credit in the coverage index: %.2f\n",
 		    q->credit);
 	explain_why(e, q);
 }
@@ -502,7 +520,7 @@ explain_group(struct explain *e, const struct ismc_gap_fw *gf,
 	size_t i, n = 0;
 
 	explain_head(e, g);
-	fprintf(e->out, "  a group; its requirements (coverage policy: "
+	say(e, "  a group; its requirements (coverage policy: "
 	    "%s):\n", ismc_gap_policy_name(e->gap->policy));
 	for (i = 0; i < gf->nreqs; i++) {
 		for (p = gf->reqs[i].req->parent; p != NULL && p != g;
@@ -511,11 +529,11 @@ explain_group(struct explain *e, const struct ismc_gap_fw *gf,
 		if (p == NULL)
 			continue;
 		n++;
-		fprintf(e->out, "    %-16s %s\n", gf->reqs[i].req->id,
+		say(e, "    %-16s %s\n", gf->reqs[i].req->id,
 		    ismc_cov_name(gf->reqs[i].status));
 	}
 	if (n == 0)
-		fprintf(e->out, "    none\n");
+		say(e, "    none\n");
 }
 
 bool

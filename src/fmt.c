@@ -588,14 +588,14 @@ normalise_args(struct toks *t)
 		    t->v[j].kind == T_COMMA); j++)
 			;
 		if (x->kind == T_COMMA) {
+			/* Of doubled commas the first stays: a line break
+			 * after it continues the item only behind a comma
+			 * ("a,\n,b" is "a,\n b", never "a\n, b"). */
+			keep = j < t->n && t->v[j].kind != T_RBRACK;
 			for (j = n; j > 0 && is_sep(&t->v[j - 1]); j--)
 				;
-			keep = j > 0 && (t->v[j - 1].kind == T_VALUE ||
-			    t->v[j - 1].kind == T_RBRACK) && i + 1 < t->n;
-			for (j = i + 1; j < t->n && is_sep(&t->v[j]); j++)
-				;
-			keep = keep && j < t->n && t->v[j].kind != T_RBRACK &&
-			    t->v[j].kind != T_COMMA;
+			keep = keep && j > 0 && (t->v[j - 1].kind == T_VALUE ||
+			    t->v[j - 1].kind == T_RBRACK);
 		} else if (x->kind == T_BREAK) {
 			keep = prev != NULL && prev->kind != T_BREAK &&
 			    (j >= t->n || t->v[j].kind != T_RBRACK ||

@@ -70,8 +70,8 @@ attach(struct ismc_compilation *c, struct ismc_ydoc *doc,
 }
 
 bool
-ismc_texts_load(struct ismc_compilation *c, struct ismc_ir *ir,
-    const char *path)
+ismc_texts_attach(struct ismc_compilation *c, struct ismc_ir *ir,
+    uint32_t file)
 {
 	static const char *const keys[] = { "format", "catalog", "texts",
 	    NULL };
@@ -79,12 +79,7 @@ ismc_texts_load(struct ismc_compilation *c, struct ismc_ir *ir,
 	struct ismc_catalog *cat;
 	struct ismc_ydoc doc;
 	unsigned before = c->diag.errors;
-	uint32_t file;
 
-	file = ismc_compilation_read(c, path, ISMC_INPUT_TEXTS,
-	    ISMC_INPUT_NAMED, ISMC_NO_SPAN, NULL);
-	if (file == ISMC_NO_FILE)
-		return false;
 	if (ismc_ydoc_parse(&doc, &c->sources, &c->diag, file, NULL) &&
 	    ismc_ydoc_check_format(&doc, TEXTS_FORMAT, "licensed texts") &&
 	    ismc_ydoc_check_keys(&doc, doc.root, keys, "at the top level") &&
@@ -98,4 +93,17 @@ ismc_texts_load(struct ismc_compilation *c, struct ismc_ir *ir,
 		attach(c, &doc, cat, texts);
 	ismc_ydoc_free(&doc);
 	return c->diag.errors == before;
+}
+
+bool
+ismc_texts_load(struct ismc_compilation *c, struct ismc_ir *ir,
+    const char *path)
+{
+	uint32_t file;
+
+	file = ismc_compilation_read(c, path, ISMC_INPUT_TEXTS,
+	    ISMC_INPUT_NAMED, ISMC_NO_SPAN, NULL);
+	if (file == ISMC_NO_FILE)
+		return false;
+	return ismc_texts_attach(c, ir, file);
 }

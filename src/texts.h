@@ -10,6 +10,7 @@
 #define ISMC_TEXTS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct ismc_compilation;
 struct ismc_ir;
@@ -22,5 +23,8 @@ struct ismc_ir;
  */
 bool	ismc_texts_load(struct ismc_compilation *, struct ismc_ir *,
 	    const char *path);
+/* The same for a file already in comp->sources (the fuzzer's bytes). */
+bool	ismc_texts_attach(struct ismc_compilation *, struct ismc_ir *,
+	    uint32_t file);
 
 #endif

@@ -356,6 +356,33 @@ expect "controls in a quoted line" 1 \
 expect "the caret under the escaped line" 1 \
     '      |                                     ^'
 no_raw_controls "controls in a quoted line"
+# `explain` prints titles and rationales on standard output: a rationale
+# holding an escape sequence, a C1 CSI, an OSC 8 hyperlink and a bidi
+# override, and a title with a bell, come out escaped.
+cat >"$tmp/esc4.isms" <<'EOF'
+framework iso27001
+framework dora
+control A.5.1 { applicable; status implemented; reasons risk }
+map A.5.1 superset dora:5.1 {
+    strength 5
+    rationale "a\u{1b}[2Jb\u{9b}31mc\u{9d}8;;http://x\u{9c}d\u{202e}e\u{7}"
+}
+EOF
+run "$ISMC" explain dora:5.1 "$tmp/esc4.isms"
+if [ "$status" -eq 0 ] && grep -qF \
+    'rationale: a<U+001B>[2Jb<U+009B>31mc<U+009D>8;;http://x<U+009C>d<U+202E>e<U+0007>' \
+    "$tmp/stdout"; then
+	pass
+else
+	fail "explain: controls in a rationale: status $status"
+	head -n 12 "$tmp/stdout"
+fi
+if LC_ALL=C tr -d '\n -~' <"$tmp/stdout" | grep -q .; then
+	fail "explain: a raw control or non-ASCII byte reached stdout"
+	od -c "$tmp/stdout" | grep -n '033\|302' | head -n 5
+else
+	pass
+fi
 # A byte that is not UTF-8 (an 8-bit CSI) in a file name.
 run "$ISMC" check "$tmp/$(printf 'n\233o')"
 expect "a stray byte in a file name" 2 "n<9B>o"

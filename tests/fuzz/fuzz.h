@@ -83,6 +83,7 @@ enum fuzz_base_kind {
 
 struct fuzz_base {
 	struct ismc_compilation	  c;
+	struct ismc_ir		 *ir;		/* of FUZZ_BASE_SPEC */
 	struct ismc_mapping_set	**sets;		/* the shipped ones */
 	size_t			  nsets;
 };
@@ -128,6 +129,7 @@ fuzz_base(enum fuzz_base_kind kind)
 		fprintf(stderr, "fuzz: the shipped catalogs do not load\n");
 		abort();
 	}
+	b->ir = ir;
 	b->sets = ir->mapping_sets;
 	b->nsets = ir->nmapping_sets;
 	return b;

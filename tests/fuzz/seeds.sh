@@ -1,7 +1,7 @@
 #!/bin/sh
 # seeds.sh OUTDIR - builds the seed corpora of the fuzz harnesses:
-# OUTDIR/front, OUTDIR/spec, OUTDIR/build, OUTDIR/catalog and OUTDIR/import
-# (doc/fuzzing.md).
+# OUTDIR/front, OUTDIR/spec, OUTDIR/build, OUTDIR/catalog, OUTDIR/import
+# and OUTDIR/texts (doc/fuzzing.md).
 #
 # Seeds are the example specs, each file alone and all of them as one
 # input (the harnesses do not follow `include`), the bad-input corpus, the
@@ -21,8 +21,10 @@ spec_max=4096
 build_max=4096
 catalog_max=8192
 import_max=8192
+texts_max=8192
 
-mkdir -p "$out/front" "$out/spec" "$out/build" "$out/catalog" "$out/import"
+mkdir -p "$out/front" "$out/spec" "$out/build" "$out/catalog" "$out/import" \
+    "$out/texts"
 
 # seed DIR MAX FILE [NAME]: copies FILE into corpus DIR, trimmed to its
 # first MAX bytes' whole lines when larger: the head of a catalog or a
@@ -99,6 +101,7 @@ for f in "$top"/tests/fuzz/regress/*; do
 			seed "$out/front" $front_max "$f" ;;
 	build-*)	seed "$out/build" $build_max "$f" ;;
 	catalog-*|mapping-*) seed "$out/catalog" $catalog_max "$f" ;;
+	texts-*)	seed "$out/texts" $texts_max "$f" ;;
 	esac
 done
 # The importers: our fixtures, the bad cases, and the published files
@@ -124,8 +127,39 @@ for d in front:$front_max spec:$spec_max build:$build_max; do
 		mv "$f.tmp" "$f"
 	done
 done
+# Licensed texts (--texts): well-formed for a controls catalog and for a
+# requirements one, by id and by alias, and the refusals (an id the
+# catalog lacks, a catalog the spec does not use, a text not a string).
+texts() {
+	printf 'format: ismc-texts/1\ncatalog: %s\ntexts:\n' "$2" \
+	    >"$out/texts/seed-$1.yaml"
+	cat >>"$out/texts/seed-$1.yaml"
+}
+texts iso iso27001 <<'EOF'
+  A.5.1: |
+    Licensed wording of A.5.1,
+    over two lines.
+  A.8.13: "Backups \u00e9 \"quoted\""
+  A.5.2: >
+    folded
+    text
+EOF
+texts soc2 soc2 <<'EOF'
+  CC1.1: plain text
+  CC6.1: ''
+EOF
+texts unknown iso27001-2022 <<'EOF'
+  A.5.99: x
+  A.5.1: [a, list]
+EOF
+texts unused nist-csf <<'EOF'
+  ID.AM-1: x
+EOF
+printf 'format: ismc-texts/2\ncatalog: iso27001\ntexts: {}\n' \
+    >"$out/texts/seed-format.yaml"
 count() {
 	find "$1" -type f | wc -l | tr -d ' '
 }
 echo "seeds: $(count "$out/front") front, $(count "$out/spec") spec, $(count "$out/build") build," \
-    "$(count "$out/catalog") catalog, $(count "$out/import") import in $out"
+    "$(count "$out/catalog") catalog, $(count "$out/import") import," \
+    "$(count "$out/texts") texts in $out"
