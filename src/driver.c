@@ -255,6 +255,18 @@ build_outputs(struct ismc_compilation *c, const struct ismc_options *o,
 		return false;
 	}
 	protect_inputs(c, od);
+	/* The depfile comes after the outputs: inside their directory it
+	 * could replace one of them (-MF out/risks.csv), or be lost when the
+	 * directory is replaced whole. */
+	if (o->depfile_on && ismc_outdir_holds(od, o->depfile)) {
+		ismc_diag_error(&c->diag, ISMC_NO_SPAN, "will not write the "
+		    "dependency file '%s' into the output directory '%s', "
+		    "which holds the build's outputs only; nothing was "
+		    "written", o->depfile, o->outdir);
+		ismc_outdir_abort(od);
+		*io_failed = true;
+		return false;
+	}
 	atomic_store(&signal_outdir, od);
 	catch_signals(old);
 	ok = ismc_backend_run_dir(ir, &c->arena, &c->diag, &ro,

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "import-int.h"
 #include "import-json.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* ---- documents ----------------------------------------------------------- */
@@ -52,13 +53,53 @@ imp_doc_free(struct ismc_ydoc *doc)
 	ismc_ydoc_free(doc);
 }
 
+/*
+ * Noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF), which JSON and YAML
+ * escapes can write and the PDF's outline refuses, become U+FFFD, as
+ * bytes that are not UTF-8 do in the JSON reports: the text of another
+ * tool's file is shown, never a reason for `build` to fail where `check`
+ * passed.
+ */
+static char *
+no_noncharacters(struct ismc_compilation *comp, const char *s, size_t len)
+{
+	struct ismc_buf b;
+	uint32_t cp;
+	size_t i, n, start = 0;
+	char *out;
+
+	ismc_buf_init(&b);
+	for (i = 0; i < len; i += n) {
+		n = 1;
+		if ((unsigned char)s[i] < 0xEF ||
+		    (n = ismc_utf8_decode((const unsigned char *)s + i,
+		    len - i, &cp)) == 0) {
+			n = n == 0 ? 1 : n;
+			continue;
+		}
+		if (!ismc_utf8_is_noncharacter(cp))
+			continue;
+		ismc_buf_add(&b, s + start, i - start);
+		ismc_buf_adds(&b, "\xEF\xBF\xBD");
+		start = i + n;
+	}
+	if (start == 0) {
+		ismc_buf_free(&b);
+		return ismc_arena_strndup(&comp->arena, s, len);
+	}
+	ismc_buf_add(&b, s + start, len - start);
+	out = ismc_arena_strndup(&comp->arena, b.data, b.len);
+	ismc_buf_free(&b);
+	return out;
+}
+
 const char *
 imp_opt_text(struct ismc_compilation *comp, const struct ismc_ynode *n)
 {
 	if (n == NULL || n->kind != ISMC_YNODE_SCALAR || ismc_ynode_is_null(n) ||
 	    memchr(n->u.str, '\0', n->len) != NULL)
 		return NULL;
-	return ismc_arena_strndup(&comp->arena, n->u.str, n->len);
+	return no_noncharacters(comp, n->u.str, n->len);
 }
 
 const char *

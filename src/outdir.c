@@ -507,6 +507,29 @@ in_place:
 	od->manifest = had;
 }
 
+bool
+ismc_outdir_holds(const struct ismc_outdir *od, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat st, dir;
+	char *parent;
+	bool in;
+
+	if (slash == NULL)
+		parent = ismc_xstrdup(".");
+	else if (slash == path)
+		parent = ismc_xstrdup("/");
+	else {
+		parent = ismc_xmalloc((size_t)(slash - path) + 1);
+		memcpy(parent, path, (size_t)(slash - path));
+		parent[slash - path] = '\0';
+	}
+	in = fstat(od->lockfd, &dir) == 0 && stat(parent, &st) == 0 &&
+	    st.st_dev == dir.st_dev && st.st_ino == dir.st_ino;
+	free(parent);
+	return in;
+}
+
 /* A plain name that no cleanup could mistake for a temporary, short
  * enough that its temporary fits in NAME_MAX (255 on every system). */
 static bool

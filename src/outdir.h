@@ -49,6 +49,9 @@ struct ismc_outdir *ismc_outdir_open(const char *dir, struct ismc_diag *d);
  */
 void	ismc_outdir_protect(struct ismc_outdir *, dev_t, ino_t,
 	    const char *what);
+/* Whether the file `path` names would lie in the output directory (its
+ * parent directory, links followed, is the one open). */
+bool	ismc_outdir_holds(const struct ismc_outdir *, const char *path);
 /*
  * Writes the buffer to a new temporary for `name`, a plain file name (no
  * '/', no leading '.'), given once per outdir. The buffer is not kept.

@@ -26,6 +26,7 @@
 #include "buf.h"
 #include "strtab.h"
 #include "suggest.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define POOL_CHUNK	(64 * 1024)
@@ -847,10 +848,38 @@ ismc_ydoc_expect(struct ismc_ydoc *doc, const struct ismc_ynode *n,
 	return NULL;
 }
 
+/*
+ * The first noncharacter (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF) in s[0..len),
+ * or 0. YAML and JSON let an escape write one ("\uFFFF"); the renderers
+ * refuse them, so the reader does, at the string's place, as the spec
+ * lexer does: `check` then reports what `build` would fail on.
+ */
+static uint32_t
+noncharacter(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, n;
+	uint32_t cp;
+
+	for (i = 0; i < len; i += n) {
+		n = 1;
+		/* Every noncharacter takes three bytes or four. */
+		if (u[i] < 0xEF)
+			continue;
+		if ((n = ismc_utf8_decode(u + i, len - i, &cp)) == 0)
+			n = 1;
+		else if (ismc_utf8_is_noncharacter(cp))
+			return cp;
+	}
+	return 0;
+}
+
 const struct ismc_ynode *
 ismc_ydoc_expect_string(struct ismc_ydoc *doc, const struct ismc_ynode *n,
     const char *what)
 {
+	uint32_t cp;
+
 	if (n == NULL)
 		return NULL;
 	if (n->kind != ISMC_YNODE_SCALAR) {
@@ -866,6 +895,11 @@ ismc_ydoc_expect_string(struct ismc_ydoc *doc, const struct ismc_ynode *n,
 	if (memchr(n->u.str, '\0', n->len) != NULL) {
 		ismc_ydoc_report(doc, ISMC_ERROR, n->span,
 		    "%s contains a NUL byte", what);
+		return NULL;
+	}
+	if ((cp = noncharacter(n->u.str, n->len)) != 0) {
+		ismc_ydoc_report(doc, ISMC_ERROR, n->span,
+		    "%s contains the noncharacter U+%04X", what, (unsigned)cp);
 		return NULL;
 	}
 	return n;

@@ -908,6 +908,36 @@ run "$ISMC" build --format csv,json,md "$example" -o "$tmp/sb/b"
 same_tree "--sandbox: the example's outputs" "$tmp/sb/a" "$tmp/sb/b"
 rm -rf "$tmp/sb"
 
+# ---- check and build agree ---------------------------------------------------
+# Whatever build refuses, check reports, located. Noncharacters written
+# with JSON or YAML escapes passed every reader and made the PDF fail
+# ("input string not valid UTF-8", no place): ismc's own formats refuse
+# them where they are (tests/bad/catalogs/noncharacter.yaml), another
+# tool's optional texts show them as U+FFFD, and both commands agree.
+mkdir -p "$tmp/agree/oscal" "$tmp/agree/own"
+sed 's/"title": "\([^"]*\)"/"title": "\1\\uFFFF\\uFDD0"/' \
+    tests/import/oscal/Tiny_catalog.json >"$tmp/agree/oscal/Tiny_catalog.json"
+printf 'framework iso27001\nframework tiny\n' >"$tmp/agree/tiny.isms"
+run "$ISMC" check -w -I "$tmp/agree/oscal" "$tmp/agree/tiny.isms"
+expect "noncharacters in an OSCAL title: check" 0
+run "$ISMC" build -w -I "$tmp/agree/oscal" "$tmp/agree/tiny.isms" \
+    -o "$tmp/agree/out"
+expect "noncharacters in an OSCAL title: build" 0
+grep -q "$(printf '\357\277\275\357\277\275')" \
+    "$tmp/agree/out/soa-tiny.md" && pass ||
+    fail "noncharacters in an OSCAL title: no U+FFFD in the reports"
+printf 'format: ismc-texts/1\ncatalog: iso27001\ntexts:\n  A.5.1: "a\\uFFFF"\n' \
+    >"$tmp/agree/texts.yaml"
+printf 'framework iso27001\n' >"$tmp/agree/iso.isms"
+run "$ISMC" check -w --texts "$tmp/agree/texts.yaml" "$tmp/agree/iso.isms"
+expect "a noncharacter in a texts file: check" 1 \
+    "texts.yaml:4:10: error: texts contains the noncharacter U+FFFF"
+run "$ISMC" build -w --texts "$tmp/agree/texts.yaml" "$tmp/agree/iso.isms" \
+    -o "$tmp/agree/o2"
+expect "a noncharacter in a texts file: build" 1 \
+    "texts.yaml:4:10: error: texts contains the noncharacter U+FFFF"
+rm -rf "$tmp/agree"
+
 # ---- UTF-16 and UTF-32 ------------------------------------------------------
 # A file in UTF-16 or UTF-32 (with a byte-order mark, or told by its NUL
 # bytes) is refused at 1:1 as a whole, never read as UTF-8 with wrong
@@ -1332,6 +1362,31 @@ run "$ISMC" build -Wno-undecided-control -I "$tmp/own/cat" \
 expect "output over a catalog" 2 "it is the catalog"
 cmp -s "$tmp/own/cat/traceability.json" "$tmp/own/catalog-before" &&
     pass || fail "output over a catalog: the catalog changed"
+# A licensed texts file under the name of the SoA it feeds.
+printf 'format: ismc-texts/1\ncatalog: iso27001\ntexts:\n  A.5.1: "x"\n' \
+    >"$tmp/own/cat/soa-iso27001-2022.csv"
+cp "$tmp/own/cat/soa-iso27001-2022.csv" "$tmp/own/texts-before"
+run "$ISMC" build -Wno-undecided-control --format=csv \
+    --texts "$tmp/own/cat/soa-iso27001-2022.csv" "$tmp/own/spec.isms" \
+    -I "$tmp/own/cat" -o "$tmp/own/cat"
+expect "output over a texts file" 2 "it is the texts file"
+cmp -s "$tmp/own/cat/soa-iso27001-2022.csv" "$tmp/own/texts-before" &&
+    pass || fail "output over a texts file: the texts file changed"
+# The dependency file is no output: it may replace neither one of them
+# (written last, it would have: -MF out/risks.csv) nor land among them.
+run "$ISMC" build -Wno-undecided-control --format=csv -I "$tmp/own/cat" \
+    "$tmp/own/spec.isms" -o "$tmp/own/out"
+expect "outputs before a depfile among them" 0
+cp -r "$tmp/own/out" "$tmp/own/out-before"
+for mf in "$tmp/own/out/risks.csv" "$tmp/own/out/../out/deps.d"; do
+	run "$ISMC" build -Wno-undecided-control --format=csv \
+	    -I "$tmp/own/cat" -MF "$mf" "$tmp/own/spec.isms" \
+	    -o "$tmp/own/out"
+	expect "depfile in the output directory ($mf)" 2 \
+	    "will not write the dependency file '$mf' into the output directory"
+	same_tree "depfile in the output directory: outputs untouched" \
+	    "$tmp/own/out-before" "$tmp/own/out"
+done
 rm -rf "$tmp/own"
 
 # Concurrent builds into one directory: each waits for the other (a lock
