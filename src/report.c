@@ -283,9 +283,17 @@ ismc_format_decimal(struct ismc_buf *b, double v, int prec)
 
 	if (prec == ISMC_PREC_EXACT) {
 		/* Fifteen significant digits give back the number a spec
-		 * wrote; a JSON reader must still see a fraction. */
+		 * wrote; a JSON reader must still see a fraction. Never an
+		 * exponent: a spec writes 0.0000005, not 5e-07. */
 		ismc_buf_printf(b, "%.15g", v);
-		if (strpbrk(b->data + start, ".eE") == NULL)
+		if (strpbrk(b->data + start, "eE") != NULL) {
+			int mag = (int)floor(log10(fabs(v)));
+
+			b->len = start;
+			ismc_buf_printf(b, "%.*f", mag < 14 ? 14 - mag : 0, v);
+			trim_zeros(b, start);
+		}
+		if (strchr(b->data + start, '.') == NULL)
 			ismc_buf_adds(b, ".0");
 	} else {
 		ismc_buf_printf(b, "%.*f", prec, v);

@@ -222,6 +222,17 @@ Test(csv, decimals_are_rounded_and_never_negative_zero)
 	ismc_format_decimal(&b, -0.0, ISMC_PREC_EXACT);
 	cr_assert_str_eq(ismc_buf_cstr(&b),
 	    "3.5 100.0 99.94 99.94 12.0 1234.56 0.0");
+	/* Never an exponent, which %.15g writes below 1e-4 and from 1e15. */
+	ismc_buf_reset(&b);
+	ismc_format_decimal(&b, 0.0000005, ISMC_PREC_EXACT);
+	ismc_buf_addc(&b, ' ');
+	ismc_format_decimal(&b, -0.000012345, ISMC_PREC_EXACT);
+	ismc_buf_addc(&b, ' ');
+	ismc_format_decimal(&b, 1e20, ISMC_PREC_EXACT);
+	ismc_buf_addc(&b, ' ');
+	ismc_format_decimal(&b, 1234567890123456.0, ISMC_PREC_EXACT);
+	cr_assert_str_eq(ismc_buf_cstr(&b), "0.0000005 -0.000012345 "
+	    "100000000000000000000.0 1234567890123456.0");
 	ismc_buf_free(&b);
 	cr_assert_eq(ismc_cell_dec(0.0 / 0.0, 1).kind, ISMC_CELL_NULL);
 	cr_assert_eq(ismc_cell_str(NULL).kind, ISMC_CELL_NULL);
