@@ -588,14 +588,24 @@ normalise_args(struct toks *t)
 		    t->v[j].kind == T_COMMA); j++)
 			;
 		if (x->kind == T_COMMA) {
-			/* Of doubled commas the first stays: a line break
-			 * after it continues the item only behind a comma
-			 * ("a,\n,b" is "a,\n b", never "a\n, b"). */
+			/* A line break continues the item only behind a
+			 * comma: of doubled commas the first stays ("a,\n,b"
+			 * is "a,\n b", never "a\n, b"), and a leading one
+			 * stays when a comment ends its line: the break
+			 * after the comment stays too ("r, # c\n m"). */
+			bool comment = false;
+			size_t k;
+
+			for (k = i + 1; k < t->n && is_sep(&t->v[k]) &&
+			    !(comment && t->v[k].kind == T_BREAK); k++)
+				comment = comment || t->v[k].kind == T_COMMENT;
+			comment = comment && k < t->n &&
+			    t->v[k].kind == T_BREAK;
 			keep = j < t->n && t->v[j].kind != T_RBRACK;
 			for (j = n; j > 0 && is_sep(&t->v[j - 1]); j--)
 				;
-			keep = keep && j > 0 && (t->v[j - 1].kind == T_VALUE ||
-			    t->v[j - 1].kind == T_RBRACK);
+			keep = keep && (j > 0 ? t->v[j - 1].kind == T_VALUE ||
+			    t->v[j - 1].kind == T_RBRACK : comment);
 		} else if (x->kind == T_BREAK) {
 			keep = prev != NULL && prev->kind != T_BREAK &&
 			    (j >= t->n || t->v[j].kind != T_RBRACK ||
