@@ -366,6 +366,14 @@ take_tail(struct fmt *f, struct entry *e, const struct gap *g, bool args,
 			}
 			trail_add(f, &e->trail, el);
 			if (el->multiline) {
+				/* Its line end ends the item; one right after
+				 * it is the same line end, not a blank line:
+				 * the next item, on the comment's last line or
+				 * on the line below, is laid out alike. */
+				if (i + 1 < g->n && g->v[i + 1].kind == G_NL) {
+					*nl = g->v[i + 1].nl;
+					return i + 2;
+				}
 				*nl = 1;
 				return i + 1;
 			}
