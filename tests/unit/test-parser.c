@@ -379,6 +379,24 @@ Test(parser, several_errors_in_one_file)
 	cr_assert_eq(t.comp.diag.errors, 4);
 }
 
+/*
+ * An item's arguments are gathered on the parser's value stack: those of
+ * an item that an error drops must not leak into its siblings or its
+ * parent, bracket lists included.
+ */
+Test(parser, arguments_survive_a_broken_sibling)
+{
+	cr_assert_eq(parse("a x y {\n  b 1 2 [3 ]]\n  c 4, [5, [6]] 7\n}\n"
+	    "d 8\n"), 1);
+	ASSERT_AST("a x y {\n    c 4 5 6 7\n}\nd 8\n");
+	cr_assert_eq(items->nargs, 2);
+	cr_assert_str_eq(arg(items, 1)->text, "y");
+	cr_assert_null(ismc_value_next(arg(items, 1)));
+	cr_assert_eq(items->body->nargs, 4);
+	cr_assert_str_eq(arg(items->body, 3)->text, "7");
+	cr_assert_eq(items->next->nargs, 1);
+}
+
 Test(parser, errors_show_source_and_caret_outside_plain_mode)
 {
 	t.comp.diag.plain = false;
