@@ -6,6 +6,7 @@
 
 #include "driver.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -134,6 +135,7 @@ static const int cleanup_signals[NCLEANUP_SIGNALS] = {
 static _Atomic(struct ismc_outdir *) signal_outdir;
 static atomic_int signal_finishing;
 static atomic_int signal_deferred;
+static pthread_t signal_main_thread;
 
 static _Noreturn void
 die_of(int sig)
@@ -151,8 +153,16 @@ die_of(int sig)
 static void
 on_cleanup_signal(int sig)
 {
-	struct ismc_outdir *od = atomic_exchange(&signal_outdir, NULL);
+	struct ismc_outdir *od;
 
+	/* Only the main thread makes temporaries. Handled on another thread
+	 * (pango's, glib's), the signal would have their list removed while
+	 * the main thread goes on adding to it: the main thread takes it. */
+	if (!pthread_equal(pthread_self(), signal_main_thread)) {
+		pthread_kill(signal_main_thread, sig);
+		return;
+	}
+	od = atomic_exchange(&signal_outdir, NULL);
 	if (od != NULL) {
 		ismc_outdir_unlink_temps(od);
 		die_of(sig);
@@ -183,6 +193,7 @@ catch_signals(struct sigaction old[NCLEANUP_SIGNALS])
 		sigaddset(&sa.sa_mask, cleanup_signals[i]);
 	sa.sa_flags = SA_RESTART;
 	sa.sa_handler = on_cleanup_signal;
+	signal_main_thread = pthread_self();
 	for (i = 0; i < NCLEANUP_SIGNALS; i++) {
 		sigaction(cleanup_signals[i], NULL, &old[i]);
 		if (old[i].sa_handler != SIG_IGN)

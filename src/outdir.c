@@ -485,14 +485,18 @@ prepare(struct ismc_outdir *od)
 	prefix = stage_prefix(base);
 	t = join(parent, prefix, "XXXXXX");
 	free(prefix);
+	/* Known before it exists, as write_tmp's files are: a signal
+	 * handled right after mkdtemp must find the stage to remove it.
+	 * mkdtemp fills in the name before it makes the directory. */
+	od->stage = t;
 	od->stage_made = 1;
 	if (mkdtemp(t) == NULL) {
 		od->stage_made = 0;
+		od->stage = NULL;
 		free(t);
 		goto in_place;
 	}
 	(void)chmod(t, od->dir_mode);
-	od->stage = t;
 	od->manifest = true;
 	free(parent);
 	return;
