@@ -6,12 +6,14 @@
 #include "chart-paint.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <pango/pangocairo.h>
 
 #include "chart-layout.h"
+#include "strtab.h"
 #include "text-bound.h"
 #include "xalloc.h"
 
@@ -54,18 +56,35 @@ set_font(PangoLayout *pl, double size, bool bold)
 
 /* ---- measuring --------------------------------------------------------- */
 
+/*
+ * A width measured once: fitting a label tries it at several sizes and a
+ * crowded heatmap cell's list of ids is wrapped again for each count a
+ * bisection tries, each time measuring the same lines word by word. Pango
+ * gives the same width for the same text, size and weight, so each is
+ * asked once (heap, freed with the metrics).
+ */
+struct measured {
+	char		*text;		/* NULL: a free slot */
+	size_t		 len;
+	uint32_t	 hash;
+	double		 size;
+	bool		 bold;
+	double		 w;
+};
+
 struct pango_metrics {
 	struct ismc_text_metrics m;	/* first: the public face */
 	PangoContext	*ctx;
 	PangoLayout	*layout;
+	struct measured	*seen;		/* open addressing, a power of 2 */
+	size_t		 nseen, seen_cap;
 };
 
 static double
-pango_width(void *vp, const char *s, size_t len, double size, bool bold)
+pango_measure(struct pango_metrics *pm, const char *s, size_t len,
+    double size, bool bold)
 {
-	struct pango_metrics *pm = vp;
 	PangoRectangle logical;
-
 	char *safe = ismc_text_bound(s, len, &ismc_text_line, NULL);
 
 	set_font(pm->layout, size, bold);
@@ -73,6 +92,56 @@ pango_width(void *vp, const char *s, size_t len, double size, bool bold)
 	free(safe);
 	pango_layout_get_extents(pm->layout, NULL, &logical);
 	return (double)logical.width / PANGO_SCALE;
+}
+
+static void
+seen_grow(struct pango_metrics *pm)
+{
+	struct measured *old = pm->seen;
+	size_t i, j, cap = pm->seen_cap, ncap = cap != 0 ? 2 * cap : 256;
+
+	pm->seen = ismc_xcalloc(ncap, sizeof *pm->seen);
+	pm->seen_cap = ncap;
+	for (i = 0; i < cap; i++) {
+		if (old[i].text == NULL)
+			continue;
+		for (j = old[i].hash & (ncap - 1); pm->seen[j].text != NULL;
+		    j = (j + 1) & (ncap - 1))
+			continue;
+		pm->seen[j] = old[i];
+	}
+	free(old);
+}
+
+static double
+pango_width(void *vp, const char *s, size_t len, double size, bool bold)
+{
+	struct pango_metrics *pm = vp;
+	uint32_t hash = ismc_hash_bytes(s, len) ^ (uint32_t)(size * 64) *
+	    2654435761u ^ (bold ? 0x9e3779b9u : 0);
+	struct measured *e;
+	size_t j;
+
+	if (2 * (pm->nseen + 1) > pm->seen_cap)
+		seen_grow(pm);
+	for (j = hash & (pm->seen_cap - 1);; j = (j + 1) & (pm->seen_cap - 1)) {
+		e = &pm->seen[j];
+		if (e->text == NULL)
+			break;
+		if (e->hash == hash && e->len == len && e->size == size &&
+		    e->bold == bold && memcmp(e->text, s, len) == 0)
+			return e->w;
+	}
+	e->text = ismc_xmalloc(len + 1);
+	memcpy(e->text, s, len);
+	e->text[len] = '\0';
+	e->len = len;
+	e->hash = hash;
+	e->size = size;
+	e->bold = bold;
+	e->w = pango_measure(pm, s, len, size, bold);
+	pm->nseen++;
+	return e->w;
 }
 
 struct ismc_text_metrics *
@@ -99,9 +168,13 @@ void
 ismc_pango_metrics_free(struct ismc_text_metrics *m)
 {
 	struct pango_metrics *pm = (struct pango_metrics *)m;
+	size_t i;
 
 	if (pm == NULL)
 		return;
+	for (i = 0; i < pm->seen_cap; i++)
+		free(pm->seen[i].text);
+	free(pm->seen);
 	g_object_unref(pm->layout);
 	g_object_unref(pm->ctx);
 	free(pm);

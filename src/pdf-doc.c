@@ -54,29 +54,16 @@ static PangoLayout *
 layout_within(struct pdf_doc *d, const char *text, double width, double size,
     bool bold, const struct ismc_text_limits *lim, unsigned *what)
 {
-	PangoFontDescription *fd;
 	PangoLayout *pl;
 	char *safe;
 
 	pl = pango_layout_new(d->pctx);
-	fd = pango_font_description_from_string(ISMC_CHART_FONT);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD :
+	pango_font_description_set_absolute_size(d->font, size * PANGO_SCALE);
+	pango_font_description_set_weight(d->font, bold ? PANGO_WEIGHT_BOLD :
 	    PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(pl, fd);
-	pango_font_description_free(fd);
-#if PANGO_VERSION_CHECK(1, 44, 0)
-	{
-		/* A word broken in a narrow column is clearer without the
-		 * hyphen pango would add: ids and names have their own. */
-		PangoAttrList *al = pango_attr_list_new();
-
-		pango_attr_list_insert(al,
-		    pango_attr_insert_hyphens_new(FALSE));
-		pango_layout_set_attributes(pl, al);
-		pango_attr_list_unref(al);
-	}
-#endif
+	pango_layout_set_font_description(pl, d->font);
+	if (d->attrs != NULL)
+		pango_layout_set_attributes(pl, d->attrs);
 	if (width > 0) {
 		pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
@@ -87,6 +74,29 @@ layout_within(struct pdf_doc *d, const char *text, double width, double size,
 	pango_layout_set_text(pl, safe, -1);
 	free(safe);
 	return pl;
+}
+
+/* What every layout of the document shares: the font, parsed once (each
+ * layout copies it at its size and weight), and the attributes. */
+static void
+layout_setup(struct pdf_doc *d)
+{
+	d->font = pango_font_description_from_string(ISMC_CHART_FONT);
+	d->attrs = NULL;
+#if PANGO_VERSION_CHECK(1, 44, 0)
+	/* A word broken in a narrow column is clearer without the hyphen
+	 * pango would add: ids and names have their own. */
+	d->attrs = pango_attr_list_new();
+	pango_attr_list_insert(d->attrs, pango_attr_insert_hyphens_new(FALSE));
+#endif
+}
+
+static void
+layout_teardown(struct pdf_doc *d)
+{
+	pango_font_description_free(d->font);
+	if (d->attrs != NULL)
+		pango_attr_list_unref(d->attrs);
 }
 
 PangoLayout *
@@ -217,11 +227,15 @@ page_furniture(struct pdf_doc *d)
 	g_object_unref(pl);
 	if (d->page == 1)
 		return;
-	pl = pdf_layout(d, d->header, PDF_CONTENT_W, 7.5, false);
-	pango_layout_set_alignment(pl, PANGO_ALIGN_RIGHT);
-	pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_MIDDLE);
-	pdf_show(d, pl, PDF_MARGIN, 32, pdf_muted);
-	g_object_unref(pl);
+	/* The same on every page: set once. */
+	if (d->header_pl == NULL) {
+		d->header_pl = pdf_layout(d, d->header, PDF_CONTENT_W, 7.5,
+		    false);
+		pango_layout_set_alignment(d->header_pl, PANGO_ALIGN_RIGHT);
+		pango_layout_set_ellipsize(d->header_pl,
+		    PANGO_ELLIPSIZE_MIDDLE);
+	}
+	pdf_show(d, d->header_pl, PDF_MARGIN, 32, pdf_muted);
 }
 
 /* Ends the page; the last one is shown by closing the surface. */
@@ -477,23 +491,27 @@ pdf_contents(struct pdf_doc *d, const char *title)
 /* ---- tables ------------------------------------------------------------ */
 
 /*
- * A table cell's text as set at one width: shaping it (harfbuzz, through
+ * A table cell's text as set at one width. Shaping it (harfbuzz, through
  * pango) is most of a long register's time, and each of the three passes
- * sets every cell. So a text is shaped once for its height, which the
- * second pass then reads, and once more to be drawn; a text that repeats
- * (a status, an owner, a level, a column title on every page) keeps its
- * layout, shaped once for the whole document. A unique text's layout is
- * not kept from the first pass to the third: ten thousand risks would
- * hold their every cell's glyphs.
+ * sets every cell, so each distinct text is shaped once for the whole
+ * document: its first use, in the first pass, keeps its height, what the
+ * bound cut of it and its layout. The second pass, which lays out exactly
+ * as the third draws, counts the cells each text fills; the third draws
+ * them from the kept layout and drops it after its last cell. That holds
+ * every distinct text's glyphs from the first pass to its use in the
+ * third (about 6 KB a text: 175 MB for the 50,000 distinct cells of
+ * 20,000 risks) to shape each once instead of twice (bench/README.md).
  */
 struct pdf_shape {
 	const char	*text;		/* arena copy; NULL: a free slot */
 	uint32_t	 hash;
 	int		 width;		/* pango units, as pdf_layout sets */
 	bool		 bold;
-	unsigned	 uses;		/* cells of the first pass */
+	unsigned	 what;		/* ISMC_TEXT_*: what the bound cut */
+	unsigned	 draws;		/* cells of the second pass not yet
+					 * drawn by the third */
 	double		 h;
-	PangoLayout	*pl;		/* kept once the text repeats */
+	PangoLayout	*pl;		/* NULL once drawn its last time */
 };
 
 static uint32_t
@@ -568,54 +586,58 @@ shapes_free(struct pdf_doc *d)
 /*
  * The height of a cell's text at width, and in *plp its layout for
  * drawing (the caller unrefs it): NULL while only laying out. The layout
- * is the same whether shaped now or kept, so the document is too.
+ * is the same whether shaped now or kept, so the document is too; a text
+ * the third pass draws more often than the second counted (it never
+ * does) is shaped again.
  */
 static double
 cell_shape(struct pdf_doc *d, const char *text, double width, bool bold,
-    PangoLayout **plp)
+    PangoLayout **plp, unsigned *what)
 {
 	struct pdf_shape *e;
 	PangoLayout *pl;
 
+	double h;
+
+	*plp = NULL;
 	if (!pdf_shape_cache) {
 		pl = layout_within(d, text, width, PDF_TABLE, bold,
-		    &ismc_text_cell, NULL);
-		*plp = pl;
-		return pdf_height_of(pl);
+		    &ismc_text_cell, what);
+		h = pdf_height_of(pl);
+		if (d->cr != NULL)
+			*plp = pl;
+		else
+			g_object_unref(pl);
+		return h;
 	}
 	e = shape_find(d, text, (int)(width * PANGO_SCALE), bold);
-	if (d->pass == 1)
-		e->uses++;
-	*plp = NULL;
-	if (e->pl != NULL) {
-		if (d->cr != NULL)
-			*plp = g_object_ref(e->pl);
-		return e->h;
+	if (d->pass == 2)
+		e->draws++;
+	if (e->h < 0) {
+		e->pl = layout_within(d, text, width, PDF_TABLE, bold,
+		    &ismc_text_cell, &e->what);
+		e->h = pdf_height_of(e->pl);
 	}
-	if (e->h >= 0 && d->cr == NULL)
+	*what = e->what;
+	if (d->cr == NULL)
 		return e->h;
-	pl = layout_within(d, text, width, PDF_TABLE, bold, &ismc_text_cell,
-	    NULL);
-	e->h = pdf_height_of(pl);
-	if (d->cr != NULL && e->uses > 1)
-		e->pl = g_object_ref(pl);
-	if (d->cr != NULL)
-		*plp = pl;
+	if (e->pl == NULL)
+		e->pl = layout_within(d, text, width, PDF_TABLE, bold,
+		    &ismc_text_cell, NULL);
+	*plp = e->pl;
+	if (e->draws > 0 && --e->draws > 0)
+		g_object_ref(e->pl);
 	else
-		g_object_unref(pl);
+		e->pl = NULL;	/* the caller's reference is the last */
 	return e->h;
 }
 
 /* Says, in the final pass, when cell i of a row shows less than its text
- * (the shapes are cached, so this asks the bound itself). */
+ * (what the bound cut of it). */
 static void
 cell_cut(struct pdf_doc *d, const struct pdf_table *t,
-    const char *const *cells, size_t i)
+    const char *const *cells, size_t i, unsigned what)
 {
-	const char *s = pdf_or_else(cells[i], "");
-	unsigned what;
-
-	free(ismc_text_bound(s, strlen(s), &ismc_text_cell, &what));
 	if (what != 0)
 		pdf_text_cut(d, what, "cell", t->cols[i].title,
 		    pdf_or_else(cells[0], "?"));
@@ -626,13 +648,14 @@ lay_row(struct pdf_doc *d, const struct pdf_table *t, const char *const *cells,
     bool header, PangoLayout **pls)
 {
 	double h = 0, ch;
+	unsigned what;
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++) {
 		ch = cell_shape(d, pdf_or_else(cells[i], ""), t->w[i] - 2 *
-		    CELL_PAD, header || t->cols[i].bold, &pls[i]);
+		    CELL_PAD, header || t->cols[i].bold, &pls[i], &what);
 		if (!header && d->cr != NULL)
-			cell_cut(d, t, cells, i);
+			cell_cut(d, t, cells, i, what);
 		if (ch > h)
 			h = ch;
 	}
@@ -862,6 +885,7 @@ pdf_typeset(struct ismc_outputs *out, void (*lay)(struct pdf_doc *),
 	d.out = out;
 	d.a = ismc_outputs_arena(out);
 	d.pctx = text_context();
+	layout_setup(&d);
 	d.footer = pdf_isolate(d.a, footer);
 	d.header = pdf_isolate(d.a, header);
 	/* The first pass learns the entries, the second, whose contents page
@@ -877,6 +901,9 @@ pdf_typeset(struct ismc_outputs *out, void (*lay)(struct pdf_doc *),
 		st = ismc_surface_close(sf);
 	}
 	shapes_free(&d);
+	if (d.header_pl != NULL)
+		g_object_unref(d.header_pl);
+	layout_teardown(&d);
 	free(d.toc);
 	free(d.prev);
 	g_object_unref(d.pctx);

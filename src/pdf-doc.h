@@ -81,6 +81,10 @@ struct pdf_doc {
 	struct pdf_shape	*shapes;	/* table cells as set, an open
 						 * addressing table (heap) */
 	size_t			 nshapes, shapes_cap;
+	PangoFontDescription	*font;		/* of every layout */
+	PangoAttrList		*attrs;		/* likewise; may be NULL */
+	PangoLayout		*header_pl;	/* the page header, drawn on
+						 * every page but the first */
 };
 
 /* Whether table cells are shaped once (true, the default) or again in
