@@ -7,14 +7,17 @@
 # measures at 40 % of the risks) into bench/out/ (or $BENCH_OUT), then for
 # each times, in the same run:
 #   - `ismc check` (front end and analyses only);
-#   - `ismc build` of the tables alone (csv, md, json), of the charts
-#     alone (svg, png), of the PDF alone, and of every output;
-# and prints CPU seconds (user + system, best of $BENCH_RUNS runs, default
-# 1), microseconds per risk, and each per-risk time over the smallest
-# size's: about 1 at every size means the stage is linear in the risks; a
-# ratio growing with the size (5x from 1,000 to 20,000 risks would be
-# quadratic) says where it is not. The last line states it for the whole
-# build. Figures only: no thresholds, nothing here runs in `make check`.
+#   - `ismc build` of each kind of output alone: the tables (csv, md,
+#     json), the charts (svg, png), the PDF, the HTML page, the workbook;
+#   - `ismc build` of every output;
+# and prints, one line per size and stage, CPU seconds (user + system,
+# best of $BENCH_RUNS runs, default 1), microseconds per risk, each
+# per-risk time over the smallest size's (about 1 at every size means the
+# stage is linear in the risks; a ratio growing with the size, 5x from
+# 1,000 to 20,000 risks would be quadratic, says where it is not), and
+# the output's own cost: the stage's time less the check's, which every
+# build repeats. The last line states linearity for the whole build.
+# Figures only: no thresholds, nothing here runs in `make check`.
 #
 # Environment:
 #   BENCH_RISKS  space-separated numbers of risks (default "1000 5000 20000")
@@ -73,31 +76,40 @@ stages = [
     ("tables", ["build", "-w", "--format=csv,md,json"]),
     ("charts", ["build", "-w", "--format=svg,png"]),
     ("pdf", ["build", "-w", "--format=pdf"]),
+    ("html", ["build", "-w", "--format=html"]),
+    ("xlsx", ["build", "-w", "--format=xlsx"]),
     ("build", ["build", "-w"]),
 ]
 first = {}
 print("CPU seconds, best of %d run(s); us/risk; x1k: per-risk time over "
-      "the smallest size's (about 1: linear)" % runs)
-print("%-7s" % "risks" + "".join("%24s" % s for s, _ in stages))
+      "the smallest size's (about 1: linear); own: less the check's time"
+      % runs)
+print("%-7s %-7s %9s %9s %7s %9s" % ("risks", "stage", "CPU s", "us/risk",
+      "x1k", "own s"))
 last = None
 for arg in files:
     risks, f = arg.split(":", 1)
     risks = int(risks)
-    cols = []
+    base = None
     for name, argv in stages:
         cmd = [ismc] + argv + [f]
         if argv[0] == "build":
             cmd += ["-o", os.path.join(tmp, name)]
         t = cpu(cmd)
         if t is None:
-            cols.append("%24s" % "failed")
+            print("%-7d %-7s %9s" % (risks, name, "failed"))
             continue
         per = t / risks * 1e6
         first.setdefault(name, per)
-        cols.append("%8.2f s %6.0f us %5.2fx" % (t, per, per / first[name]))
+        if name == "check":
+            base = t
+        own = "%9.2f" % (t - base) if base is not None and name != "check" \
+            else "%9s" % "-"
+        print("%-7d %-7s %9.2f %9.0f %6.2fx %s" % (risks, name, t, per,
+              per / first[name], own))
         if name == "build":
             last = (risks, t, per / first[name])
-    print("%-7d" % risks + "".join(cols))
+    sys.stdout.flush()
 if last:
     r, t, x = last
     print("build of every output at %d risks: %.1f s CPU; per risk %.2fx "
