@@ -1,43 +1,90 @@
 #!/bin/sh
-# gap.sh [ISMC]: the crosswalk and gap-analysis benchmark. For 100
-# frameworks of 1,000 requirements and a growing number of mapping rows,
-# prints the time and peak memory of `ismc check` (which loads every
-# mapping set and analyses coverage of every framework) and the time per
-# row, whose flatness shows the analysis stays linear in the rows.
+# gap.sh [ISMC [BASELINE]]: the crosswalk and gap-analysis benchmark. For
+# 100 frameworks of 1,000 requirements and a growing number of mapping
+# rows, prints the time and peak memory of `ismc check` (which loads every
+# mapping set and analyses coverage of every framework), the time per row,
+# whose flatness shows the analysis stays linear in the rows, and the
+# memory per row: the peak over the rows, and the marginal bytes of a row
+# (the peak's growth from the first size, over the rows added), which
+# leaves out what does not grow with the rows (the 100 catalogs).
+#
+# With a second ismc (BASELINE, say an older build), each size is run
+# with both, one after the other, and the ratios new/baseline of the time
+# and of the marginal bytes are printed: both measured in the same run.
 # Figures only: no thresholds.
+#
+# Environment: BENCH_ROWS (default "250000 500000 1000000"), BENCH_RUNS
+# (default 2; the best time is kept), BENCH_OUT (default bench/out).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-ismc=$(cd "$(dirname "${1:-./ismc}")" && pwd)/$(basename "${1:-./ismc}")
+. "$here/lib.sh"
+bench_ismc "${1:-./ismc}"
+new=$ismc
+base=
+if [ -n "${2:-}" ]; then
+	bench_ismc "$2"
+	base=$ismc
+fi
 out=${BENCH_OUT:-bench/out}/gap
 rows_list=${BENCH_ROWS:-"250000 500000 1000000"}
-command -v python3 >/dev/null || { echo "gap.sh: needs python3" >&2; exit 77; }
-printf '%-10s %10s %10s %12s %10s\n' rows seconds "us/row" "peak MB" "vs first"
+bench_need_python "time and memory"
 mkdir -p "$out"
-rm -f "$out/first"
+dirs=
 for rows in $rows_list; do
 	dir=$out/r$rows
 	[ -f "$dir/spec.isms" ] || sh "$here/gen-crosswalk.sh" "$dir" 100 1000 "$rows"
-	python3 - "$ismc" "$dir" "$rows" "$out/first" <<'PY'
-import os, sys, time
-ismc, d, rows, firstf = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-first = float(open(firstf).read()) if os.path.exists(firstf) else 0
-env = dict(os.environ, ISMC_PATH=d)
-best = None
-for _ in range(int(os.environ.get("BENCH_RUNS", "2"))):
-    t = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, 1); os.dup2(fd, 2)
-        os.execve(ismc, [ismc, "check", "-w", d + "/spec.isms"], env)
-    _, status, ru = os.wait4(pid, 0)
-    el = time.monotonic() - t
-    if best is None or el < best[0]:
-        best = (el, ru.ru_maxrss / 1024)
-per = best[0] / rows * 1e6
-print("%-10d %10.2f %10.3f %12.1f %10s" % (rows, best[0], per, best[1],
-      "%.2fx" % (per / first) if first else "1.00x"))
-if not first:
-    open(firstf, "w").write(str(per))
-PY
+	dirs="$dirs $rows:$dir"
 done
+
+# shellcheck disable=SC2086
+exec python3 - "$new" "$base" $dirs <<'PY'
+import os, sys
+
+new, base, dirs = sys.argv[1], sys.argv[2], sys.argv[3:]
+runs = int(os.environ.get("BENCH_RUNS", "2"))
+bins = [("ismc", new)] + ([("baseline", base)] if base else [])
+
+def measure(ismc, d):
+    """Best CPU time and the peak RSS (MB) of `ismc check` on world d."""
+    env = dict(os.environ, ISMC_PATH=d)
+    best = None
+    for _ in range(runs):
+        pid = os.fork()
+        if pid == 0:
+            fd = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(fd, 1); os.dup2(fd, 2)
+            os.execve(ismc, [ismc, "check", "-w", d + "/spec.isms"], env)
+        _, status, ru = os.wait4(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit("gap.sh: %s check failed on %s" % (ismc, d))
+        t = ru.ru_utime + ru.ru_stime
+        if best is None or t < best[0]:
+            best = (t, ru.ru_maxrss / 1024)
+    return best
+
+print("CPU seconds (best of %d), peak MB; bytes/row: peak over rows; "
+      "marginal: peak growth from the first size over the rows added"
+      % runs)
+print("%-9s %-8s %8s %8s %9s %9s %9s %9s" % ("rows", "binary", "CPU s",
+      "us/row", "vs first", "peak MB", "bytes/row", "marginal"))
+first = {}
+for arg in dirs:
+    rows, d = arg.split(":", 1)
+    rows = int(rows)
+    res = {}
+    for name, ismc in bins:
+        t, mb = measure(ismc, d)
+        per = t / rows * 1e6
+        f = first.setdefault(name, (rows, per, mb))
+        marg = ((mb - f[2]) * 1024 * 1024 / (rows - f[0])
+                if rows != f[0] else None)
+        res[name] = (t, marg)
+        print("%-9d %-8s %8.2f %8.3f %8.2fx %9.1f %9.0f %9s" % (rows, name,
+              t, per, per / f[1], mb, mb * 1024 * 1024 / rows,
+              "%.0f" % marg if marg is not None else "-"))
+    if base:
+        (tn, mn), (tb, mbase) = res["ismc"], res["baseline"]
+        print("%-9d %-8s %8.2fx %36s" % (rows, "ratio", tn / tb,
+              "%.2fx" % (mn / mbase) if mn and mbase else "-"))
+    sys.stdout.flush()
+PY

@@ -49,11 +49,13 @@ struct members {
 };
 
 /* Compressed adjacency: requirement g's links are link[off[g] ..
- * off[g + 1]), end[] holding the other end of each. */
+ * off[g + 1]), end[] holding the other end of each. Two entries a link,
+ * in 32 bits: half the memory of size_t (ismc_gap_analyse checks the
+ * counts fit). */
 struct csr {
 	size_t			*off;
-	size_t			*link;
-	size_t			*end;
+	uint32_t		*link;
+	uint32_t		*end;
 };
 
 /* A growing list of global indices, each once . */
@@ -395,6 +397,8 @@ setup(struct ctx *x)
 	for (f = 0; f < x->nfw; f++)
 		x->base[f + 1] = x->base[f] + x->ir->frameworks[f].ncontrols;
 	x->n = x->base[x->nfw];
+	if (x->n >= UINT32_MAX)		/* struct csr counts in 32 bits */
+		ismc_out_of_memory();
 	x->fwof = xcalloc_n(x->n, sizeof *x->fwof);
 	x->decided = xcalloc_n(x->n, sizeof *x->decided);
 	x->nc_set = xcalloc_n(x->n, sizeof *x->nc_set);
@@ -502,6 +506,10 @@ members_of(struct ctx *x, size_t f, const struct ismc_req *const *r,
 static void
 push_link(struct ctx *x, const struct ismc_gap_link *l)
 {
+	/* Links and requirements are counted in 32 bits (struct csr): four
+	 * billion links would need 256 GB before that. */
+	if (x->nlinks == UINT32_MAX)
+		ismc_out_of_memory();
 	x->links = grow(x->links, x->nlinks, &x->linkcap, 256,
 	    sizeof *x->links);
 	x->links[x->nlinks++] = *l;
@@ -751,8 +759,8 @@ expand_crosswalks(struct ctx *x)
 static void
 csr_put(struct csr *c, size_t *pos, size_t g, size_t link, size_t other)
 {
-	c->link[pos[g]] = link;
-	c->end[pos[g]++] = other;
+	c->link[pos[g]] = (uint32_t)link;
+	c->end[pos[g]++] = (uint32_t)other;
 }
 
 /*
@@ -831,8 +839,8 @@ sort_by_fw(struct ctx *x, struct csr *c)
 		}
 		qsort(v, n, sizeof *v, by_fw_cmp);
 		for (i = 0; i < n; i++) {
-			c->end[c->off[g] + i] = v[i].end;
-			c->link[c->off[g] + i] = v[i].link;
+			c->end[c->off[g] + i] = (uint32_t)v[i].end;
+			c->link[c->off[g] + i] = (uint32_t)v[i].link;
 		}
 	}
 	free(v);
@@ -855,7 +863,12 @@ skip_fw(const struct ctx *x, size_t lo, size_t hi, size_t f)
 	return lo;
 }
 
-/* Moves the links into the arena, where reaches point at them. */
+/*
+ * Hands the links to the result, where reaches point at them: the heap
+ * vector, cut to its length, is kept for the compilation's life rather
+ * than copied into the arena (both would be alive at once, 64 bytes a
+ * row more at the peak of a large crosswalk).
+ */
 static void
 keep_links(struct ctx *x)
 {
@@ -863,10 +876,15 @@ keep_links(struct ctx *x)
 	size_t i;
 
 	g->nlinks = x->nlinks;
-	g->links = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_link,
-	    x->nlinks != 0 ? x->nlinks : 1);
-	if (x->nlinks != 0)
-		memcpy(g->links, x->links, x->nlinks * sizeof *g->links);
+	if (x->nlinks == 0) {
+		g->links = ISMC_NEW_ARRAY(x->arena, struct ismc_gap_link, 1);
+	} else {
+		g->links = ismc_xreallocarray(x->links, x->nlinks,
+		    sizeof *g->links);
+		ismc_compilation_keep(x->comp, free, g->links);
+	}
+	x->links = g->links;
+	x->linkcap = 0;
 	for (i = 0; i < x->nlinks; i++) {
 		g->fws[x->fwof[x->links[i].ga]].nlinks++;
 		if (x->fwof[x->links[i].gb] != x->fwof[x->links[i].ga])
@@ -2012,10 +2030,7 @@ ismc_gap_analyse(struct ismc_compilation *comp, struct ismc_ir *ir,
 	build_csr(&x, false, &x.all);
 	build_csr(&x, true, &x.dec);
 	sort_by_fw(&x, &x.dec);
-	keep_links(&x);
-	/* From here on reaches point into the arena copy of the links. */
-	free(x.links);
-	x.links = x.gap->links;
+	keep_links(&x);	/* x.links is now the result's */
 	memset(&model, 0, sizeof model);
 	model_state(&x, &model);
 	for (f = 0; f < x.nfw; f++)

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct ismc_arena;
@@ -60,36 +61,41 @@ enum ismc_gap_kind {			/* ORDER ISMC_GAP_KIND */
  * one member of an `equal` covering set read as "member inside target".
  */
 struct ismc_gap_link {			/* the small fields last: one a
-					 * mapping row, 72 bytes, not 80 */
+					 * mapping row, 64 bytes */
 	const struct ismc_mapping_set *set;
 	const struct ismc_mapping_row *row;
 	const struct ismc_req	*a;		/* a REL b, after expansion */
 	const struct ismc_req	*b;
 	const struct ismc_req	*group_a;	/* the group the row named in */
 	const struct ismc_req	*group_b;	/* place of a (b), or NULL */
-	size_t			 ga, gb;	/* global requirement indices */
+	uint32_t		 ga, gb;	/* global requirement indices */
 	unsigned		 rel;		/* RCC-5 set, a -> b */
 	bool			 member;	/* a covering set's member: a is
 						 * one of the row's members */
 };
 
-/* One control reaching one requirement. */
+/*
+ * One control reaching one requirement: about one a mapping row, so the
+ * pointers come first and the small fields are packed after them, 56
+ * bytes instead of 88 (the enums' values fit a byte each).
+ */
 struct ismc_gap_reach {
 	const struct ismc_ir_control *control;	/* an SoA row with a decision */
-	size_t			 framework;	/* its ir->frameworks index */
-	enum ismc_gap_kind	 kind;
-	unsigned		 rel;		/* RCC-5 set, control -> req */
-	unsigned		 strength;	/* 1..10, the weaker link's; 0
-						 * if any link's is unknown */
 	const char		*rationale;	/* the weaker link's; or NULL */
 	const struct ismc_gap_link *link[2];	/* control side first; [1] only
 						 * for a chain; none for SELF */
-	bool			 backwards[2];	/* link read from b to a */
 	const struct ismc_req	*hub;		/* CHAIN: the middle */
-	enum ismc_cov		 capacity;	/* under the strict rule, once
+	uint32_t		 framework;	/* its ir->frameworks index */
+	uint8_t			 kind;		/* enum ismc_gap_kind */
+	uint8_t			 rel;		/* RCC-5 set, control -> req */
+	uint8_t			 strength;	/* 1..10, the weaker link's; 0
+						 * if any link's is unknown */
+	uint8_t			 capacity;	/* enum ismc_cov: under the
+						 * strict rule, once
 						 * implemented: FULL, PARTIAL
 						 * or GAP (indeterminate) */
-	enum ismc_cov		 contribution;	/* the same, given its status */
+	uint8_t			 contribution;	/* the same, given its status */
+	bool			 backwards[2];	/* link read from b to a */
 	bool			 superseded;	/* a more direct reach of the
 						 * same control counts */
 };
