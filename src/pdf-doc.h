@@ -10,8 +10,9 @@
  * document out three times by the same code: the first pass learns the
  * contents entries, the second (whose contents page now has its final
  * length) their pages and the page count, and the third draws. Laying out
- * without drawing is cheap: only pango measures, and a table cell's text
- * is shaped for its height once, not in each pass (pdf-doc.c).
+ * without drawing is cheap: a table cell's text is shaped once for the
+ * whole document, its layout kept from the first pass until the third
+ * draws it (pdf-doc.c).
  *
  * The sections (pdf-sections.c) know what to say; this layer knows only
  * how to set it. For pdf-*.c only.
